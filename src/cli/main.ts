@@ -1,0 +1,19 @@
+// The `custos` command line: parses arguments and calls library functions; the only layer that prints.
+import { Command } from 'commander';
+import { registerPolicyCommands } from './commands/policy.js';
+import { registerRenderCommands } from './commands/render.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { EXIT, fail } from './output.js';
+
+const program = new Command()
+  .name('custos')
+  .description('Privacy-as-code: check, render and keep the promises of a privacy manifest.')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.unusable));
+
+registerPolicyCommands(program);
+registerRenderCommands(program);
+registerDemoCommand(program);
+
+program.parseAsync(process.argv).catch(fail);

@@ -1,0 +1,52 @@
+// The CLI's only printing: results to stdout, diagnostics and one-line errors to stderr, and exit codes.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { formatDiagnostic, type Diagnostic } from '../policy/index.js';
+import { isCustosError, type ErrorCode } from '../errors.js';
+
+/** Exit codes: 0 ok, 1 the input has errors (or a request failed), 2 unusable input or usage. */
+export const EXIT = { ok: 0, errors: 1, unusable: 2 } as const;
+
+const EXIT_BY_ERROR: Record<ErrorCode, number> = {
+  'invalid-manifest': EXIT.errors,
+  'invalid-input': EXIT.unusable,
+  'unknown-identity': EXIT.unusable,
+  'not-found': EXIT.errors,
+  config: EXIT.unusable,
+  'store-unavailable': EXIT.errors,
+  'store-error': EXIT.errors,
+  'precondition-failed': EXIT.errors,
+  conflict: EXIT.errors,
+  unauthorized: EXIT.errors,
+  forbidden: EXIT.errors,
+  aborted: EXIT.errors,
+  closed: EXIT.errors,
+  internal: EXIT.errors,
+};
+
+export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+}
+
+/** Writes to a file (creating its folder) or to stdout. */
+export function emit(text: string, outFile?: string): void {
+  if (outFile) {
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(outFile, text);
+    process.stderr.write(`wrote ${outFile}\n`);
+  } else {
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+}
+
+/** One line per failure, never a stack trace (set CUSTOS_DEBUG=1 to see one). */
+export function fail(error: unknown): never {
+  if (isCustosError(error)) {
+    process.stderr.write(`custos: ${error.message}\n`);
+    process.exit(EXIT_BY_ERROR[error.code]);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`custos: unexpected error: ${message}\n`);
+  if (process.env.CUSTOS_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exit(EXIT.errors);
+}

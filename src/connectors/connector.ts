@@ -1,0 +1,78 @@
+// The Connector interface: the only way engines read and change a provider's datastores.
+import type { CollectionModel, StoreModel } from '../policy/index.js';
+
+/** A value as it travels between a store and an engine. */
+export type Value = string | number | bigint | boolean | null | Date | Uint8Array;
+export type Row = Readonly<Record<string, Value>>;
+
+/** What an engine may rely on; engines branch on these flags, never on the store kind. */
+export interface ConnectorCapabilities {
+  /** Changes to one store for one request can be made atomic. */
+  readonly transactions: boolean;
+  /** Rows are tables with columns (false: key-value, e.g. Redis). */
+  readonly tables: boolean;
+  /** `find` streams without buffering the whole result. */
+  readonly streaming: boolean;
+  /** `introspect` can draft a dataset from the live store. */
+  readonly introspection: boolean;
+  /** Remote system that answers access/erasure itself (HTTP connector). */
+  readonly delegated: boolean;
+}
+
+/**
+ * Selects rows of one collection: every listed field must equal one of its values (AND of IN-lists).
+ * An empty value list matches nothing.
+ */
+export interface Selection {
+  readonly collection: CollectionModel;
+  readonly where: Readonly<Record<string, readonly Value[]>>;
+}
+
+export interface FindOptions {
+  /** Fields to return; defaults to every declared field of the collection. */
+  readonly fields?: readonly string[];
+  readonly signal?: AbortSignal;
+  /** Rows fetched per round trip when streaming (default 1,000). */
+  readonly batchSize?: number;
+}
+
+/** Operations that run inside one store, possibly in a transaction. */
+export interface ConnectorSession {
+  /** Streams matching rows; for Redis each row also carries `$key`, the key it came from. */
+  find(selection: Selection, options?: FindOptions): AsyncIterable<Row>;
+  /** Counts matching rows. */
+  count(selection: Selection): Promise<number>;
+  /** Sets the given fields on matching rows; returns how many rows changed. */
+  update(selection: Selection, set: Readonly<Record<string, Value>>): Promise<number>;
+  /** Deletes matching rows (Redis: keys, or hash fields named by the selection); returns how many. */
+  delete(selection: Selection): Promise<number>;
+}
+
+export interface IntrospectedColumn {
+  readonly name: string;
+  readonly dataType: string;
+  readonly nullable: boolean;
+  readonly primaryKey: boolean;
+  readonly references?: { readonly table: string; readonly column: string } | undefined;
+  /** A few non-null values, for category detection; never logged. */
+  readonly samples: readonly Value[];
+}
+
+export interface IntrospectedCollection {
+  readonly name: string;
+  /** Redis key pattern, when the store is key-value. */
+  readonly key?: string | undefined;
+  readonly columns: readonly IntrospectedColumn[];
+}
+
+export interface Connector extends ConnectorSession {
+  readonly kind: StoreModel['kind'];
+  readonly capabilities: ConnectorCapabilities;
+  /** Runs `work` atomically where `capabilities.transactions`; otherwise runs it directly. */
+  transaction<T>(work: (session: ConnectorSession) => Promise<T>): Promise<T>;
+  /** Checks the store answers; throws CustosError('store-unavailable') when it does not. */
+  ping(): Promise<void>;
+  introspect(options?: { sampleSize?: number; signal?: AbortSignal }): Promise<readonly IntrospectedCollection[]>;
+  /** Releases connections; using the connector afterwards throws CustosError('closed'). */
+  close(): Promise<void>;
+}

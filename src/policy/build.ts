@@ -1,0 +1,368 @@
+// Builds the frozen, indexed PolicyModel from a schema-valid manifest. Pure: no I/O, no diagnostics (the linter judges).
+import { isAbsolute, resolve } from 'node:path';
+import { addDuration, parseDuration, type Duration } from './duration.js';
+import { DEFAULT_CATEGORIES } from './defaults/taxonomy.js';
+import { DEFAULT_HANDLING } from './defaults/handling.js';
+import { DEFAULT_COMPLAINT_DEADLINE, JURISDICTION_PRESETS } from './defaults/jurisdictions.js';
+import type * as M from './model.js';
+import type { ManifestData } from './schema/index.js';
+import { optionalText, toText } from './text.js';
+import { DATA_CLASSES, HANDLING_ACTIONS, type DataClass, type JurisdictionId } from './vocabulary.js';
+
+type Dataset = ManifestData['datasets'][string];
+type Collection = Dataset['collections'][string];
+
+const duration = (text: string): Duration => {
+  const d = parseDuration(text);
+  if (!d) throw new Error(`unparsable duration "${text}" passed schema validation`);
+  return d;
+};
+
+function freezeMap<K, V>(entries: Iterable<readonly [K, V]>): ReadonlyMap<K, V> {
+  return new Map(entries);
+}
+
+function groupBy<K, V>(pairs: Iterable<readonly [K, V]>): ReadonlyMap<K, readonly V[]> {
+  const out = new Map<K, V[]>();
+  for (const [k, v] of pairs) {
+    const list = out.get(k);
+    if (list) list.push(v);
+    else out.set(k, [v]);
+  }
+  return out;
+}
+
+export function buildModel(data: ManifestData, baseDir: string): M.PolicyModel {
+  const authorities = freezeMap(
+    Object.entries(data.organization.authorities ?? {}).map(([id, a]) => [id, Object.freeze({ id, ...a, name: toText(a.name) })]),
+  );
+  const categories = buildCategories(data);
+  const datasets = freezeMap(Object.entries(data.datasets).map(([id, ds]) => [id, buildDataset(id, ds, categories, baseDir)]));
+  const purposes = freezeMap(
+    Object.entries(data.purposes).map(([id, p]) => [
+      id,
+      Object.freeze({
+        ...p,
+        id,
+        name: toText(p.name),
+        description: toText(p.description),
+        legitimateInterest: optionalText(p.legitimateInterest),
+        source: optionalText(p.source),
+        automatedDecision: optionalText(p.automatedDecision),
+        portable: p.portable ?? (p.legalBasis === 'contract' || p.legalBasis === 'consent'),
+        recipients: p.recipients.map((r) =>
+          typeof r === 'string'
+            ? { id: r, categories: p.categories.filter((c) => data.recipients[r]?.categories.includes(c)), explicit: false }
+            : { id: r.id, categories: r.categories, explicit: true },
+        ),
+      }),
+    ]),
+  );
+  const retention = freezeMap(
+    Object.entries(data.retention).map(([id, r]) => [
+      id,
+      Object.freeze({
+        id,
+        description: optionalText(r.description),
+        duration: duration(r.duration),
+        durationText: r.duration,
+        trigger: r.trigger,
+        action: r.action,
+        categories: r.categories ?? [],
+        extendedBy: r.extendedBy && {
+          consent: r.extendedBy.consent,
+          duration: duration(r.extendedBy.duration),
+          durationText: r.extendedBy.duration,
+        },
+      }),
+    ]),
+  );
+  const legalHolds = freezeMap(
+    Object.entries(data.legalHolds).map(([id, h]) => [
+      id,
+      Object.freeze({ ...h, id, description: toText(h.description), duration: duration(h.duration), durationText: h.duration }),
+    ]),
+  );
+  const collections = freezeMap(
+    [...datasets.values()].flatMap((ds) => [...ds.collections.values()].map((c) => [c.qualifiedName, c] as const)),
+  );
+  const fields = [...collections.values()].flatMap((c) => [...c.fields.values()]);
+  const index: M.PolicyIndex = Object.freeze({
+    purposesByCategory: groupBy([...purposes.values()].flatMap((p) => p.categories.map((c) => [c, p] as const))),
+    fieldsByCategory: groupBy(fields.flatMap((f) => (f.category ? [[f.category, f] as const] : []))),
+    retentionByCategory: groupBy([
+      ...[...purposes.values()].flatMap((p) => {
+        const rule = p.retention === undefined ? undefined : retention.get(p.retention);
+        return rule ? p.categories.map((c) => [c, rule] as const) : [];
+      }),
+      ...[...retention.values()].flatMap((r) => r.categories.map((c) => [c, r] as const)),
+    ]),
+    holdsByCategory: groupBy([...legalHolds.values()].flatMap((h) => h.categories.map((c) => [c, h] as const))),
+    collectionsByIdentity: groupBy([...collections.values()].flatMap((c) => [...c.identity.keys()].map((k) => [k, c] as const))),
+    collections,
+    heldCategories: new Set(fields.flatMap((f) => (f.category ? [f.category] : []))),
+  });
+  const org = data.organization;
+  const reviewCycleText = org.policy.reviewCycle ?? 'P1Y';
+  const reviewCycle = duration(reviewCycleText);
+  const model: M.PolicyModel = {
+    organization: Object.freeze({
+      ...org,
+      jointControllers: org.jointControllers ?? [],
+      policy: Object.freeze({
+        ...org.policy,
+        reviewCycle,
+        reviewCycleText,
+        nextReview: addDuration(new Date(`${org.policy.lastReviewed}T00:00:00Z`), reviewCycle)
+          .toISOString()
+          .slice(0, 10),
+      }),
+      scope: org.scope && {
+        controller: optionalText(org.scope.controller),
+        processor: optionalText(org.scope.processor),
+        dpaUrl: org.scope.dpaUrl,
+      },
+      security: (org.security ?? []).map(toText),
+    }) as M.OrganizationModel,
+    languages: org.languages ?? ['en'],
+    jurisdictions: buildJurisdictions(data, authorities),
+    authorities,
+    identities: freezeMap(
+      Object.entries(data.identities).map(([id, k]) => [
+        id,
+        Object.freeze({ id, type: k.type, label: optionalText(k.label), caseInsensitive: k.caseInsensitive ?? k.type === 'email' }),
+      ]),
+    ),
+    categories,
+    handling: buildHandling(data),
+    subjects: freezeMap(
+      Object.entries(data.subjects).map(([id, s]) => [
+        id,
+        Object.freeze({ id, name: toText(s.name), description: optionalText(s.description) }),
+      ]),
+    ),
+    recipients: freezeMap(
+      Object.entries(data.recipients).map(([id, r]) => [
+        id,
+        Object.freeze({ ...r, id, description: optionalText(r.description), countries: r.countries ?? [] }),
+      ]),
+    ),
+    locations: Object.freeze({
+      hosting: data.locations.hosting.map((h) => ({
+        name: toText(h.name),
+        country: h.country,
+        primary: h.primary ?? false,
+        customerChosen: h.customerChosen ?? false,
+      })),
+      transfers: (data.locations.transfers ?? []).map((t) => ({
+        ...t,
+        description: toText(t.description),
+        remoteAccess: t.remoteAccess ?? false,
+      })),
+      exclusions: (data.locations.exclusions ?? []).map(toText),
+    }),
+    purposes,
+    retention,
+    legalHolds,
+    consent: Object.freeze({
+      purposes: freezeMap(
+        Object.entries(data.consent?.purposes ?? {}).map(([id, c]) => [
+          id,
+          Object.freeze({
+            id,
+            name: toText(c.name),
+            description: toText(c.description),
+            expires: c.expires === undefined ? undefined : duration(c.expires),
+            expiresText: c.expires,
+          }),
+        ]),
+      ),
+      cookies: freezeMap(
+        Object.entries(data.consent?.cookies ?? {}).map(([cat, settings]) => [
+          cat as keyof NonNullable<NonNullable<ManifestData['consent']>['cookies']>,
+          {
+            description: toText(settings.description),
+            cookies: settings.cookies.map((c) => ({
+              ...c,
+              lifetime: duration(c.lifetime),
+              lifetimeText: c.lifetime,
+              description: optionalText(c.description),
+            })),
+          },
+        ]),
+      ),
+    }),
+    rights: Object.freeze({
+      channels: data.rights?.channels ?? {},
+      verification: optionalText(data.rights?.verification),
+      postMortem: {
+        default: data.rights?.postMortem?.default ?? 'destroy',
+        description: optionalText(data.rights?.postMortem?.description),
+      },
+      identityProofRetention: data.rights?.identityProofRetention,
+      fees: optionalText(data.rights?.fees),
+    }),
+    datasets,
+    accounts: Object.freeze({
+      closure: data.accounts?.closure && {
+        identity: data.accounts.closure.identity,
+        preconditions: data.accounts.closure.preconditions.map((p) => ({
+          ...p,
+          description: toText(p.description),
+          when: Object.fromEntries(Object.entries(p.when).map(([k, v]) => [k, Array.isArray(v) ? v : [v]])),
+        })),
+      },
+      securityContacts: data.accounts?.securityContacts,
+    }),
+    index,
+    baseDir,
+  };
+  return Object.freeze(model);
+}
+
+function buildCategories(data: ManifestData): ReadonlyMap<string, M.CategoryModel> {
+  const out = new Map<string, M.CategoryModel>();
+  for (const [key, c] of Object.entries(DEFAULT_CATEGORIES)) {
+    out.set(key, Object.freeze({ key, class: c.class, label: Object.freeze({ en: c.en, fr: c.fr }), builtIn: true }));
+  }
+  for (const [key, c] of Object.entries(data.taxonomy?.categories ?? {})) {
+    const base = out.get(key);
+    out.set(
+      key,
+      Object.freeze({
+        key,
+        class: c.class,
+        label: c.label ? toText(c.label) : (base?.label ?? toText(key)),
+        description: optionalText(c.description),
+        builtIn: false,
+      }),
+    );
+  }
+  return out;
+}
+
+function buildHandling(data: ManifestData): Readonly<Record<DataClass, M.HandlingRuleModel>> {
+  const entries = DATA_CLASSES.map((cls) => {
+    const base = DEFAULT_HANDLING[cls];
+    const override = data.taxonomy?.handling?.[cls];
+    const actions = Object.fromEntries(
+      HANDLING_ACTIONS.map((a) => {
+        const text = override?.[a];
+        return [a, text === undefined ? Object.freeze({ ...base.actions[a] }) : toText(text)];
+      }),
+    ) as M.HandlingRuleModel['actions'];
+    const rule: M.HandlingRuleModel = Object.freeze({
+      class: cls,
+      actions,
+      storage: override?.storage ?? base.storage,
+      exportInClear: override?.exportInClear ?? base.exportInClear,
+      loggable: override?.loggable ?? base.loggable,
+      shareable: override?.shareable ?? base.shareable,
+    });
+    return [cls, rule] as const;
+  });
+  return Object.freeze(Object.fromEntries(entries) as Record<DataClass, M.HandlingRuleModel>);
+}
+
+function buildJurisdictions(data: ManifestData, authorities: ReadonlyMap<string, M.AuthorityModel>): readonly M.Jurisdiction[] {
+  const declared = data.organization.jurisdictions;
+  type Overrides = NonNullable<Exclude<typeof declared, readonly unknown[]>[JurisdictionId]>;
+  const settings: (readonly [string, Overrides | undefined])[] = Array.isArray(declared)
+    ? declared.map((id) => [id, {}] as const)
+    : Object.entries(declared);
+  return Object.freeze(
+    settings.map(([idText, overrides]) => {
+      const id = idText as JurisdictionId;
+      const preset = JURISDICTION_PRESETS[id];
+      const o = overrides ?? {};
+      const extensionText = o.extension ?? preset.extension;
+      const breachText = o.breachNotification ?? preset.breachNotification;
+      const complaintsText = o.complaints ?? DEFAULT_COMPLAINT_DEADLINE;
+      const deadlineText = o.deadline ?? preset.deadline;
+      const authority =
+        (o.authority === undefined ? undefined : authorities.get(o.authority)) ??
+        [...authorities.values()].find((a) => a.jurisdiction === id);
+      return Object.freeze({
+        id,
+        name: preset.name,
+        law: preset.law,
+        deadline: duration(deadlineText),
+        deadlineText,
+        extension: extensionText === 'none' ? undefined : duration(extensionText),
+        extensionText: extensionText === 'none' ? undefined : extensionText,
+        breachNotification: breachText === undefined ? undefined : duration(breachText),
+        breachNotificationText: breachText,
+        complaints: duration(complaintsText),
+        complaintsText,
+        notes: preset.notes,
+        authority,
+        authorityRef: o.authority,
+      });
+    }),
+  );
+}
+
+function parseReference(text: string | undefined, dataset: string): M.FieldRef | undefined {
+  if (text === undefined) return undefined;
+  const parts = text.split('.');
+  if (parts.length === 2) return { dataset, collection: parts[0] ?? '', field: parts[1] ?? '' };
+  return { dataset: parts[0] ?? '', collection: parts[1] ?? '', field: parts[2] ?? '' };
+}
+
+function buildDataset(id: string, ds: Dataset, categories: ReadonlyMap<string, M.CategoryModel>, baseDir: string): M.DatasetModel {
+  const store: M.StoreModel = Object.freeze({
+    ...ds.store,
+    file: ds.store.file === undefined ? undefined : isAbsolute(ds.store.file) ? ds.store.file : resolve(baseDir, ds.store.file),
+  });
+  return Object.freeze({
+    id,
+    description: optionalText(ds.description),
+    store,
+    collections: freezeMap(Object.entries(ds.collections).map(([name, c]) => [name, buildCollection(id, name, c, categories)])),
+  });
+}
+
+function buildCollection(
+  dataset: string,
+  name: string,
+  c: Collection,
+  categories: ReadonlyMap<string, M.CategoryModel>,
+): M.CollectionModel {
+  const provided = c.provided ?? false;
+  const fields = freezeMap(
+    Object.entries(c.fields).map(([fieldName, f]) => [
+      fieldName,
+      Object.freeze({
+        ...f,
+        name: fieldName,
+        dataset,
+        collection: name,
+        class: f.category === undefined ? undefined : categories.get(f.category)?.class,
+        description: optionalText(f.description),
+        references: parseReference(f.references, dataset),
+        protection: f.protection ?? 'clear',
+        provided: f.provided ?? provided,
+      }) satisfies M.FieldModel,
+    ]),
+  );
+  const identity = new Map(Object.entries(c.identity ?? {}));
+  for (const f of fields.values()) if (f.identity !== undefined && !identity.has(f.identity)) identity.set(f.identity, f.name);
+  const pk = c.primaryKey === undefined ? (fields.has('id') ? ['id'] : []) : Array.isArray(c.primaryKey) ? c.primaryKey : [c.primaryKey];
+  return Object.freeze({
+    dataset,
+    name,
+    qualifiedName: `${dataset}.${name}`,
+    description: optionalText(c.description),
+    key: c.key,
+    type: c.type,
+    primaryKey: pk,
+    identity,
+    timestamps: c.timestamps ?? {},
+    retention: c.retention,
+    onErase: c.onErase ?? 'delete-row',
+    restriction: c.restriction && { field: c.restriction.field, value: c.restriction.value ?? true },
+    outbox: c.outbox ?? false,
+    provided,
+    fields,
+  });
+}

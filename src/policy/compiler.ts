@@ -1,0 +1,58 @@
+// The policy compiler: manifest files → diagnostics and, when the manifest is usable, a frozen PolicyModel.
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { buildModel } from './build.js';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { lintPolicy } from './lint/index.js';
+import type { PolicyModel } from './model.js';
+import { Manifest } from './schema/index.js';
+import { loadSources, readManifestFolder, type ManifestFile } from './sources.js';
+import { issuesToDiagnostics } from './validate.js';
+
+export interface CompileOptions {
+  /** The instant review-due rules compare against (default: now). Engines never read the clock themselves. */
+  readonly now?: Date;
+  /** Folder relative SQLite files resolve against (default: the manifest folder, or the cwd for in-memory files). */
+  readonly baseDir?: string;
+}
+
+export interface CompileResult {
+  /** Present when the manifest passed schema validation (lint errors may remain: check `ok`). */
+  readonly model?: PolicyModel;
+  readonly diagnostics: readonly Diagnostic[];
+  /** True when there is a model and no error-level diagnostic. */
+  readonly ok: boolean;
+  readonly files: readonly string[];
+}
+
+/** Compiles manifest files held in memory. Never throws on bad input. */
+export function compilePolicy(files: readonly ManifestFile[], options: CompileOptions = {}): CompileResult {
+  const loaded = loadSources(files);
+  const fileNames = files.map((f) => f.path);
+  if (hasErrors(loaded.diagnostics)) return { diagnostics: sortDiagnostics(loaded.diagnostics), ok: false, files: fileNames };
+  const parsed = Manifest.safeParse(loaded.data);
+  if (!parsed.success) {
+    const diagnostics = issuesToDiagnostics(parsed.error.issues, Manifest, loaded.sourceMap, loaded.data);
+    return { diagnostics: sortDiagnostics([...loaded.diagnostics, ...diagnostics]), ok: false, files: fileNames };
+  }
+  const model = buildModel(parsed.data, options.baseDir ?? process.cwd());
+  const lint = lintPolicy(model, { sourceMap: loaded.sourceMap, now: options.now ?? new Date() });
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...lint]);
+  return { model, diagnostics, ok: !hasErrors(diagnostics), files: fileNames };
+}
+
+/** Reads and compiles a manifest folder (or a single file). A missing folder is a CUS005 diagnostic, not a throw. */
+export function compilePolicyFolder(dir: string, options: CompileOptions = {}): CompileResult {
+  if (!existsSync(dir)) {
+    return {
+      diagnostics: [
+        diagnostic('CUS005', `manifest folder "${dir}" does not exist`, {
+          fix: 'pass the folder holding your privacy/*.yaml files, or run "custos init"',
+        }),
+      ],
+      ok: false,
+      files: [],
+    };
+  }
+  return compilePolicy(readManifestFolder(dir), { baseDir: resolve(dir), ...options });
+}

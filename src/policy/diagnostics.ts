@@ -1,0 +1,93 @@
+// Diagnostics: every problem the loader, schema or linter finds, with a stable code and a place in a file.
+
+export const SEVERITIES = ['error', 'warning'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The closed table of diagnostic codes. Codes are stable: never renumber, only add. */
+export const DIAGNOSTIC_CODES = {
+  CUS001: { severity: 'error', title: 'YAML syntax error' },
+  CUS002: { severity: 'error', title: 'value of the wrong type or shape' },
+  CUS003: { severity: 'error', title: 'unknown key' },
+  CUS004: { severity: 'error', title: 'defined twice' },
+  CUS005: { severity: 'error', title: 'manifest folder missing or empty' },
+  CUS006: { severity: 'error', title: 'required section missing' },
+  CUS010: { severity: 'error', title: 'unknown category' },
+  CUS011: { severity: 'error', title: 'unknown subject' },
+  CUS012: { severity: 'error', title: 'unknown recipient' },
+  CUS013: { severity: 'error', title: 'unknown purpose' },
+  CUS014: { severity: 'error', title: 'unknown retention rule or legal hold' },
+  CUS015: { severity: 'error', title: 'unknown consent purpose' },
+  CUS016: { severity: 'error', title: 'unknown identity, dataset, collection or authority' },
+  CUS020: { severity: 'error', title: 'field of a forbidden category' },
+  CUS021: { severity: 'error', title: 'card field could hold a full card number' },
+  CUS022: { severity: 'error', title: 'high-class field neither encrypted nor hashed' },
+  CUS023: { severity: 'error', title: 'card security code stored' },
+  CUS030: { severity: 'error', title: 'purpose without a legal basis' },
+  CUS031: { severity: 'error', title: 'consent-based purpose without a consent purpose' },
+  CUS032: { severity: 'error', title: 'category held for no purpose' },
+  CUS033: { severity: 'error', title: 'category without a retention rule' },
+  CUS034: { severity: 'error', title: 'recipient receives a category not declared for it' },
+  CUS035: { severity: 'warning', title: 'collection unreachable from any identity' },
+  CUS036: { severity: 'error', title: 'reference to a missing field' },
+  CUS037: { severity: 'error', title: 'retention trigger without a timestamp' },
+  CUS038: { severity: 'warning', title: 'policy review overdue' },
+  CUS039: { severity: 'error', title: 'extension declared where the law allows none' },
+  CUS040: { severity: 'warning', title: 'text missing in a declared language' },
+  CUS041: { severity: 'error', title: 'legitimate interest not stated' },
+  CUS042: { severity: 'error', title: 'erasure strategy incomplete' },
+} as const satisfies Record<string, { severity: Severity; title: string }>;
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export interface SourceLocation {
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based. */
+  readonly column: number;
+}
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Where the problem is; absent only when no file is involved (e.g. an empty folder). */
+  readonly location?: SourceLocation;
+  /** The manifest path, e.g. `purposes.billing.categories[2]`. */
+  readonly path?: string;
+  /** A suggested fix, e.g. `did you mean "user.contact.email"?`. */
+  readonly fix?: string;
+}
+
+export function diagnostic(
+  code: DiagnosticCode,
+  message: string,
+  extra: { location?: SourceLocation | undefined; path?: string | undefined; fix?: string | undefined } = {},
+): Diagnostic {
+  const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { code, severity: DIAGNOSTIC_CODES[code].severity, message };
+  if (extra.location) d.location = extra.location;
+  if (extra.path) d.path = extra.path;
+  if (extra.fix) d.fix = extra.fix;
+  return Object.freeze(d);
+}
+
+/** Formats a diagnostic like a compiler: `file:line:col: error CUS010: message (fix)`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.column}: ` : '';
+  const fix = d.fix ? ` (${d.fix})` : '';
+  return `${where}${d.severity} ${d.code}: ${d.message}${fix}`;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Sorts by file, line, column, then code, so output is stable. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+      (a.location?.column ?? 0) - (b.location?.column ?? 0) ||
+      a.code.localeCompare(b.code),
+  );
+}

@@ -1,0 +1,58 @@
+// Retention and deadline durations: ISO 8601 (`P180D`, `P24M`, `P1Y6M`, `PT72H`) or plain words (`180 days`, `10 years`).
+
+export interface Duration {
+  readonly years: number;
+  readonly months: number;
+  readonly days: number;
+  readonly hours: number;
+}
+
+const ISO = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?)?$/;
+const WORDS = /^(\d+)\s*(year|month|week|day|hour)s?$/i;
+
+/** Parses a duration, or returns undefined when the text is not one. */
+export function parseDuration(text: string): Duration | undefined {
+  const iso = ISO.exec(text.trim());
+  if (iso && text.trim() !== 'P' && !text.trim().endsWith('T')) {
+    const [, y, mo, w, d, h] = iso;
+    return Object.freeze({
+      years: Number(y ?? 0),
+      months: Number(mo ?? 0),
+      days: Number(w ?? 0) * 7 + Number(d ?? 0),
+      hours: Number(h ?? 0),
+    });
+  }
+  const words = WORDS.exec(text.trim());
+  if (!words) return undefined;
+  const n = Number(words[1]);
+  const unit = (words[2] ?? '').toLowerCase();
+  return Object.freeze({
+    years: unit === 'year' ? n : 0,
+    months: unit === 'month' ? n : 0,
+    days: unit === 'week' ? n * 7 : unit === 'day' ? n : 0,
+    hours: unit === 'hour' ? n : 0,
+  });
+}
+
+/** True when the duration is zero (e.g. "delete as soon as the request is processed"). */
+export function isZeroDuration(d: Duration): boolean {
+  return d.years === 0 && d.months === 0 && d.days === 0 && d.hours === 0;
+}
+
+/** Adds a duration to an instant, calendar-aware (months and years keep the day of month where possible). */
+export function addDuration(from: Date, d: Duration): Date {
+  const out = new Date(from.getTime());
+  out.setUTCFullYear(out.getUTCFullYear() + d.years, out.getUTCMonth() + d.months, out.getUTCDate() + d.days);
+  out.setUTCHours(out.getUTCHours() + d.hours);
+  return out;
+}
+
+/** Subtracts a duration: the cut-off before which data is expired. */
+export function subtractDuration(from: Date, d: Duration): Date {
+  return addDuration(from, { years: -d.years, months: -d.months, days: -d.days, hours: -d.hours });
+}
+
+/** Approximate length in days, for sorting and charts only (never for deadlines). */
+export function approximateDays(d: Duration): number {
+  return d.years * 365 + d.months * 30 + d.days + d.hours / 24;
+}

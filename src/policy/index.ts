@@ -1,0 +1,10 @@
+// The policy layer's public face: load, validate, compile and lint a manifest into a PolicyModel.
+export * from './model.js';
+export * from './vocabulary.js';
+export * from './diagnostics.js';
+export { parseDuration, addDuration, subtractDuration, approximateDays, isZeroDuration, type Duration } from './duration.js';
+export { localize } from './text.js';
+export { compilePolicy, compilePolicyFolder, type CompileOptions, type CompileResult } from './compiler.js';
+export { manifestJsonSchema } from './json-schema.js';
+export { DEFAULT_CATEGORIES } from './defaults/taxonomy.js';
+export { JURISDICTION_PRESETS } from './defaults/jurisdictions.js';

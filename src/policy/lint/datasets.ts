@@ -1,0 +1,111 @@
+// Rules on the dataset graph: reachability from identities, retention timestamps, erasure strategies (CUS035, CUS037, CUS042).
+import type { CollectionModel } from '../model.js';
+import type { LintRule } from './context.js';
+
+/** Collections a rights request can reach: those holding an identity, and anything linked to them by references either way. */
+export function reachableCollections(collections: Iterable<CollectionModel>): Set<string> {
+  const all = [...collections];
+  const neighbours = new Map<string, Set<string>>(all.map((c) => [c.qualifiedName, new Set<string>()]));
+  for (const c of all) {
+    for (const f of c.fields.values()) {
+      if (!f.references) continue;
+      const target = `${f.references.dataset}.${f.references.collection}`;
+      if (!neighbours.has(target)) continue;
+      neighbours.get(c.qualifiedName)?.add(target);
+      neighbours.get(target)?.add(c.qualifiedName);
+    }
+  }
+  const seen = new Set(all.filter((c) => c.identity.size > 0).map((c) => c.qualifiedName));
+  const queue = [...seen];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    for (const n of neighbours.get(next) ?? []) {
+      if (!seen.has(n)) {
+        seen.add(n);
+        queue.push(n);
+      }
+    }
+  }
+  return seen;
+}
+
+export const checkReachability: LintRule = (ctx) => {
+  const reachable = reachableCollections(ctx.model.index.collections.values());
+  for (const c of ctx.model.index.collections.values()) {
+    const personal = [...c.fields.values()].some((f) => f.category !== undefined);
+    if (personal && !reachable.has(c.qualifiedName)) {
+      ctx.report(
+        'CUS035',
+        `collection ${c.qualifiedName} holds personal data but no identity reaches it: rights requests cannot find it`,
+        ['datasets', c.dataset, 'collections', c.name],
+        'declare an identity field on it, or a reference to a collection that has one',
+      );
+    }
+  }
+};
+
+export const checkRetentionTimestamps: LintRule = (ctx) => {
+  const m = ctx.model;
+  for (const c of m.index.collections.values()) {
+    const rules = new Map<string, string>();
+    if (c.retention !== undefined) {
+      const rule = m.retention.get(c.retention);
+      if (rule) rules.set(rule.trigger, rule.id);
+    } else {
+      for (const f of c.fields.values()) {
+        for (const rule of f.category === undefined ? [] : (m.index.retentionByCategory.get(f.category) ?? [])) {
+          if (!rules.has(rule.trigger)) rules.set(rule.trigger, rule.id);
+        }
+      }
+    }
+    for (const [trigger, ruleId] of rules) {
+      if (c.timestamps[trigger as keyof typeof c.timestamps] === undefined) {
+        ctx.report(
+          'CUS037',
+          `retention rule "${ruleId}" counts from ${trigger}, but ${c.qualifiedName} declares no timestamp for it`,
+          ['datasets', c.dataset, 'collections', c.name],
+          `add timestamps: { ${trigger}: <field> }`,
+        );
+      }
+    }
+  }
+};
+
+export const checkErasureStrategies: LintRule = (ctx) => {
+  for (const c of ctx.model.index.collections.values()) {
+    for (const f of c.fields.values()) {
+      const at = ['datasets', c.dataset, 'collections', c.name, 'fields', f.name];
+      if (f.strategy === 'fixed' && f.value === undefined) {
+        ctx.report(
+          'CUS042',
+          `${c.qualifiedName}.${f.name} is erased with a fixed value but declares none`,
+          [...at, 'strategy'],
+          'add value: the replacement, e.g. "[erased]"',
+        );
+      }
+      if (f.strategy === 'hold' && f.hold === undefined) {
+        ctx.report(
+          'CUS042',
+          `${c.qualifiedName}.${f.name} is kept under a legal hold but names none`,
+          [...at, 'strategy'],
+          'add hold: <legal hold id>',
+        );
+      }
+      if (f.hold !== undefined && f.strategy !== 'hold') {
+        ctx.report(
+          'CUS042',
+          `${c.qualifiedName}.${f.name} names legal hold "${f.hold}" but its strategy is ${f.strategy ?? 'the default'}`,
+          [...at, 'hold'],
+          'set strategy: hold',
+        );
+      }
+      if (f.strategy === 'truncate-ip' && f.type !== undefined && f.type !== 'ip' && f.type !== 'string') {
+        ctx.report(
+          'CUS042',
+          `${c.qualifiedName}.${f.name} is a ${f.type}, which IP truncation cannot apply to`,
+          [...at, 'strategy'],
+          'use null, fixed or hash',
+        );
+      }
+    }
+  }
+};

@@ -1,0 +1,44 @@
+// The linter: runs every rule over a compiled PolicyModel and returns diagnostics placed in the manifest files.
+import type { Diagnostic } from '../diagnostics.js';
+import type { PolicyModel } from '../model.js';
+import type { SourceMap } from '../sources.js';
+import { checkFieldClasses } from './classification.js';
+import { createLintContext, type LintRule } from './context.js';
+import { checkErasureStrategies, checkReachability, checkRetentionTimestamps } from './datasets.js';
+import { checkJurisdictionAuthorities, checkJurisdictions, checkReviewDue, checkTranslations } from './organization.js';
+import { checkCategoriesHaveReasons, checkLegalBases, checkRecipientShares } from './purposes.js';
+import { checkCategoryLists, checkDatasetReferences, checkOrganizationReferences, checkPurposeReferences } from './references.js';
+
+export { reachableCollections } from './datasets.js';
+export { timestampExists } from './references.js';
+
+/** Every rule, in reporting order. */
+export const LINT_RULES: readonly LintRule[] = [
+  checkPurposeReferences,
+  checkCategoryLists,
+  checkDatasetReferences,
+  checkOrganizationReferences,
+  checkFieldClasses,
+  checkLegalBases,
+  checkCategoriesHaveReasons,
+  checkRecipientShares,
+  checkReachability,
+  checkRetentionTimestamps,
+  checkErasureStrategies,
+  checkReviewDue,
+  checkJurisdictions,
+  checkJurisdictionAuthorities,
+  checkTranslations,
+];
+
+export interface LintOptions {
+  readonly sourceMap: SourceMap;
+  readonly now: Date;
+}
+
+export function lintPolicy(model: PolicyModel, options: LintOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ctx = createLintContext(model, options.sourceMap, options.now, out);
+  for (const rule of LINT_RULES) rule(ctx);
+  return out;
+}

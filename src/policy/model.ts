@@ -1,0 +1,332 @@
+// The compiled PolicyModel: the frozen, indexed form of the manifest that every engine reads.
+import type { Duration } from './duration.js';
+import type {
+  CardForm,
+  CookieCategory,
+  DataClass,
+  ErasureStrategy,
+  FieldType,
+  HandlingAction,
+  JurisdictionId,
+  Language,
+  LegalBasis,
+  Minimisation,
+  Protection,
+  RecipientKind,
+  RedisType,
+  RequestChannel,
+  RetentionAction,
+  RetentionTrigger,
+  Safeguard,
+  StoreKind,
+} from './vocabulary.js';
+
+/** Text per language; renderers pick one with `localize`. */
+export type Text = Readonly<Partial<Record<Language, string>>>;
+
+export interface ContactModel {
+  readonly name?: string | undefined;
+  readonly email?: string | undefined;
+  readonly phone?: string | undefined;
+  readonly address?: string | undefined;
+  readonly url?: string | undefined;
+}
+
+export interface AuthorityModel {
+  readonly id: string;
+  readonly name: Text;
+  readonly jurisdiction?: JurisdictionId | undefined;
+  readonly country?: string | undefined;
+  readonly url?: string | undefined;
+  readonly address?: string | undefined;
+}
+
+/** A law in force, its preset merged with the manifest's overrides. */
+export interface Jurisdiction {
+  readonly id: JurisdictionId;
+  readonly name: Text;
+  readonly law: Text;
+  readonly deadline: Duration;
+  readonly deadlineText: string;
+  /** Extra time allowed with notice and reasons; undefined where the law allows none. */
+  readonly extension?: Duration | undefined;
+  readonly extensionText?: string | undefined;
+  readonly breachNotification?: Duration | undefined;
+  readonly breachNotificationText?: string | undefined;
+  readonly complaints: Duration;
+  readonly complaintsText: string;
+  readonly notes: Text;
+  readonly authority?: AuthorityModel | undefined;
+  /** The authority id the manifest named, if any (kept so the linter can report an unknown one). */
+  readonly authorityRef?: string | undefined;
+}
+
+export interface OrganizationModel {
+  readonly name: string;
+  readonly legalForm?: string | undefined;
+  readonly registration?: string | undefined;
+  readonly address: string;
+  readonly contact: ContactModel;
+  readonly dpo?: ContactModel | undefined;
+  readonly representative?: ContactModel | undefined;
+  readonly jointControllers: readonly ContactModel[];
+  readonly policy: {
+    readonly version: string;
+    readonly effective?: string | undefined;
+    readonly lastReviewed: string;
+    readonly reviewCycle: Duration;
+    readonly reviewCycleText: string;
+    /** lastReviewed + reviewCycle, as YYYY-MM-DD. */
+    readonly nextReview: string;
+  };
+  readonly scope?: { readonly controller?: Text; readonly processor?: Text; readonly dpaUrl?: string | undefined } | undefined;
+  readonly security: readonly Text[];
+}
+
+export interface CategoryModel {
+  readonly key: string;
+  readonly class: DataClass;
+  readonly label: Text;
+  readonly description?: Text | undefined;
+  /** False when the provider added or re-classed it. */
+  readonly builtIn: boolean;
+}
+
+export interface HandlingRuleModel {
+  readonly class: DataClass;
+  readonly actions: Readonly<Record<HandlingAction, Text>>;
+  readonly storage: readonly Protection[];
+  readonly exportInClear: boolean;
+  readonly loggable: boolean;
+  readonly shareable: boolean;
+}
+
+export interface SubjectModel {
+  readonly id: string;
+  readonly name: Text;
+  readonly description?: Text | undefined;
+}
+
+export interface RecipientModel {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: RecipientKind;
+  readonly description?: Text | undefined;
+  readonly categories: readonly string[];
+  readonly countries: readonly string[];
+  readonly safeguard?: Safeguard | undefined;
+  readonly url?: string | undefined;
+}
+
+export interface LocationsModel {
+  readonly hosting: readonly {
+    readonly name: Text;
+    readonly country: string;
+    readonly primary: boolean;
+    readonly customerChosen: boolean;
+  }[];
+  readonly transfers: readonly {
+    readonly to: string;
+    readonly description: Text;
+    readonly safeguard: Safeguard;
+    readonly remoteAccess: boolean;
+  }[];
+  readonly exclusions: readonly Text[];
+}
+
+export interface RetentionRuleModel {
+  readonly id: string;
+  readonly description?: Text | undefined;
+  readonly duration: Duration;
+  readonly durationText: string;
+  readonly trigger: RetentionTrigger;
+  readonly action: RetentionAction;
+  readonly categories: readonly string[];
+  readonly extendedBy?: { readonly consent: string; readonly duration: Duration; readonly durationText: string } | undefined;
+}
+
+export interface LegalHoldModel {
+  readonly id: string;
+  readonly description: Text;
+  readonly law?: string | undefined;
+  readonly duration: Duration;
+  readonly durationText: string;
+  readonly trigger: RetentionTrigger;
+  readonly categories: readonly string[];
+  readonly jurisdiction?: string | undefined;
+}
+
+/** A recipient under one purpose and the categories it receives there. */
+export interface PurposeRecipient {
+  readonly id: string;
+  /** Declared explicitly, or the purpose's categories that the recipient is declared to receive. */
+  readonly categories: readonly string[];
+  readonly explicit: boolean;
+}
+
+export interface PurposeModel {
+  readonly id: string;
+  readonly name: Text;
+  readonly description: Text;
+  readonly legalBasis?: LegalBasis | undefined;
+  readonly legitimateInterest?: Text | undefined;
+  readonly consent?: string | undefined;
+  readonly subjects: readonly string[];
+  readonly categories: readonly string[];
+  readonly recipients: readonly PurposeRecipient[];
+  readonly retention?: string | undefined;
+  readonly source?: Text | undefined;
+  readonly automatedDecision?: Text | undefined;
+  readonly portable: boolean;
+}
+
+export interface ConsentPurposeModel {
+  readonly id: string;
+  readonly name: Text;
+  readonly description: Text;
+  readonly expires?: Duration | undefined;
+  readonly expiresText?: string | undefined;
+}
+
+export interface CookieModel {
+  readonly name: string;
+  readonly provider: string;
+  readonly lifetime: Duration;
+  readonly lifetimeText: string;
+  readonly thirdParty: boolean;
+  readonly description?: Text | undefined;
+}
+
+export interface ConsentModel {
+  readonly purposes: ReadonlyMap<string, ConsentPurposeModel>;
+  readonly cookies: ReadonlyMap<CookieCategory, { readonly description: Text; readonly cookies: readonly CookieModel[] }>;
+}
+
+export interface RightsModel {
+  readonly channels: Readonly<Partial<Record<RequestChannel, string>>>;
+  readonly verification?: Text | undefined;
+  readonly postMortem: { readonly default: 'destroy' | 'keep' | 'transfer'; readonly description?: Text | undefined };
+  readonly identityProofRetention?: string | undefined;
+  readonly fees?: Text | undefined;
+}
+
+export interface IdentityKeyModel {
+  readonly id: string;
+  readonly type: FieldType;
+  readonly label?: Text | undefined;
+  readonly caseInsensitive: boolean;
+}
+
+export interface StoreModel {
+  readonly kind: StoreKind;
+  /** Absolute path of a SQLite file. */
+  readonly file?: string | undefined;
+  /** Inline URL, or the environment variable that holds it. */
+  readonly url?: string | { readonly env: string } | undefined;
+  readonly secret?: { readonly env: string } | undefined;
+  readonly schema?: string | undefined;
+}
+
+export interface FieldRef {
+  readonly dataset: string;
+  readonly collection: string;
+  readonly field: string;
+}
+
+export interface FieldModel {
+  readonly name: string;
+  readonly dataset: string;
+  readonly collection: string;
+  readonly category?: string | undefined;
+  /** Class of the category, when the category is known. */
+  readonly class?: DataClass | undefined;
+  readonly type?: FieldType | undefined;
+  readonly description?: Text | undefined;
+  readonly identity?: string | undefined;
+  readonly references?: FieldRef | undefined;
+  /** Declared strategy, if any; the rights engine resolves defaults from the collection's `onErase`. */
+  readonly strategy?: ErasureStrategy | undefined;
+  readonly value?: string | number | boolean | null | undefined;
+  readonly hold?: string | undefined;
+  readonly protection: Protection;
+  readonly card?: CardForm | undefined;
+  readonly minimise?: Minimisation | undefined;
+  readonly provided: boolean;
+}
+
+export interface CollectionModel {
+  readonly dataset: string;
+  readonly name: string;
+  /** `dataset.collection`. */
+  readonly qualifiedName: string;
+  readonly description?: Text | undefined;
+  readonly key?: string | undefined;
+  readonly type?: RedisType | undefined;
+  readonly primaryKey: readonly string[];
+  /** Identity key → field that holds it. */
+  readonly identity: ReadonlyMap<string, string>;
+  /** Trigger → `field`, or `reference_field.parent_field` read through a reference. */
+  readonly timestamps: Readonly<Partial<Record<RetentionTrigger, string>>>;
+  readonly retention?: string | undefined;
+  readonly onErase: 'delete-row' | 'mask';
+  readonly restriction?: { readonly field: string; readonly value: string | number | boolean } | undefined;
+  readonly outbox: boolean;
+  readonly provided: boolean;
+  readonly fields: ReadonlyMap<string, FieldModel>;
+}
+
+export interface DatasetModel {
+  readonly id: string;
+  readonly description?: Text | undefined;
+  readonly store: StoreModel;
+  readonly collections: ReadonlyMap<string, CollectionModel>;
+}
+
+export interface ClosurePrecondition {
+  readonly id: string;
+  readonly description: Text;
+  readonly dataset: string;
+  readonly collection: string;
+  readonly when: Readonly<Record<string, readonly (string | number | boolean)[]>>;
+}
+
+export interface AccountsModel {
+  readonly closure?: { readonly identity: string; readonly preconditions: readonly ClosurePrecondition[] } | undefined;
+  readonly securityContacts?: { readonly dataset: string; readonly collection: string; readonly fields: readonly string[] } | undefined;
+}
+
+/** Indexes computed once at compile time, so engines and renderers never scan the whole model. */
+export interface PolicyIndex {
+  readonly purposesByCategory: ReadonlyMap<string, readonly PurposeModel[]>;
+  readonly fieldsByCategory: ReadonlyMap<string, readonly FieldModel[]>;
+  readonly retentionByCategory: ReadonlyMap<string, readonly RetentionRuleModel[]>;
+  readonly holdsByCategory: ReadonlyMap<string, readonly LegalHoldModel[]>;
+  readonly collectionsByIdentity: ReadonlyMap<string, readonly CollectionModel[]>;
+  /** `dataset.collection` → collection. */
+  readonly collections: ReadonlyMap<string, CollectionModel>;
+  /** Categories actually held in some dataset field. */
+  readonly heldCategories: ReadonlySet<string>;
+}
+
+export interface PolicyModel {
+  readonly organization: OrganizationModel;
+  readonly languages: readonly Language[];
+  readonly jurisdictions: readonly Jurisdiction[];
+  readonly authorities: ReadonlyMap<string, AuthorityModel>;
+  readonly identities: ReadonlyMap<string, IdentityKeyModel>;
+  readonly categories: ReadonlyMap<string, CategoryModel>;
+  readonly handling: Readonly<Record<DataClass, HandlingRuleModel>>;
+  readonly subjects: ReadonlyMap<string, SubjectModel>;
+  readonly recipients: ReadonlyMap<string, RecipientModel>;
+  readonly locations: LocationsModel;
+  readonly purposes: ReadonlyMap<string, PurposeModel>;
+  readonly retention: ReadonlyMap<string, RetentionRuleModel>;
+  readonly legalHolds: ReadonlyMap<string, LegalHoldModel>;
+  readonly consent: ConsentModel;
+  readonly rights: RightsModel;
+  readonly datasets: ReadonlyMap<string, DatasetModel>;
+  readonly accounts: AccountsModel;
+  readonly index: PolicyIndex;
+  /** Folder the manifest was loaded from (relative SQLite files resolve against it). */
+  readonly baseDir: string;
+}

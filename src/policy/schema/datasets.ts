@@ -1,0 +1,116 @@
+// `identities` and `datasets`: where personal data lives, field by field, and how each field is erased (issue: rights engine).
+import { z } from 'zod';
+import {
+  CARD_FORMS,
+  ERASURE_STRATEGIES,
+  FIELD_TYPES,
+  MINIMISATIONS,
+  PROTECTIONS,
+  REDIS_TYPES,
+  RETENTION_TRIGGERS,
+  STORE_KINDS,
+} from '../vocabulary.js';
+import { CategoryKey, ConfigValue, Id, LocalizedText, SecretRef, StoreIdentifier } from './common.js';
+
+/** An identity a request can carry (email, customer id, handle…). */
+export const IdentityKey = z.strictObject({
+  type: z.enum(FIELD_TYPES).default('string'),
+  label: LocalizedText.optional(),
+  /** Values are compared case-insensitively (emails, handles). */
+  caseInsensitive: z.boolean().optional(),
+});
+
+export const Store = z.strictObject({
+  kind: z.enum(STORE_KINDS),
+  /** SQLite database file, relative to the manifest folder. */
+  file: z.string().min(1).optional(),
+  /** Connection URL (postgres, mysql, redis, http); use `{ env: NAME }` when it carries a password. */
+  url: ConfigValue.optional(),
+  /** Shared secret used to sign HTTP connector calls. */
+  secret: SecretRef.optional(),
+  /** Schema (PostgreSQL) or database name prefix, when not the connection default. */
+  schema: StoreIdentifier.optional(),
+});
+
+export const Field = z.strictObject({
+  category: CategoryKey.optional(),
+  type: z.enum(FIELD_TYPES).optional(),
+  description: LocalizedText.optional(),
+  /** This field carries the named identity (alternative to the collection's `identity` map). */
+  identity: Id.optional(),
+  /** `collection.field` in the same dataset, or `dataset.collection.field`. */
+  references: z
+    .string()
+    .regex(/^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*){1,2}$/, 'write "collection.field" or "dataset.collection.field"')
+    .optional(),
+  strategy: z.enum(ERASURE_STRATEGIES).optional(),
+  /** Replacement for the `fixed` strategy. */
+  value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
+  /** Legal hold that keeps this field on erasure (with strategy `hold`). */
+  hold: Id.optional(),
+  protection: z.enum(PROTECTIONS).optional(),
+  card: z.enum(CARD_FORMS).optional(),
+  minimise: z.enum(MINIMISATIONS).optional(),
+  /** Provided by the person (portability scope); defaults to the collection's setting. */
+  provided: z.boolean().optional(),
+});
+
+export const Collection = z.strictObject({
+  description: LocalizedText.optional(),
+  /** Redis: key pattern with the identity in braces, e.g. "session:{customer_id}:*". */
+  key: z.string().min(1).optional(),
+  /** Redis: the value type of matching keys. */
+  type: z.enum(REDIS_TYPES).optional(),
+  primaryKey: z.union([StoreIdentifier, z.array(StoreIdentifier).min(1)]).optional(),
+  /** Identity key → field holding it. */
+  identity: z.record(Id, StoreIdentifier).optional(),
+  /** Retention trigger → timestamp field that starts its clock; `ref.field` reads it through a reference (e.g. `customer_id.closed_at`). */
+  timestamps: z
+    .partialRecord(
+      z.enum(RETENTION_TRIGGERS),
+      z.string().regex(/^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/, 'write "field" or "reference_field.parent_field"'),
+    )
+    .optional(),
+  /** Retention rule for the rows of this collection, when not the one of its categories' purposes. */
+  retention: Id.optional(),
+  /** What erasure does to a row by default: remove it, or mask its personal fields. */
+  onErase: z.enum(['delete-row', 'mask']).optional(),
+  /** K5/art. 18: how a person's rows are marked restricted. */
+  restriction: z.strictObject({ field: StoreIdentifier, value: z.union([z.string(), z.number(), z.boolean()]).optional() }).optional(),
+  /** K6.3: notification emails sent to the person (part of the access package). */
+  outbox: z.boolean().optional(),
+  /** Data the person provided themselves (portability, art. 20). */
+  provided: z.boolean().optional(),
+  fields: z.record(StoreIdentifier, Field),
+});
+
+export const Dataset = z.strictObject({
+  description: LocalizedText.optional(),
+  store: Store,
+  collections: z.record(StoreIdentifier, Collection),
+});
+
+/** K6: account closure preconditions and security-contact hygiene. */
+export const Accounts = z.strictObject({
+  closure: z
+    .strictObject({
+      identity: Id,
+      preconditions: z
+        .array(
+          z.strictObject({
+            id: Id,
+            description: LocalizedText,
+            dataset: Id,
+            collection: StoreIdentifier,
+            /** Closure is blocked when any of the person's rows matches all of these field values. */
+            when: z.record(
+              StoreIdentifier,
+              z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]),
+            ),
+          }),
+        )
+        .min(1),
+    })
+    .optional(),
+  securityContacts: z.strictObject({ dataset: Id, collection: StoreIdentifier, fields: z.array(StoreIdentifier).min(1) }).optional(),
+});

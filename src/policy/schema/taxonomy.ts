@@ -1,0 +1,30 @@
+// `taxonomy`: categories added or re-classed by the provider, and per-class handling rules (K1).
+import { z } from 'zod';
+import { DATA_CLASSES, HANDLING_ACTIONS, PROTECTIONS } from '../vocabulary.js';
+import { CategoryKey, LocalizedText } from './common.js';
+
+export const CategoryDeclaration = z.strictObject({
+  class: z.enum(DATA_CLASSES),
+  label: LocalizedText.optional(),
+  description: LocalizedText.optional(),
+});
+
+/** A class's rule for each handling action, plus the constraints a machine can enforce. */
+export const HandlingRule = z.strictObject({
+  ...(Object.fromEntries(HANDLING_ACTIONS.map((a) => [a, LocalizedText.optional()])) as {
+    [K in (typeof HANDLING_ACTIONS)[number]]: z.ZodOptional<typeof LocalizedText>;
+  }),
+  /** Protections a stored field of this class must have. */
+  storage: z.array(z.enum(PROTECTIONS)).min(1).optional(),
+  /** Whether values of this class appear in an access package in clear. */
+  exportInClear: z.boolean().optional(),
+  /** Whether values of this class may be written to logs. */
+  loggable: z.boolean().optional(),
+  /** Whether values of this class may be shared with recipients. */
+  shareable: z.boolean().optional(),
+});
+
+export const Taxonomy = z.strictObject({
+  categories: z.record(CategoryKey, CategoryDeclaration).optional(),
+  handling: z.partialRecord(z.enum(DATA_CLASSES), HandlingRule).optional(),
+});

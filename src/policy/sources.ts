@@ -1,0 +1,173 @@
+// Reads the manifest folder's YAML files, keeps the position of every node, and merges them into one document.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { diagnostic, type Diagnostic, type SourceLocation } from './diagnostics.js';
+import { MERGEABLE_SECTIONS } from './schema/index.js';
+
+export type PathSegment = string | number;
+
+/** One manifest file's text; `path` is what diagnostics print. */
+export interface ManifestFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Positions of every key and value in the merged document, by path. */
+export class SourceMap {
+  readonly #positions = new Map<string, SourceLocation>();
+
+  static key(path: readonly PathSegment[]): string {
+    return path.join('\u0000');
+  }
+
+  set(path: readonly PathSegment[], location: SourceLocation): void {
+    this.#positions.set(SourceMap.key(path), location);
+  }
+
+  /** The location of the path, or of its nearest ancestor that has one. */
+  locate(path: readonly PathSegment[]): SourceLocation | undefined {
+    for (let n = path.length; n >= 0; n--) {
+      const found = this.#positions.get(SourceMap.key(path.slice(0, n)));
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
+
+export interface LoadedSources {
+  readonly files: readonly ManifestFile[];
+  readonly data: Record<string, unknown>;
+  readonly sourceMap: SourceMap;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Formats a path as `purposes.billing.categories[2]`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
+}
+
+/** Lists `*.yaml` / `*.yml` files of a folder (sorted, recursive), or the file itself. */
+export function listManifestFiles(dirOrFile: string): string[] {
+  const stat = statSync(dirOrFile);
+  if (stat.isFile()) return [dirOrFile];
+  const out: string[] = [];
+  for (const entry of readdirSync(dirOrFile, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = join(dirOrFile, entry.name);
+    if (entry.isDirectory()) out.push(...listManifestFiles(full));
+    else if (/\.ya?ml$/i.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+/** Reads the files of a manifest folder; paths in diagnostics are relative to `cwd`. */
+export function readManifestFolder(dir: string, cwd = process.cwd()): ManifestFile[] {
+  return listManifestFiles(dir).map((file) => ({ path: relative(cwd, file) || file, text: readFileSync(file, 'utf8') }));
+}
+
+/** Parses and merges manifest files. Never throws on bad input: problems become diagnostics. */
+export function loadSources(files: readonly ManifestFile[]): LoadedSources {
+  const sourceMap = new SourceMap();
+  const diagnostics: Diagnostic[] = [];
+  const data: Record<string, unknown> = {};
+  const origin = new Map<string, string>();
+  if (files.length === 0) {
+    diagnostics.push(diagnostic('CUS005', 'no manifest files (*.yaml) found', { fix: 'run "custos init" to scaffold one' }));
+  }
+  for (const file of files) {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const at = (offset: number): SourceLocation => {
+      const { line, col } = lineCounter.linePos(offset);
+      return { file: file.path, line, column: col };
+    };
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        diagnostics.push(diagnostic('CUS001', error.message.split('\n')[0] ?? 'invalid YAML', { location: at(error.pos[0]) }));
+      }
+      continue;
+    }
+    if (doc.contents === null) continue;
+    if (!isMap(doc.contents)) {
+      diagnostics.push(
+        diagnostic('CUS002', 'a manifest file must be a mapping of sections (organization, purposes, datasets…)', {
+          location: at(doc.contents.range?.[0] ?? 0),
+        }),
+      );
+      continue;
+    }
+    recordPositions(doc.contents, [], sourceMap, at);
+    const content = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+    mergeFile(content, file.path, data, origin, sourceMap, diagnostics);
+  }
+  return { files, data, sourceMap, diagnostics };
+}
+
+function recordPositions(node: Node, path: PathSegment[], map: SourceMap, at: (offset: number) => SourceLocation): void {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
+      const keyRange = isScalar(item.key) ? item.key.range : undefined;
+      const child = [...path, key];
+      if (keyRange) map.set(child, at(keyRange[0]));
+      if (item.value && typeof item.value === 'object' && 'range' in item.value) recordPositions(item.value as Node, child, map, at);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      if (item && typeof item === 'object' && 'range' in item) {
+        const range = (item as Node).range;
+        if (range) map.set([...path, i], at(range[0]));
+        recordPositions(item as Node, [...path, i], map, at);
+      }
+    });
+  }
+}
+
+function mergeFile(
+  content: Record<string, unknown>,
+  file: string,
+  data: Record<string, unknown>,
+  origin: Map<string, string>,
+  sourceMap: SourceMap,
+  diagnostics: Diagnostic[],
+): void {
+  const mergeable = new Set<string>(MERGEABLE_SECTIONS);
+  for (const [section, value] of Object.entries(content)) {
+    const mergeEntries = mergeable.has(section) && isPlainObject(value) && (data[section] === undefined || isPlainObject(data[section]));
+    if (!mergeEntries) {
+      if (section in data) {
+        diagnostics.push(
+          diagnostic('CUS004', `section "${section}" is already defined in ${origin.get(section)}`, {
+            location: sourceMap.locate([section]),
+            path: section,
+            fix: 'keep one definition, or split it by entries in a mergeable section',
+          }),
+        );
+        continue;
+      }
+      data[section] = value;
+      origin.set(section, file);
+      continue;
+    }
+    const target = (data[section] ??= {}) as Record<string, unknown>;
+    for (const [id, entry] of Object.entries(value)) {
+      const key = `${section}.${id}`;
+      if (id in target) {
+        diagnostics.push(
+          diagnostic('CUS004', `${section} "${id}" is already defined in ${origin.get(key)}`, {
+            location: sourceMap.locate([section, id]),
+            path: key,
+            fix: 'rename one of them or remove the duplicate',
+          }),
+        );
+        continue;
+      }
+      target[id] = entry;
+      origin.set(key, file);
+    }
+  }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

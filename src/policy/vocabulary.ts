@@ -1,0 +1,100 @@
+// The closed word lists of the manifest language: each `as const` array gives both the type and the runtime check.
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Data classes (K1.1, K1.3, K1.4), from the least to the most protected. */
+export const DATA_CLASSES = ['low', 'medium', 'high', 'special', 'forbidden'] as const;
+export type DataClass = (typeof DATA_CLASSES)[number];
+
+/** The six handling actions a class has a rule for (K1.2). */
+export const HANDLING_ACTIONS = ['create', 'store', 'use', 'share', 'archive', 'destroy'] as const;
+export type HandlingAction = (typeof HANDLING_ACTIONS)[number];
+
+/** GDPR art. 6(1) legal bases. */
+export const LEGAL_BASES = ['consent', 'contract', 'legal-obligation', 'vital-interest', 'public-task', 'legitimate-interest'] as const;
+export type LegalBasis = (typeof LEGAL_BASES)[number];
+
+/** Jurisdiction presets (REGULATORY.md), each overridable in the manifest. */
+export const JURISDICTIONS = ['gdpr', 'uk-gdpr', 'quebec', 'pipeda', 'ccpa', 'lgpd'] as const;
+export type JurisdictionId = (typeof JURISDICTIONS)[number];
+
+/** What starts a retention clock (K3.1). */
+export const RETENTION_TRIGGERS = [
+  'collected',
+  'last-activity',
+  'last-contact',
+  'contract-end',
+  'request-replied',
+  'request-processed',
+] as const;
+export type RetentionTrigger = (typeof RETENTION_TRIGGERS)[number];
+
+/** What happens when retention ends (K3.2). */
+export const RETENTION_ACTIONS = ['delete', 'anonymise'] as const;
+export type RetentionAction = (typeof RETENTION_ACTIONS)[number];
+
+/** How a field is treated when its owner's data is erased. */
+export const ERASURE_STRATEGIES = ['delete-row', 'null', 'fixed', 'hash', 'truncate-ip', 'hold'] as const;
+export type ErasureStrategy = (typeof ERASURE_STRATEGIES)[number];
+
+/** How a value is protected at rest (K1.2, K4.2, K4.3). */
+export const PROTECTIONS = ['clear', 'encrypted', 'hashed'] as const;
+export type Protection = (typeof PROTECTIONS)[number];
+
+/** What a payment-card field may hold (K1.3). `pan` and `cvc` are never acceptable. */
+export const CARD_FORMS = ['bin', 'last4', 'bin-last4', 'token', 'pan', 'cvc'] as const;
+export type CardForm = (typeof CARD_FORMS)[number];
+export const SAFE_CARD_FORMS: readonly CardForm[] = ['bin', 'last4', 'bin-last4', 'token'];
+
+/** Minimisation applied when a value is written (K4.1). */
+export const MINIMISATIONS = ['truncate-ip', 'pseudonymise', 'generalise'] as const;
+export type Minimisation = (typeof MINIMISATIONS)[number];
+
+/** Scalar types a field can be declared with; rectification validates against them. */
+export const FIELD_TYPES = ['string', 'email', 'phone', 'integer', 'number', 'boolean', 'date', 'datetime', 'ip', 'json'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** Datastore engines Custos connects to. */
+export const STORE_KINDS = ['sqlite', 'postgres', 'mysql', 'redis', 'http'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
+
+/** Shapes of a Redis collection. */
+export const REDIS_TYPES = ['hash', 'string', 'set', 'list', 'zset'] as const;
+export type RedisType = (typeof REDIS_TYPES)[number];
+
+/** Recipient roles (K2.3). */
+export const RECIPIENT_KINDS = ['processor', 'third-party', 'group-company', 'authority'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
+/** Transfer safeguards (K2.4). */
+export const SAFEGUARDS = [
+  'adequacy',
+  'standard-contractual-clauses',
+  'binding-corporate-rules',
+  'consent',
+  'contract-necessity',
+  'none',
+] as const;
+export type Safeguard = (typeof SAFEGUARDS)[number];
+
+/** Rights of the people concerned (K5.1). */
+export const RIGHTS = [
+  'access',
+  'rectification',
+  'erasure',
+  'portability',
+  'restriction',
+  'objection',
+  'withdraw-consent',
+  'post-mortem',
+] as const;
+export type Right = (typeof RIGHTS)[number];
+
+/** Cookie categories of the banner (K8.2); `strictly-necessary` never asks for consent. */
+export const COOKIE_CATEGORIES = ['strictly-necessary', 'functional', 'analytics', 'targeting'] as const;
+export type CookieCategory = (typeof COOKIE_CATEGORIES)[number];
+
+/** Channels through which requests arrive (K5.2). */
+export const REQUEST_CHANNELS = ['web', 'email', 'post'] as const;
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
