@@ -32,12 +32,12 @@ function groupBy<K, V>(pairs: Iterable<readonly [K, V]>): ReadonlyMap<K, readonl
   return out;
 }
 
-export function buildModel(data: ManifestData, baseDir: string): M.PolicyModel {
+export function buildModel(data: ManifestData, baseDir: string, profile?: string): M.PolicyModel {
   const authorities = freezeMap(
     Object.entries(data.organization.authorities ?? {}).map(([id, a]) => [id, Object.freeze({ id, ...a, name: toText(a.name) })]),
   );
   const categories = buildCategories(data);
-  const datasets = freezeMap(Object.entries(data.datasets).map(([id, ds]) => [id, buildDataset(id, ds, categories, baseDir)]));
+  const datasets = freezeMap(Object.entries(data.datasets).map(([id, ds]) => [id, buildDataset(id, ds, categories, baseDir, profile)]));
   const purposes = freezeMap(
     Object.entries(data.purposes).map(([id, p]) => [
       id,
@@ -90,13 +90,7 @@ export function buildModel(data: ManifestData, baseDir: string): M.PolicyModel {
   const index: M.PolicyIndex = Object.freeze({
     purposesByCategory: groupBy([...purposes.values()].flatMap((p) => p.categories.map((c) => [c, p] as const))),
     fieldsByCategory: groupBy(fields.flatMap((f) => (f.category ? [[f.category, f] as const] : []))),
-    retentionByCategory: groupBy([
-      ...[...purposes.values()].flatMap((p) => {
-        const rule = p.retention === undefined ? undefined : retention.get(p.retention);
-        return rule ? p.categories.map((c) => [c, rule] as const) : [];
-      }),
-      ...[...retention.values()].flatMap((r) => r.categories.map((c) => [c, r] as const)),
-    ]),
+    retentionByCategory: retentionByCategory(purposes, retention),
     holdsByCategory: groupBy([...legalHolds.values()].flatMap((h) => h.categories.map((c) => [c, h] as const))),
     collectionsByIdentity: groupBy([...collections.values()].flatMap((c) => [...c.identity.keys()].map((k) => [k, c] as const))),
     collections,
@@ -220,6 +214,26 @@ export function buildModel(data: ManifestData, baseDir: string): M.PolicyModel {
   return Object.freeze(model);
 }
 
+/**
+ * Retention per category: a rule that lists a category is authoritative for it; otherwise the rules of the purposes
+ * processing it apply. So one purpose can keep tokens 91 days and logs 24 months.
+ */
+function retentionByCategory(
+  purposes: ReadonlyMap<string, M.PurposeModel>,
+  retention: ReadonlyMap<string, M.RetentionRuleModel>,
+): ReadonlyMap<string, readonly M.RetentionRuleModel[]> {
+  const listed = groupBy([...retention.values()].flatMap((r) => r.categories.map((c) => [c, r] as const)));
+  const byPurpose = groupBy(
+    [...purposes.values()].flatMap((p) => {
+      const rule = p.retention === undefined ? undefined : retention.get(p.retention);
+      return rule ? p.categories.filter((c) => !listed.has(c)).map((c) => [c, rule] as const) : [];
+    }),
+  );
+  const out = new Map<string, readonly M.RetentionRuleModel[]>(listed);
+  for (const [c, rules] of byPurpose) out.set(c, [...new Set(rules)]);
+  return out;
+}
+
 function buildCategories(data: ManifestData): ReadonlyMap<string, M.CategoryModel> {
   const out = new Map<string, M.CategoryModel>();
   for (const [key, c] of Object.entries(DEFAULT_CATEGORIES)) {
@@ -309,10 +323,19 @@ function parseReference(text: string | undefined, dataset: string): M.FieldRef |
   return { dataset: parts[0] ?? '', collection: parts[1] ?? '', field: parts[2] ?? '' };
 }
 
-function buildDataset(id: string, ds: Dataset, categories: ReadonlyMap<string, M.CategoryModel>, baseDir: string): M.DatasetModel {
+function buildDataset(
+  id: string,
+  ds: Dataset,
+  categories: ReadonlyMap<string, M.CategoryModel>,
+  baseDir: string,
+  profile: string | undefined,
+): M.DatasetModel {
+  const { profiles, ...base } = ds.store;
+  const selected = (profile === undefined ? undefined : profiles?.[profile]) ?? base;
   const store: M.StoreModel = Object.freeze({
-    ...ds.store,
-    file: ds.store.file === undefined ? undefined : isAbsolute(ds.store.file) ? ds.store.file : resolve(baseDir, ds.store.file),
+    ...selected,
+    file: selected.file === undefined ? undefined : isAbsolute(selected.file) ? selected.file : resolve(baseDir, selected.file),
+    profile: selected === base ? undefined : profile,
   });
   return Object.freeze({
     id,

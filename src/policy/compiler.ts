@@ -14,6 +14,8 @@ export interface CompileOptions {
   readonly now?: Date;
   /** Folder relative SQLite files resolve against (default: the manifest folder, or the cwd for in-memory files). */
   readonly baseDir?: string;
+  /** Store profile to select in every dataset that declares it (default: the base store). */
+  readonly profile?: string | undefined;
 }
 
 export interface CompileResult {
@@ -35,7 +37,7 @@ export function compilePolicy(files: readonly ManifestFile[], options: CompileOp
     const diagnostics = issuesToDiagnostics(parsed.error.issues, Manifest, loaded.sourceMap, loaded.data);
     return { diagnostics: sortDiagnostics([...loaded.diagnostics, ...diagnostics]), ok: false, files: fileNames };
   }
-  const model = buildModel(parsed.data, options.baseDir ?? process.cwd());
+  const model = buildModel(parsed.data, options.baseDir ?? process.cwd(), options.profile);
   const lint = lintPolicy(model, { sourceMap: loaded.sourceMap, now: options.now ?? new Date() });
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...lint]);
   return { model, diagnostics, ok: !hasErrors(diagnostics), files: fileNames };

@@ -39,10 +39,17 @@ export function isZeroDuration(d: Duration): boolean {
   return d.years === 0 && d.months === 0 && d.days === 0 && d.hours === 0;
 }
 
-/** Adds a duration to an instant, calendar-aware (months and years keep the day of month where possible). */
+/**
+ * Adds a duration to an instant, calendar-aware: months and years keep the day of month, clamped to the month's
+ * last day (31 January + 1 month = 28/29 February), then days and hours are added.
+ */
 export function addDuration(from: Date, d: Duration): Date {
   const out = new Date(from.getTime());
-  out.setUTCFullYear(out.getUTCFullYear() + d.years, out.getUTCMonth() + d.months, out.getUTCDate() + d.days);
+  const day = out.getUTCDate();
+  out.setUTCDate(1);
+  out.setUTCFullYear(out.getUTCFullYear() + d.years, out.getUTCMonth() + d.months, 1);
+  const lastDay = new Date(Date.UTC(out.getUTCFullYear(), out.getUTCMonth() + 1, 0)).getUTCDate();
+  out.setUTCDate(Math.min(day, lastDay) + d.days);
   out.setUTCHours(out.getUTCHours() + d.hours);
   return out;
 }

@@ -225,6 +225,8 @@ export interface StoreModel {
   readonly url?: string | { readonly env: string } | undefined;
   readonly secret?: { readonly env: string } | undefined;
   readonly schema?: string | undefined;
+  /** The profile this store was selected by, when not the base store. */
+  readonly profile?: string | undefined;
 }
 
 export interface FieldRef {

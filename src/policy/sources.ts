@@ -1,7 +1,7 @@
 // Reads the manifest folder's YAML files, keeps the position of every node, and merges them into one document.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type SourceLocation } from './diagnostics.js';
 import { MERGEABLE_SECTIONS } from './schema/index.js';
 
@@ -83,10 +83,13 @@ export function loadSources(files: readonly ManifestFile[]): LoadedSources {
     };
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
-        diagnostics.push(diagnostic('CUS001', error.message.split('\n')[0] ?? 'invalid YAML', { location: at(error.pos[0]) }));
+        const offset = (error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined) ?? error.pos[0];
+        diagnostics.push(diagnostic('CUS001', error.message.split('\n')[0] ?? 'invalid YAML', { location: at(offset) }));
       }
       continue;
     }
+    // A missing section has no place of its own: point at the start of the first file.
+    if (!sourceMap.locate([])) sourceMap.set([], at(doc.contents?.range?.[0] ?? 0));
     if (doc.contents === null) continue;
     if (!isMap(doc.contents)) {
       diagnostics.push(
@@ -101,6 +104,20 @@ export function loadSources(files: readonly ManifestFile[]): LoadedSources {
     mergeFile(content, file.path, data, origin, sourceMap, diagnostics);
   }
   return { files, data, sourceMap, diagnostics };
+}
+
+/** yaml reports an unclosed quote at the end of the file; the quote that was never closed is where to look. */
+function unclosedQuoteStart(doc: Document.Parsed, errorOffset: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      const quoted = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE';
+      if (!quoted || !node.range || node.range[1] < errorOffset) return undefined;
+      start = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return start;
 }
 
 function recordPositions(node: Node, path: PathSegment[], map: SourceMap, at: (offset: number) => SourceLocation): void {
@@ -150,6 +167,7 @@ function mergeFile(
       continue;
     }
     const target = (data[section] ??= {}) as Record<string, unknown>;
+    if (!origin.has(section)) origin.set(section, file);
     for (const [id, entry] of Object.entries(value)) {
       const key = `${section}.${id}`;
       if (id in target) {

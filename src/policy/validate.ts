@@ -64,7 +64,8 @@ export function issuesToDiagnostics(
       continue;
     }
     const value = valueAt(data, path);
-    if (issue.code === 'invalid_type' && value === undefined) {
+    // A missing key whose schema is a union (localized text, `extension`…) fails as a union, not as a type.
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined) {
       const key = path.at(-1);
       const code = path.length === 1 ? 'CUS006' : 'CUS002';
       out.push(

@@ -34,8 +34,8 @@ export type RetentionTrigger = (typeof RETENTION_TRIGGERS)[number];
 export const RETENTION_ACTIONS = ['delete', 'anonymise'] as const;
 export type RetentionAction = (typeof RETENTION_ACTIONS)[number];
 
-/** How a field is treated when its owner's data is erased. */
-export const ERASURE_STRATEGIES = ['delete-row', 'null', 'fixed', 'hash', 'truncate-ip', 'hold'] as const;
+/** How a field is treated when its owner's data is erased (`keep`: left as it is in a masked row). */
+export const ERASURE_STRATEGIES = ['delete-row', 'keep', 'null', 'fixed', 'hash', 'truncate-ip', 'hold'] as const;
 export type ErasureStrategy = (typeof ERASURE_STRATEGIES)[number];
 
 /** How a value is protected at rest (K1.2, K4.2, K4.3). */

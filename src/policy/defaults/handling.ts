@@ -77,7 +77,8 @@ export const DEFAULT_HANDLING: Readonly<Record<DataClass, DefaultHandlingRule>> 
       destroy: { en: 'Deleted when the payment method is removed.', fr: 'Supprimées lorsque le moyen de paiement est retiré.' },
     },
     storage: ['clear', 'encrypted'],
-    exportInClear: false,
+    // BIN and last four may be shown (PCI DSS); processor tokens are withheld by their `encrypted` protection.
+    exportInClear: true,
     loggable: false,
     shareable: true,
   },

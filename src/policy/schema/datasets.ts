@@ -20,7 +20,7 @@ export const IdentityKey = z.strictObject({
   caseInsensitive: z.boolean().optional(),
 });
 
-export const Store = z.strictObject({
+const StoreFields = {
   kind: z.enum(STORE_KINDS),
   /** SQLite database file, relative to the manifest folder. */
   file: z.string().min(1).optional(),
@@ -30,6 +30,12 @@ export const Store = z.strictObject({
   secret: SecretRef.optional(),
   /** Schema (PostgreSQL) or database name prefix, when not the connection default. */
   schema: StoreIdentifier.optional(),
+};
+
+export const Store = z.strictObject({
+  ...StoreFields,
+  /** Alternative stores selected by profile (`--profile NAME` or CUSTOS_PROFILE), e.g. SQLite for the demo, PostgreSQL in production. */
+  profiles: z.record(Id, z.strictObject(StoreFields)).optional(),
 });
 
 export const Field = z.strictObject({
@@ -57,7 +63,7 @@ export const Field = z.strictObject({
 
 export const Collection = z.strictObject({
   description: LocalizedText.optional(),
-  /** Redis: key pattern with the identity in braces, e.g. "session:{customer_id}:*". */
+  /** Key-value stores (Redis): key pattern with fields in braces, e.g. "session:{customer_id}:{id}"; tables ignore it. */
   key: z.string().min(1).optional(),
   /** Redis: the value type of matching keys. */
   type: z.enum(REDIS_TYPES).optional(),

@@ -70,9 +70,9 @@ export const RetentionRule = z.strictObject({
   duration: DurationText,
   trigger: z.enum(RETENTION_TRIGGERS),
   action: z.enum(RETENTION_ACTIONS).default('delete'),
-  /** Categories this rule applies to directly, besides the purposes that name it. */
+  /** Categories this rule governs; for them it takes precedence over the rules of the purposes processing them. */
   categories: z.array(CategoryKey).optional(),
-  /** K3.1 "unless the candidate agrees otherwise": a consent purpose that extends the period. */
+  /** K3.1 "unless the candidate agrees otherwise": a consent purpose, and the extra time (added to `duration`) it allows. */
   extendedBy: z.strictObject({ consent: Id, duration: DurationText }).optional(),
 });
 
