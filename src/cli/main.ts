@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerRenderCommands } from './commands/render.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerRightsCommands } from './commands/rights.js';
 import { EXIT, fail } from './output.js';
 
 const program = new Command()
@@ -14,6 +15,7 @@ const program = new Command()
 
 registerPolicyCommands(program);
 registerRenderCommands(program);
+registerRightsCommands(program);
 registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch(fail);

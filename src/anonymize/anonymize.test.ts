@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { pseudonymise, truncateIp } from './index.js';
+
+describe('truncateIp', () => {
+  it('keeps the first half of IPv4 and IPv6 addresses', () => {
+    expect(truncateIp('203.0.113.77')).toBe('203.0.0.0');
+    expect(truncateIp('2001:db8:85a3:8d3:1319:8a2e:370:7348')).toBe('2001:db8:85a3:8d3::');
+  });
+  it('is idempotent and rejects what is not an address', () => {
+    expect(truncateIp(truncateIp('198.51.100.4') ?? '')).toBe('198.51.0.0');
+    expect(truncateIp('not an ip')).toBeUndefined();
+  });
+});
+
+describe('pseudonymise', () => {
+  const key = new Uint8Array(32).fill(7);
+  it('maps a value to a stable token that does not contain it', () => {
+    const token = pseudonymise('ada@example.com', key);
+    expect(token).toBe(pseudonymise('ada@example.com', key));
+    expect(token).not.toContain('ada');
+    expect(token).not.toBe(pseudonymise('ada@example.com', new Uint8Array(32).fill(8)));
+  });
+  it('never hashes a pseudonym again, so a replayed erasure step changes nothing', () => {
+    const token = pseudonymise('ada@example.com', key);
+    expect(pseudonymise(token, key)).toBe(token);
+  });
+});

@@ -1,0 +1,141 @@
+// `custos rights …`: plan and execute access, portability, rectification, erasure and restriction for one person.
+import { Option, type Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { executeErasure, executeRectification, executeRestriction, formatPlan, planRequest, previewRequest, RIGHTS_ACTIONS, type RightsAction } from '../../rights/index.js';
+import { localize } from '../../policy/index.js';
+import { CustosError } from '../../errors.js';
+import { commandContext, loadModel, type CommandContext, type RequestOptions } from '../context.js';
+import { DEFAULT_MANIFEST_DIR } from '../manifest.js';
+import { emit, EXIT } from '../output.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function requestCommand(parent: Command, name: string, description: string): Command {
+  return parent
+    .command(name)
+    .description(description)
+    .argument('[dir]', 'manifest folder', DEFAULT_MANIFEST_DIR)
+    .requiredOption('--identity <key=value>', 'an identity of the person (repeatable), e.g. email=ada@example.com', collect, [])
+    .option('--request-id <id>', 'run id; running the same id again resumes an interrupted run')
+    .option('--store <location>', "Custos's own store (default .custos/custos.db or CUSTOS_STORE)")
+    .option('--profile <name>', 'store profile of the datasets (default CUSTOS_PROFILE)')
+    .option('--now <iso>', 'the instant the request is executed at');
+}
+
+/** Runs `work` with a context, always closing connections, and prints the run id to resume with. */
+async function withContext<T>(dir: string, opts: RequestOptions, work: (ctx: CommandContext) => Promise<T>, progress = false): Promise<T> {
+  const bar = progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'erasing [{bar}] {value}/{total} steps  {step}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const ctx = commandContext(dir, opts, (e) => {
+    if (e.type === 'step-started') {
+      if (bar && bar.getTotal() !== e.total) bar.start(e.total, e.index, { step: e.stepId });
+      bar?.update(e.index, { step: e.stepId });
+    }
+  });
+  try {
+    return await work(ctx);
+  } catch (error) {
+    process.stderr.write(`custos: request ${ctx.requestId} stopped; run the same command with --request-id ${ctx.requestId} to resume\n`);
+    throw error;
+  } finally {
+    bar?.stop();
+    await ctx.close();
+  }
+}
+
+export function registerRightsCommands(program: Command): void {
+  const rights = program.command('rights').description("find, export, correct, restrict and erase one person's data");
+
+  rights
+    .command('plan')
+    .description('print the plan of a request without touching any data')
+    .argument('[dir]', 'manifest folder', DEFAULT_MANIFEST_DIR)
+    .requiredOption('--identity <key=value>', 'an identity key the request carries (value optional here)', collect, [])
+    .addOption(new Option('--action <action>', 'the request').choices([...RIGHTS_ACTIONS]).default('erase'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--profile <name>', 'store profile of the datasets')
+    .action((dir: string, opts: { identity: string[]; action: RightsAction; format: 'text' | 'json'; profile?: string }) => {
+      const model = loadModel(dir, opts);
+      const plan = planRequest(model, { action: opts.action, identityKeys: opts.identity.map((i) => i.split('=')[0] ?? i) });
+      emit(opts.format === 'json' ? JSON.stringify(plan, null, 2) : formatPlan(plan));
+    });
+
+  requestCommand(rights, 'erase', "erase the person's data (account closure checks its preconditions first)")
+    .option('--dry-run', 'print the plan and how many rows each step would touch, change nothing')
+    .action(async (dir: string, opts: RequestOptions & { dryRun?: boolean }) => {
+      await withContext(dir, opts, async (ctx) => {
+        if (opts.dryRun) return printPreview(ctx, 'erase');
+        const result = await executeErasure(ctx, { id: ctx.requestId, identities: ctx.identities });
+        if (result.status === 'not-found') return notFound(ctx);
+        if (result.status === 'blocked') {
+          process.stdout.write(`account closure blocked (${ctx.requestId}):\n`);
+          for (const b of result.blockers) process.stdout.write(`  - ${localize(b.description, 'en')}: ${b.rows} row(s) in ${b.collection}\n`);
+          process.exit(EXIT.errors);
+        }
+        process.stdout.write(`erased (${ctx.requestId}${result.resumed ? ', resumed' : ''}):\n`);
+        for (const s of result.steps) process.stdout.write(`  ${s.stepId.padEnd(48)} ${s.skipped ? 'already done' : `${s.rows} row(s)`}\n`);
+        for (const h of result.holds) process.stdout.write(`  kept under legal hold "${h.hold}" until ${h.until}: ${h.dataset}.${h.collection} ${h.key}\n`);
+      }, true);
+    });
+
+  requestCommand(rights, 'rectify', "correct the person's data in every store that holds it")
+    .requiredOption('--set <target=value>', 'a category (user.contact.email) or dataset.collection.field, and its new value (repeatable)', collect, [])
+    .action(async (dir: string, opts: RequestOptions & { set: string[] }) => {
+      const changes = opts.set.map((pair) => {
+        const eq = pair.indexOf('=');
+        if (eq <= 0) throw new CustosError({ code: 'invalid-input', message: `--set "${pair}" is not TARGET=VALUE` });
+        return { target: pair.slice(0, eq), value: pair.slice(eq + 1) };
+      });
+      await withContext(dir, opts, async (ctx) => {
+        const result = await executeRectification(ctx, { id: ctx.requestId, identities: ctx.identities }, changes);
+        if (result.status === 'not-found') return notFound(ctx);
+        process.stdout.write(`rectified (${ctx.requestId}):\n`);
+        for (const s of result.steps) process.stdout.write(`  ${s.collection.padEnd(40)} ${s.rows} row(s)\n`);
+      });
+    });
+
+  requestCommand(rights, 'restrict', "restrict processing of the person's data (art. 18), or lift the restriction")
+    .option('--lift', 'lift the restriction')
+    .action(async (dir: string, opts: RequestOptions & { lift?: boolean }) => {
+      await withContext(dir, opts, async (ctx) => {
+        const result = await executeRestriction(ctx, { id: ctx.requestId, identities: ctx.identities }, { lift: Boolean(opts.lift) });
+        if (result.status === 'not-found') return notFound(ctx);
+        process.stdout.write(`${opts.lift ? 'restriction lifted' : 'restricted'} (${ctx.requestId}):\n`);
+        for (const s of result.steps) process.stdout.write(`  ${s.collection.padEnd(40)} ${s.rows} row(s)\n`);
+        if (result.unmarked.length > 0) process.stdout.write(`  no restriction mark declared for: ${result.unmarked.join(', ')}\n`);
+      });
+    });
+
+  for (const action of ['access', 'portability'] as const) {
+    requestCommand(rights, action, action === 'access' ? 'export a copy of the person’s data with everything art. 15 requires (zip)' : 'export the data the person provided, as structured JSON')
+      .option('-o, --out <file>', action === 'access' ? 'the package to write (default access-<request id>.zip)' : 'the JSON file to write (default stdout)')
+      .option('--dry-run', 'print the plan and how many rows each collection holds, export nothing')
+      .action(async (dir: string, opts: RequestOptions & { out?: string; dryRun?: boolean }) => {
+        await withContext(dir, opts, async (ctx) => {
+          if (opts.dryRun) return printPreview(ctx, action);
+          const { writeAccessPackage, writePortabilityDocument } = await import('../../rights/package/index.js');
+          if (action === 'access') {
+            const out = opts.out ?? `access-${ctx.requestId}.zip`;
+            const result = await writeAccessPackage(ctx, { id: ctx.requestId, identities: ctx.identities }, { out, lang: ctx.model.languages[0] ?? 'en' });
+            if (!result.found) return notFound(ctx);
+            process.stderr.write(`wrote ${out}: ${result.rows} row(s) from ${result.collections} collection(s)\n`);
+          } else {
+            const document = await writePortabilityDocument(ctx, { id: ctx.requestId, identities: ctx.identities });
+            if (!document.found) return notFound(ctx);
+            emit(document.json, opts.out);
+          }
+        });
+      });
+  }
+}
+
+function notFound(ctx: CommandContext): never {
+  process.stderr.write(`custos: no data found for this person (${ctx.requestId})\n`);
+  process.exit(EXIT.errors);
+}
+
+async function printPreview(ctx: CommandContext, action: RightsAction): Promise<void> {
+  const preview = await previewRequest(ctx.model, action, ctx.identities, ctx.pool, ctx.signal);
+  process.stdout.write(formatPlan(preview.plan));
+  process.stdout.write(`\n${preview.found ? 'Rows of this person (dry run, nothing changed):' : 'No data found for this person.'}\n`);
+  for (const [collection, rows] of Object.entries(preview.rows)) if (rows > 0) process.stdout.write(`  ${collection.padEnd(40)} ${rows}\n`);
+}

@@ -1,0 +1,129 @@
+// The erasure executor: checks closure preconditions, then runs the plan's operations store by store, journaling each step.
+import type { Connector } from '../../connectors/index.js';
+import type { HoldRecord, StepRecord } from '../../store/index.js';
+import type { ErasureOperation } from '../plan.js';
+import { collectionOf, type Where } from '../resolve.js';
+import { toKeyValue } from '../values.js';
+import { evaluateClosure, type ClosureBlocker } from './closure.js';
+import type { ExecutionContext, RightsRequest } from './context.js';
+import { openRun } from './journaled.js';
+import { applyMask, buildMaskIntent, needsIntent, type MaskIntent } from './masks.js';
+import { runJournaledSteps, type JournaledStep, type StepResult } from './steps.js';
+
+export type ErasureResult =
+  | { readonly status: 'not-found'; readonly runId: string }
+  | { readonly status: 'blocked'; readonly runId: string; readonly blockers: readonly ClosureBlocker[] }
+  | {
+      readonly status: 'completed';
+      readonly runId: string;
+      readonly resumed: boolean;
+      readonly steps: readonly StepResult[];
+      readonly holds: readonly HoldRecord[];
+      readonly notes: readonly string[];
+    };
+
+export function stepId(index: number, op: ErasureOperation): string {
+  return `${String(index + 1).padStart(2, '0')}:${op.kind}:${op.collection}${op.kind === 'null-reference' ? `.${op.field}` : ''}`;
+}
+
+/** Erases one person's data. Running the same request id again resumes a crashed run and repeats no finished step. */
+export async function executeErasure(ctx: ExecutionContext, request: RightsRequest): Promise<ErasureResult> {
+  const { run, plan, resolved, resumed } = await openRun(ctx, request, 'erase');
+  if (run.status === 'completed' || run.status === 'blocked') return run.result as ErasureResult;
+  const finish = async (result: ErasureResult) => {
+    await ctx.store.journal.finish(run.id, result.status === 'blocked' ? 'blocked' : 'completed', result, ctx.clock.now());
+    return result;
+  };
+  if (!resolved.found) return finish({ status: 'not-found', runId: run.id });
+  if (run.steps.size === 0) {
+    const blockers = await evaluateClosure(ctx, resolved);
+    if (blockers.length > 0) return finish({ status: 'blocked', runId: run.id, blockers });
+  }
+  const wheres = new Map<string, readonly Where[]>(Object.entries(resolved.selections));
+  const intents = new Map<string, MaskIntent>();
+  const steps: JournaledStep[] = plan.erasure.map((op, i) => ({
+    id: stepId(i, op),
+    dataset: op.dataset,
+    collection: op.collection,
+    kind: op.kind,
+    empty: (wheres.get(op.collection) ?? []).length === 0,
+    apply: (session) => {
+      const collection = collectionOf(ctx.model, op.collection);
+      const selected = wheres.get(op.collection) ?? [];
+      switch (op.kind) {
+        case 'delete':
+          return sum(selected, (where) => session.delete({ collection, where }));
+        case 'null-reference':
+          return sum(selected, (where) => session.update({ collection, where }, { [op.field]: null }));
+        case 'mask':
+          return applyMask(session, collection, op, selected, intents.get(stepId(i, op)));
+        default:
+          return op satisfies never;
+      }
+    },
+  }));
+  const opOf = new Map(steps.map((s, i) => [s.id, plan.erasure[i] as ErasureOperation]));
+  const results = await runJournaledSteps(ctx, run.id, run.steps, steps, {
+    async beforeStore(dataset, connector, pending) {
+      // Done null steps count too: their recorded pins are what the pending steps of the collection must use.
+      const ofStore = steps.filter((s) => s.dataset === dataset);
+      await pinNulledCollections(ctx, connector, run.id, ofStore, opOf, wheres, run.steps);
+      for (const step of pending) {
+        const op = opOf.get(step.id);
+        if (op?.kind !== 'mask' || !needsIntent(op) || step.empty) continue;
+        let intent = run.steps.get(step.id)?.intent as MaskIntent | undefined;
+        if (!intent) {
+          intent = await buildMaskIntent(ctx.model, connector, collectionOf(ctx.model, op.collection), op, wheres.get(op.collection) ?? [], ctx.pseudonymKey, ctx.clock.now());
+          await ctx.store.journal.recordIntent(run.id, step.id, intent);
+        }
+        intents.set(step.id, intent);
+      }
+    },
+    async afterStore(_dataset, done) {
+      const holds = done.flatMap((s) => (intents.get(s.id)?.holds ?? []).map((h) => ({ ...h, runId: run.id })));
+      if (holds.length > 0) await ctx.store.holds.record(holds);
+    },
+  });
+  return finish({ status: 'completed', runId: run.id, resumed, steps: results, holds: await ctx.store.holds.forRun(run.id), notes: plan.notes });
+}
+
+async function sum<T>(items: readonly T[], work: (item: T) => Promise<number>): Promise<number> {
+  let total = 0;
+  for (const item of items) total += await work(item);
+  return total;
+}
+
+/**
+ * A collection whose reference is nulled to break a cycle may have been selected through that very reference:
+ * its rows are pinned by primary key first (recorded as the null step's intent) and every later step uses the pins.
+ */
+async function pinNulledCollections(
+  ctx: ExecutionContext,
+  connector: Connector,
+  runId: string,
+  ofStore: readonly JournaledStep[],
+  opOf: ReadonlyMap<string, ErasureOperation>,
+  wheres: Map<string, readonly Where[]>,
+  recorded: ReadonlyMap<string, StepRecord>,
+): Promise<void> {
+  for (const step of ofStore) {
+    if (opOf.get(step.id)?.kind !== 'null-reference' || step.empty) continue;
+    let pins = (recorded.get(step.id)?.intent as { pins?: Where[] } | undefined)?.pins;
+    if (!pins) {
+      const collection = collectionOf(ctx.model, step.collection);
+      const seen = new Set<string>();
+      pins = [];
+      for (const where of wheres.get(step.collection) ?? []) {
+        for await (const row of connector.find({ collection, where }, { fields: collection.primaryKey })) {
+          const pin = Object.fromEntries(collection.primaryKey.map((k) => [k, [toKeyValue(row[k] ?? null)]]));
+          const text = JSON.stringify(pin);
+          if (seen.has(text)) continue;
+          seen.add(text);
+          pins.push(pin);
+        }
+      }
+      await ctx.store.journal.recordIntent(runId, step.id, { pins });
+    }
+    wheres.set(step.collection, pins);
+  }
+}

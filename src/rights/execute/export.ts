@@ -1,0 +1,96 @@
+// Access and portability: streams the person's rows collection by collection into a sink, secrets withheld before any sink sees them.
+import type { Value } from '../../connectors/index.js';
+import type { CollectionModel, FieldModel, PolicyModel } from '../../policy/index.js';
+import { collectionOf } from '../resolve.js';
+import type { ExecutionContext, RightsRequest } from './context.js';
+import { openRun } from './journaled.js';
+
+/** A value as exported: secrets and protected values are replaced by a marker saying why. */
+export type ExportedValue = string | number | boolean | null;
+export const WITHHELD = { secret: '[withheld: secret]', encrypted: '[stored encrypted]', hashed: '[stored hashed]' } as const;
+
+export interface ExportedCollection {
+  readonly collection: CollectionModel;
+  readonly fields: readonly FieldModel[];
+  readonly rows: number;
+}
+
+/** Receives the export; the access package and the portability document are sinks. */
+export interface ExportSink {
+  beginCollection(collection: CollectionModel, fields: readonly FieldModel[]): Promise<void>;
+  row(values: Readonly<Record<string, ExportedValue>>): Promise<void>;
+  endCollection(done: ExportedCollection): Promise<void>;
+}
+
+export interface ExportResult {
+  readonly runId: string;
+  readonly found: boolean;
+  readonly collections: readonly ExportedCollection[];
+}
+
+export interface ExportOptions {
+  readonly action: 'access' | 'portability';
+  /** Which fields of a collection to export (default: every declared field). */
+  readonly fields?: (collection: CollectionModel, model: PolicyModel) => readonly FieldModel[];
+}
+
+/** The value as the person may see it (K1.2: high-class values never leave in clear). */
+export function exportValue(model: PolicyModel, field: FieldModel, value: Value | undefined): ExportedValue {
+  if (value === null || value === undefined) return null;
+  if (field.protection !== 'clear') return WITHHELD[field.protection];
+  if (field.class !== undefined && !model.handling[field.class].exportInClear) return WITHHELD.secret;
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  return value;
+}
+
+/** Portability (art. 20): fields the person provided, processed on consent or contract. */
+export function portableFields(collection: CollectionModel, model: PolicyModel): FieldModel[] {
+  return [...collection.fields.values()].filter(
+    (f) => f.provided && f.category !== undefined && (model.index.purposesByCategory.get(f.category) ?? []).some((p) => p.portable),
+  );
+}
+
+export async function exportPersonData(ctx: ExecutionContext, request: RightsRequest, sink: ExportSink, options: ExportOptions): Promise<ExportResult> {
+  const { run, plan, resolved } = await openRun(ctx, request, options.action);
+  const collections: ExportedCollection[] = [];
+  for (const lookup of plan.lookups) {
+    const wheres = resolved.selections[lookup.collection];
+    if (!wheres || wheres.length === 0) continue;
+    const collection = collectionOf(ctx.model, lookup.collection);
+    const fields = options.fields ? options.fields(collection, ctx.model) : [...collection.fields.values()];
+    if (fields.length === 0) continue;
+    const connector = await ctx.pool.get(lookup.dataset);
+    // Several routes may select the same row: de-duplicate by primary key only then.
+    const seen = wheres.length > 1 && collection.primaryKey.length > 0 ? new Set<string>() : undefined;
+    const readFields = [...new Set([...fields.map((f) => f.name), ...(seen ? collection.primaryKey : [])])];
+    await sink.beginCollection(collection, fields);
+    let rows = 0;
+    for (const where of wheres) {
+      for await (const row of connector.find({ collection, where }, { fields: readFields, ...(ctx.signal ? { signal: ctx.signal } : {}) })) {
+        if (seen) {
+          const key = collection.primaryKey.map((k) => String(row[k])).join('\u0000');
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        const values: Record<string, ExportedValue> = {};
+        for (const f of fields) values[f.name] = exportValue(ctx.model, f, row[f.name]);
+        await sink.row(values);
+        rows++;
+      }
+    }
+    const done = { collection, fields, rows };
+    await sink.endCollection(done);
+    collections.push(done);
+    await ctx.onProgress?.({ type: 'collection-exported', collection: lookup.collection, rows });
+  }
+  const result: ExportResult = { runId: run.id, found: resolved.found, collections };
+  await ctx.store.journal.finish(
+    run.id,
+    'completed',
+    { found: result.found, collections: collections.map((c) => ({ collection: c.collection.qualifiedName, rows: c.rows })) },
+    ctx.clock.now(),
+  );
+  return result;
+}

@@ -1,0 +1,92 @@
+// Masking of kept rows: static values in one update, computed ones (keyed hash, IP truncation) row by row from a journaled intent.
+import { pseudonymise, truncateIp } from '../../anonymize/index.js';
+import type { ConnectorSession, Value } from '../../connectors/index.js';
+import { addDuration, parseDuration, type CollectionModel, type PolicyModel } from '../../policy/index.js';
+import type { HoldRecord } from '../../store/index.js';
+import type { ErasureOperation, FieldOperation } from '../plan.js';
+import type { Where } from '../resolve.js';
+import { toKeyValue, type KeyValue } from '../values.js';
+
+type MaskOperation = Extract<ErasureOperation, { kind: 'mask' }>;
+
+/** Per-row writes decided before writing, so a replay after a crash writes the very same values. */
+export interface MaskIntent {
+  readonly rows: readonly { readonly key: Readonly<Record<string, KeyValue>>; readonly set: Readonly<Record<string, KeyValue>> }[];
+  readonly holds: readonly Omit<HoldRecord, 'runId'>[];
+}
+
+const COMPUTED = new Set<FieldOperation['strategy']>(['hash', 'truncate-ip']);
+
+export function staticAssignments(op: MaskOperation): Record<string, Value> {
+  const set: Record<string, Value> = {};
+  for (const f of op.fields) {
+    if (f.strategy === 'null') set[f.field] = null;
+    else if (f.strategy === 'fixed') set[f.field] = f.value ?? null;
+  }
+  return set;
+}
+
+export function needsIntent(op: MaskOperation): boolean {
+  return op.holds.length > 0 || op.fields.some((f) => COMPUTED.has(f.strategy));
+}
+
+/** Reads the rows to mask and decides their computed values and hold end dates. */
+export async function buildMaskIntent(
+  model: PolicyModel,
+  session: ConnectorSession,
+  collection: CollectionModel,
+  op: MaskOperation,
+  wheres: readonly Where[],
+  pseudonymKey: Uint8Array,
+  now: Date,
+): Promise<MaskIntent> {
+  const computed = op.fields.filter((f) => COMPUTED.has(f.strategy));
+  const holds = op.holds.flatMap((id) => {
+    const hold = model.legalHolds.get(id);
+    return hold ? [hold] : [];
+  });
+  const timestampFields = holds.map((h) => collection.timestamps[h.trigger]).filter((t): t is string => t !== undefined && !t.includes('.'));
+  const fields = [...new Set([...collection.primaryKey, ...computed.map((f) => f.field), ...timestampFields])];
+  const rows: MaskIntent['rows'][number][] = [];
+  const holdRecords: Omit<HoldRecord, 'runId'>[] = [];
+  const seen = new Set<string>();
+  for (const where of wheres) {
+    for await (const row of session.find({ collection, where }, { fields })) {
+      const key = Object.fromEntries(collection.primaryKey.map((k) => [k, toKeyValue(row[k] ?? null)]));
+      const keyText = JSON.stringify(key);
+      if (seen.has(keyText)) continue;
+      seen.add(keyText);
+      const set: Record<string, KeyValue> = {};
+      for (const f of computed) {
+        const v = row[f.field];
+        if (v === null || v === undefined) continue;
+        const text = String(toKeyValue(v));
+        set[f.field] = f.strategy === 'hash' ? pseudonymise(text, pseudonymKey) : (truncateIp(text) ?? null);
+      }
+      if (Object.keys(set).length > 0) rows.push({ key, set });
+      for (const h of holds) {
+        const field = collection.timestamps[h.trigger];
+        const raw = field === undefined ? undefined : row[field];
+        const start = raw === null || raw === undefined ? now : new Date(String(toKeyValue(raw)));
+        const from = Number.isNaN(start.getTime()) ? now : start;
+        const until = addDuration(from, parseDuration(h.durationText) ?? h.duration).toISOString().slice(0, 10);
+        holdRecords.push({ dataset: collection.dataset, collection: collection.name, key: keyText, hold: h.id, until });
+      }
+    }
+  }
+  return { rows, holds: holdRecords };
+}
+
+/** Applies a mask: static assignments on every selection, then the intent's per-row values. Returns rows touched. */
+export async function applyMask(session: ConnectorSession, collection: CollectionModel, op: MaskOperation, wheres: readonly Where[], intent: MaskIntent | undefined): Promise<number> {
+  const set = staticAssignments(op);
+  let touched = 0;
+  if (Object.keys(set).length > 0) {
+    for (const where of wheres) touched += await session.update({ collection, where }, set);
+  }
+  for (const row of intent?.rows ?? []) {
+    const where = Object.fromEntries(Object.entries(row.key).map(([k, v]) => [k, [v]]));
+    await session.update({ collection, where }, row.set);
+  }
+  return Math.max(touched, intent?.rows.length ?? 0);
+}

@@ -1,0 +1,50 @@
+// The restriction executor (art. 18): marks the person's rows where the manifest says how, or lifts the mark.
+import type { ConnectorSession } from '../../connectors/index.js';
+import { collectionOf } from '../resolve.js';
+import type { ExecutionContext, RightsRequest } from './context.js';
+import { openRun } from './journaled.js';
+import { runJournaledSteps, type StepResult } from './steps.js';
+
+export type RestrictionResult =
+  | { readonly status: 'not-found'; readonly runId: string }
+  | {
+      readonly status: 'completed';
+      readonly runId: string;
+      readonly steps: readonly StepResult[];
+      /** Reached collections holding personal data with no declared way to mark restriction. */
+      readonly unmarked: readonly string[];
+    };
+
+export async function executeRestriction(ctx: ExecutionContext, request: RightsRequest, options: { lift?: boolean } = {}): Promise<RestrictionResult> {
+  const action = options.lift ? 'lift-restriction' : 'restrict';
+  const { run, plan, resolved } = await openRun(ctx, request, action);
+  if (run.status === 'completed') return run.result as RestrictionResult;
+  const finish = async (result: RestrictionResult) => {
+    await ctx.store.journal.finish(run.id, 'completed', result, ctx.clock.now());
+    return result;
+  };
+  if (!resolved.found) return finish({ status: 'not-found', runId: run.id });
+  const reached = plan.lookups.map((l) => collectionOf(ctx.model, l.collection)).filter((c) => resolved.selections[c.qualifiedName]);
+  const steps = reached.flatMap((collection) => {
+    const restriction = collection.restriction;
+    if (!restriction) return [];
+    const wheres = resolved.selections[collection.qualifiedName] ?? [];
+    return [
+      {
+        id: `${action}:${collection.qualifiedName}`,
+        dataset: collection.dataset,
+        collection: collection.qualifiedName,
+        kind: action,
+        empty: wheres.length === 0,
+        apply: async (session: ConnectorSession) => {
+          let rows = 0;
+          for (const where of wheres) rows += await session.update({ collection, where }, { [restriction.field]: options.lift ? null : restriction.value });
+          return rows;
+        },
+      },
+    ];
+  });
+  const results = await runJournaledSteps(ctx, run.id, run.steps, steps);
+  const unmarked = reached.filter((c) => !c.restriction && [...c.fields.values()].some((f) => f.category !== undefined)).map((c) => c.qualifiedName);
+  return finish({ status: 'completed', runId: run.id, steps: results, unmarked });
+}

@@ -1,0 +1,81 @@
+// Runs journaled steps store by store: one transaction per store where it can, journal after commit, finished steps skipped.
+import type { Connector, ConnectorSession } from '../../connectors/index.js';
+import type { StepRecord } from '../../store/index.js';
+import type { ExecutionContext } from './context.js';
+
+export interface JournaledStep {
+  readonly id: string;
+  readonly dataset: string;
+  readonly collection: string;
+  readonly kind: string;
+  /** True when the step has nothing to select (recorded as done with 0 rows, no store opened). */
+  readonly empty: boolean;
+  apply(session: ConnectorSession): Promise<number>;
+}
+
+export interface StepResult {
+  readonly stepId: string;
+  readonly kind: string;
+  readonly collection: string;
+  readonly rows: number;
+  /** True when a previous (crashed) attempt had already finished this step. */
+  readonly skipped: boolean;
+}
+
+export interface StepHooks {
+  /** Runs before a store's pending steps, outside its transaction (reads that decide journaled intents). */
+  beforeStore?(dataset: string, connector: Connector, pending: readonly JournaledStep[]): Promise<void>;
+  /** Runs after a store's steps are committed and journaled. */
+  afterStore?(dataset: string, done: readonly JournaledStep[]): Promise<void>;
+}
+
+export async function runJournaledSteps(
+  ctx: ExecutionContext,
+  runId: string,
+  recorded: ReadonlyMap<string, StepRecord>,
+  steps: readonly JournaledStep[],
+  hooks: StepHooks = {},
+): Promise<StepResult[]> {
+  const results: StepResult[] = [];
+  const record = (list: readonly { step: JournaledStep; rows: number }[]) =>
+    ctx.store.journal.completeSteps(runId, list.map((d) => ({ stepId: d.step.id, result: { rows: d.rows } })));
+  for (const dataset of [...new Set(steps.map((s) => s.dataset))]) {
+    const group = steps.filter((s) => s.dataset === dataset);
+    const pending = group.filter((s) => !recorded.get(s.id)?.done);
+    for (const s of group) if (!pending.includes(s)) results.push({ stepId: s.id, kind: s.kind, collection: s.collection, rows: 0, skipped: true });
+    if (pending.length === 0) continue;
+    if (pending.every((s) => s.empty)) {
+      await record(pending.map((step) => ({ step, rows: 0 })));
+      for (const s of pending) results.push({ stepId: s.id, kind: s.kind, collection: s.collection, rows: 0, skipped: false });
+      continue;
+    }
+    const connector = await ctx.pool.get(dataset);
+    await hooks.beforeStore?.(dataset, connector, pending);
+    const run = async (session: ConnectorSession, list: readonly JournaledStep[]) => {
+      const done: { step: JournaledStep; rows: number }[] = [];
+      for (const step of list) {
+        ctx.signal?.throwIfAborted();
+        await ctx.onProgress?.({ type: 'step-started', stepId: step.id, index: steps.indexOf(step), total: steps.length });
+        const rows = step.empty ? 0 : await step.apply(session);
+        done.push({ step, rows });
+        await ctx.onProgress?.({ type: 'step-done', stepId: step.id, rows });
+      }
+      return done;
+    };
+    const done: { step: JournaledStep; rows: number }[] = [];
+    if (connector.capabilities.transactions) {
+      done.push(...(await connector.transaction((session) => run(session, pending))));
+      await record(done);
+    } else {
+      for (const step of pending) {
+        const one = await run(connector, [step]);
+        await record(one);
+        done.push(...one);
+      }
+    }
+    await hooks.afterStore?.(dataset, pending);
+    await ctx.onProgress?.({ type: 'committed', dataset, steps: done.map((d) => d.step.id) });
+    for (const d of done) results.push({ stepId: d.step.id, kind: d.step.kind, collection: d.step.collection, rows: d.rows, skipped: false });
+  }
+  return results;
+}

@@ -1,0 +1,24 @@
+// The rights engine's public face: plan a request, then execute access, portability, rectification, erasure or restriction.
+export * from './plan.js';
+export { planRequest, type PlanRequestInput } from './planner.js';
+export { formatPlan } from './format.js';
+export { previewRequest, type RequestPreview } from './preview.js';
+export { parseIdentityArgs, normalizeIdentities } from './identities.js';
+export { resolveRequest, type ResolvedRequest, type Where } from './resolve.js';
+export { createConnectorPool, type ConnectorPool, type ConnectorPoolOptions } from './connections.js';
+export type { ExecutionContext, ProgressEvent, RightsRequest } from './execute/context.js';
+export { executeErasure, type ErasureResult } from './execute/erase.js';
+export type { StepResult } from './execute/steps.js';
+export type { ClosureBlocker } from './execute/closure.js';
+export { executeRectification, type Rectification, type RectificationResult } from './execute/rectify.js';
+export { executeRestriction, type RestrictionResult } from './execute/restrict.js';
+export {
+  exportPersonData,
+  exportValue,
+  portableFields,
+  WITHHELD,
+  type ExportSink,
+  type ExportResult,
+  type ExportedCollection,
+  type ExportedValue,
+} from './execute/export.js';

@@ -1,0 +1,57 @@
+// The plan of a rights request: which collections hold the person's data, how each is found, and what each action does to it.
+import type { ErasureStrategy } from '../policy/index.js';
+
+export const RIGHTS_ACTIONS = ['access', 'portability', 'rectify', 'erase', 'restrict', 'lift-restriction'] as const;
+export type RightsAction = (typeof RIGHTS_ACTIONS)[number];
+
+/** Identity key → the values the request carries (normalised). */
+export type Identities = ReadonlyMap<string, readonly string[]>;
+
+/** How rows of a collection are recognised as the person's. Rows matching any route belong to the person. */
+export type Route =
+  | { readonly kind: 'identity'; readonly field: string; readonly identity: string }
+  /** This collection references `from`: its rows whose `field` holds a value of `from.fromField` among the person's rows. */
+  | { readonly kind: 'reference'; readonly field: string; readonly from: string; readonly fromField: string };
+
+export interface CollectionLookup {
+  /** `dataset.collection`. */
+  readonly collection: string;
+  readonly dataset: string;
+  readonly routes: readonly Route[];
+  /** Fields later lookups or identity expansion read from this collection's rows. */
+  readonly keyFields: readonly string[];
+}
+
+/** What erasure does to one field of a kept row. */
+export interface FieldOperation {
+  readonly field: string;
+  readonly strategy: Exclude<ErasureStrategy, 'delete-row' | 'keep'>;
+  readonly value?: string | number | boolean | null | undefined;
+  readonly hold?: string | undefined;
+}
+
+export type ErasureOperation =
+  /** Breaks a reference before deletions (cycles, or a kept row pointing at a deleted one). */
+  | { readonly kind: 'null-reference'; readonly collection: string; readonly dataset: string; readonly field: string; readonly reason: string }
+  | { readonly kind: 'delete'; readonly collection: string; readonly dataset: string }
+  /** Keeps the rows, applying field operations; `holds` lists the legal holds that keep them. */
+  | {
+      readonly kind: 'mask';
+      readonly collection: string;
+      readonly dataset: string;
+      readonly fields: readonly FieldOperation[];
+      readonly holds: readonly string[];
+    };
+
+export interface RightsPlan {
+  readonly action: RightsAction;
+  /** The identity keys the request carries (values are not part of a printable plan). */
+  readonly identityKeys: readonly string[];
+  /** Lookups in an order where every route's source comes first. */
+  readonly lookups: readonly CollectionLookup[];
+  /** Erasure only: operations in execution order (children before parents). */
+  readonly erasure: readonly ErasureOperation[];
+  /** Collections holding personal data that no route reaches, with the reason. */
+  readonly unreachable: readonly { readonly collection: string; readonly reason: string }[];
+  readonly notes: readonly string[];
+}

@@ -1,0 +1,113 @@
+// Resolution: runs a plan's lookups through connectors and returns, per collection, the selections of the person's rows.
+import type { Row } from '../connectors/index.js';
+import { CustosError } from '../errors.js';
+import type { CollectionModel, PolicyModel } from '../policy/index.js';
+import type { ConnectorPool } from './connections.js';
+import type { CollectionLookup, Identities, RightsPlan } from './plan.js';
+import { coerceForField, KeySet, toKeyValue, type KeyValue } from './values.js';
+
+/** AND of IN-lists on one collection, in a JSON-safe form. */
+export type Where = Readonly<Record<string, readonly KeyValue[]>>;
+
+export interface ResolvedRequest {
+  /** The request's identities plus those found on rows matched by identity (expansion). */
+  readonly identities: Readonly<Record<string, readonly string[]>>;
+  /** Collection → selections; rows matching any selection are the person's. Absent: nothing to select. */
+  readonly selections: Readonly<Record<string, readonly Where[]>>;
+  /** False when no row matched any identity: the person is not known. */
+  readonly found: boolean;
+}
+
+/** Upper bound on identity-expansion rounds (each round only queries values not seen before). */
+const MAX_EXPANSION_ROUNDS = 5;
+
+export async function resolveRequest(model: PolicyModel, plan: RightsPlan, identities: Identities, pool: ConnectorPool, signal?: AbortSignal): Promise<ResolvedRequest> {
+  const known = new Map<string, KeySet>([...identities].map(([k, vs]) => [k, setOf(vs)]));
+  const keys = new Map<string, Map<string, KeySet>>();
+  const sources = new Set(plan.lookups.flatMap((l) => l.routes.flatMap((r) => (r.kind === 'reference' ? [r.from] : []))));
+  const collect = (l: CollectionLookup, c: CollectionModel, row: Row, expand: boolean) => {
+    const byField = keys.get(l.collection) ?? new Map<string, KeySet>();
+    keys.set(l.collection, byField);
+    for (const f of l.keyFields) {
+      const set = byField.get(f) ?? new KeySet();
+      byField.set(f, set);
+      set.add(toKeyValue(row[f] ?? null));
+    }
+    if (!expand) return;
+    for (const [identity, field] of c.identity) {
+      const v = row[field];
+      if (v === null || v === undefined) continue;
+      const text = String(toKeyValue(v));
+      const set = known.get(identity) ?? new KeySet();
+      known.set(identity, set);
+      set.add(model.identities.get(identity)?.caseInsensitive ? text.toLowerCase() : text);
+    }
+  };
+
+  // Phase 1: identity expansion, querying each identity route only with values it has not seen.
+  const queried = new Map<string, KeySet>();
+  let found = false;
+  for (let round = 0, grew = true; grew && round < MAX_EXPANSION_ROUNDS; round++) {
+    grew = false;
+    for (const l of plan.lookups) {
+      const c = collectionOf(model, l.collection);
+      for (const r of l.routes) {
+        if (r.kind !== 'identity') continue;
+        const seen = queried.get(`${l.collection}\u0000${r.field}`) ?? new KeySet();
+        queried.set(`${l.collection}\u0000${r.field}`, seen);
+        const fresh = (known.get(r.identity)?.values() ?? []).filter((v) => seen.add(v)).map((v) => coerceForField(String(v), c.fields.get(r.field)));
+        if (fresh.length === 0) continue;
+        const connector = await pool.get(l.dataset);
+        for await (const row of connector.find({ collection: c, where: { [r.field]: fresh } }, { fields: l.keyFields, ...(signal ? { signal } : {}) })) {
+          found = true;
+          grew = true;
+          collect(l, c, row, true);
+        }
+      }
+    }
+  }
+
+  // Phase 2: reference routes, in plan order (every route's source is resolved before it is read).
+  const selections: Record<string, Where[]> = {};
+  for (const l of plan.lookups) {
+    signal?.throwIfAborted();
+    const c = collectionOf(model, l.collection);
+    const wheres: Where[] = [];
+    for (const r of l.routes) {
+      const values =
+        r.kind === 'identity'
+          ? (known.get(r.identity)?.values() ?? []).map((v) => coerceForField(String(v), c.fields.get(r.field)))
+          : (keys.get(r.from)?.get(r.fromField)?.values() ?? []);
+      if (values.length > 0) wheres.push({ [r.field]: values });
+    }
+    if (wheres.length === 0) continue;
+    selections[l.collection] = wheres;
+    if (!sources.has(l.collection)) continue;
+    const connector = await pool.get(l.dataset);
+    for (const where of wheres.filter((w) => !isIdentityWhere(l, w))) {
+      for await (const row of connector.find({ collection: c, where }, { fields: l.keyFields, ...(signal ? { signal } : {}) })) collect(l, c, row, false);
+    }
+  }
+  return {
+    identities: Object.fromEntries([...known].map(([k, set]) => [k, set.values().map(String)])),
+    selections,
+    found,
+  };
+}
+
+function isIdentityWhere(l: CollectionLookup, where: Where): boolean {
+  const [field] = Object.keys(where);
+  return l.routes.some((r) => r.kind === 'identity' && r.field === field);
+}
+
+function setOf(values: readonly string[]): KeySet {
+  const s = new KeySet();
+  for (const v of values) s.add(v);
+  return s;
+}
+
+export function collectionOf(model: PolicyModel, qualified: string): CollectionModel {
+  const c = model.index.collections.get(qualified);
+  if (!c) throw new CustosError({ code: 'invalid-input', message: `the plan names ${qualified}, which the manifest no longer declares` });
+  return c;
+}

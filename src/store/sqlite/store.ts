@@ -1,0 +1,162 @@
+// Custos's embedded store on SQLite (better-sqlite3): WAL journal, so a killed process loses nothing it committed.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { CustosError } from '../../errors.js';
+import type { HoldRecord, HoldRegistry, Journal, RunRecord, RunStatus, StepRecord, Store } from '../store.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+
+interface RunRow {
+  id: string;
+  action: string;
+  plan: string;
+  status: RunStatus;
+  started_at: string;
+  finished_at: string | null;
+  result: string | null;
+}
+interface StepRow {
+  step_id: string;
+  intent: string | null;
+  done: number;
+  result: string | null;
+  attempts: number;
+}
+
+const parse = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
+
+/** Opens (creating if needed) a SQLite store; `file` may be ':memory:' for tests. */
+export function openSqliteStore(file: string): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode survives a process crash (what resumption needs) without an fsync per commit.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  let closed = false;
+  const live = () => {
+    if (closed) throw new CustosError({ code: 'closed', message: 'the Custos store is closed' });
+    return db;
+  };
+
+  const stmt = {
+    insertRun: db.prepare('INSERT INTO runs (id, action, plan, status, started_at) VALUES (?, ?, ?, ?, ?)'),
+    getRun: db.prepare<[string], RunRow>('SELECT * FROM runs WHERE id = ?'),
+    getSteps: db.prepare<[string], StepRow>('SELECT step_id, intent, done, result, attempts FROM run_steps WHERE run_id = ?'),
+    intent: db.prepare(
+      `INSERT INTO run_steps (run_id, step_id, intent, attempts) VALUES (?, ?, ?, 1)
+       ON CONFLICT (run_id, step_id) DO UPDATE SET intent = excluded.intent, attempts = attempts + 1`,
+    ),
+    complete: db.prepare(
+      `INSERT INTO run_steps (run_id, step_id, done, result, attempts) VALUES (?, ?, 1, ?, 1)
+       ON CONFLICT (run_id, step_id) DO UPDATE SET done = 1, result = excluded.result`,
+    ),
+    finish: db.prepare('UPDATE runs SET status = ?, result = ?, finished_at = ? WHERE id = ?'),
+    hold: db.prepare(
+      `INSERT INTO holds (dataset, collection, key, hold, until, run_id) VALUES (@dataset, @collection, @key, @hold, @until, @runId)
+       ON CONFLICT DO UPDATE SET until = excluded.until, run_id = excluded.run_id`,
+    ),
+    holdsEnding: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE until <= ? ORDER BY until'),
+    holdsForRun: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE run_id = ?'),
+  };
+
+  const readRun = (id: string): RunRecord | undefined => {
+    const row = stmt.getRun.get(id);
+    if (!row) return undefined;
+    const steps = new Map<string, StepRecord>(
+      stmt.getSteps.all(id).map((s) => [
+        s.step_id,
+        { stepId: s.step_id, intent: parse(s.intent), done: s.done === 1, result: parse(s.result), attempts: s.attempts },
+      ]),
+    );
+    return {
+      id: row.id,
+      action: row.action,
+      plan: JSON.parse(row.plan),
+      status: row.status,
+      startedAt: new Date(row.started_at),
+      finishedAt: row.finished_at === null ? undefined : new Date(row.finished_at),
+      result: parse(row.result),
+      steps,
+    };
+  };
+
+  const journal: Journal = {
+    async open(run) {
+      const existing = readRun(run.id);
+      if (existing) return { run: existing, resumed: true };
+      live().transaction(() => stmt.insertRun.run(run.id, run.action, JSON.stringify(run.plan), 'running', run.startedAt.toISOString()))();
+      return { run: readRun(run.id) as RunRecord, resumed: false };
+    },
+    async get(runId) {
+      live();
+      return readRun(runId);
+    },
+    async recordIntent(runId, stepId, intent) {
+      live();
+      stmt.intent.run(runId, stepId, JSON.stringify(intent));
+    },
+    async completeSteps(runId, steps) {
+      live().transaction(() => {
+        for (const s of steps) stmt.complete.run(runId, s.stepId, s.result === undefined ? null : JSON.stringify(s.result));
+      })();
+    },
+    async finish(runId, status, result, at) {
+      live();
+      stmt.finish.run(status, JSON.stringify(result), at.toISOString(), runId);
+    },
+  };
+
+  const holds: HoldRegistry = {
+    async record(records) {
+      live().transaction(() => {
+        for (const r of records) stmt.hold.run(r);
+      })();
+    },
+    async endingBy(date) {
+      live();
+      return stmt.holdsEnding.all(date.toISOString().slice(0, 10)).map(toHold);
+    },
+    async forRun(runId) {
+      live();
+      return stmt.holdsForRun.all(runId).map(toHold);
+    },
+  };
+
+  return {
+    kind: 'sqlite',
+    journal,
+    holds,
+    async close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}
+
+interface HoldRow {
+  dataset: string;
+  collection: string;
+  key: string;
+  hold: string;
+  until: string;
+  run_id: string;
+}
+
+function toHold(row: HoldRow): HoldRecord {
+  return { dataset: row.dataset, collection: row.collection, key: row.key, hold: row.hold, until: row.until, runId: row.run_id };
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = new Set(db.prepare<[], { id: number }>('SELECT id FROM schema_migrations').all().map((r) => r.id));
+  for (const m of SQLITE_MIGRATIONS) {
+    if (applied.has(m.id)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)').run(m.id, new Date().toISOString());
+    })();
+  }
+}

@@ -1,0 +1,69 @@
+// The Store interface: Custos's own state (execution journals, legal-hold records), independent of the provider's datastores.
+
+export const RUN_STATUSES = ['running', 'completed', 'blocked', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export interface NewRun {
+  readonly id: string;
+  readonly action: string;
+  /** The resolved plan, serialised: a resumed run replays this, never a fresh plan. */
+  readonly plan: unknown;
+  readonly startedAt: Date;
+}
+
+export interface StepRecord {
+  readonly stepId: string;
+  /** What the step was about to write, recorded before writing so a resumed step replays the same values. */
+  readonly intent?: unknown;
+  readonly done: boolean;
+  readonly result?: unknown;
+  readonly attempts: number;
+}
+
+export interface RunRecord {
+  readonly id: string;
+  readonly action: string;
+  readonly plan: unknown;
+  readonly status: RunStatus;
+  readonly startedAt: Date;
+  readonly finishedAt?: Date | undefined;
+  readonly result?: unknown;
+  readonly steps: ReadonlyMap<string, StepRecord>;
+}
+
+/** Step-by-step record of destructive work, so a crashed run resumes without repeating a finished step. */
+export interface Journal {
+  /** Creates the run, or returns the existing run with this id untouched (resume). */
+  open(run: NewRun): Promise<{ readonly run: RunRecord; readonly resumed: boolean }>;
+  get(runId: string): Promise<RunRecord | undefined>;
+  recordIntent(runId: string, stepId: string, intent: unknown): Promise<void>;
+  /** Marks steps done together (one store transaction's worth). */
+  completeSteps(runId: string, steps: readonly { readonly stepId: string; readonly result?: unknown }[]): Promise<void>;
+  finish(runId: string, status: Exclude<RunStatus, 'running'>, result: unknown, at: Date): Promise<void>;
+}
+
+/** A record kept under a legal hold after erasure, and when the hold ends. */
+export interface HoldRecord {
+  readonly dataset: string;
+  readonly collection: string;
+  /** Primary-key values of the kept row, as JSON. */
+  readonly key: string;
+  readonly hold: string;
+  /** ISO date after which retention removes the record. */
+  readonly until: string;
+  readonly runId: string;
+}
+
+export interface HoldRegistry {
+  record(holds: readonly HoldRecord[]): Promise<void>;
+  /** Holds ending on or before `date` (for retention sweeps). */
+  endingBy(date: Date): Promise<readonly HoldRecord[]>;
+  forRun(runId: string): Promise<readonly HoldRecord[]>;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly journal: Journal;
+  readonly holds: HoldRegistry;
+  close(): Promise<void>;
+}

@@ -1,0 +1,142 @@
+// Erasure against real SQLite stores: ground truth by hand-written SQL, closure blockers, not found, a store that goes down.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CustosError } from '../../src/errors.js';
+import { createConnectorPool, executeErasure, normalizeIdentities, type ConnectorPool } from '../../src/rights/index.js';
+import { createShop, type Shop } from './shop.js';
+import { dump, testContext } from './context.js';
+
+const ada = (shop: Shop) => normalizeIdentities(shop.model, new Map([['email', ['Ada@Example.com']]]));
+let shop: Shop;
+afterEach(() => shop?.cleanup());
+
+/** Bob's rows and the staff table, which no request of Ada's may touch. */
+function othersRows(s: Shop) {
+  const a = s.shopDb();
+  const b = s.activityDb();
+  const rows = {
+    customers: a.prepare('SELECT * FROM customers WHERE id = 2').all(),
+    cards: a.prepare('SELECT * FROM cards WHERE customer_id = 2').all(),
+    services: a.prepare('SELECT * FROM services WHERE customer_id = 2').all(),
+    orders: a.prepare('SELECT * FROM orders WHERE service_id = 23').all(),
+    invoices: a.prepare('SELECT * FROM invoices WHERE customer_id = 2').all(),
+    logins: b.prepare("SELECT * FROM logins WHERE customer_id = '2'").all(),
+    tickets: b.prepare('SELECT * FROM tickets WHERE id = 72').all(),
+    messages: b.prepare('SELECT * FROM messages WHERE ticket_id = 72').all(),
+    staff: b.prepare('SELECT * FROM staff').all(),
+  };
+  a.close();
+  b.close();
+  return rows;
+}
+
+describe('erasure', () => {
+  it("removes every row of the person, masks held invoices as declared, and leaves everyone else's data alone", async () => {
+    shop = createShop('erase');
+    const before = othersRows(shop);
+    const ctx = testContext(shop);
+    const result = await executeErasure(ctx, { id: 'req-erase-1', identities: ada(shop) });
+    await ctx.close();
+    expect(result.status).toBe('completed');
+
+    const a = shop.shopDb();
+    expect(a.prepare('SELECT id FROM customers').all()).toEqual([{ id: 2 }]);
+    expect(a.prepare('SELECT id FROM cards').all()).toEqual([{ id: 12 }]);
+    expect(a.prepare('SELECT id FROM services').all()).toEqual([{ id: 23 }]);
+    expect(a.prepare('SELECT id FROM orders').all()).toEqual([{ id: 33 }]);
+    // Held fields survive; everything the hold does not need is stripped.
+    expect(a.prepare('SELECT id, customer_id, number, amount, billing_address, paid, issued_at FROM invoices WHERE id IN (41, 42) ORDER BY id').all()).toEqual([
+      { id: 41, customer_id: null, number: 'F-2025-041', amount: 9.99, billing_address: '[erased]', paid: 1, issued_at: '2025-03-01T00:00:00Z' },
+      { id: 42, customer_id: null, number: 'F-2026-042', amount: 19.99, billing_address: '[erased]', paid: 1, issued_at: '2026-02-01T00:00:00Z' },
+    ]);
+    a.close();
+    const b = shop.activityDb();
+    const logins = b.prepare('SELECT * FROM logins WHERE id IN (51, 52) ORDER BY id').all() as { customer_id: string; ip: string; at: string | null }[];
+    expect(logins.map((l) => l.ip)).toEqual(['203.0.0.0', '2001:db8:85a3:8d3::']);
+    expect(logins.every((l) => l.customer_id.startsWith('pse_') && l.at === null)).toBe(true);
+    expect(b.prepare('SELECT id FROM tickets').all()).toEqual([{ id: 72 }]);
+    expect(b.prepare('SELECT id FROM messages').all()).toEqual([{ id: 83 }]);
+    b.close();
+
+    expect(othersRows(shop)).toEqual(before);
+    if (result.status !== 'completed') return;
+    expect(result.holds.map((h) => [h.key, h.until]).sort()).toEqual([
+      ['{"id":41}', '2035-03-01'],
+      ['{"id":42}', '2036-02-01'],
+    ]);
+  });
+
+  it('lists the exact blockers of an account closure and erases nothing', async () => {
+    shop = createShop('blocked', { adaBlocked: true });
+    const before = [dump(shop.shopDb()), dump(shop.activityDb())];
+    const ctx = testContext(shop);
+    const result = await executeErasure(ctx, { id: 'req-blocked', identities: ada(shop) });
+    await ctx.close();
+    expect(result.status).toBe('blocked');
+    if (result.status !== 'blocked') return;
+    expect(result.blockers.map((b) => [b.id, b.collection, b.rows])).toEqual([
+      ['active-service', 'shop.services', 1],
+      ['unpaid-invoice', 'shop.invoices', 1],
+    ]);
+    expect(result.blockers[0]?.description.en).toBe('An active service');
+    expect([dump(shop.shopDb()), dump(shop.activityDb())]).toEqual(before);
+  });
+
+  it('answers not-found for a person the stores do not know, touching nothing', async () => {
+    shop = createShop('unknown');
+    const before = [dump(shop.shopDb()), dump(shop.activityDb())];
+    const ctx = testContext(shop);
+    const result = await executeErasure(ctx, { id: 'req-nobody', identities: normalizeIdentities(shop.model, new Map([['email', ['nobody@example.com']]])) });
+    await ctx.close();
+    expect(result.status).toBe('not-found');
+    expect([dump(shop.shopDb()), dump(shop.activityDb())]).toEqual(before);
+  });
+
+  it('refuses identity keys the manifest does not declare, and malformed values, without echoing the value', () => {
+    shop = createShop('badkeys');
+    expect(() => normalizeIdentities(shop.model, new Map([['phone', ['+33 1 23 45 67 89']]]))).toThrowError(/unknown identity key "phone".*email, customer_id, handle/);
+    const error = (() => {
+      try {
+        normalizeIdentities(shop.model, new Map([['email', ['not-an-email-secret']]]));
+      } catch (e) {
+        return e as CustosError;
+      }
+    })();
+    expect(error?.code).toBe('invalid-input');
+    expect(error?.message).not.toContain('not-an-email-secret');
+  });
+
+  it('leaves a request resumable when a store goes down mid-way, and the rerun finishes it', async () => {
+    shop = createShop('down');
+    const real = createConnectorPool(shop.model);
+    let activityUp = true;
+    const flaky: ConnectorPool = {
+      get: (dataset) =>
+        dataset === 'activity' && !activityUp
+          ? Promise.reject(new CustosError({ code: 'store-unavailable', message: 'dataset "activity" is unavailable' }))
+          : real.get(dataset),
+      close: () => real.close(),
+    };
+    const ctx = testContext(shop, {
+      pool: flaky,
+      // The activity store goes down once the shop store's steps are committed.
+      onProgress: (e) => {
+        if (e.type === 'committed' && e.dataset === 'shop') activityUp = false;
+      },
+    });
+    await expect(executeErasure(ctx, { id: 'req-down', identities: ada(shop) })).rejects.toMatchObject({ code: 'store-unavailable' });
+    const run = await ctx.store.journal.get('req-down');
+    expect(run?.status).toBe('running');
+    const doneSteps = [...(run?.steps.values() ?? [])].filter((s) => s.done).map((s) => s.stepId);
+    expect(doneSteps.length).toBeGreaterThan(0);
+    expect(doneSteps.every((id) => id.includes(':shop.'))).toBe(true);
+    activityUp = true;
+    const result = await executeErasure(ctx, { id: 'req-down', identities: ada(shop) });
+    await ctx.close();
+    expect(result.status).toBe('completed');
+    if (result.status !== 'completed') return;
+    expect(result.steps.filter((s) => s.skipped).map((s) => s.stepId).sort()).toEqual(doneSteps.sort());
+    const b = shop.activityDb();
+    expect(b.prepare('SELECT id FROM tickets').all()).toEqual([{ id: 72 }]);
+    b.close();
+  });
+});
