@@ -4,6 +4,7 @@ import { registerPolicyCommands } from './commands/policy.js';
 import { registerRenderCommands } from './commands/render.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerRightsCommands } from './commands/rights.js';
+import { registerGenerateCommands } from './commands/generate.js';
 import { EXIT, fail } from './output.js';
 
 const program = new Command()
@@ -16,6 +17,7 @@ const program = new Command()
 registerPolicyCommands(program);
 registerRenderCommands(program);
 registerRightsCommands(program);
+registerGenerateCommands(program);
 registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch(fail);
