@@ -1,0 +1,139 @@
+// What every renderer section reads: the model, the language, its message table, and the phrases built from both.
+import {
+  DATA_CLASSES,
+  isZeroDuration,
+  localize,
+  type DataClass,
+  type Language,
+  type LegalHoldModel,
+  type PolicyModel,
+  type PurposeModel,
+  type RetentionRuleModel,
+  type Text,
+} from '../policy/index.js';
+import { messagesFor, type Messages } from './i18n/index.js';
+import { durationInWords, listInWords, periodInWords } from './words.js';
+
+export interface RenderContext {
+  readonly model: PolicyModel;
+  readonly lang: Language;
+  readonly t: Messages;
+  /** Manifest text in the context's language. */
+  text(text: Text | undefined): string;
+}
+
+export function createContext(model: PolicyModel, lang: Language): RenderContext {
+  return { model, lang, t: messagesFor(lang), text: (text) => localize(text, lang) };
+}
+
+/** "kept for …" → "Kept for ….": a clause made a sentence. */
+export function sentence(clause: string): string {
+  const s = clause.charAt(0).toUpperCase() + clause.slice(1);
+  return /[.!?…]$/.test(s) ? s : `${s}.`;
+}
+
+export function categoryLabel(ctx: RenderContext, key: string): string {
+  const c = ctx.model.categories.get(key);
+  return c ? ctx.text(c.label) : key;
+}
+
+/** Labels run into a sentence: "Name, email address and IP address" (acronyms keep their capitals; `midSentence` lowers the first too). */
+export function inSentence(labels: readonly string[], lang: Language, midSentence = false): string {
+  const lower = (l: string, i: number) => (i > 0 || midSentence) && /^\p{Lu}\p{Ll}/u.test(l);
+  return listInWords(
+    labels.map((l, i) => (lower(l, i) ? l.charAt(0).toLowerCase() + l.slice(1) : l)),
+    lang,
+  );
+}
+
+export function categoryLabels(ctx: RenderContext, keys: readonly string[], midSentence = false): string {
+  return inSentence(
+    keys.map((k) => categoryLabel(ctx, k)),
+    ctx.lang,
+    midSentence,
+  );
+}
+
+export function subjectNames(ctx: RenderContext, ids: readonly string[]): string {
+  return inSentence(
+    ids.map((id) => ctx.text(ctx.model.subjects.get(id)?.name) || id),
+    ctx.lang,
+  );
+}
+
+/** Lower-case retention clause: "kept for 24 months from collection, then deleted", "deleted as soon as the request is processed". */
+export function retentionClause(ctx: RenderContext, rule: RetentionRuleModel | undefined): string {
+  const r = ctx.t.notice.retention;
+  if (!rule) return r.notStated;
+  const period = periodInWords(rule.duration, rule.trigger, ctx.lang);
+  const main = isZeroDuration(rule.duration) ? r.removed(period, rule.action) : r.keptFor(period, rule.action);
+  if (!rule.extendedBy) return main;
+  const consent = ctx.text(ctx.model.consent.purposes.get(rule.extendedBy.consent)?.name) || rule.extendedBy.consent;
+  return `${main}; ${r.extended(durationInWords(rule.extendedBy.duration, ctx.lang), consent)}`;
+}
+
+/** The purpose's own rule, then rules attached to some of its categories (e.g. analytics inside operations). */
+export function purposeRetention(
+  ctx: RenderContext,
+  p: PurposeModel,
+): { readonly rule: RetentionRuleModel | undefined; readonly byCategory: readonly { rule: RetentionRuleModel; categories: string[] }[] } {
+  const rule = p.retention === undefined ? undefined : ctx.model.retention.get(p.retention);
+  const byCategory = [...ctx.model.retention.values()]
+    .filter((r) => r !== rule)
+    .map((r) => ({ rule: r, categories: r.categories.filter((c) => p.categories.includes(c)) }))
+    .filter((x) => x.categories.length > 0);
+  return { rule, byCategory };
+}
+
+/**
+ * The legal holds that concern a purpose. Holds name categories, not purposes: a hold belongs to the purposes that
+ * process all of its categories, or, when no purpose does, to every purpose sharing one of them.
+ */
+export function purposeHolds(ctx: RenderContext, p: PurposeModel): LegalHoldModel[] {
+  const purposes = [...ctx.model.purposes.values()];
+  const covers = (q: PurposeModel, h: LegalHoldModel) => h.categories.every((c) => q.categories.includes(c));
+  return [...ctx.model.legalHolds.values()].filter((h) =>
+    purposes.some((q) => covers(q, h)) ? covers(p, h) : h.categories.some((c) => p.categories.includes(c)),
+  );
+}
+
+/** The legal basis in plain words, with the interest pursued or the consent asked for. */
+export function legalBasisText(ctx: RenderContext, p: PurposeModel): string {
+  const m = ctx.t.notice.purposes;
+  if (p.legalBasis === undefined) return m.noLegalBasis;
+  if (p.legalBasis === 'legitimate-interest' && p.legitimateInterest) return sentence(m.interest(ctx.text(p.legitimateInterest)));
+  if (p.legalBasis === 'consent' && p.consent !== undefined) {
+    return m.consent(ctx.text(ctx.model.consent.purposes.get(p.consent)?.name) || p.consent);
+  }
+  return ctx.t.vocab.legalBasis[p.legalBasis].text;
+}
+
+/** Categories the provider processes, by class (forbidden ones excluded), each sorted by label. */
+export function categoriesByClass(ctx: RenderContext): ReadonlyMap<DataClass, readonly string[]> {
+  const m = ctx.model;
+  const used = new Set<string>([
+    ...[...m.purposes.values()].flatMap((p) => p.categories),
+    ...m.index.heldCategories,
+    ...[...m.retention.values()].flatMap((r) => r.categories),
+    ...[...m.legalHolds.values()].flatMap((h) => h.categories),
+  ]);
+  const out = new Map<DataClass, string[]>();
+  for (const cls of DATA_CLASSES) {
+    if (cls === 'forbidden') continue;
+    const keys = [...used].filter((k) => m.categories.get(k)?.class === cls);
+    if (keys.length > 0)
+      out.set(
+        cls,
+        keys.sort((a, b) => categoryLabel(ctx, a).localeCompare(categoryLabel(ctx, b), ctx.lang)),
+      );
+  }
+  return out;
+}
+
+/** Every category of the forbidden class (GDPR art. 9(1) and the card security code), sorted by label. */
+export function forbiddenCategories(ctx: RenderContext): readonly string[] {
+  return [...ctx.model.categories.values()]
+    .filter((c) => c.class === 'forbidden')
+    .map((c) => c.key)
+    .sort((a, b) => categoryLabel(ctx, a).localeCompare(categoryLabel(ctx, b), ctx.lang));
+}

@@ -1,0 +1,85 @@
+// The intermediate document both serialisers read: sections, paragraphs, lists, term lists and tables of plain inline text.
+import type { Language } from '../../policy/index.js';
+
+/** A run of text. Strings are plain text: serialisers escape them, so manifest strings can never inject markup. */
+export type Inline =
+  | string
+  | { readonly kind: 'link'; readonly text: string; readonly href: string }
+  | { readonly kind: 'strong'; readonly text: string }
+  | { readonly kind: 'code'; readonly text: string }
+  /** A line break inside a table cell. */
+  | { readonly kind: 'break' };
+
+/** One line of inline runs, rendered side by side. */
+export type Phrase = readonly Inline[];
+
+export interface TermItem {
+  readonly term: string;
+  readonly value: Phrase;
+}
+
+export interface TableBlock {
+  readonly kind: 'table';
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly Phrase[])[];
+  /** The first cell of each row names the row (`<th scope="row">`). */
+  readonly rowHeaders?: boolean;
+  readonly caption?: string;
+}
+
+export type Block =
+  | { readonly kind: 'paragraph'; readonly content: Phrase }
+  | { readonly kind: 'list'; readonly items: readonly Phrase[] }
+  | { readonly kind: 'terms'; readonly items: readonly TermItem[] }
+  | TableBlock
+  | Section;
+
+export interface Section {
+  readonly kind: 'section';
+  /** Anchor id, built from manifest ids (never from display text). */
+  readonly id: string;
+  readonly title: string;
+  readonly blocks: readonly Block[];
+}
+
+export interface DocumentTree {
+  readonly lang: Language;
+  readonly title: string;
+  /** Lines under the title (version, dates). */
+  readonly lead: readonly Phrase[];
+  readonly sections: readonly Section[];
+  /** Label of the table of contents; the HTML page lists the top sections under it. */
+  readonly contentsLabel?: string;
+  readonly footer?: Phrase;
+  /** Wide documents (the record of processing) use the full page width. */
+  readonly wide?: boolean;
+}
+
+export const paragraph = (...content: Inline[]): Block => ({ kind: 'paragraph', content });
+export const list = (items: readonly Phrase[]): Block => ({ kind: 'list', items });
+export const terms = (items: readonly (TermItem | undefined)[]): Block => ({
+  kind: 'terms',
+  items: items.filter((i): i is TermItem => i !== undefined),
+});
+export const section = (id: string, title: string, blocks: readonly (Block | undefined)[]): Section => ({
+  kind: 'section',
+  id,
+  title,
+  blocks: blocks.filter((b): b is Block => b !== undefined),
+});
+export const link = (text: string, href: string): Inline => ({ kind: 'link', text, href });
+export const strong = (text: string): Inline => ({ kind: 'strong', text });
+export const code = (text: string): Inline => ({ kind: 'code', text });
+
+/** A term item only when there is something to say. */
+export function term(name: string, value: Phrase | string | undefined): TermItem | undefined {
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return undefined;
+  return { term: name, value: typeof value === 'string' ? [value] : (value as Phrase) };
+}
+
+export const lineBreak: Inline = { kind: 'break' };
+
+/** Items one per line (in a table cell). */
+export function lines(items: readonly string[]): Phrase {
+  return items.flatMap((item, i): Inline[] => (i === 0 ? [item] : [lineBreak, item]));
+}

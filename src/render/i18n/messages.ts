@@ -1,0 +1,199 @@
+// The shape of a language's message table: every human word the renderers print, so a missing translation is a type error.
+import type {
+  CookieCategory,
+  DataClass,
+  HandlingAction,
+  LegalBasis,
+  RecipientKind,
+  RequestChannel,
+  RetentionAction,
+  Right,
+  Safeguard,
+} from '../../policy/index.js';
+
+/** Columns of the record of processing, in the order of GDPR art. 30(1) (a)–(g), plus the legal basis. */
+export const ROPA_COLUMNS = [
+  'controller',
+  'controllerContact',
+  'jointControllers',
+  'representative',
+  'dpo',
+  'purposeId',
+  'purpose',
+  'description',
+  'legalBasis',
+  'subjects',
+  'categories',
+  'recipients',
+  'transfers',
+  'erasure',
+  'legalHolds',
+  'security',
+] as const;
+export type RopaColumn = (typeof ROPA_COLUMNS)[number];
+
+export type PostMortemDefault = 'destroy' | 'keep' | 'transfer';
+
+export interface Vocabulary {
+  readonly legalBasis: Readonly<Record<LegalBasis, { readonly short: string; readonly text: string }>>;
+  readonly safeguard: Readonly<Record<Safeguard, string>>;
+  readonly recipientKind: Readonly<Record<RecipientKind, string>>;
+  readonly dataClass: Readonly<Record<DataClass, string>>;
+  readonly handlingAction: Readonly<Record<HandlingAction, string>>;
+  readonly right: Readonly<Record<Right, { readonly title: string; readonly text: string }>>;
+  readonly cookieCategory: Readonly<Record<CookieCategory, string>>;
+  readonly channel: Readonly<Record<RequestChannel, string>>;
+  readonly postMortem: Readonly<Record<PostMortemDefault, string>>;
+}
+
+export interface NoticeMessages {
+  readonly title: (org: string) => string;
+  readonly contents: string;
+  readonly version: (version: string) => string;
+  readonly effective: (date: string) => string;
+  readonly lastReviewed: (date: string) => string;
+  readonly generatedOn: (date: string) => string;
+  readonly controller: {
+    readonly heading: string;
+    readonly intro: (org: string) => string;
+    readonly identity: (o: { name: string; legalForm?: string; registration?: string; address: string }) => string;
+    readonly contactIntro: string;
+    readonly dpoHeading: string;
+    readonly dpoIntro: string;
+    readonly representativeHeading: string;
+    readonly representativeIntro: string;
+    readonly jointHeading: string;
+    readonly jointIntro: string;
+  };
+  readonly contact: {
+    readonly name: string;
+    readonly email: string;
+    readonly phone: string;
+    readonly address: string;
+    readonly url: string;
+  };
+  readonly scope: { readonly heading: string; readonly controller: string; readonly processor: string; readonly dpa: string };
+  readonly data: { readonly heading: string; readonly intro: (classificationTitle: string) => string; readonly subjectsHeading: string };
+  readonly purposes: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly head: readonly [purpose: string, basis: string, retention: string];
+    readonly legalBasis: string;
+    readonly noLegalBasis: string;
+    readonly interest: (interest: string) => string;
+    readonly consent: (consentName: string) => string;
+    readonly subjects: string;
+    readonly data: string;
+    readonly recipients: string;
+    readonly noRecipients: string;
+    readonly retention: string;
+    readonly source: string;
+    readonly automated: string;
+    readonly portability: string;
+    readonly portable: string;
+  };
+  readonly retention: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly head: readonly [purpose: string, data: string, retention: string];
+    /** Lower-case clauses: "kept for 24 months from collection, then deleted". */
+    readonly keptFor: (period: string, action: RetentionAction) => string;
+    readonly removed: (period: string, action: RetentionAction) => string;
+    readonly extended: (duration: string, consentName: string) => string;
+    readonly notStated: string;
+    /** When periods are set per kind of data rather than for the whole purpose. */
+    readonly byData: string;
+    readonly allData: string;
+    readonly end: string;
+    readonly holdsHeading: string;
+    readonly holdsIntro: string;
+    readonly holdsHead: readonly [obligation: string, data: string, duration: string, reference: string];
+  };
+  readonly recipients: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly none: string;
+    readonly head: readonly [recipient: string, role: string, data: string, purposes: string, where: string, safeguard: string];
+  };
+  readonly places: {
+    readonly heading: string;
+    readonly hostingHeading: string;
+    readonly hostingIntro: string;
+    readonly primary: string;
+    readonly customerChosen: string;
+    readonly transfersHeading: string;
+    readonly transfersIntro: string;
+    readonly remoteAccess: string;
+    readonly transfer: string;
+    readonly safeguard: (safeguard: string) => string;
+    readonly exclusionsHeading: string;
+  };
+  readonly cookies: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly none: string;
+    readonly noConsent: string;
+    readonly consentNeeded: string;
+    readonly head: readonly [name: string, provider: string, lifetime: string, thirdParty: string, purpose: string];
+  };
+  readonly protection: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly covers: (categories: string) => string;
+    readonly neverHeading: string;
+    readonly neverIntro: string;
+    readonly securityHeading: string;
+    readonly securityIntro: string;
+  };
+  readonly rights: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly exerciseHeading: string;
+    readonly exerciseIntro: string;
+    readonly verification: string;
+    readonly verificationDefault: string;
+    readonly identityProof: string;
+    /** `clause` agrees with a feminine plural subject in French ("copies … supprimées"). */
+    readonly identityProofClause: (clause: string) => string;
+    readonly fees: string;
+    readonly deadlinesHeading: string;
+    readonly deadlinesIntro: string;
+    readonly deadlinesHead: readonly [where: string, law: string, deadline: string, extension: string, notes: string];
+    readonly extension: (duration: string) => string;
+    readonly noExtension: string;
+    readonly complaintsHeading: string;
+    readonly complaints: (duration: string) => string;
+    readonly complaintsBy: (jurisdiction: string, duration: string) => string;
+    readonly authorityIntro: string;
+    readonly authorityUnknown: string;
+    readonly postMortemHeading: string;
+    readonly postMortemHow: string;
+  };
+  readonly changes: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly version: string;
+    readonly effective: string;
+    readonly lastReviewed: string;
+    readonly cycle: string;
+    readonly nextReview: string;
+  };
+}
+
+export interface RopaMessages {
+  readonly title: (org: string) => string;
+  readonly lead: string;
+  readonly controllerHeading: string;
+  readonly activitiesHeading: string;
+  readonly columns: Readonly<Record<RopaColumn, string>>;
+  readonly none: string;
+  readonly thirdCountry: (country: string, through: string, safeguard: string) => string;
+}
+
+export interface Messages {
+  readonly yes: string;
+  readonly no: string;
+  readonly vocab: Vocabulary;
+  readonly notice: NoticeMessages;
+  readonly ropa: RopaMessages;
+}

@@ -1,0 +1,2 @@
+// The notice's public face within render.
+export { renderNotice, noticeDocument, type NoticeOptions } from './notice.js';

@@ -1,0 +1,88 @@
+// Notice sections on what data is processed (by class) and why: each purpose with its basis, people, data, recipients, retention.
+import type { PurposeModel } from '../../policy/index.js';
+import {
+  categoriesByClass,
+  categoryLabel,
+  categoryLabels,
+  legalBasisText,
+  purposeRetention,
+  retentionClause,
+  sentence,
+  subjectNames,
+  type RenderContext,
+} from '../context.js';
+import { list, paragraph, section, term, terms, type Phrase, type Section } from '../document/tree.js';
+import { colon } from '../document/typography.js';
+import { listInWords } from '../words.js';
+
+export function dataSection(ctx: RenderContext): Section {
+  const m = ctx.t.notice;
+  const classes = [...categoriesByClass(ctx)].map(([cls, keys]) =>
+    section(`data-${cls}`, ctx.t.vocab.dataClass[cls], [
+      list(
+        keys.map((k): Phrase => {
+          const description = ctx.text(ctx.model.categories.get(k)?.description);
+          return [description ? `${categoryLabel(ctx, k)} — ${description}` : categoryLabel(ctx, k)];
+        }),
+      ),
+    ]),
+  );
+  const subjects = [...ctx.model.subjects.values()].map((s): Phrase => {
+    const description = ctx.text(s.description);
+    return [description ? `${ctx.text(s.name)} — ${description}` : ctx.text(s.name)];
+  });
+  return section('data', m.data.heading, [
+    paragraph(m.data.intro(m.protection.heading)),
+    ...classes,
+    subjects.length === 0 ? undefined : section('subjects', m.data.subjectsHeading, [list(subjects)]),
+  ]);
+}
+
+/** The retention of a purpose as sentences: its own rule, then the rules of some of its categories. */
+export function retentionSentences(ctx: RenderContext, p: PurposeModel): string[] {
+  const { rule, byCategory } = purposeRetention(ctx, p);
+  // Periods set per kind of data need no "not stated" before them.
+  return [
+    ...(rule === undefined && byCategory.length > 0 ? [] : [sentence(retentionClause(ctx, rule))]),
+    ...byCategory.map((x) => `${categoryLabels(ctx, x.categories)}${colon(ctx.lang)} ${retentionClause(ctx, x.rule)}.`),
+  ];
+}
+
+function summaryRetention(ctx: RenderContext, p: PurposeModel): string {
+  const { rule, byCategory } = purposeRetention(ctx, p);
+  return rule === undefined && byCategory.length > 0 ? ctx.t.notice.retention.byData : retentionClause(ctx, rule);
+}
+
+function purposeSection(ctx: RenderContext, p: PurposeModel): Section {
+  const m = ctx.t.notice.purposes;
+  const recipients = p.recipients.map((r) => ctx.model.recipients.get(r.id)?.name ?? r.id);
+  return section(`purpose-${p.id}`, ctx.text(p.name), [
+    paragraph(ctx.text(p.description)),
+    terms([
+      term(m.legalBasis, legalBasisText(ctx, p)),
+      term(m.subjects, subjectNames(ctx, p.subjects)),
+      term(m.data, categoryLabels(ctx, p.categories)),
+      term(m.recipients, recipients.length > 0 ? listInWords(recipients, ctx.lang) : m.noRecipients),
+      term(m.retention, retentionSentences(ctx, p).join(' ')),
+      term(m.source, ctx.text(p.source)),
+      term(m.automated, ctx.text(p.automatedDecision)),
+      p.portable ? term(m.portability, m.portable) : undefined,
+    ]),
+  ]);
+}
+
+export function purposesSection(ctx: RenderContext): Section {
+  const m = ctx.t.notice.purposes;
+  const purposes = [...ctx.model.purposes.values()];
+  const summary = {
+    kind: 'table' as const,
+    head: m.head,
+    rowHeaders: true,
+    rows: purposes.map((p): Phrase[] => [
+      [ctx.text(p.name)],
+      [p.legalBasis === undefined ? m.noLegalBasis : ctx.t.vocab.legalBasis[p.legalBasis].short],
+      [sentence(summaryRetention(ctx, p))],
+    ]),
+  };
+  return section('purposes', m.heading, [paragraph(m.intro), summary, ...purposes.map((p) => purposeSection(ctx, p))]);
+}

@@ -1,0 +1,46 @@
+// Notice sections on who receives the data and where it lives: recipients, hosting, transfers, remote access, exclusions (K2.3, K2.4).
+import type { RenderContext } from '../context.js';
+import { categoryLabels, sentence } from '../context.js';
+import { link, list, paragraph, section, strong, term, terms, type Phrase, type Section } from '../document/tree.js';
+import { countriesInWords, countryName, listInWords } from '../words.js';
+
+export function recipientsSection(ctx: RenderContext): Section {
+  const m = ctx.t.notice.recipients;
+  const recipients = [...ctx.model.recipients.values()];
+  if (recipients.length === 0) return section('recipients', m.heading, [paragraph(m.none)]);
+  const purposesOf = (id: string) =>
+    [...ctx.model.purposes.values()].filter((p) => p.recipients.some((r) => r.id === id)).map((p) => ctx.text(p.name));
+  const rows = recipients.map((r): Phrase[] => {
+    const description = ctx.text(r.description);
+    const kind = ctx.t.vocab.recipientKind[r.kind];
+    return [
+      [r.url === undefined ? r.name : link(r.name, r.url)],
+      [description ? `${kind} — ${description}` : kind],
+      [categoryLabels(ctx, r.categories)],
+      [listInWords(purposesOf(r.id), ctx.lang)],
+      [countriesInWords(r.countries, ctx.lang)],
+      [r.safeguard === undefined ? '—' : ctx.t.vocab.safeguard[r.safeguard]],
+    ];
+  });
+  return section('recipients', m.heading, [paragraph(m.intro), { kind: 'table', head: m.head, rows, rowHeaders: true }]);
+}
+
+export function placesSection(ctx: RenderContext): Section {
+  const m = ctx.t.notice.places;
+  const loc = ctx.model.locations;
+  const hosting = loc.hosting.map((h): Phrase => {
+    const notes = [h.primary ? m.primary : undefined, h.customerChosen ? m.customerChosen : undefined].filter((n) => n !== undefined);
+    return [strong(ctx.text(h.name)), ` — ${countryName(h.country, ctx.lang)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`];
+  });
+  const transfers = loc.transfers.map((t) =>
+    term(
+      `${countryName(t.to, ctx.lang)} (${t.remoteAccess ? m.remoteAccess : m.transfer})`,
+      `${sentence(ctx.text(t.description))} ${sentence(m.safeguard(ctx.t.vocab.safeguard[t.safeguard]))}`,
+    ),
+  );
+  return section('places', m.heading, [
+    section('hosting', m.hostingHeading, [paragraph(m.hostingIntro), list(hosting)]),
+    transfers.length === 0 ? undefined : section('transfers', m.transfersHeading, [paragraph(m.transfersIntro), terms(transfers)]),
+    loc.exclusions.length === 0 ? undefined : section('exclusions', m.exclusionsHeading, [list(loc.exclusions.map((e) => [ctx.text(e)]))]),
+  ]);
+}

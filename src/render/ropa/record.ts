@@ -1,0 +1,202 @@
+// The record of processing (GDPR art. 30(1)) as a documented, stably ordered object: the one source of its CSV, JSON and HTML.
+import type {
+  ContactModel,
+  DataClass,
+  Language,
+  LegalBasis,
+  PolicyModel,
+  PurposeModel,
+  RetentionAction,
+  RetentionTrigger,
+  Safeguard,
+} from '../../policy/index.js';
+import {
+  categoryLabel,
+  createContext,
+  legalBasisText,
+  purposeHolds,
+  purposeRetention,
+  retentionClause,
+  sentence,
+  type RenderContext,
+} from '../context.js';
+import { colon } from '../document/typography.js';
+import { countryName, dateInWords, isoDuration, periodInWords } from '../words.js';
+import { homeTerritory, purposeTransfers } from './transfers.js';
+
+/** Contact fields; absent ones are `null` so every record has the same keys. */
+export interface RopaContact {
+  readonly name: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly address: string | null;
+  readonly url: string | null;
+}
+
+/** Art. 30(1)(a): the controller, its joint controllers, representative and DPO. */
+export interface RopaController {
+  readonly name: string;
+  readonly legalForm: string | null;
+  readonly registration: string | null;
+  readonly address: string;
+  readonly contact: RopaContact;
+  readonly jointControllers: readonly RopaContact[];
+  readonly representative: RopaContact | null;
+  readonly dpo: RopaContact | null;
+}
+
+/** Art. 30(1)(f): one erasure time limit, for all the purpose's data (`categories: null`) or some categories. */
+export interface RopaErasure {
+  readonly rule: string | null;
+  readonly categories: readonly string[] | null;
+  /** ISO 8601 duration, e.g. `P24M`; `null` when no rule is declared. */
+  readonly duration: string | null;
+  readonly trigger: RetentionTrigger | null;
+  readonly action: RetentionAction | null;
+  readonly text: string;
+}
+
+/** One processing activity: a purpose with the fields of art. 30(1)(b)–(g), plus its legal basis (art. 6). */
+export interface RopaActivity {
+  readonly id: string;
+  readonly purpose: string;
+  readonly description: string;
+  readonly legalBasis: { readonly code: LegalBasis | null; readonly text: string };
+  readonly dataSubjects: readonly { readonly id: string; readonly name: string }[];
+  readonly dataCategories: readonly { readonly key: string; readonly label: string; readonly class: DataClass | null }[];
+  readonly recipients: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly role: string;
+    readonly categories: readonly string[];
+    readonly countries: readonly string[];
+    readonly safeguard: Safeguard | null;
+  }[];
+  readonly thirdCountryTransfers: readonly {
+    readonly country: string;
+    readonly countryName: string;
+    /** Recipient id, or `null` for remote access and other transfers declared for the whole provider. */
+    readonly recipient: string | null;
+    readonly remoteAccess: boolean;
+    readonly safeguard: Safeguard | null;
+    readonly text: string;
+  }[];
+  readonly erasure: readonly RopaErasure[];
+  readonly legalHolds: readonly {
+    readonly id: string;
+    readonly categories: readonly string[];
+    readonly duration: string;
+    readonly text: string;
+  }[];
+  readonly securityMeasures: readonly string[];
+}
+
+/**
+ * The whole record, as `renderRopa(model, { format: 'json' })` prints it. Keys are English and always present (absent
+ * values are `null` or `[]`), in this order; words (names, legal bases, periods) are in `language`, codes beside them.
+ */
+export interface RopaRecord {
+  /** Version of this shape. */
+  readonly format: 'custos-ropa/1';
+  readonly language: Language;
+  readonly policyVersion: string;
+  readonly lastReviewed: string;
+  readonly controller: RopaController;
+  readonly processingActivities: readonly RopaActivity[];
+}
+
+function contact(c: ContactModel): RopaContact {
+  return { name: c.name ?? null, email: c.email ?? null, phone: c.phone ?? null, address: c.address ?? null, url: c.url ?? null };
+}
+
+function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>): RopaActivity {
+  const m = ctx.model;
+  const v = ctx.t.vocab;
+  const sep = `${colon(ctx.lang)} `;
+  const { rule, byCategory } = purposeRetention(ctx, p);
+  const erasure = (r: typeof rule, categories: string[] | null): RopaErasure => ({
+    rule: r?.id ?? null,
+    categories,
+    duration: r ? isoDuration(r.duration) : null,
+    trigger: r?.trigger ?? null,
+    action: r?.action ?? null,
+    text: sentence(retentionClause(ctx, r)),
+  });
+  const classes = [...new Set(p.categories.map((c) => m.categories.get(c)?.class))].filter(
+    (c): c is Exclude<DataClass, 'forbidden'> => c !== undefined && c !== 'forbidden',
+  );
+  return {
+    id: p.id,
+    purpose: ctx.text(p.name),
+    description: ctx.text(p.description),
+    legalBasis: { code: p.legalBasis ?? null, text: legalBasisText(ctx, p) },
+    dataSubjects: p.subjects.map((s) => ({ id: s, name: ctx.text(m.subjects.get(s)?.name) || s })),
+    dataCategories: p.categories.map((c) => ({ key: c, label: categoryLabel(ctx, c), class: m.categories.get(c)?.class ?? null })),
+    recipients: p.recipients.map((share) => {
+      const r = m.recipients.get(share.id);
+      return {
+        id: share.id,
+        name: r?.name ?? share.id,
+        role: r ? v.recipientKind[r.kind] : '',
+        categories: share.categories,
+        countries: r?.countries ?? [],
+        safeguard: r?.safeguard ?? null,
+      };
+    }),
+    thirdCountryTransfers: purposeTransfers(m, p, home).map((t) => {
+      const through =
+        t.recipient === undefined
+          ? ctx.t.notice.places[t.remoteAccess ? 'remoteAccess' : 'transfer']
+          : (m.recipients.get(t.recipient)?.name ?? t.recipient);
+      const safeguard = t.safeguard === undefined ? v.safeguard.none : v.safeguard[t.safeguard];
+      return {
+        country: t.country,
+        countryName: countryName(t.country, ctx.lang),
+        recipient: t.recipient ?? null,
+        remoteAccess: t.remoteAccess,
+        safeguard: t.safeguard ?? null,
+        text: ctx.t.ropa.thirdCountry(countryName(t.country, ctx.lang), through, safeguard),
+      };
+    }),
+    erasure: [erasure(rule, null), ...byCategory.map((x) => erasure(x.rule, x.categories))],
+    legalHolds: purposeHolds(ctx, p).map((h) => ({
+      id: h.id,
+      categories: h.categories.filter((c) => p.categories.includes(c)),
+      duration: isoDuration(h.duration),
+      text: `${ctx.text(h.description)}${sep}${periodInWords(h.duration, h.trigger, ctx.lang)}${h.law ? ` (${h.law})` : ''}`,
+    })),
+    securityMeasures: [
+      ...m.organization.security.map((s) => ctx.text(s)),
+      ...classes.map((c) => `${v.dataClass[c]}${sep}${ctx.text(m.handling[c].actions.store)}`),
+    ],
+  };
+}
+
+/** Builds the record of processing of `model`, its words in `lang`. */
+export function buildRopaRecord(model: PolicyModel, lang: Language): RopaRecord {
+  const ctx = createContext(model, lang);
+  const org = model.organization;
+  const home = homeTerritory(model);
+  return {
+    format: 'custos-ropa/1',
+    language: lang,
+    policyVersion: org.policy.version,
+    lastReviewed: org.policy.lastReviewed,
+    controller: {
+      name: org.name,
+      legalForm: org.legalForm ?? null,
+      registration: org.registration ?? null,
+      address: org.address,
+      contact: contact(org.contact),
+      jointControllers: org.jointControllers.map(contact),
+      representative: org.representative ? contact(org.representative) : null,
+      dpo: org.dpo ? contact(org.dpo) : null,
+    },
+    processingActivities: [...model.purposes.values()].map((p) => activity(ctx, p, home)),
+  };
+}
+
+/** "15 January 2025": the record's review date in words, for the page's lead. */
+export function reviewedInWords(record: RopaRecord): string {
+  return dateInWords(record.lastReviewed, record.language);
+}
