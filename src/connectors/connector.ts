@@ -1,5 +1,5 @@
 // The Connector interface: the only way engines read and change a provider's datastores.
-import type { CollectionModel, StoreModel } from '../policy/index.js';
+import type { CollectionModel, RedisType, StoreModel } from '../policy/index.js';
 
 /** A value as it travels between a store and an engine. */
 export type Value = string | number | bigint | boolean | null | Date | Uint8Array;
@@ -36,15 +36,18 @@ export interface FindOptions {
   readonly batchSize?: number;
 }
 
-/** Operations that run inside one store, possibly in a transaction. */
+/**
+ * Operations that run inside one store, possibly in a transaction. Inside a transaction, finish (or stop) a `find`
+ * before the next operation: the transaction's single connection is busy while a find is open.
+ */
 export interface ConnectorSession {
   /** Streams matching rows; for Redis each row also carries `$key`, the key it came from. */
   find(selection: Selection, options?: FindOptions): AsyncIterable<Row>;
   /** Counts matching rows. */
   count(selection: Selection): Promise<number>;
-  /** Sets the given fields on matching rows; returns how many rows changed. */
+  /** Sets the given fields on matching rows; returns how many rows matched (the same on every engine, even when already set). */
   update(selection: Selection, set: Readonly<Record<string, Value>>): Promise<number>;
-  /** Deletes matching rows (Redis: keys, or hash fields named by the selection); returns how many. */
+  /** Deletes matching rows (Redis: whole keys for hash/string, members for set/list/zset; a hash field is erased by `update` to null); returns how many. */
   delete(selection: Selection): Promise<number>;
 }
 
@@ -62,6 +65,8 @@ export interface IntrospectedCollection {
   readonly name: string;
   /** Redis key pattern, when the store is key-value. */
   readonly key?: string | undefined;
+  /** Redis value type of the keys matching `key`. */
+  readonly type?: RedisType | undefined;
   readonly columns: readonly IntrospectedColumn[];
 }
 

@@ -1,0 +1,240 @@
+// The behaviours every connector must show, as one vitest suite each engine's test file runs against a real server.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CollectionModel } from '../policy/index.js';
+import type { Connector, IntrospectedCollection, Row, Selection, Value } from './connector.js';
+import { PEOPLE, type Person } from './testing.js';
+
+export interface ContractFixture {
+  /** The `people` collection (fields of `Person`) as this store holds it: a table, or Redis hashes keyed by id. */
+  readonly people: CollectionModel;
+  /** A new connector on the store; the suite closes what it opens. */
+  open(): Promise<Connector>;
+  /** Replaces every row of `people` with `rows`. */
+  reset(rows: readonly Person[]): Promise<void>;
+  /** Adds `bulkPerson(0)`…`bulkPerson(count - 1)`, in bulk (not through the connector). */
+  seedBulk(count: number): Promise<void>;
+  /** Recognises `people` among introspected collections. */
+  isPeople(collection: IntrospectedCollection): boolean;
+  /** Drops what setup created. */
+  dispose(): Promise<void>;
+}
+
+/** Rows the streaming test reads (default 100,000). */
+const BULK_ROWS = 100_000;
+/** Heap a streaming find may retain half-way through, after a forced GC; buffering 100,000 rows takes several times more. */
+const STREAM_HEAP_LIMIT = 16 * 1024 * 1024;
+
+export function describeConnectorContract(name: string, setup: () => Promise<ContractFixture>): void {
+  describe(`${name} connector contract`, () => {
+    let fixture: ContractFixture;
+    let connector: Connector;
+    const where = (clause: Selection['where']): Selection => ({ collection: fixture.people, where: clause });
+
+    beforeAll(async () => {
+      fixture = await setup();
+      connector = await fixture.open();
+    });
+    afterAll(async () => {
+      await connector?.close();
+      await fixture?.dispose();
+    });
+    beforeEach(() => fixture.reset(PEOPLE));
+
+    it('finds the rows whose field is in the list', async () => {
+      const rows = await collect(connector.find(where({ id: [1, 3, 99] })));
+      expect(ids(rows)).toEqual([1, 3]);
+      const ada = rows.find((row) => Number(row.id) === 1);
+      expect(ada && [String(ada.email), String(ada.order), String(ada.group)]).toEqual(['ada@example.test', '10', 'a']);
+    });
+
+    it('ANDs the lists of several fields', async () => {
+      expect(ids(await collect(connector.find(where({ status: ['active'], group: ['b'] }))))).toEqual([2, 4]);
+      expect(ids(await collect(connector.find(where({ id: [1, 2, 3], status: ['closed'] }))))).toEqual([3]);
+    });
+
+    it('quotes identifiers: fields named order and group work, and fields limits the columns', async () => {
+      const rows = await collect(connector.find(where({ order: [10, 30], group: ['a'] }), { fields: ['id', 'order', 'group'] }));
+      expect(ids(rows)).toEqual([1, 3]);
+      for (const row of rows)
+        expect(
+          Object.keys(row)
+            .filter((key) => !key.startsWith('$'))
+            .sort(),
+        ).toEqual(['group', 'id', 'order']);
+    });
+
+    it('matches nothing with an empty list, whatever the operation', async () => {
+      expect(await collect(connector.find(where({ id: [] })))).toEqual([]);
+      expect(await collect(connector.find(where({ id: [1], status: [] })))).toEqual([]);
+      expect(await connector.count(where({ id: [] }))).toBe(0);
+      expect(await connector.update(where({ id: [] }), { status: 'gone' })).toBe(0);
+      expect(await connector.delete(where({ status: [] }))).toBe(0);
+      expect(await connector.count(where({}))).toBe(PEOPLE.length);
+    });
+
+    it('counts matching rows', async () => {
+      expect(await connector.count(where({ status: ['active'] }))).toBe(3);
+      expect(await connector.count(where({ id: [1, 2, 99], group: ['a', 'b'] }))).toBe(2);
+      expect(await connector.count(where({}))).toBe(PEOPLE.length);
+    });
+
+    it('updates matching rows and returns how many it matched', async () => {
+      expect(await connector.update(where({ id: [1, 2] }), { status: 'closed', note: 'café ☕' })).toBe(2);
+      const rows = await collect(connector.find(where({ status: ['closed'] })));
+      expect(ids(rows)).toEqual([1, 2, 3, 5]);
+      expect(rows.filter((row) => row.note === 'café ☕').length).toBe(2);
+      expect(await connector.update(where({ id: [1, 2] }), { status: 'closed' })).toBe(2);
+      expect(await connector.update(where({ id: [99] }), { status: 'closed' })).toBe(0);
+    });
+
+    it('sets a field to null', async () => {
+      await connector.update(where({ id: [1] }), { note: null });
+      const [row] = await collect(connector.find(where({ id: [1] })));
+      expect(row?.note).toBeNull();
+    });
+
+    it('deletes matching rows and returns how many', async () => {
+      expect(await connector.delete(where({ status: ['closed'] }))).toBe(2);
+      expect(ids(await collect(connector.find(where({}))))).toEqual([1, 2, 4]);
+    });
+
+    it('refuses an update or delete that names no field', async () => {
+      await expectCode(connector.update(where({}), { status: 'x' }), 'invalid-input');
+      await expectCode(connector.delete(where({})), 'invalid-input');
+      expect(await connector.count(where({ status: ['active'] }))).toBe(3);
+    });
+
+    it('commits a transaction that resolves and rolls back one that throws (or says it cannot)', async () => {
+      expect(await connector.transaction((session) => session.update(where({ id: [1] }), { status: 'done' }))).toBe(1);
+      const failing = connector.transaction(async (session) => {
+        await session.update(where({ id: [2] }), { status: 'done' });
+        throw new Error('work failed');
+      });
+      await expect(failing).rejects.toThrow('work failed');
+      const done = ids(await collect(connector.find(where({ status: ['done'] }))));
+      expect(done).toEqual(connector.capabilities.transactions ? [1] : [1, 2]);
+    });
+
+    it('reads then writes inside a transaction, and refuses the session once it ended', async () => {
+      let kept: Parameters<Parameters<Connector['transaction']>[0]>[0] | undefined;
+      const deleted = await connector.transaction(async (session) => {
+        kept = session;
+        const closed = await collect(session.find(where({ status: ['closed'] })));
+        return session.delete(where({ id: closed.map((row) => Number(row.id)) }));
+      });
+      expect(deleted).toBe(2);
+      if (connector.capabilities.transactions) await expectCode(kept!.count(where({})), 'closed');
+    });
+
+    it('streams 100,000 rows without holding them', { timeout: 180_000 }, async () => {
+      if (!connector.capabilities.streaming) return;
+      await fixture.seedBulk(BULK_ROWS);
+      const gc = forcedGc();
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      let seen = 0;
+      let retained = 0;
+      for await (const row of connector.find(where({ status: ['bulk'] }), { batchSize: 1000 })) {
+        seen++;
+        if (seen === 1) expect(String(row.note).length).toBe(200);
+        if (seen === BULK_ROWS / 2) {
+          gc();
+          retained = process.memoryUsage().heapUsed - before;
+        }
+      }
+      expect(seen).toBe(BULK_ROWS);
+      expect(retained).toBeLessThan(STREAM_HEAP_LIMIT);
+    });
+
+    it('releases what a find held when the caller stops early', async () => {
+      for (let round = 0; round < 25; round++) {
+        for await (const row of connector.find(where({}), { batchSize: 2 })) {
+          expect(row).toBeDefined();
+          break;
+        }
+      }
+      expect(await connector.count(where({}))).toBe(PEOPLE.length);
+    });
+
+    it('stops a find when its signal aborts', async () => {
+      await expectCode(collect(connector.find(where({}), { signal: AbortSignal.abort() })), 'aborted');
+      const controller = new AbortController();
+      const reading = (async () => {
+        for await (const _row of connector.find(where({}), { signal: controller.signal, batchSize: 1 })) controller.abort();
+      })();
+      await expectCode(reading, 'aborted');
+    });
+
+    it('rejects identifiers that are not plain names', async () => {
+      await expectCode(collect(connector.find(where({ 'id; drop table people': [1] }))), 'invalid-input');
+      await expectCode(collect(connector.find(where({ id: [1] }), { fields: ['email"'] })), 'invalid-input');
+      await expectCode(connector.count(where({ 'a.b': [1] })), 'invalid-input');
+      await expectCode(connector.update(where({ id: [1] }), { 'bad-name': 1 }), 'invalid-input');
+      await expectCode(connector.delete(where({ '1id': [1] })), 'invalid-input');
+      if (connector.capabilities.tables) {
+        const bad = { ...fixture.people, name: 'people; --' };
+        await expectCode(connector.count({ collection: bad, where: {} }), 'invalid-input');
+      }
+      expect(await connector.count(where({}))).toBe(PEOPLE.length);
+    });
+
+    it('answers a ping and, where it can, introspects the collection', async () => {
+      await connector.ping();
+      if (!connector.capabilities.introspection) return;
+      const collections = await connector.introspect({ sampleSize: 3 });
+      const people = collections.find((collection) => fixture.isPeople(collection));
+      expect(people).toBeDefined();
+      const columns = new Map(people!.columns.map((column) => [column.name, column]));
+      for (const field of ['email', 'order', 'group']) expect(columns.has(field)).toBe(true);
+      expect(columns.get('email')!.samples.length).toBe(3);
+      expect(columns.get('email')!.samples.every((sample) => typeof sample === 'string' && sample.endsWith('@example.test'))).toBe(true);
+      if (connector.capabilities.tables) expect(columns.get('id')!.primaryKey).toBe(true);
+    });
+
+    it('closes while a find is left unfinished, and that find then fails instead of looking complete', async () => {
+      const other = await fixture.open();
+      const rows = other.find(where({}), { batchSize: 1 })[Symbol.asyncIterator]();
+      expect((await rows.next()).done).toBe(false);
+      await other.close();
+      await expectCode(rows.next(), 'closed');
+    });
+
+    it('refuses use after close', async () => {
+      const other = await fixture.open();
+      await other.close();
+      await other.close();
+      await expectCode(collect(other.find(where({ id: [1] }))), 'closed');
+      await expectCode(other.count(where({})), 'closed');
+      await expectCode(other.update(where({ id: [1] }), { status: 'x' }), 'closed');
+      await expectCode(other.delete(where({ id: [1] })), 'closed');
+      await expectCode(
+        other.transaction(async () => 1),
+        'closed',
+      );
+      await expectCode(other.ping(), 'closed');
+      await expectCode(other.introspect(), 'closed');
+    });
+  });
+}
+
+export async function collect(rows: AsyncIterable<Row>): Promise<Row[]> {
+  const out: Row[] = [];
+  for await (const row of rows) out.push(row);
+  return out;
+}
+
+function ids(rows: readonly Row[]): number[] {
+  return rows.map((row) => Number(row.id as Value)).sort((a, b) => a - b);
+}
+
+async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
+  await expect(promise).rejects.toMatchObject({ name: 'CustosError', code });
+}
+
+/** `global.gc` without `--expose-gc` on the command line. */
+function forcedGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}

@@ -1,0 +1,138 @@
+// The HTTP connector against the contract, through an in-process provider (node:http on 127.0.0.1) backed by SQLite.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connector } from '../connector.js';
+import { collect, describeConnectorContract } from '../contract.js';
+import { connectUrl, openConnector } from '../open.js';
+import { bulkPerson, collectionModel, PEOPLE, PEOPLE_FIELDS, type Person } from '../testing.js';
+import { startProvider, type ProviderFixture } from './provider-fixture.js';
+
+const SECRET = 'partner-signing-secret';
+const people = collectionModel({ dataset: 'partner', name: 'people', fields: PEOPLE_FIELDS, primaryKey: ['id'] });
+
+interface Backend {
+  readonly dir: string;
+  readonly file: string;
+  readonly connector: Connector;
+  write(rows: readonly Person[], replace: boolean): void;
+}
+
+async function createBackend(): Promise<Backend> {
+  const dir = mkdtempSync(join(tmpdir(), 'custos-http-'));
+  const file = join(dir, 'partner.db');
+  const db = new Database(file);
+  db.exec('create table people (id integer primary key, email text, status text, "order" integer, "group" text, note text)');
+  db.close();
+  const write = (rows: readonly Person[], replace: boolean) => {
+    const writer = new Database(file);
+    const insert = writer.prepare('insert into people values (?, ?, ?, ?, ?, ?)');
+    writer.transaction(() => {
+      if (replace) writer.exec('delete from people');
+      for (const row of rows) insert.run(row.id, row.email, row.status, row.order, row.group, row.note);
+    })();
+    writer.close();
+  };
+  return { dir, file, connector: await connectUrl('sqlite', file), write };
+}
+
+function partner(url: string, variable = 'PARTNER_SECRET') {
+  return { id: 'partner', store: { kind: 'http' as const, url, secret: { env: variable } }, collections: new Map() };
+}
+
+describeConnectorContract('http', async () => {
+  const backend = await createBackend();
+  const provider = await startProvider({ secret: SECRET, backend: backend.connector, collections: new Map([['people', people]]) });
+  return {
+    people,
+    open: () => openConnector(partner(provider.url), { env: { PARTNER_SECRET: SECRET } }),
+    reset: async (rows) => backend.write(rows, true),
+    seedBulk: async (count) =>
+      backend.write(
+        Array.from({ length: count }, (_, index) => bulkPerson(index)),
+        false,
+      ),
+    isPeople: () => false,
+    dispose: async () => {
+      await provider.close();
+      await backend.connector.close();
+      rmSync(backend.dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('http connector', () => {
+  let backend: Backend;
+  let provider: ProviderFixture;
+  let connector: Connector;
+
+  beforeAll(async () => {
+    backend = await createBackend();
+    backend.write(PEOPLE, true);
+    provider = await startProvider({ secret: SECRET, backend: backend.connector, collections: new Map([['people', people]]) });
+    connector = await openConnector(partner(`${provider.url}/`), { env: { PARTNER_SECRET: SECRET } });
+  });
+  afterAll(async () => {
+    await connector?.close();
+    await provider?.close();
+    await backend?.connector.close();
+    rmSync(backend.dir, { recursive: true, force: true });
+  });
+
+  it('says it is delegated and sends the collection, the lists and the assignments', async () => {
+    expect(connector.capabilities).toMatchObject({ delegated: true, transactions: false, introspection: false });
+    await connector.update({ collection: people, where: { id: [1, 1, 2] } }, { note: null, status: 'closed' });
+    expect(provider.requests.at(-1)).toEqual({
+      operation: 'update',
+      body: { collection: 'people', where: { id: [1, 2] }, set: { note: null, status: 'closed' } },
+    });
+  });
+
+  it('reads a provider that answers { rows } instead of NDJSON', async () => {
+    const json = await startProvider({
+      secret: SECRET,
+      backend: backend.connector,
+      collections: new Map([['people', people]]),
+      json: true,
+    });
+    const other = await openConnector(partner(json.url), { env: { PARTNER_SECRET: SECRET } });
+    expect((await collect(other.find({ collection: people, where: { id: [3, 4] } }))).map((row) => row.id)).toEqual([3, 4]);
+    await other.close();
+    await json.close();
+  });
+
+  it('names the secret variable when the provider refuses the signature', async () => {
+    await expect(openConnector(partner(provider.url, 'WRONG_SECRET'), { env: { WRONG_SECRET: 'not-it' } })).rejects.toMatchObject({
+      code: 'config',
+      message: expect.stringContaining('WRONG_SECRET'),
+    });
+    await expect(openConnector(partner(provider.url, 'UNSET_SECRET'), { env: {} })).rejects.toMatchObject({
+      code: 'config',
+      message: expect.stringContaining('UNSET_SECRET'),
+    });
+  });
+
+  it('reports a failing or absent provider as unavailable', async () => {
+    const failing = await startProvider({ secret: SECRET, backend: backend.connector, collections: new Map(), status: 503 });
+    const other = await openConnector(partner(failing.url), { env: { PARTNER_SECRET: SECRET }, verify: false });
+    await expect(other.count({ collection: people, where: { id: [1] } })).rejects.toMatchObject({ code: 'store-unavailable' });
+    await other.close();
+    await failing.close();
+    await expect(openConnector(partner(failing.url), { env: { PARTNER_SECRET: SECRET } })).rejects.toMatchObject({
+      code: 'store-unavailable',
+      message: expect.stringContaining('dataset "partner"'),
+    });
+  });
+
+  it('signs with the injected clock, so a provider with another time refuses it', async () => {
+    const skewed = await openConnector(partner(provider.url), {
+      env: { PARTNER_SECRET: SECRET },
+      now: () => Date.now() - 3_600_000,
+      verify: false,
+    });
+    await expect(skewed.count({ collection: people, where: { id: [1] } })).rejects.toMatchObject({ code: 'config' });
+    await skewed.close();
+  });
+});

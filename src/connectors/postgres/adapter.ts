@@ -1,0 +1,36 @@
+// How PostgreSQL differs: IN-lists as one array parameter, cursor streaming, and which SQLSTATEs mean "unreachable".
+import type { IntrospectedCollection } from '../connector.js';
+import { errorCode, errorMessage, NETWORK_ERROR_CODES, type StoreFailure } from '../failures.js';
+import type { SqlAdapter } from '../sql/index.js';
+import { normalizeRow } from '../values.js';
+import { introspectPostgres } from './introspection.js';
+
+/** SQLSTATE classes: connection exception, authorization, unknown database, shutdown / cannot connect, too many connections. */
+const UNAVAILABLE_SQLSTATE = /^(08|28|3D|57P0[1-3]|53300)/;
+/** Undefined table, column, schema; insufficient privilege: their messages name identifiers only. */
+const SCHEMA_SQLSTATE = new Set(['42P01', '42703', '3F000', '42501']);
+const UNAVAILABLE_MESSAGE = /connection terminated|timeout expired|connection error|ECONNREFUSED/i;
+
+export const postgresAdapter: SqlAdapter = {
+  kind: 'postgres',
+  // `field = any($1)`: one parameter per list, whatever its length, and one SQL text per shape (prepared once).
+  parameterBudget: Number.POSITIVE_INFINITY,
+  // A cursor occupies its client until closed.
+  streamHoldsConnection: true,
+  // pg binds bigints, booleans, Dates and byte arrays itself.
+  encode: (value) => value,
+  decode: normalizeRow,
+  inList: (eb, field, values) => eb(field, '=', eb.fn.any(eb.val(values))),
+  stream: (query, context) => query.stream(context.batchSize),
+  classify: classifyPostgres,
+  introspect: (db, context): Promise<readonly IntrospectedCollection[]> => introspectPostgres(db, postgresAdapter, context),
+};
+
+export function classifyPostgres(error: unknown): StoreFailure {
+  const code = errorCode(error);
+  if (code && (NETWORK_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return { kind: 'unavailable', code };
+  const message = errorMessage(error);
+  if (!code && UNAVAILABLE_MESSAGE.test(message)) return { kind: 'unavailable', code: 'connection' };
+  if (code && SCHEMA_SQLSTATE.has(code)) return { kind: 'schema', code, message };
+  return { kind: 'other', code };
+}

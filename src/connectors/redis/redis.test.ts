@@ -1,0 +1,156 @@
+// Redis against the connector contract (hashes keyed by id under a prefix of its own), plus each value type.
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceUrl } from '../../../test/services.js';
+import type { Connector } from '../connector.js';
+import { collect, describeConnectorContract } from '../contract.js';
+import { connectUrl, openConnector } from '../open.js';
+import { bulkPerson, collectionModel, PEOPLE_FIELDS, uniqueName, type Person } from '../testing.js';
+
+const url = serviceUrl('redis');
+
+async function unlinkPrefix(client: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
+    cursor = next;
+    if (keys.length > 0) await client.unlink(...keys);
+  } while (cursor !== '0');
+}
+
+async function writePeople(client: Redis, prefix: string, rows: readonly Person[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += 5000) {
+    const pipeline = client.pipeline();
+    for (const { id, note, ...fields } of rows.slice(start, start + 5000)) {
+      pipeline.hset(`${prefix}:people:${id}`, { ...fields, ...(note === null ? {} : { note }) });
+    }
+    await pipeline.exec();
+  }
+}
+
+describe.skipIf(!url)('redis', () => {
+  const prefix = uniqueName('rd');
+  let client: Redis;
+  const dataset = { id: 'cache', store: { kind: 'redis' as const, url }, collections: new Map() };
+
+  beforeAll(() => {
+    client = new Redis(url!);
+  });
+  afterAll(async () => {
+    await unlinkPrefix(client, prefix);
+    await client.quit();
+  });
+
+  describeConnectorContract('redis', async () => ({
+    people: collectionModel({ dataset: 'cache', name: 'people', fields: PEOPLE_FIELDS, key: `${prefix}:people:{id}`, type: 'hash' }),
+    open: () => openConnector(dataset),
+    reset: async (rows) => {
+      await unlinkPrefix(client, `${prefix}:people`);
+      await writePeople(client, prefix, rows);
+    },
+    seedBulk: (count) =>
+      writePeople(
+        client,
+        prefix,
+        Array.from({ length: count }, (_, index) => bulkPerson(index)),
+      ),
+    isPeople: (collection) => collection.key === `${prefix}:people:*`,
+    dispose: () => unlinkPrefix(client, `${prefix}:people`),
+  }));
+
+  describe('redis connector', () => {
+    let connector: Connector;
+    const sessions = collectionModel({
+      name: 'sessions',
+      fields: ['customer_id', 'value'],
+      key: `${prefix}:session:{customer}:*`,
+      type: 'string',
+      identity: { customer: 'customer_id' },
+    });
+    const newsletter = collectionModel({ name: 'newsletter', fields: ['member'], key: `${prefix}:newsletter`, type: 'set' });
+    const scores = collectionModel({ name: 'scores', fields: ['member', 'score'], key: `${prefix}:scores:{game}`, type: 'zset' });
+    const history = collectionModel({ name: 'history', fields: ['index', 'member'], key: `${prefix}:history:{id}`, type: 'list' });
+
+    beforeAll(async () => {
+      await client
+        .multi()
+        .set(`${prefix}:session:7:a`, 'token-a', 'EX', 3600)
+        .set(`${prefix}:session:7:b`, 'token-b')
+        .set(`${prefix}:session:8:a`, 'token-c')
+        .hset(`${prefix}:session:9:a`, { not: 'a string' })
+        .sadd(`${prefix}:newsletter`, 'ada@example.test', 'grace@example.test', 'alan@example.test')
+        .zadd(`${prefix}:scores:chess`, 10, 'ada', 20, 'grace')
+        .rpush(`${prefix}:history:1`, 'login', 'search', 'login', 'logout')
+        .exec();
+      connector = await connectUrl('redis', url!);
+    });
+    afterAll(() => connector?.close());
+
+    it('finds string keys through an identity placeholder and a trailing wildcard', async () => {
+      const rows = await collect(connector.find({ collection: sessions, where: { customer_id: ['7'] } }));
+      expect(rows.map((row) => row.value).sort()).toEqual(['token-a', 'token-b']);
+      expect(rows[0]).toMatchObject({ customer_id: '7', $key: expect.stringContaining(`${prefix}:session:7:`) });
+      expect(await connector.count({ collection: sessions, where: { customer_id: [7, 8, 9] } })).toBe(3);
+    });
+
+    it('keeps the expiry of a string it rewrites, and deletes by customer', async () => {
+      expect(await connector.update({ collection: sessions, where: { customer_id: [7] } }, { value: 'masked' })).toBe(2);
+      expect(await client.get(`${prefix}:session:7:a`)).toBe('masked');
+      expect(await client.ttl(`${prefix}:session:7:a`)).toBeGreaterThan(0);
+      expect(await connector.delete({ collection: sessions, where: { customer_id: [8] } })).toBe(1);
+      expect(await client.exists(`${prefix}:session:8:a`, `${prefix}:session:9:a`)).toBe(1);
+    });
+
+    it('gives one row per set member, and removes or renames one member', async () => {
+      const found = await collect(
+        connector.find({ collection: newsletter, where: { member: ['grace@example.test', 'nobody@example.test'] } }),
+      );
+      expect(found).toEqual([{ $key: `${prefix}:newsletter`, member: 'grace@example.test' }]);
+      expect(await connector.delete({ collection: newsletter, where: { member: ['grace@example.test'] } })).toBe(1);
+      expect(
+        await connector.update({ collection: newsletter, where: { member: ['ada@example.test'] } }, { member: 'ada@lovelace.test' }),
+      ).toBe(1);
+      expect((await client.smembers(`${prefix}:newsletter`)).sort()).toEqual(['ada@lovelace.test', 'alan@example.test']);
+    });
+
+    it('reads zset members with their scores and rescores one', async () => {
+      const rows = await collect(connector.find({ collection: scores, where: { game: ['chess'] } }));
+      expect(rows).toEqual([
+        { $key: `${prefix}:scores:chess`, game: 'chess', member: 'ada', score: 10 },
+        { $key: `${prefix}:scores:chess`, game: 'chess', member: 'grace', score: 20 },
+      ]);
+      expect(await connector.update({ collection: scores, where: { game: ['chess'], member: ['ada'] } }, { score: 30 })).toBe(1);
+      expect(await client.zscore(`${prefix}:scores:chess`, 'ada')).toBe('30');
+    });
+
+    it('removes list entries by value at their exact positions', async () => {
+      expect(await connector.delete({ collection: history, where: { id: [1], member: ['login'] } })).toBe(2);
+      expect(await client.lrange(`${prefix}:history:1`, 0, -1)).toEqual(['search', 'logout']);
+    });
+
+    it('selects exact keys with $key, as a find returned them', async () => {
+      const [row] = await collect(connector.find({ collection: sessions, where: { customer_id: [7] } }));
+      expect(await connector.count({ collection: sessions, where: { $key: [row!.$key!, `${prefix}:elsewhere`] } })).toBe(1);
+    });
+
+    it('refuses to set a field that is part of the key', async () => {
+      await expect(connector.update({ collection: sessions, where: { customer_id: [7] } }, { customer_id: '8' })).rejects.toMatchObject({
+        code: 'invalid-input',
+      });
+    });
+
+    it('introspects key patterns with their types', async () => {
+      const collections = await connector.introspect({ sampleSize: 2 });
+      const byKey = new Map(collections.map((collection) => [collection.key, collection]));
+      expect(byKey.get(`${prefix}:scores:chess`)).toMatchObject({ type: 'zset', columns: [{ name: 'member' }, { name: 'score' }] });
+      expect(byKey.get(`${prefix}:history:*`)).toMatchObject({ type: 'list' });
+    });
+
+    it('reports a down server as unavailable without the password', async () => {
+      const down = { id: 'cache', store: { kind: 'redis' as const, url: 'redis://:hunter2@127.0.0.1:1/0' }, collections: new Map() };
+      const error = await openConnector(down).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'store-unavailable', message: expect.stringContaining('dataset "cache"') });
+      expect((error as Error).message).not.toContain('hunter2');
+    });
+  });
+});

@@ -1,0 +1,109 @@
+// Reaching the keys of a selection in batches (exact keys, or SCAN with MATCH and TYPE) and fetching their content.
+import type { Redis } from 'ioredis';
+import type { RedisType } from '../../policy/index.js';
+import { assertNotAborted } from '../lifecycle.js';
+import type { WhereTerm } from '../selection.js';
+import { captureKey, type KeyPattern, type KeyPlan } from './keys.js';
+import { rowMatches, rowsOfKey, type MutableRow, type Reply } from './rows.js';
+
+export interface MatchedKey {
+  readonly key: string;
+  readonly captures: ReadonlyMap<string, string>;
+}
+
+/** A selection resolved against a collection's key pattern. */
+export interface RedisSelection {
+  readonly type: RedisType;
+  readonly pattern: KeyPattern;
+  readonly plan: KeyPlan;
+  /** Terms on fields outside the key, checked against fetched content. */
+  readonly valueTerms: readonly WhereTerm[];
+}
+
+export interface BatchOptions {
+  readonly batchSize: number;
+  readonly signal?: AbortSignal | undefined;
+  /** Exact keys of another type (or gone) are dropped with one TYPE round trip; SCAN filters by type itself. */
+  readonly checkType: boolean;
+  /** Called before each round trip (throws once the connector is closed). */
+  readonly assertOpen: () => void;
+}
+
+/** Keys of the selection's type whose placeholders match, `batchSize` at a time. SCAN may repeat a key (Redis rehashing). */
+export async function* keyBatches(client: Redis, selection: RedisSelection, options: BatchOptions): AsyncGenerator<MatchedKey[]> {
+  const { plan, pattern, type } = selection;
+  if (plan.mode === 'keys') {
+    for (let start = 0; start < plan.keys.length; start += options.batchSize) {
+      options.assertOpen();
+      assertNotAborted(options.signal);
+      let keys = plan.keys.slice(start, start + options.batchSize);
+      if (options.checkType) {
+        const pipeline = client.pipeline();
+        for (const key of keys) pipeline.type(key);
+        const types = (await pipeline.exec()) ?? [];
+        keys = keys.filter((_, index) => types[index]?.[1] === type);
+      }
+      const batch = keys.flatMap((key) => {
+        const captures = captureKey(pattern, key);
+        return captures ? [{ key, captures }] : [];
+      });
+      if (batch.length > 0) yield batch;
+    }
+    return;
+  }
+  let cursor = '0';
+  do {
+    options.assertOpen();
+    assertNotAborted(options.signal);
+    const [next, keys] = await client.scan(cursor, 'MATCH', plan.match, 'COUNT', options.batchSize, 'TYPE', type);
+    cursor = next;
+    const batch: MatchedKey[] = [];
+    for (const key of keys) {
+      const captures = captureKey(pattern, key);
+      if (captures && plan.accepts(captures)) batch.push({ key, captures });
+    }
+    if (batch.length > 0) yield batch;
+  } while (cursor !== '0');
+}
+
+/** Matching rows, a batch of keys at a time, fetched with one pipelined round trip per batch. */
+export async function* rowBatches(client: Redis, selection: RedisSelection, options: BatchOptions): AsyncGenerator<MutableRow[]> {
+  for await (const batch of keyBatches(client, selection, { ...options, checkType: false })) {
+    const replies = await fetchContent(
+      client,
+      selection.type,
+      batch.map((matched) => matched.key),
+    );
+    const rows = batch.flatMap((matched, index) => rowsOfKey(selection.type, matched.key, matched.captures, replies[index] ?? null));
+    const kept = selection.valueTerms.length === 0 ? rows : rows.filter((row) => rowMatches(row, selection.valueTerms));
+    if (kept.length > 0) yield kept;
+  }
+}
+
+/** One command per key in one pipeline; a key of another type (WRONGTYPE) reads as absent. */
+async function fetchContent(client: Redis, redisType: RedisType, keys: readonly string[]): Promise<Reply[]> {
+  const pipeline = client.pipeline();
+  for (const key of keys) {
+    switch (redisType) {
+      case 'hash':
+        pipeline.hgetall(key);
+        break;
+      case 'string':
+        pipeline.get(key);
+        break;
+      case 'set':
+        pipeline.smembers(key);
+        break;
+      case 'list':
+        pipeline.lrange(key, 0, -1);
+        break;
+      case 'zset':
+        pipeline.zrange(key, 0, '-1', 'WITHSCORES');
+        break;
+      default:
+        redisType satisfies never;
+    }
+  }
+  const results = (await pipeline.exec()) ?? [];
+  return results.map(([error, reply]) => (error ? null : (reply as Reply)));
+}

@@ -1,0 +1,108 @@
+// Redis writes for one batch: whole keys (UNLINK, HSET, SET) or single members, each batch in one MULTI round trip.
+import { randomUUID } from 'node:crypto';
+import type { ChainableCommander, Redis } from 'ioredis';
+import type { RedisType } from '../../policy/index.js';
+import type { Value } from '../connector.js';
+import { valueToText } from '../values.js';
+import { REDIS_INDEX_FIELD, REDIS_KEY_FIELD, REDIS_MEMBER_FIELD, REDIS_SCORE_FIELD, REDIS_VALUE_FIELD, type MutableRow } from './rows.js';
+import type { MatchedKey } from './scan.js';
+
+export type Change = { readonly kind: 'delete' } | { readonly kind: 'update'; readonly assignments: readonly (readonly [string, Value])[] };
+
+/**
+ * Writes whole keys: delete unlinks them (counting members for set, list, zset); update sets hash fields (null removes the
+ * field) or a string's value (null deletes the key). Returns the rows changed.
+ */
+export async function writeKeys(client: Redis, type: RedisType, matched: readonly MatchedKey[], change: Change): Promise<number> {
+  const keys = matched.map((item) => item.key);
+  if (change.kind === 'delete') {
+    if (type === 'hash' || type === 'string') return client.unlink(...keys);
+    const multi = client.multi();
+    for (const key of keys) {
+      if (type === 'set') multi.scard(key);
+      else if (type === 'zset') multi.zcard(key);
+      else multi.llen(key);
+    }
+    multi.unlink(...keys);
+    const results = await execute(multi);
+    return results.slice(0, keys.length).reduce<number>((sum, count) => sum + Number(count), 0);
+  }
+  if (type === 'string') {
+    const value = valueToText(change.assignments.find(([field]) => field === REDIS_VALUE_FIELD)?.[1] ?? null);
+    if (value === undefined) return client.unlink(...keys);
+    const multi = client.multi();
+    for (const key of keys) multi.set(key, value, 'KEEPTTL', 'XX');
+    return (await execute(multi)).filter((reply) => reply === 'OK').length;
+  }
+  const set: Record<string, string> = {};
+  const removed: string[] = [];
+  for (const [field, value] of change.assignments) {
+    const text = valueToText(value);
+    if (text === undefined) removed.push(field);
+    else set[field] = text;
+  }
+  const multi = client.multi();
+  for (const key of keys) {
+    if (Object.keys(set).length > 0) multi.hset(key, set);
+    if (removed.length > 0) multi.hdel(key, ...removed);
+  }
+  await execute(multi);
+  return keys.length;
+}
+
+/** Writes single rows: members of sets, zsets and lists, or the keys of hash and string rows selected by content. */
+export async function writeRows(client: Redis, type: RedisType, rows: readonly MutableRow[], change: Change): Promise<number> {
+  if (type === 'hash' || type === 'string') {
+    const keys = [...new Set(rows.map((row) => String(row[REDIS_KEY_FIELD])))];
+    return writeKeys(
+      client,
+      type,
+      keys.map((key) => ({ key, captures: new Map() })),
+      change,
+    );
+  }
+  const assigned = new Map(change.kind === 'update' ? change.assignments : []);
+  const tombstone = `\u0000custos-removed:${randomUUID()}`;
+  const multi = client.multi();
+  // How each queued command counts towards rows changed: a fixed number, or its reply (removals).
+  const tally: ('reply' | number)[] = [];
+  const queue = (count: 'reply' | number, command: (m: ChainableCommander) => unknown) => {
+    command(multi);
+    tally.push(count);
+  };
+  const lists = new Set<string>();
+  for (const row of rows) {
+    const key = String(row[REDIS_KEY_FIELD]);
+    const member = String(row[REDIS_MEMBER_FIELD]);
+    const next = assigned.has(REDIS_MEMBER_FIELD) ? valueToText(assigned.get(REDIS_MEMBER_FIELD) ?? null) : member;
+    const removing = change.kind === 'delete' || next === undefined;
+    if (type === 'list') {
+      // Lists remove by value: mark the exact positions, then remove the marks.
+      queue(removing ? 0 : 1, (m) => m.lset(key, Number(row[REDIS_INDEX_FIELD]), removing ? tombstone : next!));
+      if (removing) lists.add(key);
+    } else if (removing) {
+      queue('reply', (m) => (type === 'set' ? m.srem(key, member) : m.zrem(key, member)));
+    } else if (type === 'set') {
+      queue(1, (m) => m.srem(key, member));
+      queue(0, (m) => m.sadd(key, next!));
+    } else {
+      const score = Number(assigned.get(REDIS_SCORE_FIELD) ?? row[REDIS_SCORE_FIELD]);
+      if (next === member) queue(1, (m) => m.zadd(key, 'XX', score, member));
+      else {
+        queue(1, (m) => m.zrem(key, member));
+        queue(0, (m) => m.zadd(key, score, next!));
+      }
+    }
+  }
+  for (const key of lists) queue('reply', (m) => m.lrem(key, 0, tombstone));
+  const results = await execute(multi);
+  return tally.reduce<number>((sum, count, index) => sum + (count === 'reply' ? Number(results[index]) : count), 0);
+}
+
+/** Runs a MULTI; a failed command fails the batch (Redis has no rollback: earlier commands of the batch stay). */
+async function execute(multi: ChainableCommander): Promise<unknown[]> {
+  const results = (await multi.exec()) ?? [];
+  const failed = results.find(([error]) => error);
+  if (failed?.[0]) throw failed[0];
+  return results.map(([, reply]) => reply);
+}

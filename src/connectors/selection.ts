@@ -1,0 +1,65 @@
+// Checks a Selection once for every connector: identifiers, list shapes, "matches nothing", and writes that would touch every row.
+import { CustosError } from '../errors.js';
+import type { CollectionModel } from '../policy/index.js';
+import type { Selection, Value } from './connector.js';
+import { checkIdentifier } from './identifiers.js';
+
+/** One `field IN (values)` term of a selection, values without duplicates. */
+export interface WhereTerm {
+  readonly field: string;
+  readonly values: readonly Value[];
+}
+
+export interface CheckedSelection {
+  readonly collection: CollectionModel;
+  readonly terms: readonly WhereTerm[];
+  /** Some value list is empty: the selection matches nothing, no query is needed. */
+  readonly matchesNothing: boolean;
+}
+
+/** Validates field names and value lists (CustosError 'invalid-input'); does not check that fields exist in the store. */
+export function checkSelection(selection: Selection): CheckedSelection {
+  const { collection, where } = selection;
+  if (typeof where !== 'object' || where === null) throw invalid(`the selection on ${collection.qualifiedName} has no where object`);
+  const terms: WhereTerm[] = [];
+  for (const [field, values] of Object.entries(where)) {
+    checkIdentifier(field, `field of ${collection.qualifiedName}`);
+    if (!Array.isArray(values)) throw invalid(`the selection on ${collection.qualifiedName}.${field} must be a list of values`);
+    terms.push({ field, values: [...new Set(values)] });
+  }
+  return { collection, terms, matchesNothing: terms.some((term) => term.values.length === 0) };
+}
+
+/** Refuses an update or delete whose selection names no field: it would touch every row of the collection. */
+export function assertBounded(checked: CheckedSelection, operation: 'update' | 'delete'): void {
+  if (checked.terms.length > 0) return;
+  throw invalid(`refusing to ${operation} every row of ${checked.collection.qualifiedName}: the selection names no field`);
+}
+
+/**
+ * Fields a find returns: the ones asked for, else (undefined or an empty list) the primary key and every declared field.
+ * An empty result means "all the store has" (a collection that declares nothing).
+ */
+export function resultFields(collection: CollectionModel, fields: readonly string[] | undefined): readonly string[] {
+  const names = fields && fields.length > 0 ? fields : [...new Set([...collection.primaryKey, ...collection.fields.keys()])];
+  return names.map((name) => checkIdentifier(name, `field of ${collection.qualifiedName}`));
+}
+
+/** Validated assignments of an update; an empty `set` is refused as a likely mistake. */
+export function checkAssignments(collection: CollectionModel, set: Readonly<Record<string, Value>>): readonly (readonly [string, Value])[] {
+  const entries = Object.entries(set ?? {});
+  if (entries.length === 0) throw invalid(`the update of ${collection.qualifiedName} sets no field`);
+  for (const [field] of entries) checkIdentifier(field, `field of ${collection.qualifiedName}`);
+  return entries;
+}
+
+/** Rows per round trip when streaming (default 1,000); must be a positive integer. */
+export function batchSizeOf(batchSize: number | undefined): number {
+  if (batchSize === undefined) return 1000;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw invalid(`batchSize must be a positive integer, not ${batchSize}`);
+  return batchSize;
+}
+
+function invalid(message: string): CustosError {
+  return new CustosError({ code: 'invalid-input', message });
+}

@@ -1,0 +1,125 @@
+// The Connector of every SQL engine: a Kysely instance, its adapter, transactions, ping, introspection and close.
+import { sql, type Kysely } from 'kysely';
+import type { StoreKind } from '../../policy/index.js';
+import type {
+  Connector,
+  ConnectorCapabilities,
+  ConnectorSession,
+  FindOptions,
+  IntrospectedCollection,
+  Row,
+  Selection,
+  Value,
+} from '../connector.js';
+import { storeUnavailable, toStoreError } from '../failures.js';
+import { assertNotAborted, Lifecycle } from '../lifecycle.js';
+import type { StoreTarget } from '../target.js';
+import type { AnyDatabase, SqlAdapter } from './adapter.js';
+import { SqlSession } from './session.js';
+
+/** Every SQL engine can do all of this; only the HTTP and Redis connectors lack some. */
+export const SQL_CAPABILITIES: ConnectorCapabilities = Object.freeze({
+  transactions: true,
+  tables: true,
+  streaming: true,
+  introspection: true,
+  delegated: false,
+});
+
+/** Samples per column when introspecting (default of `introspect({ sampleSize })`). */
+export const DEFAULT_SAMPLE_SIZE = 5;
+
+export interface SqlConnectorParts {
+  readonly target: StoreTarget;
+  readonly adapter: SqlAdapter;
+  readonly db: Kysely<AnyDatabase>;
+  /** Validated schema (PostgreSQL), applied to every statement with `withSchema`. */
+  readonly schema?: string | undefined;
+}
+
+export class SqlConnector implements Connector {
+  readonly kind: StoreKind;
+  readonly capabilities = SQL_CAPABILITIES;
+  readonly #parts: SqlConnectorParts;
+  readonly #lifecycle: Lifecycle;
+  readonly #session: SqlSession;
+
+  constructor(parts: SqlConnectorParts) {
+    this.kind = parts.adapter.kind;
+    this.#parts = parts;
+    this.#lifecycle = new Lifecycle(parts.target.label);
+    const db = parts.schema ? parts.db.withSchema(parts.schema) : parts.db;
+    this.#session = new SqlSession({ target: parts.target, adapter: parts.adapter, db }, [this.#lifecycle], false);
+  }
+
+  find(selection: Selection, options?: FindOptions): AsyncIterable<Row> {
+    return this.#session.find(selection, options);
+  }
+
+  count(selection: Selection): Promise<number> {
+    return this.#session.count(selection);
+  }
+
+  update(selection: Selection, set: Readonly<Record<string, Value>>): Promise<number> {
+    return this.#session.update(selection, set);
+  }
+
+  delete(selection: Selection): Promise<number> {
+    return this.#session.delete(selection);
+  }
+
+  /** Runs `work` in one transaction: committed when it resolves, rolled back (and its error rethrown) when it throws. */
+  async transaction<T>(work: (session: ConnectorSession) => Promise<T>): Promise<T> {
+    this.#lifecycle.assertOpen();
+    const { target, adapter, schema } = this.#parts;
+    let failure: { error: unknown } | undefined;
+    try {
+      return await this.#parts.db.transaction().execute(async (trx) => {
+        const own = new Lifecycle('the transaction');
+        const db = schema ? trx.withSchema(schema) : trx;
+        const session = new SqlSession({ target, adapter, db }, [this.#lifecycle, own], adapter.streamHoldsConnection);
+        try {
+          return await work(session);
+        } catch (error) {
+          failure = { error };
+          throw error;
+        } finally {
+          own.close();
+        }
+      });
+    } catch (error) {
+      if (failure) throw failure.error;
+      if (this.#lifecycle.closed) throw this.#lifecycle.closedError();
+      throw toStoreError(target, error, adapter.classify(error), 'transaction');
+    }
+  }
+
+  /** Runs `select 1`; any failure is CustosError('store-unavailable'). */
+  async ping(): Promise<void> {
+    this.#lifecycle.assertOpen();
+    try {
+      await sql`select 1`.execute(this.#parts.db);
+    } catch (error) {
+      throw storeUnavailable(this.#parts.target, this.#parts.adapter.classify(error));
+    }
+  }
+
+  /** Tables, columns, keys and up to `sampleSize` (default 5) distinct non-null values per column. */
+  async introspect(options: { sampleSize?: number; signal?: AbortSignal } = {}): Promise<readonly IntrospectedCollection[]> {
+    this.#lifecycle.assertOpen();
+    assertNotAborted(options.signal);
+    const { target, adapter, db, schema } = this.#parts;
+    try {
+      return await adapter.introspect(db, { schema, sampleSize: options.sampleSize ?? DEFAULT_SAMPLE_SIZE, signal: options.signal });
+    } catch (error) {
+      if (this.#lifecycle.closed) throw this.#lifecycle.closedError();
+      throw toStoreError(target, error, adapter.classify(error), 'introspection');
+    }
+  }
+
+  /** Closes the client (idempotent); later calls throw CustosError('closed'). */
+  async close(): Promise<void> {
+    if (!this.#lifecycle.close()) return;
+    await this.#parts.db.destroy().catch(() => undefined);
+  }
+}

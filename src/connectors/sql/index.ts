@@ -1,0 +1,13 @@
+// The shared SQL layer's face for the engine folders (sqlite, postgres, mysql); not exported beyond src/connectors.
+export type {
+  AnyDatabase,
+  AnyExpressionBuilder,
+  AnyQueryCreator,
+  AnySelect,
+  IntrospectContext,
+  SqlAdapter,
+  StreamContext,
+} from './adapter.js';
+export { SqlConnector, SQL_CAPABILITIES, DEFAULT_SAMPLE_SIZE, type SqlConnectorParts } from './connector.js';
+export { introspectCatalog, type CatalogColumn, type CatalogReference } from './samples.js';
+export { SqlSession } from './session.js';

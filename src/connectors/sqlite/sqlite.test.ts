@@ -1,0 +1,91 @@
+// SQLite against the connector contract, on a file of its own in a temporary folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { describeConnectorContract } from '../contract.js';
+import { connectUrl, openConnector } from '../open.js';
+import { bulkPerson, collectionModel, PEOPLE_FIELDS, type Person } from '../testing.js';
+
+const PEOPLE_DDL = `create table people (
+  id integer primary key, email text not null, status text not null, "order" integer, "group" text, note text)`;
+
+function createFile(): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'custos-sqlite-'));
+  const file = join(dir, 'provider.db');
+  const db = new Database(file);
+  db.exec(PEOPLE_DDL);
+  db.exec('create table orders (id integer primary key, person_id integer references people(id), total real)');
+  db.close();
+  return { dir, file };
+}
+
+function insertAll(file: string, rows: readonly Person[]): void {
+  const db = new Database(file);
+  const insert = db.prepare('insert into people (id, email, status, "order", "group", note) values (?, ?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const row of rows) insert.run(row.id, row.email, row.status, row.order, row.group, row.note);
+  })();
+  db.close();
+}
+
+describeConnectorContract('sqlite', async () => {
+  const { dir, file } = createFile();
+  const dataset = { id: 'provider', store: { kind: 'sqlite' as const, file }, collections: new Map() };
+  return {
+    people: collectionModel({ dataset: 'provider', name: 'people', fields: PEOPLE_FIELDS, primaryKey: ['id'] }),
+    open: () => openConnector(dataset),
+    reset: async (rows) => {
+      const db = new Database(file);
+      db.exec('delete from orders; delete from people');
+      db.close();
+      insertAll(file, rows);
+    },
+    seedBulk: async (count) =>
+      insertAll(
+        file,
+        Array.from({ length: count }, (_, index) => bulkPerson(index)),
+      ),
+    isPeople: (collection) => collection.name === 'people',
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+describe('sqlite connector', () => {
+  it('updates rows while a find over them is still open', async () => {
+    const { dir, file } = createFile();
+    insertAll(
+      file,
+      Array.from({ length: 50 }, (_, index) => bulkPerson(index)),
+    );
+    const connector = await connectUrl('sqlite', `sqlite:${file}`);
+    const people = collectionModel({ name: 'people', fields: PEOPLE_FIELDS, primaryKey: ['id'] });
+    let seen = 0;
+    for await (const row of connector.find({ collection: people, where: { status: ['bulk'] } }, { batchSize: 7 })) {
+      seen++;
+      await connector.update({ collection: people, where: { id: [row.id as number] } }, { note: 'read' });
+    }
+    expect(seen).toBe(50);
+    expect(await connector.count({ collection: people, where: { note: ['read'] } })).toBe(50);
+    await connector.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('introspects foreign keys', async () => {
+    const { dir, file } = createFile();
+    const connector = await connectUrl(undefined, file);
+    const orders = (await connector.introspect()).find((collection) => collection.name === 'orders');
+    expect(orders?.columns.find((column) => column.name === 'person_id')?.references).toEqual({ table: 'people', column: 'id' });
+    await connector.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names a missing file as an unavailable store without creating it', async () => {
+    const dataset = { id: 'gone', store: { kind: 'sqlite' as const, file: '/nonexistent/custos/provider.db' }, collections: new Map() };
+    await expect(openConnector(dataset)).rejects.toMatchObject({
+      code: 'store-unavailable',
+      message: expect.stringContaining('dataset "gone"'),
+    });
+  });
+});
