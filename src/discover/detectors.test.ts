@@ -34,13 +34,22 @@ describe('dataset draft', () => {
           name: 'orders',
           columns: [
             { name: 'id', dataType: 'INTEGER', nullable: false, primaryKey: true, samples: [] },
-            { name: 'customer_id', dataType: 'INTEGER', nullable: false, primaryKey: false, references: { table: 'customers', column: 'id' }, samples: [1] },
+            {
+              name: 'customer_id',
+              dataType: 'INTEGER',
+              nullable: false,
+              primaryKey: false,
+              references: { table: 'customers', column: 'id' },
+              samples: [1],
+            },
           ],
         },
       ],
       { name: 'shop', kind: 'sqlite', store: { file: 'shop.db' } },
     );
-    expect(draft.yaml).toContain('# proposed: from the column name "email"\n          email:\n            type: email\n            category: user.contact.email');
+    expect(draft.yaml).toContain(
+      '# proposed: from the column name "email"\n          email:\n            type: email\n            category: user.contact.email',
+    );
     expect(draft.yaml).toContain('references: customers.id');
     expect(draft.yaml).toContain('primaryKey: id');
     expect(draft.proposals).toBe(2);

@@ -64,12 +64,19 @@ const NAME_RULES: readonly [RegExp, Omit<Proposal, 'reason'>][] = [
 export function proposeCategory(column: string, samples: readonly Value[]): Proposal | undefined {
   const texts = samples.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String);
   if (texts.some(isCardNumber)) {
-    return { category: 'user.financial.card', type: 'string', reason: 'sampled values pass the card-number checksum', alarm: 'this column appears to hold FULL card numbers, which must never be stored' };
+    return {
+      category: 'user.financial.card',
+      type: 'string',
+      reason: 'sampled values pass the card-number checksum',
+      alarm: 'this column appears to hold FULL card numbers, which must never be stored',
+    };
   }
-  for (const [pattern, proposal] of NAME_RULES) if (pattern.test(column)) return { ...proposal, reason: `from the column name "${column}"` };
+  for (const [pattern, proposal] of NAME_RULES)
+    if (pattern.test(column)) return { ...proposal, reason: `from the column name "${column}"` };
   if (texts.length === 0) return undefined;
   const all = (test: (t: string) => boolean) => texts.every(test);
-  if (all((t) => EMAIL.test(t))) return { category: 'user.contact.email', type: 'email', reason: 'sampled values look like email addresses' };
+  if (all((t) => EMAIL.test(t)))
+    return { category: 'user.contact.email', type: 'email', reason: 'sampled values look like email addresses' };
   if (all((t) => ipaddr.isValid(t))) return { category: 'system.network.ip', type: 'ip', reason: 'sampled values are IP addresses' };
   if (all(isIban)) return { category: 'user.financial.bank-account', type: 'string', reason: 'sampled values pass the IBAN checksum' };
   return undefined;

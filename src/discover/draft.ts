@@ -46,6 +46,7 @@ export function draftDataset(collections: readonly IntrospectedCollection[], opt
     const primaryKey = c.columns.filter((col) => col.primaryKey).map((col) => col.name);
     collectionsOut[c.name] = {
       ...(c.key ? { key: c.key } : {}),
+      ...(c.type ? { type: c.type } : {}),
       ...(primaryKey.length === 1 ? { primaryKey: primaryKey[0] } : primaryKey.length > 1 ? { primaryKey } : {}),
       fields,
     };

@@ -12,3 +12,4 @@ export {
 } from './ropa/index.js';
 export { NOTICE_FORMATS, ROPA_FORMATS, type NoticeFormat, type RopaFormat } from './options.js';
 export { renderDataMap, type DataMapOptions, type DataMapFormat } from './map/index.js';
+export * from './toolkit.js';

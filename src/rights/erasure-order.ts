@@ -17,7 +17,7 @@ export function planErasure(graph: CollectionGraph, order: readonly string[]): {
     mode.set(q, held || c.onErase === 'mask' ? 'mask' : 'delete');
   }
   // A kept row whose reference is held keeps its parent too (masked instead of deleted).
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const e of edges) {
       const childField = graph.collections.get(e.child)?.fields.get(e.childField);
@@ -50,7 +50,13 @@ export function planErasure(graph: CollectionGraph, order: readonly string[]): {
     }
     live.delete(breakable);
     const child = graph.collections.get(breakable.child) as CollectionModel;
-    nullReferences.push({ kind: 'null-reference', collection: breakable.child, dataset: child.dataset, field: breakable.childField, reason: `breaks the cycle with ${breakable.parent}` });
+    nullReferences.push({
+      kind: 'null-reference',
+      collection: breakable.child,
+      dataset: child.dataset,
+      field: breakable.childField,
+      reason: `breaks the cycle with ${breakable.parent}`,
+    });
   }
   const operations = sorted.map((q): ErasureOperation => {
     const c = graph.collections.get(q) as CollectionModel;
@@ -77,7 +83,8 @@ function maskOperations(c: CollectionModel, refsToDeleted: ReadonlySet<string>):
       continue;
     }
     if ((f.category === undefined || f.strategy === 'keep') && !refsToDeleted.has(f.name)) continue;
-    const strategy = f.strategy === undefined || f.strategy === 'delete-row' || f.strategy === 'keep' || refsToDeleted.has(f.name) ? 'null' : f.strategy;
+    const strategy =
+      f.strategy === undefined || f.strategy === 'delete-row' || f.strategy === 'keep' || refsToDeleted.has(f.name) ? 'null' : f.strategy;
     ops.push({ field: f.name, strategy, value: strategy === 'fixed' ? f.value : undefined });
   }
   return ops;

@@ -8,7 +8,9 @@ function route(r: Route): string {
 
 export function formatPlan(plan: RightsPlan): string {
   const lines = [`Plan: ${plan.action} for identities ${plan.identityKeys.join(', ')}`, '', 'Lookups (in order):'];
-  plan.lookups.forEach((l, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${l.collection}  where ${l.routes.map(route).join('  or  ')}`));
+  plan.lookups.forEach((l, i) =>
+    lines.push(`  ${String(i + 1).padStart(2)}. ${l.collection}  where ${l.routes.map(route).join('  or  ')}`),
+  );
   if (plan.erasure.length > 0) {
     lines.push('', 'Erasure (in order):');
     plan.erasure.forEach((op, i) => {
@@ -16,7 +18,11 @@ export function formatPlan(plan: RightsPlan): string {
       if (op.kind === 'delete') lines.push(`  ${n} delete rows of ${op.collection}`);
       else if (op.kind === 'null-reference') lines.push(`  ${n} set ${op.collection}.${op.field} to null (${op.reason})`);
       else {
-        const fields = op.fields.map((f) => (f.strategy === 'hold' ? `${f.field}: keep (hold ${f.hold})` : `${f.field}: ${f.strategy}${f.strategy === 'fixed' ? ` ${JSON.stringify(f.value)}` : ''}`));
+        const fields = op.fields.map((f) =>
+          f.strategy === 'hold'
+            ? `${f.field}: keep (hold ${f.hold})`
+            : `${f.field}: ${f.strategy}${f.strategy === 'fixed' ? ` ${JSON.stringify(f.value)}` : ''}`,
+        );
         lines.push(`  ${n} keep rows of ${op.collection}${op.holds.length ? ` under ${op.holds.join(', ')}` : ''}; ${fields.join(', ')}`);
       }
     });

@@ -23,7 +23,11 @@ export function parseIdentityArgs(pairs: readonly string[]): Map<string, string[
 
 /** Checks keys exist and values fit their type; lower-cases case-insensitive identities. */
 export function normalizeIdentities(model: PolicyModel, raw: ReadonlyMap<string, readonly string[]>): Identities {
-  if (raw.size === 0) throw new CustosError({ code: 'invalid-input', message: 'a request needs at least one identity (e.g. --identity email=ada@example.com)' });
+  if (raw.size === 0)
+    throw new CustosError({
+      code: 'invalid-input',
+      message: 'a request needs at least one identity (e.g. --identity email=ada@example.com)',
+    });
   const out = new Map<string, string[]>();
   for (const [key, values] of raw) {
     const declared = model.identities.get(key);

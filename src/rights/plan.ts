@@ -32,7 +32,13 @@ export interface FieldOperation {
 
 export type ErasureOperation =
   /** Breaks a reference before deletions (cycles, or a kept row pointing at a deleted one). */
-  | { readonly kind: 'null-reference'; readonly collection: string; readonly dataset: string; readonly field: string; readonly reason: string }
+  | {
+      readonly kind: 'null-reference';
+      readonly collection: string;
+      readonly dataset: string;
+      readonly field: string;
+      readonly reason: string;
+    }
   | { readonly kind: 'delete'; readonly collection: string; readonly dataset: string }
   /** Keeps the rows, applying field operations; `holds` lists the legal holds that keep them. */
   | {

@@ -15,7 +15,12 @@ export function planRequest(model: PolicyModel, input: PlanRequestInput): Rights
   const graph = buildGraph(model);
   const { order, obtainable } = reach(graph, new Set(input.identityKeys));
   const position = new Map(order.map((q, i) => [q, i]));
-  const lookups: CollectionLookup[] = order.map((q) => ({ collection: q, dataset: graph.collections.get(q)?.dataset ?? '', routes: routesFor(graph, q, position, obtainable), keyFields: [] }));
+  const lookups: CollectionLookup[] = order.map((q) => ({
+    collection: q,
+    dataset: graph.collections.get(q)?.dataset ?? '',
+    routes: routesFor(graph, q, position, obtainable),
+    keyFields: [],
+  }));
   const withKeys = addKeyFields(graph, lookups);
   const unreachable = [...graph.collections.values()]
     .filter((c) => isPersonal(c) && !position.has(c.qualifiedName))
@@ -48,7 +53,7 @@ export function planRequest(model: PolicyModel, input: PlanRequestInput): Rights
 function reach(graph: CollectionGraph, initial: ReadonlySet<string>): { order: string[]; obtainable: Set<string> } {
   const obtainable = new Set(initial);
   const reached = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const c of graph.collections.values()) {
       if (reached.has(c.qualifiedName) || ![...c.identity.keys()].some((k) => obtainable.has(k))) continue;
@@ -57,7 +62,7 @@ function reach(graph: CollectionGraph, initial: ReadonlySet<string>): { order: s
       changed = true;
     }
   }
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const c of graph.collections.values()) {
       if (reached.has(c.qualifiedName) || !(graph.outgoing.get(c.qualifiedName) ?? []).some((e) => reached.has(e.parent))) continue;
@@ -74,7 +79,9 @@ function orderParentsFirst(graph: CollectionGraph, reached: ReadonlySet<string>)
   const placed = new Set<string>();
   const pending = [...graph.collections.keys()].filter((q) => reached.has(q));
   while (pending.length > 0) {
-    const ready = pending.findIndex((q) => (graph.outgoing.get(q) ?? []).every((e) => e.parent === q || placed.has(e.parent) || !reached.has(e.parent)));
+    const ready = pending.findIndex((q) =>
+      (graph.outgoing.get(q) ?? []).every((e) => e.parent === q || placed.has(e.parent) || !reached.has(e.parent)),
+    );
     const [next] = pending.splice(ready === -1 ? 0 : ready, 1);
     if (next === undefined) break;
     order.push(next);

@@ -12,7 +12,13 @@ export interface RequestPreview {
   readonly rows: Readonly<Record<string, number>>;
 }
 
-export async function previewRequest(model: PolicyModel, action: RightsAction, identities: Identities, pool: ConnectorPool, signal?: AbortSignal): Promise<RequestPreview> {
+export async function previewRequest(
+  model: PolicyModel,
+  action: RightsAction,
+  identities: Identities,
+  pool: ConnectorPool,
+  signal?: AbortSignal,
+): Promise<RequestPreview> {
   const plan = planRequest(model, { action, identityKeys: [...identities.keys()] });
   const resolved = await resolveRequest(model, plan, identities, pool, signal);
   const rows: Record<string, number> = {};

@@ -21,7 +21,13 @@ export interface ResolvedRequest {
 /** Upper bound on identity-expansion rounds (each round only queries values not seen before). */
 const MAX_EXPANSION_ROUNDS = 5;
 
-export async function resolveRequest(model: PolicyModel, plan: RightsPlan, identities: Identities, pool: ConnectorPool, signal?: AbortSignal): Promise<ResolvedRequest> {
+export async function resolveRequest(
+  model: PolicyModel,
+  plan: RightsPlan,
+  identities: Identities,
+  pool: ConnectorPool,
+  signal?: AbortSignal,
+): Promise<ResolvedRequest> {
   const known = new Map<string, KeySet>([...identities].map(([k, vs]) => [k, setOf(vs)]));
   const keys = new Map<string, Map<string, KeySet>>();
   const sources = new Set(plan.lookups.flatMap((l) => l.routes.flatMap((r) => (r.kind === 'reference' ? [r.from] : []))));
@@ -55,10 +61,15 @@ export async function resolveRequest(model: PolicyModel, plan: RightsPlan, ident
         if (r.kind !== 'identity') continue;
         const seen = queried.get(`${l.collection}\u0000${r.field}`) ?? new KeySet();
         queried.set(`${l.collection}\u0000${r.field}`, seen);
-        const fresh = (known.get(r.identity)?.values() ?? []).filter((v) => seen.add(v)).map((v) => coerceForField(String(v), c.fields.get(r.field)));
+        const fresh = (known.get(r.identity)?.values() ?? [])
+          .filter((v) => seen.add(v))
+          .map((v) => coerceForField(String(v), c.fields.get(r.field)));
         if (fresh.length === 0) continue;
         const connector = await pool.get(l.dataset);
-        for await (const row of connector.find({ collection: c, where: { [r.field]: fresh } }, { fields: l.keyFields, ...(signal ? { signal } : {}) })) {
+        for await (const row of connector.find(
+          { collection: c, where: { [r.field]: fresh } },
+          { fields: l.keyFields, ...(signal ? { signal } : {}) },
+        )) {
           found = true;
           grew = true;
           collect(l, c, row, true);
@@ -85,7 +96,8 @@ export async function resolveRequest(model: PolicyModel, plan: RightsPlan, ident
     if (!sources.has(l.collection)) continue;
     const connector = await pool.get(l.dataset);
     for (const where of wheres.filter((w) => !isIdentityWhere(l, w))) {
-      for await (const row of connector.find({ collection: c, where }, { fields: l.keyFields, ...(signal ? { signal } : {}) })) collect(l, c, row, false);
+      for await (const row of connector.find({ collection: c, where }, { fields: l.keyFields, ...(signal ? { signal } : {}) }))
+        collect(l, c, row, false);
     }
   }
   return {

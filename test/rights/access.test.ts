@@ -1,7 +1,14 @@
 // Access and portability against real SQLite stores: exactly the person's rows (by hand-written SQL), secrets withheld.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CollectionModel } from '../../src/policy/index.js';
-import { exportPersonData, normalizeIdentities, portableFields, WITHHELD, type ExportedValue, type ExportSink } from '../../src/rights/index.js';
+import {
+  exportPersonData,
+  normalizeIdentities,
+  portableFields,
+  WITHHELD,
+  type ExportedValue,
+  type ExportSink,
+} from '../../src/rights/index.js';
 import { createShop, type Shop } from './shop.js';
 import { testContext } from './context.js';
 
@@ -31,9 +38,12 @@ function groundTruth(s: Shop): Record<string, number[]> {
   const ids = (db: typeof a, sql: string) => (db.prepare(sql).all() as { id: number }[]).map((r) => r.id).sort((x, y) => x - y);
   const truth = {
     'shop.customers': ids(a, "SELECT id FROM customers WHERE email = 'ada@example.com'"),
-    'shop.cards': ids(a, 'SELECT c.id FROM cards c JOIN customers u ON u.id = c.customer_id WHERE u.email = \'ada@example.com\''),
+    'shop.cards': ids(a, "SELECT c.id FROM cards c JOIN customers u ON u.id = c.customer_id WHERE u.email = 'ada@example.com'"),
     'shop.services': ids(a, "SELECT s.id FROM services s JOIN customers u ON u.id = s.customer_id WHERE u.email = 'ada@example.com'"),
-    'shop.orders': ids(a, "SELECT o.id FROM orders o JOIN services s ON s.id = o.service_id JOIN customers u ON u.id = s.customer_id WHERE u.email = 'ada@example.com'"),
+    'shop.orders': ids(
+      a,
+      "SELECT o.id FROM orders o JOIN services s ON s.id = o.service_id JOIN customers u ON u.id = s.customer_id WHERE u.email = 'ada@example.com'",
+    ),
     'shop.invoices': ids(a, "SELECT i.id FROM invoices i JOIN customers u ON u.id = i.customer_id WHERE u.email = 'ada@example.com'"),
     'activity.logins': ids(b, "SELECT id FROM logins WHERE customer_id = '1'"),
     'activity.tickets': ids(b, "SELECT id FROM tickets WHERE email = 'ada@example.com'"),
@@ -45,13 +55,22 @@ function groundTruth(s: Shop): Record<string, number[]> {
 }
 
 describe('access', () => {
-  it("exports every row of the person and nothing else, whichever identity the request carries", async () => {
+  it('exports every row of the person and nothing else, whichever identity the request carries', async () => {
     shop = createShop('access');
     const truth = groundTruth(shop);
-    for (const [key, value] of [['email', 'ada@example.com'], ['handle', 'ada'], ['customer_id', '1']] as const) {
+    for (const [key, value] of [
+      ['email', 'ada@example.com'],
+      ['handle', 'ada'],
+      ['customer_id', '1'],
+    ] as const) {
       const ctx = testContext(shop);
       const { sink, rows } = memorySink();
-      const result = await exportPersonData(ctx, { id: `req-access-${key}`, identities: normalizeIdentities(shop.model, new Map([[key, [value]]])) }, sink, { action: 'access' });
+      const result = await exportPersonData(
+        ctx,
+        { id: `req-access-${key}`, identities: normalizeIdentities(shop.model, new Map([[key, [value]]])) },
+        sink,
+        { action: 'access' },
+      );
       await ctx.close();
       expect(result.found).toBe(true);
       const exported = Object.fromEntries([...rows].map(([q, list]) => [q, list.map((r) => Number(r.id)).sort((x, y) => x - y)]));
@@ -63,7 +82,12 @@ describe('access', () => {
     shop = createShop('access-secrets');
     const ctx = testContext(shop);
     const { sink, rows } = memorySink();
-    await exportPersonData(ctx, { id: 'req-secrets', identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])) }, sink, { action: 'access' });
+    await exportPersonData(
+      ctx,
+      { id: 'req-secrets', identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])) },
+      sink,
+      { action: 'access' },
+    );
     await ctx.close();
     expect(rows.get('shop.cards')).toEqual([{ id: 11, customer_id: 1, bin_last4: '424242…4242', token: WITHHELD.encrypted }]);
     expect(JSON.stringify([...rows])).not.toContain('tok_ada');
@@ -74,7 +98,12 @@ describe('access', () => {
     shop = createShop('access-unknown');
     const ctx = testContext(shop);
     const { sink, rows } = memorySink();
-    const result = await exportPersonData(ctx, { id: 'req-none', identities: normalizeIdentities(shop.model, new Map([['email', ['nobody@example.com']]])) }, sink, { action: 'access' });
+    const result = await exportPersonData(
+      ctx,
+      { id: 'req-none', identities: normalizeIdentities(shop.model, new Map([['email', ['nobody@example.com']]])) },
+      sink,
+      { action: 'access' },
+    );
     await ctx.close();
     expect(result.found).toBe(false);
     expect([...rows.values()].flat()).toEqual([]);
@@ -86,7 +115,12 @@ describe('portability', () => {
     shop = createShop('portability');
     const ctx = testContext(shop);
     const { sink, rows } = memorySink();
-    await exportPersonData(ctx, { id: 'req-port', identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])) }, sink, { action: 'portability', fields: portableFields });
+    await exportPersonData(
+      ctx,
+      { id: 'req-port', identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])) },
+      sink,
+      { action: 'portability', fields: portableFields },
+    );
     await ctx.close();
     expect([...rows.keys()]).toEqual(['shop.customers']);
     expect(rows.get('shop.customers')).toEqual([{ id: 1, email: 'ada@example.com', handle: 'ada', name: 'Ada Lovelace' }]);

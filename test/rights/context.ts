@@ -1,5 +1,6 @@
 // Builds an execution context for rights tests: a real connector pool, a Custos store file, a fixed clock and key.
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { fixedClock } from '../../src/clock.js';
 import { createConnectorPool, type ConnectorPool, type ExecutionContext, type ProgressEvent } from '../../src/rights/index.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
@@ -14,7 +15,10 @@ export interface TestContext extends ExecutionContext {
   close(): Promise<void>;
 }
 
-export function testContext(shop: Shop, options: { pool?: ConnectorPool; onProgress?: (e: ProgressEvent) => void | Promise<void> } = {}): TestContext {
+export function testContext(
+  shop: Shop,
+  options: { pool?: ConnectorPool; onProgress?: (e: ProgressEvent) => void | Promise<void> } = {},
+): TestContext {
   const store = openSqliteStore(join(shop.dir, 'custos.db'));
   const pool = options.pool ?? createConnectorPool(shop.model);
   return {
@@ -32,7 +36,7 @@ export function testContext(shop: Shop, options: { pool?: ConnectorPool; onProgr
 }
 
 /** Every row of every table of a SQLite file, for before/after comparisons. */
-export function dump(db: import('better-sqlite3').Database): Record<string, unknown[]> {
+export function dump(db: Database.Database): Record<string, unknown[]> {
   const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables) out[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all();

@@ -14,7 +14,9 @@ afterEach(() => shop?.cleanup());
 async function runAndKill(s: Shop, stopAt: string): Promise<void> {
   const manifest = join(s.dir, 'shop.yaml');
   writeFileSync(manifest, SHOP_MANIFEST);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'erase-child.ts'), s.dir, manifest, stopAt], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'erase-child.ts'), s.dir, manifest, stopAt], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exit = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
@@ -50,13 +52,21 @@ describe('erasure after a crash', () => {
     const before = await ctx.store.journal.get('req-crash');
     const doneBefore = [...(before?.steps.values() ?? [])].filter((s) => s.done).map((s) => s.stepId);
     expect(doneBefore.length).toBeGreaterThan(0);
-    const result = await executeErasure(ctx, { id: 'req-crash', identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])) });
+    const result = await executeErasure(ctx, {
+      id: 'req-crash',
+      identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])),
+    });
     const after = await ctx.store.journal.get('req-crash');
     await ctx.close();
     expect(result.status).toBe('completed');
     if (result.status !== 'completed') return;
     expect(result.resumed).toBe(true);
-    expect(result.steps.filter((s) => s.skipped).map((s) => s.stepId).sort()).toEqual(doneBefore.sort());
+    expect(
+      result.steps
+        .filter((s) => s.skipped)
+        .map((s) => s.stepId)
+        .sort(),
+    ).toEqual(doneBefore.sort());
     expect(result.steps.filter((s) => !s.skipped).every((s) => !doneBefore.includes(s.stepId))).toBe(true);
     expect([...(after?.steps.values() ?? [])].every((s) => s.done)).toBe(true);
     await expectErased(shop);
@@ -74,12 +84,15 @@ describe('erasure after a crash', () => {
     const recorded = await ctx.store.journal.get('req-crash');
     const intent = recorded?.steps.get('02:mask:activity.logins')?.intent as { rows: { set: Record<string, unknown> }[] } | undefined;
     expect(intent?.rows.length).toBe(2);
-    const result = await executeErasure(ctx, { id: 'req-crash', identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])) });
+    const result = await executeErasure(ctx, {
+      id: 'req-crash',
+      identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])),
+    });
     await ctx.close();
     expect(result.status).toBe('completed');
     await expectErased(shop);
     const hashed = shop.activityDb();
-    const ids = hashed.prepare("SELECT customer_id FROM logins WHERE id IN (51, 52)").all() as { customer_id: string }[];
+    const ids = hashed.prepare('SELECT customer_id FROM logins WHERE id IN (51, 52)').all() as { customer_id: string }[];
     hashed.close();
     // The replay wrote the pseudonyms decided before the crash, not hashes of hashes.
     expect(ids.map((r) => r.customer_id)).toEqual(intent?.rows.map((r) => r.set.customer_id));

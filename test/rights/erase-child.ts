@@ -13,7 +13,9 @@ const shop = { dir, model } as Shop;
 const ctx = testContext(shop, {
   onProgress: async (event) => {
     // "committed:shop" stops after the first store committed; "step:N" stops inside the first store's transaction.
-    const hit = (event.type === 'committed' && stopAt === `committed:${event.dataset}`) || (event.type === 'step-done' && stopAt === `step:${event.stepId}`);
+    const hit =
+      (event.type === 'committed' && stopAt === `committed:${event.dataset}`) ||
+      (event.type === 'step-done' && stopAt === `step:${event.stepId}`);
     if (hit) {
       process.stdout.write('STOPPED\n');
       await new Promise(() => undefined);

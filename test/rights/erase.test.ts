@@ -1,7 +1,13 @@
 // Erasure against real SQLite stores: ground truth by hand-written SQL, closure blockers, not found, a store that goes down.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CustosError } from '../../src/errors.js';
-import { createConnectorPool, executeErasure, normalizeIdentities, type ConnectorPool } from '../../src/rights/index.js';
+import {
+  createConnectorPool,
+  executeErasure,
+  executeRestriction,
+  normalizeIdentities,
+  type ConnectorPool,
+} from '../../src/rights/index.js';
 import { createShop, type Shop } from './shop.js';
 import { dump, testContext } from './context.js';
 
@@ -44,13 +50,37 @@ describe('erasure', () => {
     expect(a.prepare('SELECT id FROM services').all()).toEqual([{ id: 23 }]);
     expect(a.prepare('SELECT id FROM orders').all()).toEqual([{ id: 33 }]);
     // Held fields survive; everything the hold does not need is stripped.
-    expect(a.prepare('SELECT id, customer_id, number, amount, billing_address, paid, issued_at FROM invoices WHERE id IN (41, 42) ORDER BY id').all()).toEqual([
-      { id: 41, customer_id: null, number: 'F-2025-041', amount: 9.99, billing_address: '[erased]', paid: 1, issued_at: '2025-03-01T00:00:00Z' },
-      { id: 42, customer_id: null, number: 'F-2026-042', amount: 19.99, billing_address: '[erased]', paid: 1, issued_at: '2026-02-01T00:00:00Z' },
+    expect(
+      a
+        .prepare('SELECT id, customer_id, number, amount, billing_address, paid, issued_at FROM invoices WHERE id IN (41, 42) ORDER BY id')
+        .all(),
+    ).toEqual([
+      {
+        id: 41,
+        customer_id: null,
+        number: 'F-2025-041',
+        amount: 9.99,
+        billing_address: '[erased]',
+        paid: 1,
+        issued_at: '2025-03-01T00:00:00Z',
+      },
+      {
+        id: 42,
+        customer_id: null,
+        number: 'F-2026-042',
+        amount: 19.99,
+        billing_address: '[erased]',
+        paid: 1,
+        issued_at: '2026-02-01T00:00:00Z',
+      },
     ]);
     a.close();
     const b = shop.activityDb();
-    const logins = b.prepare('SELECT * FROM logins WHERE id IN (51, 52) ORDER BY id').all() as { customer_id: string; ip: string; at: string | null }[];
+    const logins = b.prepare('SELECT * FROM logins WHERE id IN (51, 52) ORDER BY id').all() as {
+      customer_id: string;
+      ip: string;
+      at: string | null;
+    }[];
     expect(logins.map((l) => l.ip)).toEqual(['203.0.0.0', '2001:db8:85a3:8d3::']);
     expect(logins.every((l) => l.customer_id.startsWith('pse_') && l.at === null)).toBe(true);
     expect(b.prepare('SELECT id FROM tickets').all()).toEqual([{ id: 72 }]);
@@ -85,7 +115,10 @@ describe('erasure', () => {
     shop = createShop('unknown');
     const before = [dump(shop.shopDb()), dump(shop.activityDb())];
     const ctx = testContext(shop);
-    const result = await executeErasure(ctx, { id: 'req-nobody', identities: normalizeIdentities(shop.model, new Map([['email', ['nobody@example.com']]])) });
+    const result = await executeErasure(ctx, {
+      id: 'req-nobody',
+      identities: normalizeIdentities(shop.model, new Map([['email', ['nobody@example.com']]])),
+    });
     await ctx.close();
     expect(result.status).toBe('not-found');
     expect([dump(shop.shopDb()), dump(shop.activityDb())]).toEqual(before);
@@ -93,7 +126,9 @@ describe('erasure', () => {
 
   it('refuses identity keys the manifest does not declare, and malformed values, without echoing the value', () => {
     shop = createShop('badkeys');
-    expect(() => normalizeIdentities(shop.model, new Map([['phone', ['+33 1 23 45 67 89']]]))).toThrowError(/unknown identity key "phone".*email, customer_id, handle/);
+    expect(() => normalizeIdentities(shop.model, new Map([['phone', ['+33 1 23 45 67 89']]]))).toThrowError(
+      /unknown identity key "phone".*email, customer_id, handle/,
+    );
     const error = (() => {
       try {
         normalizeIdentities(shop.model, new Map([['email', ['not-an-email-secret']]]));
@@ -103,6 +138,20 @@ describe('erasure', () => {
     })();
     expect(error?.code).toBe('invalid-input');
     expect(error?.message).not.toContain('not-an-email-secret');
+  });
+
+  it('refuses to reuse a request id for another action', async () => {
+    shop = createShop('reuse');
+    const ctx = testContext(shop);
+    await executeErasure(ctx, {
+      id: 'req-same',
+      identities: normalizeIdentities(shop.model, new Map([['email', ['nobody@example.com']]])),
+    });
+    await expect(executeRestriction(ctx, { id: 'req-same', identities: ada(shop) })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('already belongs to an earlier erase run'),
+    });
+    await ctx.close();
   });
 
   it('leaves a request resumable when a store goes down mid-way, and the rerun finishes it', async () => {
@@ -134,7 +183,12 @@ describe('erasure', () => {
     await ctx.close();
     expect(result.status).toBe('completed');
     if (result.status !== 'completed') return;
-    expect(result.steps.filter((s) => s.skipped).map((s) => s.stepId).sort()).toEqual(doneSteps.sort());
+    expect(
+      result.steps
+        .filter((s) => s.skipped)
+        .map((s) => s.stepId)
+        .sort(),
+    ).toEqual(doneSteps.sort());
     const b = shop.activityDb();
     expect(b.prepare('SELECT id FROM tickets').all()).toEqual([{ id: 72 }]);
     b.close();

@@ -12,7 +12,9 @@ describe('rectification', () => {
   it('updates a category in every store that holds it, for the person only', async () => {
     shop = createShop('rectify');
     const ctx = testContext(shop);
-    const result = await executeRectification(ctx, { id: 'req-rect', identities: ada(shop) }, [{ target: 'user.contact.email', value: 'ada@new.example' }]);
+    const result = await executeRectification(ctx, { id: 'req-rect', identities: ada(shop) }, [
+      { target: 'user.contact.email', value: 'ada@new.example' },
+    ]);
     await ctx.close();
     expect(result.status).toBe('completed');
     const a = shop.shopDb();
@@ -33,14 +35,18 @@ describe('rectification', () => {
     shop = createShop('rectify-bad');
     const before = [dump(shop.shopDb()), dump(shop.activityDb())];
     const ctx = testContext(shop);
-    await expect(executeRectification(ctx, { id: 'r1', identities: ada(shop) }, [{ target: 'user.contact.email', value: 'not an email' }])).rejects.toMatchObject({
+    await expect(
+      executeRectification(ctx, { id: 'r1', identities: ada(shop) }, [{ target: 'user.contact.email', value: 'not an email' }]),
+    ).rejects.toMatchObject({
       code: 'invalid-input',
       message: expect.stringContaining('expects an email address'),
     });
-    await expect(executeRectification(ctx, { id: 'r2', identities: ada(shop) }, [{ target: 'user.contact.emial', value: 'a@b.example' }])).rejects.toThrowError(
-      /did you mean "user.contact.email"/,
-    );
-    await expect(executeRectification(ctx, { id: 'r3', identities: ada(shop) }, [{ target: 'shop.cards.token', value: 'tok_new' }])).rejects.toThrowError(/stored encrypted/);
+    await expect(
+      executeRectification(ctx, { id: 'r2', identities: ada(shop) }, [{ target: 'user.contact.emial', value: 'a@b.example' }]),
+    ).rejects.toThrowError(/did you mean "user.contact.email"/);
+    await expect(
+      executeRectification(ctx, { id: 'r3', identities: ada(shop) }, [{ target: 'shop.cards.token', value: 'tok_new' }]),
+    ).rejects.toThrowError(/stored encrypted/);
     await ctx.close();
     expect([dump(shop.shopDb()), dump(shop.activityDb())]).toEqual(before);
   });

@@ -158,7 +158,8 @@ export function createShop(name: string, options: { adaBlocked?: boolean } = {})
   const dir = join(process.cwd(), 'test/.tmp', `${name}-${process.pid}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
   const result = compilePolicy([{ path: 'shop.yaml', text: SHOP_MANIFEST }], { baseDir: dir, now: new Date('2026-11-23T00:00:00Z') });
-  if (!result.model || !result.ok) throw new Error(`shop manifest invalid: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  if (!result.model || !result.ok)
+    throw new Error(`shop manifest invalid: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
   const shop = new Database(join(dir, 'shop.db'));
   shop.exec(SHOP_SQL);
   shop.exec(`

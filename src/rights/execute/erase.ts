@@ -73,7 +73,15 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
         if (op?.kind !== 'mask' || !needsIntent(op) || step.empty) continue;
         let intent = run.steps.get(step.id)?.intent as MaskIntent | undefined;
         if (!intent) {
-          intent = await buildMaskIntent(ctx.model, connector, collectionOf(ctx.model, op.collection), op, wheres.get(op.collection) ?? [], ctx.pseudonymKey, ctx.clock.now());
+          intent = await buildMaskIntent(
+            ctx.model,
+            connector,
+            collectionOf(ctx.model, op.collection),
+            op,
+            wheres.get(op.collection) ?? [],
+            ctx.pseudonymKey,
+            ctx.clock.now(),
+          );
           await ctx.store.journal.recordIntent(run.id, step.id, intent);
         }
         intents.set(step.id, intent);
@@ -84,7 +92,14 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
       if (holds.length > 0) await ctx.store.holds.record(holds);
     },
   });
-  return finish({ status: 'completed', runId: run.id, resumed, steps: results, holds: await ctx.store.holds.forRun(run.id), notes: plan.notes });
+  return finish({
+    status: 'completed',
+    runId: run.id,
+    resumed,
+    steps: results,
+    holds: await ctx.store.holds.forRun(run.id),
+    notes: plan.notes,
+  });
 }
 
 async function sum<T>(items: readonly T[], work: (item: T) => Promise<number>): Promise<number> {

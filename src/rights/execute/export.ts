@@ -38,7 +38,9 @@ export interface ExportOptions {
 export function exportValue(model: PolicyModel, field: FieldModel, value: Value | undefined): ExportedValue {
   if (value === null || value === undefined) return null;
   if (field.protection !== 'clear') return WITHHELD[field.protection];
-  if (field.class !== undefined && !model.handling[field.class].exportInClear) return WITHHELD.secret;
+  // K1.3: the issuer prefix and last four digits are what a card may be shown as, whatever the class's rule.
+  const displayableCard = field.card === 'bin' || field.card === 'last4' || field.card === 'bin-last4';
+  if (!displayableCard && field.class !== undefined && !model.handling[field.class].exportInClear) return WITHHELD.secret;
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
@@ -52,7 +54,12 @@ export function portableFields(collection: CollectionModel, model: PolicyModel):
   );
 }
 
-export async function exportPersonData(ctx: ExecutionContext, request: RightsRequest, sink: ExportSink, options: ExportOptions): Promise<ExportResult> {
+export async function exportPersonData(
+  ctx: ExecutionContext,
+  request: RightsRequest,
+  sink: ExportSink,
+  options: ExportOptions,
+): Promise<ExportResult> {
   const { run, plan, resolved } = await openRun(ctx, request, options.action);
   const collections: ExportedCollection[] = [];
   for (const lookup of plan.lookups) {
@@ -68,7 +75,10 @@ export async function exportPersonData(ctx: ExecutionContext, request: RightsReq
     await sink.beginCollection(collection, fields);
     let rows = 0;
     for (const where of wheres) {
-      for await (const row of connector.find({ collection, where }, { fields: readFields, ...(ctx.signal ? { signal: ctx.signal } : {}) })) {
+      for await (const row of connector.find(
+        { collection, where },
+        { fields: readFields, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+      )) {
         if (seen) {
           const key = collection.primaryKey.map((k) => String(row[k])).join('\u0000');
           if (seen.has(key)) continue;

@@ -1,4 +1,5 @@
 // Opens or resumes a journaled run: a resumed run replays its recorded plan and resolution, never fresh ones.
+import { CustosError } from '../../errors.js';
 import type { RunRecord } from '../../store/index.js';
 import { planRequest } from '../planner.js';
 import type { RightsAction, RightsPlan } from '../plan.js';
@@ -19,6 +20,13 @@ interface RecordedPlan {
 
 export async function openRun(ctx: ExecutionContext, request: RightsRequest, action: RightsAction): Promise<JournaledRun> {
   const existing = await ctx.store.journal.get(request.id);
+  if (existing && existing.action !== action) {
+    throw new CustosError({
+      code: 'conflict',
+      message: `request id "${request.id}" already belongs to an earlier ${existing.action} run; use another id for this ${action}`,
+      details: { requestId: request.id, action: existing.action },
+    });
+  }
   if (existing) {
     const recorded = existing.plan as RecordedPlan;
     return { run: existing, plan: recorded.plan, resolved: recorded.resolved, resumed: true };
@@ -26,6 +34,11 @@ export async function openRun(ctx: ExecutionContext, request: RightsRequest, act
   const plan = planRequest(ctx.model, { action, identityKeys: [...request.identities.keys()] });
   const resolved = await resolveRequest(ctx.model, plan, request.identities, ctx.pool, ctx.signal);
   await ctx.onProgress?.({ type: 'resolved', collections: Object.keys(resolved.selections).length });
-  const opened = await ctx.store.journal.open({ id: request.id, action, plan: { plan, resolved } satisfies RecordedPlan, startedAt: ctx.clock.now() });
+  const opened = await ctx.store.journal.open({
+    id: request.id,
+    action,
+    plan: { plan, resolved } satisfies RecordedPlan,
+    startedAt: ctx.clock.now(),
+  });
   return { run: opened.run, plan, resolved, resumed: opened.resumed };
 }

@@ -45,7 +45,9 @@ export async function buildMaskIntent(
     const hold = model.legalHolds.get(id);
     return hold ? [hold] : [];
   });
-  const timestampFields = holds.map((h) => collection.timestamps[h.trigger]).filter((t): t is string => t !== undefined && !t.includes('.'));
+  const timestampFields = holds
+    .map((h) => collection.timestamps[h.trigger])
+    .filter((t): t is string => t !== undefined && !t.includes('.'));
   const fields = [...new Set([...collection.primaryKey, ...computed.map((f) => f.field), ...timestampFields])];
   const rows: MaskIntent['rows'][number][] = [];
   const holdRecords: Omit<HoldRecord, 'runId'>[] = [];
@@ -69,7 +71,9 @@ export async function buildMaskIntent(
         const raw = field === undefined ? undefined : row[field];
         const start = raw === null || raw === undefined ? now : new Date(String(toKeyValue(raw)));
         const from = Number.isNaN(start.getTime()) ? now : start;
-        const until = addDuration(from, parseDuration(h.durationText) ?? h.duration).toISOString().slice(0, 10);
+        const until = addDuration(from, parseDuration(h.durationText) ?? h.duration)
+          .toISOString()
+          .slice(0, 10);
         holdRecords.push({ dataset: collection.dataset, collection: collection.name, key: keyText, hold: h.id, until });
       }
     }
@@ -78,7 +82,13 @@ export async function buildMaskIntent(
 }
 
 /** Applies a mask: static assignments on every selection, then the intent's per-row values. Returns rows touched. */
-export async function applyMask(session: ConnectorSession, collection: CollectionModel, op: MaskOperation, wheres: readonly Where[], intent: MaskIntent | undefined): Promise<number> {
+export async function applyMask(
+  session: ConnectorSession,
+  collection: CollectionModel,
+  op: MaskOperation,
+  wheres: readonly Where[],
+  intent: MaskIntent | undefined,
+): Promise<number> {
   const set = staticAssignments(op);
   let touched = 0;
   if (Object.keys(set).length > 0) {

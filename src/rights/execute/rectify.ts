@@ -29,8 +29,13 @@ export function rectificationTargets(collections: readonly CollectionModel[], ta
   });
 }
 
-export async function executeRectification(ctx: ExecutionContext, request: RightsRequest, changes: readonly Rectification[]): Promise<RectificationResult> {
-  if (changes.length === 0) throw new CustosError({ code: 'invalid-input', message: 'nothing to rectify: give at least one --set TARGET=VALUE' });
+export async function executeRectification(
+  ctx: ExecutionContext,
+  request: RightsRequest,
+  changes: readonly Rectification[],
+): Promise<RectificationResult> {
+  if (changes.length === 0)
+    throw new CustosError({ code: 'invalid-input', message: 'nothing to rectify: give at least one --set TARGET=VALUE' });
   const { run, plan, resolved } = await openRun(ctx, request, 'rectify');
   if (run.status === 'completed') return run.result as RectificationResult;
   if (!resolved.found) {

@@ -15,7 +15,11 @@ export type RestrictionResult =
       readonly unmarked: readonly string[];
     };
 
-export async function executeRestriction(ctx: ExecutionContext, request: RightsRequest, options: { lift?: boolean } = {}): Promise<RestrictionResult> {
+export async function executeRestriction(
+  ctx: ExecutionContext,
+  request: RightsRequest,
+  options: { lift?: boolean } = {},
+): Promise<RestrictionResult> {
   const action = options.lift ? 'lift-restriction' : 'restrict';
   const { run, plan, resolved } = await openRun(ctx, request, action);
   if (run.status === 'completed') return run.result as RestrictionResult;
@@ -38,13 +42,16 @@ export async function executeRestriction(ctx: ExecutionContext, request: RightsR
         empty: wheres.length === 0,
         apply: async (session: ConnectorSession) => {
           let rows = 0;
-          for (const where of wheres) rows += await session.update({ collection, where }, { [restriction.field]: options.lift ? null : restriction.value });
+          for (const where of wheres)
+            rows += await session.update({ collection, where }, { [restriction.field]: options.lift ? null : restriction.value });
           return rows;
         },
       },
     ];
   });
   const results = await runJournaledSteps(ctx, run.id, run.steps, steps);
-  const unmarked = reached.filter((c) => !c.restriction && [...c.fields.values()].some((f) => f.category !== undefined)).map((c) => c.qualifiedName);
+  const unmarked = reached
+    .filter((c) => !c.restriction && [...c.fields.values()].some((f) => f.category !== undefined))
+    .map((c) => c.qualifiedName);
   return finish({ status: 'completed', runId: run.id, steps: results, unmarked });
 }

@@ -38,11 +38,15 @@ export async function runJournaledSteps(
 ): Promise<StepResult[]> {
   const results: StepResult[] = [];
   const record = (list: readonly { step: JournaledStep; rows: number }[]) =>
-    ctx.store.journal.completeSteps(runId, list.map((d) => ({ stepId: d.step.id, result: { rows: d.rows } })));
+    ctx.store.journal.completeSteps(
+      runId,
+      list.map((d) => ({ stepId: d.step.id, result: { rows: d.rows } })),
+    );
   for (const dataset of [...new Set(steps.map((s) => s.dataset))]) {
     const group = steps.filter((s) => s.dataset === dataset);
     const pending = group.filter((s) => !recorded.get(s.id)?.done);
-    for (const s of group) if (!pending.includes(s)) results.push({ stepId: s.id, kind: s.kind, collection: s.collection, rows: 0, skipped: true });
+    for (const s of group)
+      if (!pending.includes(s)) results.push({ stepId: s.id, kind: s.kind, collection: s.collection, rows: 0, skipped: true });
     if (pending.length === 0) continue;
     if (pending.every((s) => s.empty)) {
       await record(pending.map((step) => ({ step, rows: 0 })));
@@ -75,7 +79,8 @@ export async function runJournaledSteps(
     }
     await hooks.afterStore?.(dataset, pending);
     await ctx.onProgress?.({ type: 'committed', dataset, steps: done.map((d) => d.step.id) });
-    for (const d of done) results.push({ stepId: d.step.id, kind: d.step.kind, collection: d.step.collection, rows: d.rows, skipped: false });
+    for (const d of done)
+      results.push({ stepId: d.step.id, kind: d.step.kind, collection: d.step.collection, rows: d.rows, skipped: false });
   }
   return results;
 }

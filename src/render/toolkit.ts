@@ -1,0 +1,11 @@
+// Building blocks for other layers that compose documents from a PolicyModel (the access package's summary page).
+export * from './context.js';
+export * from './document/tree.js';
+export { toHtml } from './document/html.js';
+export { colon } from './document/typography.js';
+export { contactTerms } from './notice/organization.js';
+export { rightsSection } from './notice/rights.js';
+export { placesSection } from './notice/sharing.js';
+export * from './words.js';
+export { pick } from './options.js';
+export { messagesFor } from './i18n/index.js';

@@ -1,0 +1,66 @@
+// The access package (GDPR art. 15, K5.1, K6.3): a zip of the person's data as JSON and CSV, their outbox, and a summary page.
+import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { LANGUAGES, type Language } from '../../policy/index.js';
+import { pick } from '../../render/index.js';
+import { exportPersonData, type ExecutionContext, type RightsRequest } from '../index.js';
+import { packageManifest } from './package-manifest.js';
+import { createPackageSink } from './package-sink.js';
+import { renderSummary } from './summary.js';
+import { ZipOutput } from './zip-output.js';
+
+export interface AccessPackageOptions {
+  /** The zip file to write. */
+  readonly out: string;
+  /** Language of summary.html and of the outbox files' headers. */
+  readonly lang: Language;
+}
+
+export interface AccessPackageResult {
+  readonly found: boolean;
+  /** Rows written, over every collection. */
+  readonly rows: number;
+  /** Collections with at least one row (each has a JSON and a CSV file). */
+  readonly collections: number;
+  readonly file: string;
+}
+
+/**
+ * Exports the person's data into a zip at `out`, streaming: each collection's rows are written as they are read, so
+ * memory stays flat whatever their number. Nothing is left at `out` when the person is not found or the export fails;
+ * the zip is built in a work folder beside `out` (same file system, so the final rename is atomic) and that folder is
+ * removed in every case.
+ */
+export async function writeAccessPackage(
+  ctx: ExecutionContext,
+  request: RightsRequest,
+  options: AccessPackageOptions,
+): Promise<AccessPackageResult> {
+  const lang = pick('lang', options.lang, LANGUAGES, 'en');
+  const file = resolve(options.out);
+  const work = await mkdtemp(join(dirname(file), '.custos-access-'));
+  const generatedAt = ctx.clock.now();
+  const zipPath = join(work, 'package.zip');
+  const zip = new ZipOutput(zipPath, generatedAt);
+  const sink = createPackageSink(zip, work, lang);
+  try {
+    const result = await exportPersonData(ctx, request, sink, { action: 'access' });
+    if (!result.found) {
+      await zip.abort(new Error('nothing to package: the person was not found'));
+      return { found: false, rows: 0, collections: 0, file };
+    }
+    const collections = sink.packaged;
+    const contents = { requestId: request.id, generatedAt, lang, collections };
+    zip.buffer(renderSummary({ model: ctx.model, ...contents }), 'summary.html');
+    zip.buffer(`${JSON.stringify(packageManifest(ctx.model, contents), null, 2)}\n`, 'manifest.json');
+    await zip.finish();
+    await rename(zipPath, file);
+    return { found: true, rows: collections.reduce((n, c) => n + c.rows, 0), collections: collections.length, file };
+  } catch (error) {
+    sink.destroy();
+    await zip.abort(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

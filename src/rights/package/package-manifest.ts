@@ -1,0 +1,54 @@
+// manifest.json of an access package: what was asked, when, under which policy, and what each file holds, for programs.
+import type { Language, PolicyModel } from '../../policy/index.js';
+import { foundCategories, withheldFields, type PackagedCollection } from './found.js';
+
+export const ACCESS_PACKAGE_FORMAT = 'custos-access-package/1';
+
+export interface PackageManifest {
+  readonly format: typeof ACCESS_PACKAGE_FORMAT;
+  readonly requestId: string;
+  readonly generatedAt: string;
+  readonly organization: string;
+  readonly policyVersion: string;
+  readonly language: Language;
+  readonly collections: readonly {
+    readonly collection: string;
+    readonly rows: number;
+    readonly categories: readonly string[];
+    readonly files: readonly string[];
+    readonly emails?: readonly string[];
+  }[];
+  readonly categories: readonly string[];
+  readonly withheld: readonly { readonly field: string; readonly marker: string }[];
+}
+
+export function packageManifest(
+  model: PolicyModel,
+  input: {
+    readonly requestId: string;
+    readonly generatedAt: Date;
+    readonly lang: Language;
+    readonly collections: readonly PackagedCollection[];
+  },
+): PackageManifest {
+  return {
+    format: ACCESS_PACKAGE_FORMAT,
+    requestId: input.requestId,
+    generatedAt: input.generatedAt.toISOString(),
+    organization: model.organization.name,
+    policyVersion: model.organization.policy.version,
+    language: input.lang,
+    collections: input.collections.map((c) => ({
+      collection: c.collection.qualifiedName,
+      rows: c.rows,
+      categories: [...new Set(c.fields.flatMap((f) => (f.category === undefined ? [] : [f.category])))],
+      files: c.files,
+      ...(c.emails.length > 0 ? { emails: c.emails } : {}),
+    })),
+    categories: [...foundCategories(input.collections).keys()],
+    withheld: withheldFields(model, input.collections).map((w) => ({
+      field: `${w.field.dataset}.${w.field.collection}.${w.field.name}`,
+      marker: w.marker,
+    })),
+  };
+}

@@ -1,0 +1,52 @@
+// The portability document (GDPR art. 20): the data the person provided, as structured, machine-readable JSON.
+import type { ContactModel } from '../../policy/index.js';
+import {
+  exportPersonData,
+  portableFields,
+  type ExecutionContext,
+  type ExportedValue,
+  type ExportSink,
+  type RightsRequest,
+} from '../index.js';
+
+export const PORTABILITY_FORMAT = 'custos-portability/1';
+
+type PortableRow = Readonly<Record<string, ExportedValue>>;
+
+export interface PortabilityDocument {
+  readonly format: typeof PORTABILITY_FORMAT;
+  readonly generatedAt: string;
+  readonly controller: { readonly name: string; readonly address: string; readonly contact: ContactModel };
+  /** `dataset.collection` → the person's rows, portable fields only; collections without rows are left out. */
+  readonly collections: Readonly<Record<string, readonly PortableRow[]>>;
+}
+
+/**
+ * Builds the document in memory: portability covers only what the person provided (profile, settings, content), which
+ * stays small; the access package is the streaming path for everything else.
+ */
+export async function writePortabilityDocument(ctx: ExecutionContext, request: RightsRequest): Promise<{ found: boolean; json: string }> {
+  const collections = new Map<string, PortableRow[]>();
+  let current: PortableRow[] = [];
+  const sink: ExportSink = {
+    async beginCollection() {
+      current = [];
+    },
+    async row(values) {
+      current.push({ ...values });
+    },
+    async endCollection(done) {
+      if (current.length > 0) collections.set(done.collection.qualifiedName, current);
+    },
+  };
+  const result = await exportPersonData(ctx, request, sink, { action: 'portability', fields: portableFields });
+  if (!result.found) return { found: false, json: '' };
+  const org = ctx.model.organization;
+  const document: PortabilityDocument = {
+    format: PORTABILITY_FORMAT,
+    generatedAt: ctx.clock.now().toISOString(),
+    controller: { name: org.name, address: org.address, contact: org.contact },
+    collections: Object.fromEntries(collections),
+  };
+  return { found: true, json: `${JSON.stringify(document, null, 2)}\n` };
+}

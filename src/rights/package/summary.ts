@@ -1,0 +1,130 @@
+// The access package's summary.html (GDPR art. 15, K5.1): contents, controller, data found and why, places, rights and complaints.
+import type { ContactModel, DataClass, Language, PolicyModel } from '../../policy/index.js';
+import {
+  categoryLabel,
+  createContext,
+  retentionClause,
+  sentence,
+  type RenderContext,
+  toHtml,
+  code,
+  lineBreak,
+  list,
+  paragraph,
+  section,
+  strong,
+  term,
+  terms,
+  type DocumentTree,
+  type Inline,
+  type Phrase,
+  type Section,
+  contactTerms,
+  rightsSection,
+  placesSection,
+  dateInWords,
+} from '../../render/index.js';
+import { withheldFields, type PackagedCollection } from './found.js';
+import { packageMessages, type PackageMessages } from './summary-messages.js';
+import { purposesSection, yourDataSection } from './summary-purposes.js';
+
+export interface SummaryInput {
+  readonly model: PolicyModel;
+  readonly lang: Language;
+  readonly requestId: string;
+  readonly generatedAt: Date;
+  /** Collections with at least one row. */
+  readonly collections: readonly PackagedCollection[];
+}
+
+function withheldSection(ctx: RenderContext, p: PackageMessages, collections: readonly PackagedCollection[]): Section {
+  const withheld = withheldFields(ctx.model, collections);
+  const classes = [...new Set(withheld.map((w) => w.field.class).filter((c): c is DataClass => c !== undefined))];
+  const rule = (cls: DataClass) => [ctx.model.handling[cls].actions.store, ctx.model.handling[cls].actions.share].map((t) => ctx.text(t));
+  return section('withheld', p.package.withheldHeading, [
+    paragraph(p.package.withheldIntro),
+    withheld.length === 0
+      ? paragraph(p.package.withheldNone)
+      : list(
+          withheld.map(({ field, marker }): Phrase => [
+            strong(field.category === undefined ? field.name : categoryLabel(ctx, field.category)),
+            ' (',
+            code(`${field.dataset}.${field.collection}.${field.name}`),
+            ') — ',
+            code(marker),
+          ]),
+        ),
+    classes.length === 0 ? undefined : paragraph(p.package.withheldRules),
+    classes.length === 0 ? undefined : terms(classes.map((cls) => term(ctx.t.vocab.dataClass[cls], rule(cls).join(' ')))),
+  ]);
+}
+
+function packageSection(ctx: RenderContext, p: PackageMessages, collections: readonly PackagedCollection[]): Section {
+  const number = new Intl.NumberFormat(ctx.lang === 'fr' ? 'fr-FR' : 'en-GB');
+  const rows = collections.map((c): Phrase[] => {
+    const description = ctx.text(c.collection.description);
+    const retention = c.collection.retention === undefined ? undefined : ctx.model.retention.get(c.collection.retention);
+    return [
+      description === '' ? [code(c.collection.qualifiedName)] : [description, lineBreak, code(c.collection.qualifiedName)],
+      [number.format(c.rows)],
+      [retention === undefined ? p.package.keptByPurpose : sentence(retentionClause(ctx, retention))],
+      c.files.flatMap((f, i): Inline[] => (i === 0 ? [code(f)] : [lineBreak, code(f)])),
+    ];
+  });
+  const outboxes = collections
+    .filter((c) => c.emails.length > 0)
+    .flatMap((c) => [paragraph(p.package.emails(c.emails.length, number.format(c.emails.length))), list(c.emails.map((e) => [code(e)]))]);
+  return section('package', p.package.heading, [
+    paragraph(p.package.intro),
+    { kind: 'table', head: p.package.head, rows, rowHeaders: true },
+    ...outboxes,
+    paragraph(p.package.manifest),
+    withheldSection(ctx, p, collections),
+  ]);
+}
+
+function controllerSection(ctx: RenderContext, p: PackageMessages): Section {
+  const m = ctx.t.notice.controller;
+  const org = ctx.model.organization;
+  const contact = (id: string, heading: string, intro: string, c: ContactModel | undefined) =>
+    c === undefined ? undefined : section(id, heading, [paragraph(intro), terms(contactTerms(ctx, c))]);
+  return section('controller', p.controllerHeading, [
+    paragraph(
+      m.identity({
+        name: org.name,
+        address: org.address,
+        ...(org.legalForm === undefined ? {} : { legalForm: org.legalForm }),
+        ...(org.registration === undefined ? {} : { registration: org.registration }),
+      }),
+    ),
+    paragraph(m.contactIntro),
+    terms(contactTerms(ctx, org.contact)),
+    contact('dpo', m.dpoHeading, m.dpoIntro, org.dpo),
+    contact('representative', m.representativeHeading, m.representativeIntro, org.representative),
+  ]);
+}
+
+/** The summary as a document tree (escaping is the serialiser's job, so no value of the person's data can inject markup). */
+export function summaryDocument(input: SummaryInput): DocumentTree {
+  const ctx = createContext(input.model, input.lang);
+  const p = packageMessages(input.lang);
+  return {
+    lang: input.lang,
+    title: p.title(input.model.organization.name),
+    lead: [[p.request(input.requestId)], [p.generatedOn(dateInWords(input.generatedAt, input.lang))]],
+    sections: [
+      packageSection(ctx, p, input.collections),
+      controllerSection(ctx, p),
+      yourDataSection(ctx, p, input.collections),
+      purposesSection(ctx, p, input.collections),
+      placesSection(ctx),
+      rightsSection(ctx),
+    ],
+    contentsLabel: p.contents,
+  };
+}
+
+/** summary.html: a standalone page, no script, no external resource. */
+export function renderSummary(input: SummaryInput): string {
+  return toHtml(summaryDocument(input));
+}
