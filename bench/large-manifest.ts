@@ -15,7 +15,13 @@ export function largeManifest({ purposes, fields }: LargeManifestSize): { path: 
   lines.push('locations:', '  hosting: [{ name: Paris, country: FR, primary: true }]');
   lines.push('taxonomy:', '  categories:');
   for (const c of categories) lines.push(`    ${c}: { class: low, label: { en: ${c}, fr: ${c} } }`);
-  lines.push('recipients:', '  processor:', '    name: Processor', '    kind: processor', `    categories: [${categories.slice(0, 10).join(', ')}]`);
+  lines.push(
+    'recipients:',
+    '  processor:',
+    '    name: Processor',
+    '    kind: processor',
+    `    categories: [${categories.slice(0, 10).join(', ')}]`,
+  );
   lines.push('retention:', '  r1: { duration: P1Y, trigger: collected }');
   lines.push('purposes:');
   for (let p = 0; p < purposes; p++) {

@@ -23,10 +23,19 @@ export async function measure(label: string, work: () => unknown, options: { run
   return { label, runs, p50: at(0.5), p95: at(0.95), min: times[0] ?? 0 };
 }
 
+/** Percentiles of times already taken (milliseconds). */
+export function summarize(label: string, times: readonly number[]): Measurement {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { label, runs: sorted.length, p50: at(0.5), p95: at(0.95), min: sorted[0] ?? 0 };
+}
+
 export function printTable(title: string, rows: readonly Measurement[], ratios: readonly { label: string; value: number }[] = []): void {
   console.log(`\n## ${title}`);
   for (const r of rows) {
-    console.log(`  ${r.label.padEnd(60)} p50 ${r.p50.toFixed(2).padStart(9)} ms   p95 ${r.p95.toFixed(2).padStart(9)} ms   (${r.runs} runs)`);
+    console.log(
+      `  ${r.label.padEnd(60)} p50 ${r.p50.toFixed(2).padStart(9)} ms   p95 ${r.p95.toFixed(2).padStart(9)} ms   (${r.runs} runs)`,
+    );
   }
   for (const r of ratios) console.log(`  ratio ${r.label.padEnd(54)} ${r.value.toFixed(2)}×`);
 }

@@ -10,8 +10,21 @@ export interface PlanRequestInput {
   readonly identityKeys: readonly string[];
 }
 
-/** Builds the printable plan of a request. Pure: reads only the model. */
+const cache = new WeakMap<PolicyModel, Map<string, RightsPlan>>();
+
+/** Builds the printable plan of a request. Pure: reads only the model, so plans are cached per model. */
 export function planRequest(model: PolicyModel, input: PlanRequestInput): RightsPlan {
+  const key = `${input.action}\u0000${[...new Set(input.identityKeys)].sort().join(',')}`;
+  const plans = cache.get(model) ?? new Map<string, RightsPlan>();
+  cache.set(model, plans);
+  const cached = plans.get(key);
+  if (cached) return cached;
+  const plan = buildPlan(model, input);
+  plans.set(key, plan);
+  return plan;
+}
+
+function buildPlan(model: PolicyModel, input: PlanRequestInput): RightsPlan {
   const graph = buildGraph(model);
   const { order, obtainable } = reach(graph, new Set(input.identityKeys));
   const position = new Map(order.map((q, i) => [q, i]));
@@ -103,7 +116,7 @@ function routesFor(graph: CollectionGraph, q: string, position: ReadonlyMap<stri
   return routes;
 }
 
-/** Key fields: what later routes read from each collection, its identity fields (expansion) and its primary key. */
+/** Key fields: what later routes read from each collection, and its identity fields (for expansion). */
 function addKeyFields(graph: CollectionGraph, lookups: readonly CollectionLookup[]): CollectionLookup[] {
   const needed = new Map<string, Set<string>>();
   for (const l of lookups) {
@@ -113,7 +126,6 @@ function addKeyFields(graph: CollectionGraph, lookups: readonly CollectionLookup
     const c = graph.collections.get(l.collection);
     const keys = new Set(needed.get(l.collection) ?? []);
     for (const f of c?.identity.values() ?? []) keys.add(f);
-    for (const f of c?.primaryKey ?? []) keys.add(f);
     return Object.freeze({ ...l, keyFields: [...keys] });
   });
 }

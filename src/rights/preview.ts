@@ -20,7 +20,7 @@ export async function previewRequest(
   signal?: AbortSignal,
 ): Promise<RequestPreview> {
   const plan = planRequest(model, { action, identityKeys: [...identities.keys()] });
-  const resolved = await resolveRequest(model, plan, identities, pool, signal);
+  const resolved = await resolveRequest(model, plan, identities, pool, { signal });
   const rows: Record<string, number> = {};
   for (const lookup of plan.lookups) {
     const wheres = resolved.selections[lookup.collection] ?? [];

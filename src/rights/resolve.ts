@@ -18,6 +18,23 @@ export interface ResolvedRequest {
   readonly found: boolean;
 }
 
+/**
+ * Reads a collection's selected rows for a caller (access streams them to the package) and hands every row back
+ * through `keep`, so the keys later lookups need are collected from the same read.
+ */
+export type CollectionVisitor = (
+  lookup: CollectionLookup,
+  collection: CollectionModel,
+  wheres: readonly Where[],
+  keep: (row: Row) => void,
+) => Promise<void>;
+
+export interface ResolveOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** When given, every selected collection is visited in plan order and the resolver reads nothing in phase 2 itself. */
+  readonly visit?: CollectionVisitor;
+}
+
 /** Upper bound on identity-expansion rounds (each round only queries values not seen before). */
 const MAX_EXPANSION_ROUNDS = 5;
 
@@ -26,12 +43,15 @@ export async function resolveRequest(
   plan: RightsPlan,
   identities: Identities,
   pool: ConnectorPool,
-  signal?: AbortSignal,
+  options: ResolveOptions = {},
 ): Promise<ResolvedRequest> {
+  const { signal, visit } = options;
   const known = new Map<string, KeySet>([...identities].map(([k, vs]) => [k, setOf(vs)]));
   const keys = new Map<string, Map<string, KeySet>>();
   const sources = new Set(plan.lookups.flatMap((l) => l.routes.flatMap((r) => (r.kind === 'reference' ? [r.from] : []))));
+  let found = false;
   const collect = (l: CollectionLookup, c: CollectionModel, row: Row, expand: boolean) => {
+    found = true;
     const byField = keys.get(l.collection) ?? new Map<string, KeySet>();
     keys.set(l.collection, byField);
     for (const f of l.keyFields) {
@@ -49,14 +69,19 @@ export async function resolveRequest(
       set.add(model.identities.get(identity)?.caseInsensitive ? text.toLowerCase() : text);
     }
   };
+  const find = async (l: CollectionLookup, c: CollectionModel, where: Where, fields: readonly string[], onRow: (row: Row) => void) => {
+    const connector = await pool.get(l.dataset);
+    for await (const row of connector.find({ collection: c, where }, { fields, ...(signal ? { signal } : {}) })) onRow(row);
+  };
 
-  // Phase 1: identity expansion, querying each identity route only with values it has not seen.
+  // Phase 1: identity expansion. Only a collection holding two identities or more can reveal a new one; each route is
+  // queried only with values it has not seen, reading just the fields later lookups need.
   const queried = new Map<string, KeySet>();
-  let found = false;
   for (let round = 0, grew = true; grew && round < MAX_EXPANSION_ROUNDS; round++) {
     grew = false;
     for (const l of plan.lookups) {
       const c = collectionOf(model, l.collection);
+      if (c.identity.size < 2) continue;
       for (const r of l.routes) {
         if (r.kind !== 'identity') continue;
         const seen = queried.get(`${l.collection}\u0000${r.field}`) ?? new KeySet();
@@ -65,20 +90,14 @@ export async function resolveRequest(
           .filter((v) => seen.add(v))
           .map((v) => coerceForField(String(v), c.fields.get(r.field)));
         if (fresh.length === 0) continue;
-        const connector = await pool.get(l.dataset);
-        for await (const row of connector.find(
-          { collection: c, where: { [r.field]: fresh } },
-          { fields: l.keyFields, ...(signal ? { signal } : {}) },
-        )) {
-          found = true;
-          grew = true;
-          collect(l, c, row, true);
-        }
+        const before = identityCount(known);
+        await find(l, c, { [r.field]: fresh }, l.keyFields, (row) => collect(l, c, row, true));
+        if (identityCount(known) > before) grew = true;
       }
     }
   }
 
-  // Phase 2: reference routes, in plan order (every route's source is resolved before it is read).
+  // Phase 2: every lookup in plan order (a route's source is always resolved before it is read).
   const selections: Record<string, Where[]> = {};
   for (const l of plan.lookups) {
     signal?.throwIfAborted();
@@ -93,11 +112,15 @@ export async function resolveRequest(
     }
     if (wheres.length === 0) continue;
     selections[l.collection] = wheres;
-    if (!sources.has(l.collection)) continue;
-    const connector = await pool.get(l.dataset);
-    for (const where of wheres.filter((w) => !isIdentityWhere(l, w))) {
-      for await (const row of connector.find({ collection: c, where }, { fields: l.keyFields, ...(signal ? { signal } : {}) }))
-        collect(l, c, row, false);
+    if (visit) {
+      await visit(l, c, wheres, (row) => collect(l, c, row, false));
+    } else if (sources.has(l.collection) || (!found && c.identity.size === 1)) {
+      // Sources feed later routes (their identity selections were read in phase 1 when they hold several identities);
+      // a single-identity collection is read only while nothing proves the person exists yet.
+      for (const where of wheres) {
+        if (c.identity.size >= 2 && isIdentityWhere(l, where)) continue;
+        await find(l, c, where, l.keyFields.length > 0 ? l.keyFields : c.primaryKey, (row) => collect(l, c, row, false));
+      }
     }
   }
   return {
@@ -110,6 +133,12 @@ export async function resolveRequest(
 function isIdentityWhere(l: CollectionLookup, where: Where): boolean {
   const [field] = Object.keys(where);
   return l.routes.some((r) => r.kind === 'identity' && r.field === field);
+}
+
+function identityCount(known: ReadonlyMap<string, KeySet>): number {
+  let n = 0;
+  for (const set of known.values()) n += set.size;
+  return n;
 }
 
 function setOf(values: readonly string[]): KeySet {

@@ -40,6 +40,13 @@ export interface Journal {
   /** Marks steps done together (one store transaction's worth). */
   completeSteps(runId: string, steps: readonly { readonly stepId: string; readonly result?: unknown }[]): Promise<void>;
   finish(runId: string, status: Exclude<RunStatus, 'running'>, result: unknown, at: Date): Promise<void>;
+  /**
+   * Records a run that has nothing to resume (access, portability) in one write, once it is over. Returns false, writing
+   * nothing, when the id already belongs to a run of another action.
+   */
+  record(
+    run: NewRun & { readonly status: Exclude<RunStatus, 'running'>; readonly result: unknown; readonly finishedAt: Date },
+  ): Promise<boolean>;
 }
 
 /** A record kept under a legal hold after erasure, and when the hold ends. */

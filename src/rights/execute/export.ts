@@ -1,9 +1,10 @@
 // Access and portability: streams the person's rows collection by collection into a sink, secrets withheld before any sink sees them.
 import type { Value } from '../../connectors/index.js';
 import type { CollectionModel, FieldModel, PolicyModel } from '../../policy/index.js';
-import { collectionOf } from '../resolve.js';
+import { planRequest } from '../planner.js';
+import { resolveRequest, type CollectionVisitor } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
-import { openRun } from './journaled.js';
+import { existingRun } from './journaled.js';
 
 /** A value as exported: secrets and protected values are replaced by a marker saying why. */
 export type ExportedValue = string | number | boolean | null;
@@ -54,35 +55,45 @@ export function portableFields(collection: CollectionModel, model: PolicyModel):
   );
 }
 
+/**
+ * Streams the person's rows into the sink in one pass: each collection is read once, its rows exported and the keys
+ * later lookups need collected from the same read. Access is not destructive: the journal records the finished run in
+ * one write, with no resumable steps; running the same id again exports afresh. An id of another action is refused.
+ */
 export async function exportPersonData(
   ctx: ExecutionContext,
   request: RightsRequest,
   sink: ExportSink,
   options: ExportOptions,
 ): Promise<ExportResult> {
-  const { run, plan, resolved } = await openRun(ctx, request, options.action);
+  const startedAt = ctx.clock.now();
+  const plan = planRequest(ctx.model, { action: options.action, identityKeys: [...request.identities.keys()] });
   const collections: ExportedCollection[] = [];
-  for (const lookup of plan.lookups) {
-    const wheres = resolved.selections[lookup.collection];
-    if (!wheres || wheres.length === 0) continue;
-    const collection = collectionOf(ctx.model, lookup.collection);
+  let found = false;
+  const visit: CollectionVisitor = async (lookup, collection, wheres, keep) => {
     const fields = options.fields ? options.fields(collection, ctx.model) : [...collection.fields.values()];
-    if (fields.length === 0) continue;
     const connector = await ctx.pool.get(lookup.dataset);
     // Several routes may select the same row: de-duplicate by primary key only then.
     const seen = wheres.length > 1 && collection.primaryKey.length > 0 ? new Set<string>() : undefined;
-    const readFields = [...new Set([...fields.map((f) => f.name), ...(seen ? collection.primaryKey : [])])];
-    await sink.beginCollection(collection, fields);
+    const readFields = [...new Set([...fields.map((f) => f.name), ...lookup.keyFields, ...(seen ? collection.primaryKey : [])])];
     let rows = 0;
+    let begun = false;
     for (const where of wheres) {
       for await (const row of connector.find(
         { collection, where },
         { fields: readFields, ...(ctx.signal ? { signal: ctx.signal } : {}) },
       )) {
+        keep(row);
+        found = true;
+        if (fields.length === 0) continue;
         if (seen) {
           const key = collection.primaryKey.map((k) => String(row[k])).join('\u0000');
           if (seen.has(key)) continue;
           seen.add(key);
+        }
+        if (!begun) {
+          await sink.beginCollection(collection, fields);
+          begun = true;
         }
         const values: Record<string, ExportedValue> = {};
         for (const f of fields) values[f.name] = exportValue(ctx.model, f, row[f.name]);
@@ -90,17 +101,22 @@ export async function exportPersonData(
         rows++;
       }
     }
+    if (!begun) return;
     const done = { collection, fields, rows };
     await sink.endCollection(done);
     collections.push(done);
     await ctx.onProgress?.({ type: 'collection-exported', collection: lookup.collection, rows });
-  }
-  const result: ExportResult = { runId: run.id, found: resolved.found, collections };
-  await ctx.store.journal.finish(
-    run.id,
-    'completed',
-    { found: result.found, collections: collections.map((c) => ({ collection: c.collection.qualifiedName, rows: c.rows })) },
-    ctx.clock.now(),
-  );
-  return result;
+  };
+  await resolveRequest(ctx.model, plan, request.identities, ctx.pool, { signal: ctx.signal, visit });
+  const recorded = await ctx.store.journal.record({
+    id: request.id,
+    action: options.action,
+    plan: { plan },
+    startedAt,
+    status: 'completed',
+    result: { found, collections: collections.map((c) => ({ collection: c.collection.qualifiedName, rows: c.rows })) },
+    finishedAt: ctx.clock.now(),
+  });
+  if (!recorded) await existingRun(ctx, request.id, options.action);
+  return { runId: request.id, found, collections };
 }

@@ -53,6 +53,12 @@ export function openSqliteStore(file: string): Store {
        ON CONFLICT (run_id, step_id) DO UPDATE SET done = 1, result = excluded.result`,
     ),
     finish: db.prepare('UPDATE runs SET status = ?, result = ?, finished_at = ? WHERE id = ?'),
+    record: db.prepare(
+      `INSERT INTO runs (id, action, plan, status, started_at, finished_at, result) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, status = excluded.status, started_at = excluded.started_at,
+         finished_at = excluded.finished_at, result = excluded.result
+       WHERE runs.action = excluded.action`,
+    ),
     hold: db.prepare(
       `INSERT INTO holds (dataset, collection, key, hold, until, run_id) VALUES (@dataset, @collection, @key, @hold, @until, @runId)
        ON CONFLICT DO UPDATE SET until = excluded.until, run_id = excluded.run_id`,
@@ -65,10 +71,12 @@ export function openSqliteStore(file: string): Store {
     const row = stmt.getRun.get(id);
     if (!row) return undefined;
     const steps = new Map<string, StepRecord>(
-      stmt.getSteps.all(id).map((s) => [
-        s.step_id,
-        { stepId: s.step_id, intent: parse(s.intent), done: s.done === 1, result: parse(s.result), attempts: s.attempts },
-      ]),
+      stmt.getSteps
+        .all(id)
+        .map((s) => [
+          s.step_id,
+          { stepId: s.step_id, intent: parse(s.intent), done: s.done === 1, result: parse(s.result), attempts: s.attempts },
+        ]),
     );
     return {
       id: row.id,
@@ -86,8 +94,25 @@ export function openSqliteStore(file: string): Store {
     async open(run) {
       const existing = readRun(run.id);
       if (existing) return { run: existing, resumed: true };
-      live().transaction(() => stmt.insertRun.run(run.id, run.action, JSON.stringify(run.plan), 'running', run.startedAt.toISOString()))();
-      return { run: readRun(run.id) as RunRecord, resumed: false };
+      live();
+      stmt.insertRun.run(run.id, run.action, JSON.stringify(run.plan), 'running', run.startedAt.toISOString());
+      return {
+        run: { id: run.id, action: run.action, plan: run.plan, status: 'running', startedAt: run.startedAt, steps: new Map() },
+        resumed: false,
+      };
+    },
+    async record(run) {
+      live();
+      const { changes } = stmt.record.run(
+        run.id,
+        run.action,
+        JSON.stringify(run.plan),
+        run.status,
+        run.startedAt.toISOString(),
+        run.finishedAt.toISOString(),
+        JSON.stringify(run.result),
+      );
+      return changes > 0;
     },
     async get(runId) {
       live();
@@ -151,7 +176,12 @@ function toHold(row: HoldRow): HoldRecord {
 
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set(db.prepare<[], { id: number }>('SELECT id FROM schema_migrations').all().map((r) => r.id));
+  const applied = new Set(
+    db
+      .prepare<[], { id: number }>('SELECT id FROM schema_migrations')
+      .all()
+      .map((r) => r.id),
+  );
   for (const m of SQLITE_MIGRATIONS) {
     if (applied.has(m.id)) continue;
     db.transaction(() => {
