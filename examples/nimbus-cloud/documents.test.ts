@@ -14,15 +14,54 @@ beforeAll(() => {
 const expectations: Record<Language, { basis: string[]; retention: string[]; rights: string[]; deadlines: string[]; never: string[] }> = {
   en: {
     basis: ['Contract', 'Legitimate interest', 'Consent', 'Legal obligation'],
-    retention: ['180 days from collection', '24 months from collection', '91 days from collection', '1 year after the reply to the request', '10 years', 'extended by 12 months'],
-    rights: ['Access', 'Rectification', 'Erasure', 'Portability', 'Restriction', 'Objection', 'Withdrawing consent', 'Directives after death'],
+    retention: [
+      '180 days from collection',
+      '24 months from collection',
+      '91 days from collection',
+      '1 year after the reply to the request',
+      '10 years',
+      'extended by 12 months',
+    ],
+    rights: [
+      'Access',
+      'Rectification',
+      'Erasure',
+      'Portability',
+      'Restriction',
+      'Objection',
+      'Withdrawing consent',
+      'Directives after death',
+    ],
     deadlines: ['| 1 month | up to 2 months more', '| 30 days | no extension |', '| 30 days | up to 30 days more'],
-    never: ['Racial or ethnic origin', 'Political opinions', 'Health', 'Genetic data', 'Trade-union membership', 'Sex life or sexual orientation'],
+    never: [
+      'Racial or ethnic origin',
+      'Political opinions',
+      'Health',
+      'Genetic data',
+      'Trade-union membership',
+      'Sex life or sexual orientation',
+    ],
   },
   fr: {
     basis: ['Contrat', 'Intérêt légitime', 'Consentement', 'Obligation légale'],
-    retention: ['180 jours à compter de la collecte', '24 mois à compter de la collecte', '91 jours', '1 an après la réponse à la demande', '10 ans', 'prolongée de 12 mois'],
-    rights: ["Droit d'accès", 'Droit de rectification', "Droit à l'effacement", 'Droit à la portabilité', 'Droit à la limitation', "Droit d'opposition", 'Retrait du consentement', 'Directives après votre décès'],
+    retention: [
+      '180 jours à compter de la collecte',
+      '24 mois à compter de la collecte',
+      '91 jours',
+      '1 an après la réponse à la demande',
+      '10 ans',
+      'prolongée de 12 mois',
+    ],
+    rights: [
+      "Droit d'accès",
+      'Droit de rectification',
+      "Droit à l'effacement",
+      'Droit à la portabilité',
+      'Droit à la limitation',
+      "Droit d'opposition",
+      'Retrait du consentement',
+      'Directives après votre décès',
+    ],
     deadlines: ['1 mois', '30 jours', 'aucune prolongation'],
     never: ['Origine raciale ou ethnique', 'Opinions politiques', 'Santé', 'Données génétiques', 'Appartenance syndicale'],
   },
@@ -31,7 +70,9 @@ const expectations: Record<Language, { basis: string[]; retention: string[]; rig
 describe.each(['en', 'fr'] as const)('nimbus-cloud notice (%s)', (lang) => {
   it('names every purpose with its legal basis and retention, every recipient, right, deadline and authority', () => {
     // French typography uses ’ and no-break spaces: compare on plain apostrophes and spaces.
-    const md = renderNotice(model, { lang, format: 'md' }).replaceAll('’', "'").replace(/[\u00a0\u202f]/g, ' ');
+    const md = renderNotice(model, { lang, format: 'md' })
+      .replaceAll('’', "'")
+      .replace(/[\u00a0\u202f]/g, ' ');
     const e = expectations[lang];
     for (const p of model.purposes.values()) expect(md).toContain(localize(p.name, lang));
     for (const b of e.basis) expect(md).toContain(b);
@@ -55,7 +96,20 @@ describe('nimbus-cloud record of processing', () => {
     const rows = parse(renderRopa(model, { format: 'csv', lang: 'en' }), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(model.purposes.size);
     const columns = Object.keys(rows[0] ?? {});
-    expect(columns).toEqual(expect.arrayContaining(['Controller', 'Data protection officer', 'Purpose', 'Legal basis', 'Categories of data subjects', 'Categories of personal data', 'Categories of recipients', 'Transfers to third countries and safeguards', 'Time limits for erasure', 'Security measures']));
+    expect(columns).toEqual(
+      expect.arrayContaining([
+        'Controller',
+        'Data protection officer',
+        'Purpose',
+        'Legal basis',
+        'Categories of data subjects',
+        'Categories of personal data',
+        'Categories of recipients',
+        'Transfers to third countries and safeguards',
+        'Time limits for erasure',
+        'Security measures',
+      ]),
+    );
     for (const p of model.purposes.values()) {
       const row = rows.find((r) => r['Purpose id'] === p.id);
       expect(row?.Purpose).toBe(localize(p.name, 'en'));

@@ -65,6 +65,20 @@ describe('the Nimbus Cloud manifest', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('moves accounts to PostgreSQL, telemetry to MariaDB and sessions to Redis under the distributed profile, still clean', () => {
+    const distributed = compilePolicyFolder(MANIFEST, { now: NOW, profile: 'distributed' });
+    expect(distributed.diagnostics.map(formatDiagnostic)).toEqual([]);
+    const stores = [...(distributed.model?.datasets.values() ?? [])].map((d) => [d.id, d.store.kind, d.store.url]);
+    expect(Object.fromEntries(stores.map(([id, kind, url]) => [id, { kind, url }]))).toEqual({
+      accounts: { kind: 'postgres', url: { env: 'NIMBUS_ACCOUNTS_URL' } },
+      telemetry: { kind: 'mysql', url: { env: 'NIMBUS_TELEMETRY_URL' } },
+      sessions: { kind: 'redis', url: { env: 'NIMBUS_SESSIONS_URL' } },
+      recruitment: { kind: 'sqlite', url: undefined },
+    });
+    expect(collection('sessions.sessions')).toMatchObject({ key: 'session:{customer_id}:{id}', type: 'hash' });
+    expect(collection('sessions.sessions').fields.get('token_hash')).toMatchObject({ category: 'user.auth.session', protection: 'hashed' });
+  });
+
   it('is in force under the GDPR, Quebec law and PIPEDA, each with its authority (K5.3, K5.4)', () => {
     const js = model().jurisdictions;
     expect(js.map((j) => j.id)).toEqual(['gdpr', 'quebec', 'pipeda']);

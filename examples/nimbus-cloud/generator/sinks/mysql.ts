@@ -1,0 +1,140 @@
+// Loads a dataset into MySQL/MariaDB: multi-row INSERTs of 1,000 rows on one connection, then indexes and foreign keys.
+import { createPool, type Pool, type PoolConnection } from 'mysql2';
+import { CompiledQuery, Kysely, MysqlDialect, sql } from 'kysely';
+import { CustosError } from '../../../../src/errors.js';
+import type { TablePlan } from '../schema.js';
+import { addForeignKeys, createIndex, createTable, dropTables, placeholderRows, type AnyDatabase } from './ddl.js';
+import { encoderFor, type Encoder } from './encode.js';
+import type { DatasetLoader, LoaderOptions } from './loader.js';
+
+/** Rows per INSERT: about 200 KB of text, far under MariaDB's default 16 MB max_allowed_packet. */
+const BATCH = 1000;
+
+interface TableState {
+  readonly plan: TablePlan;
+  readonly names: readonly string[];
+  readonly encoders: readonly Encoder[];
+  readonly insert: string;
+  values: unknown[];
+  filled: number;
+}
+
+export interface MysqlTarget {
+  readonly url: string;
+  /** Database to create the tables in (created when missing); undefined: the one the URL names. */
+  readonly database?: string | undefined;
+  readonly label: string;
+}
+
+function query(connection: PoolConnection, text: string, values: unknown[] = []): Promise<void> {
+  return new Promise((resolve, reject) => connection.query(text, values, (error) => (error ? reject(error) : resolve())));
+}
+
+export function createMysqlLoader(target: MysqlTarget, options: LoaderOptions): DatasetLoader {
+  const uri = target.url.replace(/^mariadb:/i, 'mysql:');
+  const database = target.database ?? decodeURIComponent(new URL(uri).pathname.slice(1));
+  if (!database) throw new CustosError({ code: 'config', message: `${target.label}: the mysql url must name a database` });
+  const pool: Pool = createPool({ uri, connectionLimit: 2, timezone: 'Z', charset: 'utf8mb4', multipleStatements: false });
+  pool.on('connection', (connection) => connection.on('error', () => undefined));
+  const root = new Kysely<AnyDatabase>({
+    dialect: new MysqlDialect({
+      pool,
+      // Foreign keys are added after the load without re-checking every row (the generator wrote them consistent).
+      onCreateConnection: async (connection) => void (await connection.executeQuery(CompiledQuery.raw('set foreign_key_checks = 0'))),
+    }),
+  });
+  const db = root.withSchema(database);
+  const states = new Map<TablePlan, TableState>();
+  let connection: PoolConnection | undefined;
+  let pending: Promise<unknown> = Promise.resolve();
+  let failure: unknown;
+  let closed = false;
+
+  const send = (state: TableState, text: string) => {
+    const values = state.values;
+    state.values = [];
+    state.filled = 0;
+    pending = pending.then(async () => {
+      if (failure !== undefined || !connection) return;
+      await query(connection, text, values).catch((error: unknown) => void (failure = error));
+    });
+  };
+
+  return {
+    location: target.label,
+    async prepare() {
+      await sql`create database if not exists ${sql.id(database)} character set utf8mb4 collate utf8mb4_unicode_ci`.execute(root);
+      const existing = await root
+        .selectFrom('information_schema.tables')
+        .select('table_name')
+        .where('table_schema', '=', database)
+        .where(
+          'table_name',
+          'in',
+          options.tables.map((t) => t.name),
+        )
+        .execute();
+      if (existing.length > 0 && !options.force) {
+        throw new CustosError({
+          code: 'conflict',
+          message: `${target.label} already holds the sample's tables: pass force to replace them`,
+        });
+      }
+      // Kysely's MySQL pool may hand each statement another connection: every one of them has foreign key checks off.
+      await dropTables(db, options.tables, 'mysql');
+      for (const plan of options.tables) {
+        await createTable(db, plan, 'mysql', { inlineForeignKeys: false });
+        states.set(plan, {
+          plan,
+          names: plan.columns.map((c) => c.name),
+          encoders: plan.columns.map((c) => encoderFor(c.type, 'mysql')),
+          insert: db.insertInto(plan.name).values(placeholderRows(plan, BATCH)).compile().sql,
+          values: [],
+          filled: 0,
+        });
+      }
+      connection = await new Promise<PoolConnection>((resolve, reject) =>
+        pool.getConnection((error, c) => (error ? reject(error) : resolve(c))),
+      );
+      await query(connection, 'set foreign_key_checks = 0, unique_checks = 0');
+    },
+    write(table, row) {
+      const state = states.get(table);
+      if (!state) throw new CustosError({ code: 'internal', message: `no table ${table.qualifiedName} in ${target.label}` });
+      const { names, encoders, values } = state;
+      for (let i = 0; i < names.length; i++) values.push((encoders[i] as Encoder)(row[names[i] as string] ?? null));
+      if (++state.filled === BATCH) send(state, state.insert);
+    },
+    async drain() {
+      await pending;
+      if (failure !== undefined) throw failure;
+    },
+    async finish(onStep) {
+      for (const state of states.values()) {
+        if (state.filled > 0) send(state, db.insertInto(state.plan.name).values(placeholderRows(state.plan, state.filled)).compile().sql);
+      }
+      await this.drain();
+      connection?.release();
+      connection = undefined;
+      for (const plan of options.tables) {
+        for (const index of plan.indexes) {
+          onStep(`${plan.name}.${index.column}`);
+          await createIndex(db, plan, index);
+        }
+      }
+      for (const plan of options.tables) {
+        if (plan.foreignKeys.length === 0) continue;
+        onStep(`${plan.name} foreign keys`);
+        await addForeignKeys(db, plan);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pending.catch(() => undefined);
+      connection?.release();
+      connection = undefined;
+      await root.destroy();
+    },
+  };
+}
