@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { fixedClock, systemClock } from '../clock.js';
 import type { PolicyModel } from '../policy/index.js';
 import { compilePolicyFolder, hasErrors } from '../policy/index.js';
-import { createConnectorPool, normalizeIdentities, parseIdentityArgs, type ExecutionContext, type Identities, type ProgressEvent } from '../rights/index.js';
+import {
+  createConnectorPool,
+  normalizeIdentities,
+  parseIdentityArgs,
+  type ExecutionContext,
+  type Identities,
+  type ProgressEvent,
+} from '../rights/index.js';
 import { openStore } from '../store/index.js';
 import { loadPseudonymKey } from '../vault/index.js';
 import { DEFAULT_MANIFEST_DIR, parseNow } from './manifest.js';
@@ -24,7 +31,10 @@ export interface CommandContext extends ExecutionContext {
 }
 
 export function loadModel(dir: string | undefined, opts: Pick<RequestOptions, 'profile' | 'now'>): PolicyModel {
-  const result = compilePolicyFolder(dir ?? DEFAULT_MANIFEST_DIR, { now: parseNow(opts.now), profile: opts.profile ?? process.env.CUSTOS_PROFILE });
+  const result = compilePolicyFolder(dir ?? DEFAULT_MANIFEST_DIR, {
+    now: parseNow(opts.now),
+    profile: opts.profile ?? process.env.CUSTOS_PROFILE,
+  });
   printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error'));
   if (!result.model) process.exit(result.files.length === 0 ? EXIT.unusable : EXIT.errors);
   if (hasErrors(result.diagnostics)) {

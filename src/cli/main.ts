@@ -5,6 +5,7 @@ import { registerRenderCommands } from './commands/render.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerRightsCommands } from './commands/rights.js';
 import { registerGenerateCommands } from './commands/generate.js';
+import { registerExampleCommands } from './commands/example.js';
 import { EXIT, fail } from './output.js';
 
 const program = new Command()
@@ -18,6 +19,7 @@ registerPolicyCommands(program);
 registerRenderCommands(program);
 registerRightsCommands(program);
 registerGenerateCommands(program);
+registerExampleCommands(program);
 registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch(fail);

@@ -23,7 +23,9 @@ export function registerGenerateCommands(program: Command): void {
         const file = kind === 'sqlite' ? opts.url.replace(/^(sqlite|file):/, '') : undefined;
         const draft = draftDataset(collections, { name: opts.name, kind: kind ?? 'sqlite', store: file ? { file } : { env: opts.env } });
         emit(draft.yaml, opts.out);
-        process.stderr.write(`${collections.length} collection(s), ${draft.proposals} proposed categor${draft.proposals === 1 ? 'y' : 'ies'}\n`);
+        process.stderr.write(
+          `${collections.length} collection(s), ${draft.proposals} proposed categor${draft.proposals === 1 ? 'y' : 'ies'}\n`,
+        );
         for (const alarm of draft.alarms) process.stderr.write(`warning: ${alarm}\n`);
       } finally {
         await connector.close();

@@ -45,7 +45,10 @@ export function registerPolicyCommands(program: Command): void {
         emit(JSON.stringify({ ok: result.ok, files: result.files, errors, warnings, diagnostics: result.diagnostics }, null, 2));
       } else {
         for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-        const summary = errors + warnings === 0 ? 'no problems' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+        const summary =
+          errors + warnings === 0
+            ? 'no problems'
+            : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
         process.stdout.write(`${summary} in ${result.files.length} file${result.files.length === 1 ? '' : 's'}\n`);
       }
       process.exit(unusable ? EXIT.unusable : errors > 0 ? EXIT.errors : EXIT.ok);
@@ -61,6 +64,7 @@ export function registerPolicyCommands(program: Command): void {
     .command('codes')
     .description('list the diagnostic codes')
     .action(() => {
-      for (const [code, { severity, title }] of Object.entries(DIAGNOSTIC_CODES)) process.stdout.write(`${code}  ${severity.padEnd(7)}  ${title}\n`);
+      for (const [code, { severity, title }] of Object.entries(DIAGNOSTIC_CODES))
+        process.stdout.write(`${code}  ${severity.padEnd(7)}  ${title}\n`);
     });
 }

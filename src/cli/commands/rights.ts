@@ -1,7 +1,16 @@
 // `custos rights …`: plan and execute access, portability, rectification, erasure and restriction for one person.
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { executeErasure, executeRectification, executeRestriction, formatPlan, planRequest, previewRequest, RIGHTS_ACTIONS, type RightsAction } from '../../rights/index.js';
+import {
+  executeErasure,
+  executeRectification,
+  executeRestriction,
+  formatPlan,
+  planRequest,
+  previewRequest,
+  RIGHTS_ACTIONS,
+  type RightsAction,
+} from '../../rights/index.js';
 import { localize } from '../../policy/index.js';
 import { CustosError } from '../../errors.js';
 import { commandContext, loadModel, type CommandContext, type RequestOptions } from '../context.js';
@@ -24,7 +33,13 @@ function requestCommand(parent: Command, name: string, description: string): Com
 
 /** Runs `work` with a context, always closing connections, and prints the run id to resume with. */
 async function withContext<T>(dir: string, opts: RequestOptions, work: (ctx: CommandContext) => Promise<T>, progress = false): Promise<T> {
-  const bar = progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'erasing [{bar}] {value}/{total} steps  {step}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const bar =
+    progress && process.stderr.isTTY
+      ? new cliProgress.SingleBar(
+          { format: 'erasing [{bar}] {value}/{total} steps  {step}', stream: process.stderr },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
   const ctx = commandContext(dir, opts, (e) => {
     if (e.type === 'step-started') {
       if (bar && bar.getTotal() !== e.total) bar.start(e.total, e.index, { step: e.stepId });
@@ -62,23 +77,36 @@ export function registerRightsCommands(program: Command): void {
   requestCommand(rights, 'erase', "erase the person's data (account closure checks its preconditions first)")
     .option('--dry-run', 'print the plan and how many rows each step would touch, change nothing')
     .action(async (dir: string, opts: RequestOptions & { dryRun?: boolean }) => {
-      await withContext(dir, opts, async (ctx) => {
-        if (opts.dryRun) return printPreview(ctx, 'erase');
-        const result = await executeErasure(ctx, { id: ctx.requestId, identities: ctx.identities });
-        if (result.status === 'not-found') return notFound(ctx);
-        if (result.status === 'blocked') {
-          process.stdout.write(`account closure blocked (${ctx.requestId}):\n`);
-          for (const b of result.blockers) process.stdout.write(`  - ${localize(b.description, 'en')}: ${b.rows} row(s) in ${b.collection}\n`);
-          process.exit(EXIT.errors);
-        }
-        process.stdout.write(`erased (${ctx.requestId}${result.resumed ? ', resumed' : ''}):\n`);
-        for (const s of result.steps) process.stdout.write(`  ${s.stepId.padEnd(48)} ${s.skipped ? 'already done' : `${s.rows} row(s)`}\n`);
-        for (const h of result.holds) process.stdout.write(`  kept under legal hold "${h.hold}" until ${h.until}: ${h.dataset}.${h.collection} ${h.key}\n`);
-      }, true);
+      await withContext(
+        dir,
+        opts,
+        async (ctx) => {
+          if (opts.dryRun) return printPreview(ctx, 'erase');
+          const result = await executeErasure(ctx, { id: ctx.requestId, identities: ctx.identities });
+          if (result.status === 'not-found') return notFound(ctx);
+          if (result.status === 'blocked') {
+            process.stdout.write(`account closure blocked (${ctx.requestId}):\n`);
+            for (const b of result.blockers)
+              process.stdout.write(`  - ${localize(b.description, 'en')}: ${b.rows} row(s) in ${b.collection}\n`);
+            process.exit(EXIT.errors);
+          }
+          process.stdout.write(`erased (${ctx.requestId}${result.resumed ? ', resumed' : ''}):\n`);
+          for (const s of result.steps)
+            process.stdout.write(`  ${s.stepId.padEnd(48)} ${s.skipped ? 'already done' : `${s.rows} row(s)`}\n`);
+          for (const h of result.holds)
+            process.stdout.write(`  kept under legal hold "${h.hold}" until ${h.until}: ${h.dataset}.${h.collection} ${h.key}\n`);
+        },
+        true,
+      );
     });
 
   requestCommand(rights, 'rectify', "correct the person's data in every store that holds it")
-    .requiredOption('--set <target=value>', 'a category (user.contact.email) or dataset.collection.field, and its new value (repeatable)', collect, [])
+    .requiredOption(
+      '--set <target=value>',
+      'a category (user.contact.email) or dataset.collection.field, and its new value (repeatable)',
+      collect,
+      [],
+    )
     .action(async (dir: string, opts: RequestOptions & { set: string[] }) => {
       const changes = opts.set.map((pair) => {
         const eq = pair.indexOf('=');
@@ -106,8 +134,17 @@ export function registerRightsCommands(program: Command): void {
     });
 
   for (const action of ['access', 'portability'] as const) {
-    requestCommand(rights, action, action === 'access' ? 'export a copy of the person’s data with everything art. 15 requires (zip)' : 'export the data the person provided, as structured JSON')
-      .option('-o, --out <file>', action === 'access' ? 'the package to write (default access-<request id>.zip)' : 'the JSON file to write (default stdout)')
+    requestCommand(
+      rights,
+      action,
+      action === 'access'
+        ? 'export a copy of the person’s data with everything art. 15 requires (zip)'
+        : 'export the data the person provided, as structured JSON',
+    )
+      .option(
+        '-o, --out <file>',
+        action === 'access' ? 'the package to write (default access-<request id>.zip)' : 'the JSON file to write (default stdout)',
+      )
       .option('--dry-run', 'print the plan and how many rows each collection holds, export nothing')
       .action(async (dir: string, opts: RequestOptions & { out?: string; dryRun?: boolean }) => {
         await withContext(dir, opts, async (ctx) => {
@@ -115,7 +152,11 @@ export function registerRightsCommands(program: Command): void {
           const { writeAccessPackage, writePortabilityDocument } = await import('../../rights/package/index.js');
           if (action === 'access') {
             const out = opts.out ?? `access-${ctx.requestId}.zip`;
-            const result = await writeAccessPackage(ctx, { id: ctx.requestId, identities: ctx.identities }, { out, lang: ctx.model.languages[0] ?? 'en' });
+            const result = await writeAccessPackage(
+              ctx,
+              { id: ctx.requestId, identities: ctx.identities },
+              { out, lang: ctx.model.languages[0] ?? 'en' },
+            );
             if (!result.found) return notFound(ctx);
             process.stderr.write(`wrote ${out}: ${result.rows} row(s) from ${result.collections} collection(s)\n`);
           } else {

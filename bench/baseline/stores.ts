@@ -1,0 +1,143 @@
+// The thin seam hand-written baselines run on: SQL with `?` placeholders on SQLite, PostgreSQL or MySQL, and sessions.
+import Database from 'better-sqlite3';
+import type { Pool as PgPool, PoolClient } from 'pg';
+import type { Pool as MysqlPool } from 'mysql2/promise';
+import type { Redis } from 'ioredis';
+
+export type Row = Record<string, unknown>;
+
+export interface Sql {
+  all(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  run(sql: string, params?: readonly unknown[]): Promise<void>;
+  /** Runs `work` in one transaction on one connection. */
+  transaction(work: (tx: Sql) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** SQLite, as a careful developer writes it: statements prepared once and reused. */
+export function sqliteSql(file: string): Sql {
+  const db = new Database(file);
+  db.pragma('foreign_keys = ON');
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (text: string) => {
+    let s = statements.get(text);
+    if (!s) statements.set(text, (s = db.prepare(text)));
+    return s;
+  };
+  const sql: Sql = {
+    all: async (text, params = []) => prepared(text).all(...params) as Row[],
+    run: async (text, params = []) => void prepared(text).run(...params),
+    async transaction(work) {
+      db.exec('BEGIN');
+      try {
+        await work(sql);
+        db.exec('COMMIT');
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    close: async () => void db.close(),
+  };
+  return sql;
+}
+
+const numbered = (text: string) => {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+};
+
+const noNesting = () => Promise.reject(new Error('nested transactions are not used by the baselines'));
+
+export function postgresSql(pool: PgPool): Sql {
+  const over = (q: PgPool | PoolClient) => ({
+    all: async (text: string, params: readonly unknown[] = []) => (await q.query(numbered(text), [...params])).rows as Row[],
+    run: async (text: string, params: readonly unknown[] = []) => void (await q.query(numbered(text), [...params])),
+  });
+  return {
+    ...over(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await work({ ...over(client), transaction: noNesting, close: async () => undefined });
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function mysqlSql(pool: MysqlPool): Sql {
+  type Queryable = { query: (sql: string, params: unknown[]) => Promise<unknown> };
+  const over = (q: Queryable) => ({
+    all: async (text: string, params: readonly unknown[] = []) => ((await q.query(text, [...params])) as [Row[]])[0],
+    run: async (text: string, params: readonly unknown[] = []) => void (await q.query(text, [...params])),
+  });
+  return {
+    ...over(pool as unknown as Queryable),
+    async transaction(work) {
+      const conn = await pool.getConnection();
+      try {
+        await conn.beginTransaction();
+        await work({ ...over(conn as unknown as Queryable), transaction: noNesting, close: async () => undefined });
+        await conn.commit();
+      } catch (error) {
+        await conn.rollback();
+        throw error;
+      } finally {
+        conn.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Sessions of customers: a table (SQLite) or hashes under `session:{customer_id}:{id}` (Redis). */
+export interface Sessions {
+  find(customerIds: readonly unknown[]): Promise<Row[]>;
+  erase(customerIds: readonly unknown[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function sqlSessions(sql: Sql): Sessions {
+  const marks = (v: readonly unknown[]) => v.map(() => '?').join(', ') || 'NULL';
+  return {
+    find: (ids) => sql.all(`SELECT * FROM sessions WHERE customer_id IN (${marks(ids)})`, ids),
+    erase: (ids) => sql.run(`DELETE FROM sessions WHERE customer_id IN (${marks(ids)})`, ids),
+    close: () => sql.close(),
+  };
+}
+
+export function redisSessions(redis: Redis): Sessions {
+  const keysOf = async (ids: readonly unknown[]) => {
+    const keys: string[] = [];
+    for (const id of ids) {
+      let cursor = '0';
+      do {
+        const [next, found] = await redis.scan(cursor, 'MATCH', `session:${String(id)}:*`, 'COUNT', 1000);
+        cursor = next;
+        keys.push(...found);
+      } while (cursor !== '0');
+    }
+    return keys;
+  };
+  return {
+    async find(ids) {
+      const keys = await keysOf(ids);
+      const pipeline = redis.pipeline();
+      for (const key of keys) pipeline.hgetall(key);
+      return ((await pipeline.exec()) ?? []).map(([, row]) => row as Row);
+    },
+    async erase(ids) {
+      const keys = await keysOf(ids);
+      if (keys.length > 0) await redis.del(...keys);
+    },
+    close: async () => void redis.disconnect(),
+  };
+}

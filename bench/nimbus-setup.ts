@@ -1,0 +1,114 @@
+// Sample data for the rights benchmarks: nimbus-cloud generated once per scale under bench/out and reused afterwards.
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import mysql from 'mysql2/promise';
+import { Redis } from 'ioredis';
+import { compilePolicyFolder, type PolicyModel } from '../src/policy/index.js';
+import { generateNimbus } from '../examples/nimbus-cloud/generator/index.js';
+import { mysqlSql, postgresSql, redisSessions, sqliteSql, sqlSessions } from './baseline/stores.js';
+import type { NimbusStores } from './baseline/nimbus.js';
+
+const MANIFEST = resolve('examples/nimbus-cloud/privacy');
+
+async function generateOnce(
+  dir: string,
+  customers: number,
+  generate: (baseDir: string) => Promise<unknown>,
+  ready: () => Promise<boolean>,
+): Promise<void> {
+  const baseDir = join(dir, 'privacy');
+  if (existsSync(join(dir, 'READY')) && (await ready())) return;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(baseDir, { recursive: true });
+  const started = Date.now();
+  process.stdout.write(
+    `generating nimbus-cloud with ${customers.toLocaleString('en')} customers into ${dir} (once; later runs reuse it)…\n`,
+  );
+  await generate(baseDir);
+  writeFileSync(join(dir, 'READY'), new Date().toISOString());
+  process.stdout.write(`  generated in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+}
+
+function compile(baseDir: string, profile?: string): PolicyModel {
+  const compiled = compilePolicyFolder(MANIFEST, { baseDir, profile });
+  if (!compiled.model) throw new Error('the nimbus manifest does not compile');
+  return compiled.model;
+}
+
+export async function nimbusOnSqlite(customers: number) {
+  const dir = resolve(`bench/out/nimbus-${customers}`);
+  await generateOnce(
+    dir,
+    customers,
+    (baseDir) => generateNimbus({ customers, stores: 'sqlite', baseDir, force: true }),
+    async () => true,
+  );
+  const data = join(dir, 'data');
+  const open = (name: string) => sqliteSql(join(data, `${name}.db`));
+  const stores = {
+    accounts: open('accounts'),
+    telemetry: open('telemetry'),
+    recruitment: open('recruitment'),
+    sessions: sqlSessions(open('sessions')),
+  };
+  const all: NimbusStores = {
+    ...stores,
+    close: async () =>
+      void (await Promise.all([stores.accounts.close(), stores.telemetry.close(), stores.recruitment.close(), stores.sessions.close()])),
+  };
+  return { dir, model: compile(join(dir, 'privacy')), stores: all };
+}
+
+/** The distributed profile on this machine's servers, in databases of its own (PostgreSQL, MariaDB) and Redis db 1. */
+export async function nimbusDistributed(customers: number) {
+  const name = `nimbus_bench_${customers}`;
+  const env = {
+    ...process.env,
+    NIMBUS_ACCOUNTS_URL: `${process.env.CUSTOS_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432'}/${name}`,
+    NIMBUS_TELEMETRY_URL: `${process.env.CUSTOS_BENCH_MYSQL ?? 'mysql://root@127.0.0.1:3306'}/${name}`,
+    NIMBUS_SESSIONS_URL: `${process.env.CUSTOS_BENCH_REDIS ?? 'redis://127.0.0.1:6379'}/1`,
+  };
+  const admin = new pg.Client({ connectionString: `${env.NIMBUS_ACCOUNTS_URL.replace(/\/[^/]+$/, '')}/postgres` });
+  await admin.connect();
+  if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 0)
+    await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const myAdmin = await mysql.createConnection(env.NIMBUS_TELEMETRY_URL.replace(/\/[^/]+$/, ''));
+  await myAdmin.query(`CREATE DATABASE IF NOT EXISTS ${name}`);
+  await myAdmin.end();
+  const pgPool = new pg.Pool({ connectionString: env.NIMBUS_ACCOUNTS_URL, max: 4 });
+  const myPool = mysql.createPool({ uri: env.NIMBUS_TELEMETRY_URL, connectionLimit: 4 });
+  const redis = new Redis(env.NIMBUS_SESSIONS_URL);
+  const dir = resolve(`bench/out/nimbus-distributed-${customers}`);
+  const ready = async () => {
+    const found = await pgPool.query('SELECT count(*)::int AS n FROM customers').catch(() => undefined);
+    return found?.rows[0]?.n === customers;
+  };
+  await generateOnce(
+    dir,
+    customers,
+    async (baseDir) => {
+      await redis.flushdb();
+      await generateNimbus({ customers, stores: 'all', baseDir, env, force: true });
+    },
+    ready,
+  );
+  Object.assign(process.env, {
+    NIMBUS_ACCOUNTS_URL: env.NIMBUS_ACCOUNTS_URL,
+    NIMBUS_TELEMETRY_URL: env.NIMBUS_TELEMETRY_URL,
+    NIMBUS_SESSIONS_URL: env.NIMBUS_SESSIONS_URL,
+  });
+  const stores = {
+    accounts: postgresSql(pgPool),
+    telemetry: mysqlSql(myPool),
+    recruitment: sqliteSql(join(dir, 'data', 'recruitment.db')),
+    sessions: redisSessions(redis),
+  };
+  const all: NimbusStores = {
+    ...stores,
+    close: async () =>
+      void (await Promise.all([stores.accounts.close(), stores.telemetry.close(), stores.recruitment.close(), stores.sessions.close()])),
+  };
+  return { dir, model: compile(join(dir, 'privacy'), 'distributed'), stores: all };
+}

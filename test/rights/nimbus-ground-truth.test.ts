@@ -1,0 +1,206 @@
+// Ground truth on the sample provider: access exports exactly the rows independent hand-written SQL/Redis finds, and after
+// erasure none remain but kept rows, masked as the manifest declares — on SQLite, and on PostgreSQL + MariaDB + Redis.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import mysql from 'mysql2/promise';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { truncateIp } from '../../src/anonymize/index.js';
+import { fixedClock } from '../../src/clock.js';
+import { compilePolicyFolder, type PolicyModel } from '../../src/policy/index.js';
+import {
+  createConnectorPool,
+  executeErasure,
+  exportPersonData,
+  normalizeIdentities,
+  planRequest,
+  type ExportedValue,
+  type ExportSink,
+} from '../../src/rights/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
+import { generateNimbus, nimbusCustomer, nimbusEmail } from '../../examples/nimbus-cloud/generator/index.js';
+import { handWrittenPersonRows, type NimbusStores } from '../../bench/baseline/nimbus.js';
+import { mysqlSql, postgresSql, redisSessions, sqliteSql, sqlSessions, type Row } from '../../bench/baseline/stores.js';
+import { serviceUrl } from '../services.js';
+
+const MANIFEST = resolve('examples/nimbus-cloud/privacy');
+const CUSTOMERS = 120;
+const KEY = new Uint8Array(32).fill(5);
+
+interface World {
+  readonly model: PolicyModel;
+  readonly stores: NimbusStores;
+  readonly env: NodeJS.ProcessEnv;
+  readonly dir: string;
+  cleanup(): Promise<void>;
+}
+
+const idOf = (row: Row | Readonly<Record<string, ExportedValue>>) => String(row.id);
+
+function groundTruthSuite(name: string, enabled: boolean, makeWorld: () => Promise<World>) {
+  describe.skipIf(!enabled)(`nimbus-cloud ground truth on ${name}`, () => {
+    let world: World;
+    beforeAll(async () => {
+      world = await makeWorld();
+    }, 180_000);
+    afterAll(async () => world?.cleanup());
+
+    const context = () => {
+      const store = openSqliteStore(join(world.dir, `custos-${Date.now()}.db`));
+      const pool = createConnectorPool(world.model, { env: world.env });
+      return {
+        model: world.model,
+        store,
+        pool,
+        clock: fixedClock(new Date('2026-11-23T12:00:00Z')),
+        pseudonymKey: KEY,
+        close: async () => (await pool.close(), await store.close()),
+      };
+    };
+
+    it('access exports every row the hand-written queries find, and nothing else', async () => {
+      const people = [1, 2, 3, 17, 42, 77, 101];
+      for (const id of people) {
+        const email = nimbusEmail(id);
+        const truth = await handWrittenPersonRows(world.stores, email);
+        const exported = new Map<string, Set<string>>();
+        let current = '';
+        const sink: ExportSink = {
+          beginCollection: async (c) => void exported.set((current = c.qualifiedName), new Set()),
+          row: async (values) => void exported.get(current)?.add(idOf(values)),
+          endCollection: async () => undefined,
+        };
+        const ctx = context();
+        await exportPersonData(
+          ctx,
+          { id: `gt-access-${id}`, identities: normalizeIdentities(world.model, new Map([['email', [email]]])) },
+          sink,
+          { action: 'access' },
+        );
+        await ctx.close();
+        const expected = Object.fromEntries(
+          Object.entries(truth)
+            .filter(([, rows]) => rows.length > 0)
+            .map(([q, rows]) => [q, [...new Set(rows.map(idOf))].sort()]),
+        );
+        const actual = Object.fromEntries([...exported].map(([q, set]) => [q, [...set].sort()]));
+        expect(actual, `customer ${id}`).toEqual(expected);
+      }
+    });
+
+    it('erasure leaves none of the person’s rows but the kept ones, masked as declared, and nobody else’s rows change', async () => {
+      const id = Array.from({ length: CUSTOMERS - 1 }, (_, i) => i + 2).find((n) => nimbusCustomer(n).closure === 'free');
+      if (id === undefined) throw new Error('the sample has no customer free to close an account');
+      const email = nimbusEmail(id);
+      const truth = await handWrittenPersonRows(world.stores, email);
+      const plan = planRequest(world.model, { action: 'erase', identityKeys: ['email'] });
+      const ctx = context();
+      const result = await executeErasure(ctx, {
+        id: `gt-erase-${id}`,
+        identities: normalizeIdentities(world.model, new Map([['email', [email]]])),
+      });
+      await ctx.close();
+      expect(result.status).toBe('completed');
+      expect(await handWrittenPersonRows(world.stores, email).then((r) => Object.values(r).flat().length)).toBe(0);
+      for (const op of plan.erasure) {
+        if (op.kind !== 'mask') continue;
+        const before = truth[op.collection] ?? [];
+        const [dataset, table] = op.collection.split('.') as [string, string];
+        const sql = dataset === 'telemetry' ? world.stores.telemetry : world.stores.accounts;
+        for (const original of before) {
+          const [after] = await sql.all(`SELECT * FROM ${table} WHERE id = ?`, [original.id]);
+          expect(after, `${op.collection} #${String(original.id)} is kept`).toBeDefined();
+          for (const f of op.fields) {
+            const was = original[f.field];
+            const now = after?.[f.field];
+            const where = `${op.collection}.${f.field} of #${String(original.id)}`;
+            if (f.strategy === 'hold') expect(String(now), where).toBe(String(was));
+            else if (f.strategy === 'null') expect(now, where).toBeNull();
+            else if (f.strategy === 'fixed') expect(now, where).toBe(f.value);
+            else if (f.strategy === 'hash') expect(was === null ? now === null : String(now).startsWith('pse_'), where).toBe(true);
+            else if (f.strategy === 'truncate-ip') expect(now, where).toBe(was === null ? null : truncateIp(String(was)));
+          }
+        }
+      }
+      // Someone else, untouched.
+      const other = id === 1 ? 2 : 1;
+      const otherRows = await handWrittenPersonRows(world.stores, nimbusEmail(other));
+      expect(Object.values(otherRows).flat().length).toBeGreaterThan(0);
+      expect(otherRows['accounts.customers']?.[0]?.email).toBe(nimbusEmail(other));
+    });
+  });
+}
+
+groundTruthSuite('SQLite', true, async () => {
+  const dir = resolve(`test/.tmp/nimbus-gt-${process.pid}-${Date.now()}`);
+  mkdirSync(join(dir, 'privacy'), { recursive: true });
+  await generateNimbus({ customers: CUSTOMERS, stores: 'sqlite', baseDir: join(dir, 'privacy'), force: true, threads: false });
+  const model = compilePolicyFolder(MANIFEST, { baseDir: join(dir, 'privacy') }).model as PolicyModel;
+  const open = (n: string) => sqliteSql(join(dir, 'data', `${n}.db`));
+  const parts = {
+    accounts: open('accounts'),
+    telemetry: open('telemetry'),
+    recruitment: open('recruitment'),
+    sessions: sqlSessions(open('sessions')),
+  };
+  const stores: NimbusStores = { ...parts, close: async () => void (await Promise.all(Object.values(parts).map((p) => p.close()))) };
+  return {
+    model,
+    stores,
+    env: process.env,
+    dir,
+    cleanup: async () => (await stores.close(), rmSync(dir, { recursive: true, force: true })),
+  };
+});
+
+const [pgUrl, myUrl, redisUrl] = [serviceUrl('postgres'), serviceUrl('mysql'), serviceUrl('redis')];
+groundTruthSuite('PostgreSQL + MariaDB + Redis', Boolean(pgUrl && myUrl && redisUrl), async () => {
+  const name = `custos_gt_${process.pid}_${Date.now().toString(36)}`;
+  const server = (url: string) => url.replace(/\/[^/]*$/, '');
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const myAdmin = await mysql.createConnection(myUrl as string);
+  await myAdmin.query(`CREATE DATABASE ${name}`);
+  // A Redis database of its own (the connector has no key prefix): 7 is used by no other suite.
+  const redisDb = `${server(redisUrl as string)}/7`;
+  const env = {
+    ...process.env,
+    NIMBUS_ACCOUNTS_URL: `${server(pgUrl as string)}/${name}`,
+    NIMBUS_TELEMETRY_URL: `${server(myUrl as string)}/${name}`,
+    NIMBUS_SESSIONS_URL: redisDb,
+  };
+  const redis = new Redis(redisDb);
+  await redis.flushdb();
+  const dir = resolve(`test/.tmp/nimbus-gt-dist-${process.pid}-${Date.now()}`);
+  mkdirSync(join(dir, 'privacy'), { recursive: true });
+  await generateNimbus({ customers: CUSTOMERS, stores: 'all', baseDir: join(dir, 'privacy'), env, force: true, threads: false });
+  const model = compilePolicyFolder(MANIFEST, { baseDir: join(dir, 'privacy'), profile: 'distributed' }).model as PolicyModel;
+  const pgPool = new pg.Pool({ connectionString: env.NIMBUS_ACCOUNTS_URL, max: 2 });
+  const myPool = mysql.createPool({ uri: env.NIMBUS_TELEMETRY_URL, connectionLimit: 2 });
+  const parts = {
+    accounts: postgresSql(pgPool),
+    telemetry: mysqlSql(myPool),
+    recruitment: sqliteSql(join(dir, 'data', 'recruitment.db')),
+    sessions: redisSessions(redis),
+  };
+  const stores: NimbusStores = { ...parts, close: async () => void (await Promise.all(Object.values(parts).map((p) => p.close()))) };
+  return {
+    model,
+    stores,
+    env,
+    dir,
+    async cleanup() {
+      const flush = new Redis(redisDb);
+      await flush.flushdb();
+      flush.disconnect();
+      await stores.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+      await myAdmin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await myAdmin.end();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
