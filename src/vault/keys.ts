@@ -14,12 +14,14 @@ export const DEFAULT_PSEUDONYM_KEY_FILE = '.custos/pseudonym.key';
 export function loadPseudonymKey(env: NodeJS.ProcessEnv = process.env, file = DEFAULT_PSEUDONYM_KEY_FILE): Uint8Array {
   const fromEnv = env.CUSTOS_PSEUDONYM_KEY;
   if (fromEnv !== undefined) {
-    if (!/^[0-9a-fA-F]{64}$/.test(fromEnv)) throw new CustosError({ code: 'config', message: 'CUSTOS_PSEUDONYM_KEY must be 64 hexadecimal characters (256 bits)' });
+    if (!/^[0-9a-fA-F]{64}$/.test(fromEnv))
+      throw new CustosError({ code: 'config', message: 'CUSTOS_PSEUDONYM_KEY must be 64 hexadecimal characters (256 bits)' });
     return Buffer.from(fromEnv, 'hex');
   }
   if (existsSync(file)) {
     const hex = readFileSync(file, 'utf8').trim();
-    if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new CustosError({ code: 'config', message: `${file} does not hold a 256-bit hexadecimal key` });
+    if (!/^[0-9a-fA-F]{64}$/.test(hex))
+      throw new CustosError({ code: 'config', message: `${file} does not hold a 256-bit hexadecimal key` });
     return Buffer.from(hex, 'hex');
   }
   const key = generatePseudonymKey();

@@ -99,7 +99,12 @@ export const checkErasureStrategies: LintRule = (ctx) => {
         );
       }
       if (f.strategy === 'hash' && f.type !== undefined && !['string', 'email', 'phone', 'ip', 'json'].includes(f.type)) {
-        ctx.report('CUS042', `${c.qualifiedName}.${f.name} is a ${f.type}, but a keyed hash replaces it with text`, [...at, 'strategy'], 'declare the column as text (type: string), or use null or fixed');
+        ctx.report(
+          'CUS042',
+          `${c.qualifiedName}.${f.name} is a ${f.type}, but a keyed hash replaces it with text`,
+          [...at, 'strategy'],
+          'declare the column as text (type: string), or use null or fixed',
+        );
       }
       if (f.strategy === 'truncate-ip' && f.type !== undefined && f.type !== 'ip' && f.type !== 'string') {
         ctx.report(
