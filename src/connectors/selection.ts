@@ -2,7 +2,7 @@
 import { CustosError } from '../errors.js';
 import type { CollectionModel } from '../policy/index.js';
 import type { Selection, Value } from './connector.js';
-import { checkIdentifier } from './identifiers.js';
+import { checkIdentifier, IDENTIFIER } from './identifiers.js';
 
 /** One `field IN (values)` term of a selection, values without duplicates. */
 export interface WhereTerm {
@@ -23,9 +23,9 @@ export function checkSelection(selection: Selection): CheckedSelection {
   if (typeof where !== 'object' || where === null) throw invalid(`the selection on ${collection.qualifiedName} has no where object`);
   const terms: WhereTerm[] = [];
   for (const [field, values] of Object.entries(where)) {
-    checkIdentifier(field, `field of ${collection.qualifiedName}`);
+    checkField(collection, field);
     if (!Array.isArray(values)) throw invalid(`the selection on ${collection.qualifiedName}.${field} must be a list of values`);
-    terms.push({ field, values: [...new Set(values)] });
+    terms.push({ field, values: values.length < 2 ? values.slice() : [...new Set(values)] });
   }
   return { collection, terms, matchesNothing: terms.some((term) => term.values.length === 0) };
 }
@@ -41,15 +41,16 @@ export function assertBounded(checked: CheckedSelection, operation: 'update' | '
  * An empty result means "all the store has" (a collection that declares nothing).
  */
 export function resultFields(collection: CollectionModel, fields: readonly string[] | undefined): readonly string[] {
-  const names = fields && fields.length > 0 ? fields : [...new Set([...collection.primaryKey, ...collection.fields.keys()])];
-  return names.map((name) => checkIdentifier(name, `field of ${collection.qualifiedName}`));
+  const names = fields && fields.length > 0 ? fields.slice() : [...new Set([...collection.primaryKey, ...collection.fields.keys()])];
+  for (const name of names) checkField(collection, name);
+  return names;
 }
 
 /** Validated assignments of an update; an empty `set` is refused as a likely mistake. */
 export function checkAssignments(collection: CollectionModel, set: Readonly<Record<string, Value>>): readonly (readonly [string, Value])[] {
   const entries = Object.entries(set ?? {});
   if (entries.length === 0) throw invalid(`the update of ${collection.qualifiedName} sets no field`);
-  for (const [field] of entries) checkIdentifier(field, `field of ${collection.qualifiedName}`);
+  for (const [field] of entries) checkField(collection, field);
   return entries;
 }
 
@@ -58,6 +59,11 @@ export function batchSizeOf(batchSize: number | undefined): number {
   if (batchSize === undefined) return 1000;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw invalid(`batchSize must be a positive integer, not ${batchSize}`);
   return batchSize;
+}
+
+/** `checkIdentifier` for a field, naming the collection only when it fails (this runs for every field of every call). */
+function checkField(collection: CollectionModel, name: unknown): void {
+  if (typeof name !== 'string' || !IDENTIFIER.test(name)) checkIdentifier(name, `field of ${collection.qualifiedName}`);
 }
 
 function invalid(message: string): CustosError {

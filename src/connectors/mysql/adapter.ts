@@ -1,7 +1,7 @@
 // How MySQL/MariaDB differs: what mysql2 binds, row streaming, and which errors mean "unreachable".
 import type { Value } from '../connector.js';
 import { errorCode, errorMessage, NETWORK_ERROR_CODES, type StoreFailure } from '../failures.js';
-import type { SqlAdapter } from '../sql/index.js';
+import { probeThenStream, type SqlAdapter } from '../sql/index.js';
 import { normalizeRow } from '../values.js';
 import { introspectMysql } from './introspection.js';
 
@@ -24,13 +24,15 @@ export const mysqlAdapter: SqlAdapter = {
   kind: 'mysql',
   // mysql2 escapes parameters into the text it sends: no protocol limit, but keep statements a sane size.
   parameterBudget: 20_000,
+  // Every value of a list is its own `?`.
+  arrayListFrom: Number.POSITIVE_INFINITY,
   // A streaming result occupies its connection until read or dropped.
   streamHoldsConnection: true,
   encode: encodeMysql,
   decode: normalizeRow,
   inList: (eb, field, values) => eb(field, 'in', values),
-  // mysql2 streams rows with backpressure (the socket pauses); Kysely ignores the batch size here.
-  stream: (query, context) => query.stream(context.batchSize),
+  // Small results in one buffered query; larger ones stream with backpressure (the socket pauses, Kysely ignores the chunk size).
+  pages: probeThenStream,
   classify: classifyMysql,
   introspect: (db, context) => introspectMysql(db, mysqlAdapter, context),
 };

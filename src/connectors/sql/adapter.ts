@@ -1,5 +1,5 @@
 // What differs between SQL engines, as one small interface (Kysely's DialectAdapter idea): everything else is shared.
-import type { Expression, ExpressionBuilder, Kysely, QueryCreator, SelectQueryBuilder, SqlBool } from 'kysely';
+import type { CompiledQuery, Expression, ExpressionBuilder, Kysely, QueryCreator, QueryResult, SelectQueryBuilder, SqlBool } from 'kysely';
 import type { IntrospectedCollection, Row, Value } from '../connector.js';
 import type { StoreFailure } from '../failures.js';
 
@@ -8,10 +8,23 @@ export type AnyDatabase = Record<string, Record<string, unknown>>;
 export type AnyQueryCreator = QueryCreator<AnyDatabase>;
 export type AnySelect = SelectQueryBuilder<AnyDatabase, string, Record<string, unknown>>;
 export type AnyExpressionBuilder = ExpressionBuilder<AnyDatabase, string>;
+/** A client row before `decode`. */
+export type ClientRow = Record<string, unknown>;
 
-export interface StreamContext {
+/** A way to extend a find's select (paging); compiled once per shape, so one `name` must always extend the same way. */
+export interface SelectVariant {
+  readonly name: string;
+  /** Adds to `query`; `values` stands for the values the variant binds (its `run` arguments), in order. */
+  extend(query: AnySelect, values: readonly unknown[]): AnySelect;
+}
+
+/** The select of one find, as an adapter pages through it. */
+export interface SelectStatement {
   readonly table: string;
-  readonly batchSize: number;
+  /** Runs the select extended by `variant`, binding `values`; returns every row it reads. */
+  run(variant: SelectVariant, values: readonly unknown[]): Promise<ClientRow[]>;
+  /** The plain select as one streamed statement (Kysely's `.stream()`), about `chunkSize` rows per round trip. */
+  stream(chunkSize: number): AsyncIterable<ClientRow>;
 }
 
 export interface IntrospectContext {
@@ -25,16 +38,26 @@ export interface SqlAdapter {
   readonly kind: 'sqlite' | 'postgres' | 'mysql';
   /** Bound parameters one statement may carry; longer IN-lists are split over several statements. */
   readonly parameterBudget: number;
+  /**
+   * IN-lists of at least this many values bind as one array parameter (`inList` decides), so their length stays out of the
+   * SQL and shapes stay few; shorter ones bind value by value. Infinity: lists always bind value by value.
+   */
+  readonly arrayListFrom: number;
   /** True when a streaming find keeps its connection busy, so a transaction cannot run anything else until it ends. */
   readonly streamHoldsConnection: boolean;
   /** A Value as this client binds it. */
   encode(value: Value): unknown;
   /** A client row as a Row (in place). */
-  decode(row: Record<string, unknown>): Row;
-  /** `field IN (values)`, values already encoded. */
+  decode(row: ClientRow): Row;
+  /** `field IN (values)`, values already encoded; binds them as one parameter when there are `arrayListFrom` or more. */
   inList(eb: AnyExpressionBuilder, field: string, values: readonly unknown[]): Expression<SqlBool>;
-  /** Streams the rows of a select, about `batchSize` per round trip. */
-  stream(query: AnySelect, context: StreamContext): AsyncIterable<Record<string, unknown>>;
+  /** The rows of a find in pages of about `batchSize` (a page in memory, never the whole result). */
+  pages(select: SelectStatement, batchSize: number): AsyncIterable<readonly ClientRow[]>;
+  /**
+   * Runs a statement at once, outside Kysely's queue, when the client is synchronous and its connection is free (SQLite);
+   * undefined: run it through Kysely. Only for a Kysely without plugins (no `withSchema`): their result hooks are skipped.
+   */
+  runNow?(query: CompiledQuery): QueryResult<unknown> | undefined;
   classify(error: unknown): StoreFailure;
   introspect(db: Kysely<AnyDatabase>, context: IntrospectContext): Promise<readonly IntrospectedCollection[]>;
 }

@@ -16,6 +16,7 @@ import { assertNotAborted, Lifecycle } from '../lifecycle.js';
 import type { StoreTarget } from '../target.js';
 import type { AnyDatabase, SqlAdapter } from './adapter.js';
 import { SqlSession } from './session.js';
+import { ShapeCache } from './shapes.js';
 
 /** Every SQL engine can do all of this; only the HTTP and Redis connectors lack some. */
 export const SQL_CAPABILITIES: ConnectorCapabilities = Object.freeze({
@@ -43,13 +44,15 @@ export class SqlConnector implements Connector {
   readonly #parts: SqlConnectorParts;
   readonly #lifecycle: Lifecycle;
   readonly #session: SqlSession;
+  readonly #shapes: ShapeCache;
 
   constructor(parts: SqlConnectorParts) {
     this.kind = parts.adapter.kind;
     this.#parts = parts;
     this.#lifecycle = new Lifecycle(parts.target.label);
+    this.#shapes = new ShapeCache({ arrayListFrom: parts.adapter.arrayListFrom });
     const db = parts.schema ? parts.db.withSchema(parts.schema) : parts.db;
-    this.#session = new SqlSession({ target: parts.target, adapter: parts.adapter, db }, [this.#lifecycle], false);
+    this.#session = new SqlSession({ target: parts.target, adapter: parts.adapter, db, shapes: this.#shapes }, [this.#lifecycle], false);
   }
 
   find(selection: Selection, options?: FindOptions): AsyncIterable<Row> {
@@ -77,7 +80,11 @@ export class SqlConnector implements Connector {
       return await this.#parts.db.transaction().execute(async (trx) => {
         const own = new Lifecycle('the transaction');
         const db = schema ? trx.withSchema(schema) : trx;
-        const session = new SqlSession({ target, adapter, db }, [this.#lifecycle, own], adapter.streamHoldsConnection);
+        const session = new SqlSession(
+          { target, adapter, db, shapes: this.#shapes },
+          [this.#lifecycle, own],
+          adapter.streamHoldsConnection,
+        );
         try {
           return await work(session);
         } catch (error) {
@@ -120,6 +127,7 @@ export class SqlConnector implements Connector {
   /** Closes the client (idempotent); later calls throw CustosError('closed'). */
   async close(): Promise<void> {
     if (!this.#lifecycle.close()) return;
+    this.#shapes.clear();
     await this.#parts.db.destroy().catch(() => undefined);
   }
 }

@@ -4,10 +4,14 @@ export type {
   AnyExpressionBuilder,
   AnyQueryCreator,
   AnySelect,
+  ClientRow,
   IntrospectContext,
+  SelectStatement,
+  SelectVariant,
   SqlAdapter,
-  StreamContext,
 } from './adapter.js';
 export { SqlConnector, SQL_CAPABILITIES, DEFAULT_SAMPLE_SIZE, type SqlConnectorParts } from './connector.js';
 export { introspectCatalog, type CatalogColumn, type CatalogReference } from './samples.js';
 export { SqlSession } from './session.js';
+export { Lru } from './lru.js';
+export { inPages, pageLimit, probeThenStream } from './pages.js';

@@ -1,22 +1,21 @@
-// Builds the four statements of a session from a checked selection, splitting IN-lists that exceed a client's parameter budget.
+// Builds the four statements of a session with Kysely, and splits IN-lists that exceed a client's parameter budget.
 import type { Expression, SqlBool } from 'kysely';
 import { CustosError } from '../../errors.js';
-import type { Value } from '../connector.js';
 import type { WhereTerm } from '../selection.js';
 import type { AnyExpressionBuilder, AnyQueryCreator, AnySelect, SqlAdapter } from './adapter.js';
 
-/** AND of the IN-lists of `terms` (no term: every row). */
-export function whereOf(adapter: SqlAdapter, terms: readonly WhereTerm[]): (eb: AnyExpressionBuilder) => Expression<SqlBool> {
-  return (eb) =>
-    eb.and(
-      terms.map((term) =>
-        adapter.inList(
-          eb,
-          term.field,
-          term.values.map((value) => adapter.encode(value)),
-        ),
-      ),
-    );
+/**
+ * What a statement filters on: field names, and for each the values to bind (encoded, or the stand-ins a shape compiles with).
+ * No field: every row.
+ */
+export interface WhereLists {
+  readonly fields: readonly string[];
+  readonly lists: readonly (readonly unknown[])[];
+}
+
+/** AND of `field IN (list)` over `where`. */
+export function whereOf(adapter: SqlAdapter, where: WhereLists): (eb: AnyExpressionBuilder) => Expression<SqlBool> {
+  return (eb) => eb.and(where.fields.map((field, index) => adapter.inList(eb, field, where.lists[index] ?? [])));
 }
 
 /**
@@ -42,39 +41,38 @@ export function splitTerms(terms: readonly WhereTerm[], budget: number): readonl
   return parts;
 }
 
+/** `fields` of `table` (none: every column) where `where` holds. */
 export function selectQuery(
   db: AnyQueryCreator,
   adapter: SqlAdapter,
   table: string,
   fields: readonly string[],
-  terms: readonly WhereTerm[],
+  where: WhereLists,
 ): AnySelect {
-  const query = db.selectFrom(table).where(whereOf(adapter, terms));
+  const query = db.selectFrom(table).where(whereOf(adapter, where));
   return fields.length > 0 ? query.select(fields) : query.selectAll();
 }
 
-export async function countRows(db: AnyQueryCreator, adapter: SqlAdapter, table: string, terms: readonly WhereTerm[]): Promise<number> {
-  const row = await db
+/** One row with `n`, the number of rows where `where` holds. */
+export function countQuery(db: AnyQueryCreator, adapter: SqlAdapter, table: string, where: WhereLists) {
+  return db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll().as('n'))
-    .where(whereOf(adapter, terms))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .where(whereOf(adapter, where));
 }
 
-export async function updateRows(
+/** Sets `fields` to `values` (in order) where `where` holds. */
+export function updateQuery(
   db: AnyQueryCreator,
   adapter: SqlAdapter,
   table: string,
-  assignments: readonly (readonly [string, Value])[],
-  terms: readonly WhereTerm[],
-): Promise<number> {
-  const set = Object.fromEntries(assignments.map(([field, value]) => [field, adapter.encode(value)]));
-  const result = await db.updateTable(table).set(set).where(whereOf(adapter, terms)).executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  set: { readonly fields: readonly string[]; readonly values: readonly unknown[] },
+  where: WhereLists,
+) {
+  const assignments = Object.fromEntries(set.fields.map((field, index) => [field, set.values[index]]));
+  return db.updateTable(table).set(assignments).where(whereOf(adapter, where));
 }
 
-export async function deleteRows(db: AnyQueryCreator, adapter: SqlAdapter, table: string, terms: readonly WhereTerm[]): Promise<number> {
-  const result = await db.deleteFrom(table).where(whereOf(adapter, terms)).executeTakeFirst();
-  return Number(result.numDeletedRows);
+export function deleteQuery(db: AnyQueryCreator, adapter: SqlAdapter, table: string, where: WhereLists) {
+  return db.deleteFrom(table).where(whereOf(adapter, where));
 }

@@ -1,4 +1,4 @@
-// The ConnectorSession of every SQL engine: checks the selection, then runs Kysely statements on a connection or a transaction.
+// The ConnectorSession of every SQL engine: checks the selection, then runs its statements on a connection or a transaction.
 import { CustosError } from '../../errors.js';
 import type { ConnectorSession, FindOptions, Row, Selection, Value } from '../connector.js';
 import { toStoreError } from '../failures.js';
@@ -6,18 +6,24 @@ import { checkIdentifier } from '../identifiers.js';
 import { assertNotAborted, type Lifecycle } from '../lifecycle.js';
 import { assertBounded, batchSizeOf, checkAssignments, checkSelection, resultFields, type WhereTerm } from '../selection.js';
 import type { StoreTarget } from '../target.js';
-import type { AnyQueryCreator, SqlAdapter } from './adapter.js';
-import { countRows, deleteRows, selectQuery, splitTerms, updateRows } from './queries.js';
+import type { Kysely } from 'kysely';
+import type { AnyDatabase, SqlAdapter } from './adapter.js';
+import { splitTerms } from './queries.js';
+import type { ShapeCache } from './shapes.js';
+import { SqlStatements } from './statements.js';
 
 export interface SqlScope {
   readonly target: StoreTarget;
   readonly adapter: SqlAdapter;
   /** The Kysely instance or transaction, with the store's schema applied. */
-  readonly db: AnyQueryCreator;
+  readonly db: Kysely<AnyDatabase>;
+  /** The connector's compiled shapes, shared by its transactions (same schema, same SQL). */
+  readonly shapes: ShapeCache;
 }
 
 export class SqlSession implements ConnectorSession {
   readonly #scope: SqlScope;
+  readonly #statements: SqlStatements;
   readonly #lifecycles: readonly Lifecycle[];
   /** A transaction on an engine whose streams hold the connection: nothing else may run while a find is open. */
   readonly #exclusive: boolean;
@@ -25,6 +31,7 @@ export class SqlSession implements ConnectorSession {
 
   constructor(scope: SqlScope, lifecycles: readonly Lifecycle[], exclusive: boolean) {
     this.#scope = scope;
+    this.#statements = new SqlStatements(scope.db, scope.adapter, scope.shapes);
     this.#lifecycles = lifecycles;
     this.#exclusive = exclusive;
   }
@@ -40,14 +47,17 @@ export class SqlSession implements ConnectorSession {
     const { signal } = options;
     assertNotAborted(signal);
     if (checked.matchesNothing) return;
-    const { db, adapter } = this.#scope;
+    const { adapter } = this.#scope;
     this.#openStreams++;
     try {
       for (const terms of splitTerms(checked.terms, adapter.parameterBudget)) {
-        for await (const row of adapter.stream(selectQuery(db, adapter, table, fields, terms), { table, batchSize })) {
-          this.#assertOpen();
-          assertNotAborted(signal);
-          yield adapter.decode(row);
+        // A page is in memory: its rows go out without another await each.
+        for await (const page of adapter.pages(this.#statements.select(table, fields, terms), batchSize)) {
+          for (const row of page) {
+            this.#assertOpen();
+            assertNotAborted(signal);
+            yield adapter.decode(row);
+          }
         }
       }
       // A stream cut short by close() must not read as complete.
@@ -62,9 +72,7 @@ export class SqlSession implements ConnectorSession {
   async count(selection: Selection): Promise<number> {
     const { table, checked } = this.#prepare(selection);
     if (checked.matchesNothing) return 0;
-    return this.#sum(checked.terms, `count on ${selection.collection.qualifiedName}`, (terms) =>
-      countRows(this.#scope.db, this.#scope.adapter, table, terms),
-    );
+    return this.#sum(checked.terms, `count on ${selection.collection.qualifiedName}`, (terms) => this.#statements.count(table, terms));
   }
 
   async update(selection: Selection, set: Readonly<Record<string, Value>>): Promise<number> {
@@ -73,7 +81,7 @@ export class SqlSession implements ConnectorSession {
     assertBounded(checked, 'update');
     if (checked.matchesNothing) return 0;
     return this.#sum(checked.terms, `update of ${selection.collection.qualifiedName}`, (terms) =>
-      updateRows(this.#scope.db, this.#scope.adapter, table, assignments, terms),
+      this.#statements.update(table, assignments, terms),
     );
   }
 
@@ -81,9 +89,7 @@ export class SqlSession implements ConnectorSession {
     const { table, checked } = this.#prepare(selection);
     assertBounded(checked, 'delete');
     if (checked.matchesNothing) return 0;
-    return this.#sum(checked.terms, `delete from ${selection.collection.qualifiedName}`, (terms) =>
-      deleteRows(this.#scope.db, this.#scope.adapter, table, terms),
-    );
+    return this.#sum(checked.terms, `delete from ${selection.collection.qualifiedName}`, (terms) => this.#statements.delete(table, terms));
   }
 
   #prepare(selection: Selection) {

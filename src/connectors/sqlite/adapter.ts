@@ -2,24 +2,27 @@
 import type { Value } from '../connector.js';
 import { errorCode, errorMessage, type StoreFailure } from '../failures.js';
 import type { SqlAdapter } from '../sql/index.js';
+import type { SqliteDriver } from './driver.js';
 import { introspectSqlite } from './introspection.js';
-import { streamByRowid } from './queries.js';
+import { pagesByRowid } from './queries.js';
 
 /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER is 32,766; keep room for the paging parameters. */
 const PARAMETER_BUDGET = 32_000;
 
-/** One per connector: it remembers which tables have no rowid. */
-export function createSqliteAdapter(): SqlAdapter {
+/** One per connector: it remembers which tables have no rowid, and runs statements on its driver's connection when free. */
+export function createSqliteAdapter(driver: SqliteDriver): SqlAdapter {
   const noRowid = new Set<string>();
   const adapter: SqlAdapter = {
     kind: 'sqlite',
     parameterBudget: PARAMETER_BUDGET,
+    arrayListFrom: Number.POSITIVE_INFINITY,
     streamHoldsConnection: false,
     encode: encodeSqlite,
     // better-sqlite3 already returns numbers, strings, bigints, Buffers and nulls.
     decode: (row) => row as Record<string, Value>,
     inList: (eb, field, values) => eb(field, 'in', values),
-    stream: (query, context) => streamByRowid(query, context, noRowid),
+    pages: (select, batchSize) => pagesByRowid(select, batchSize, noRowid),
+    runNow: (query) => driver.runNow(query),
     classify: classifySqlite,
     introspect: (db, context) => introspectSqlite(db, adapter, context),
   };

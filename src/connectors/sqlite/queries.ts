@@ -1,6 +1,6 @@
 // SQLite streaming by rowid pages: each page is a short statement, so no read lock or connection is held between pages.
 import { sql } from 'kysely';
-import type { AnySelect, StreamContext } from '../sql/index.js';
+import { inPages, pageLimit, type AnySelect, type ClientRow, type SelectStatement, type SelectVariant } from '../sql/index.js';
 
 /**
  * Why pages and not Kysely's `.stream()`: better-sqlite3 refuses any write on a connection while an iterator is open,
@@ -11,33 +11,54 @@ import type { AnySelect, StreamContext } from '../sql/index.js';
  */
 const ROWID = '$custos_rowid';
 
-/** Streams `query` page by page; `noRowid` remembers (per connector) the tables that turned out to have no rowid. */
-export async function* streamByRowid(
-  query: AnySelect,
-  context: StreamContext,
+/**
+ * A page of `rows` rows in rowid order, each with its rowid (selected last, so deleting it is cheap); a `next` page binds
+ * the rowid it starts after.
+ */
+class RowidPage implements SelectVariant {
+  readonly name: string;
+
+  constructor(
+    private readonly rows: number,
+    private readonly next: boolean,
+  ) {
+    this.name = `rowid-${next ? 'next' : 'first'} ${rows}`;
+  }
+
+  extend(query: AnySelect, [after]: readonly unknown[]): AnySelect {
+    const from = this.next ? query.where(sql.ref('_rowid_'), '>', after) : query;
+    return from.select(sql.ref('_rowid_').as(ROWID)).orderBy(sql.ref('_rowid_')).limit(pageLimit(this.rows));
+  }
+}
+
+const NO_ROWID = /no such column: "?_rowid_/;
+
+/** Pages of `select`; `noRowid` remembers (per connector) the tables that turned out to have no rowid. */
+export async function* pagesByRowid(
+  select: SelectStatement,
+  batchSize: number,
   noRowid: Set<string>,
-): AsyncGenerator<Record<string, unknown>> {
-  if (noRowid.has(context.table)) {
-    yield* query.stream(context.batchSize);
+): AsyncGenerator<readonly ClientRow[]> {
+  if (noRowid.has(select.table)) {
+    yield* inPages(select.stream(batchSize), batchSize);
     return;
   }
-  const paged = query.select(sql.ref('_rowid_').as(ROWID)).orderBy(sql.ref('_rowid_')).limit(context.batchSize);
-  let after: unknown;
+  let rows: ClientRow[];
+  try {
+    rows = await select.run(new RowidPage(batchSize, false), []);
+  } catch (error) {
+    if (!NO_ROWID.test(String((error as Error).message))) throw error;
+    noRowid.add(select.table);
+    yield* inPages(select.stream(batchSize), batchSize);
+    return;
+  }
   for (;;) {
-    let rows: Record<string, unknown>[];
-    try {
-      rows = await (after === undefined ? paged : paged.where(sql.ref('_rowid_'), '>', after)).execute();
-    } catch (error) {
-      if (after !== undefined || !/no such column: "?_rowid_/.test(String((error as Error).message))) throw error;
-      noRowid.add(context.table);
-      yield* query.stream(context.batchSize);
-      return;
-    }
-    for (const row of rows) {
-      const { [ROWID]: rowid, ...rest } = row;
-      after = rowid;
-      yield rest;
-    }
-    if (rows.length < context.batchSize) return;
+    const after = rows[rows.length - 1]?.[ROWID];
+    // In place: the rows are fresh objects of the client, and a copy per row costs more than the statement.
+    for (const row of rows) delete row[ROWID];
+    yield rows;
+    // A short page is the last: no statement to learn that nothing follows.
+    if (rows.length < batchSize) return;
+    rows = await select.run(new RowidPage(batchSize, true), [after]);
   }
 }

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { describeConnectorContract } from '../contract.js';
+import { collect, describeConnectorContract } from '../contract.js';
 import { connectUrl, openConnector } from '../open.js';
+import { StatementCache } from './driver.js';
 import { bulkPerson, collectionModel, PEOPLE_FIELDS, type Person } from '../testing.js';
 
 const PEOPLE_DDL = `create table people (
@@ -70,6 +71,71 @@ describe('sqlite connector', () => {
     expect(await connector.count({ collection: people, where: { note: ['read'] } })).toBe(50);
     await connector.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps what a transaction has not committed from a statement outside it, which waits for the transaction to end', async () => {
+    const { dir, file } = createFile();
+    insertAll(file, [bulkPerson(0)]);
+    const connector = await connectUrl('sqlite', `sqlite:${file}`);
+    const people = collectionModel({ name: 'people', fields: PEOPLE_FIELDS, primaryKey: ['id'] });
+    const note = (value: string) => ({ collection: people, where: { note: [value] } });
+    let inside!: () => void;
+    let finish!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    const failing = connector.transaction(async (session) => {
+      await session.update({ collection: people, where: { id: [1000] } }, { note: 'uncommitted' });
+      inside();
+      await gate;
+      throw new Error('rolled back');
+    });
+    await entered;
+    let counted: number | undefined;
+    const outside = connector.count(note('uncommitted')).then((n) => (counted = n));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(counted).toBeUndefined();
+    finish();
+    await expect(failing).rejects.toThrow('rolled back');
+    await outside;
+    expect(counted).toBe(0);
+    await connector.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('streams a table without rowid and a view, which cannot be paged by rowid', async () => {
+    const { dir, file } = createFile();
+    insertAll(
+      file,
+      Array.from({ length: 5 }, (_, index) => bulkPerson(index)),
+    );
+    const db = new Database(file);
+    db.exec(`create table tags (name text primary key, person_id integer) without rowid;
+      insert into tags values ('a', 1000), ('b', 1001), ('c', 1000);
+      create view bulk_people as select id, email from people where status = 'bulk'`);
+    db.close();
+    const connector = await connectUrl('sqlite', `sqlite:${file}`);
+    const tags = collectionModel({ name: 'tags', fields: ['name', 'person_id'] });
+    const view = collectionModel({ name: 'bulk_people', fields: ['id', 'email'] });
+    for (let round = 0; round < 2; round++) {
+      const names = (await collect(connector.find({ collection: tags, where: { person_id: [1000] } }, { batchSize: 1 }))).map(
+        (row) => row.name,
+      );
+      expect(names.sort()).toEqual(['a', 'c']);
+      expect((await collect(connector.find({ collection: view, where: {} }, { batchSize: 2 }))).length).toBe(5);
+    }
+    await connector.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prepares a statement once and keeps at most its capacity of them', () => {
+    const cache = new StatementCache(new Database(':memory:'), 2);
+    const first = cache.prepare('select 1');
+    expect(cache.prepare('select 1')).toBe(first);
+    cache.prepare('select 2');
+    cache.prepare('select 3');
+    expect(cache.size).toBe(2);
+    expect(cache.prepare('select 1')).not.toBe(first);
+    cache.close();
   });
 
   it('introspects foreign keys', async () => {
