@@ -94,12 +94,14 @@ export async function benchRights(setup: RightsBenchSetup): Promise<void> {
     );
 
     // Erasure is destructive: different people for each side, all free to close their account, both checking closure.
-    const victims = randomIds(
-      Number(process.env.CUSTOS_BENCH_ERASE ?? 80),
-      customers,
-      Date.now() % 100_000,
-      (id) => nimbusCustomer(id).closure !== 'free',
-    );
+    // Earlier runs erased people from the reused data set: keep only those still there.
+    const wanted = Number(process.env.CUSTOS_BENCH_ERASE ?? 80);
+    const candidates = randomIds(wanted * 3, customers, Date.now() % 100_000, (id) => nimbusCustomer(id).closure !== 'free');
+    const victims: number[] = [];
+    for (const id of candidates) {
+      if (victims.length === wanted) break;
+      if ((await stores.accounts.all('SELECT id FROM customers WHERE email = ?', [nimbusEmail(id)])).length > 0) victims.push(id);
+    }
     const eraseEngine: number[] = [];
     const eraseBaseline: number[] = [];
     for (let i = 0; i + 1 < victims.length; i += 2) {

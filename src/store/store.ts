@@ -37,8 +37,14 @@ export interface Journal {
   open(run: NewRun): Promise<{ readonly run: RunRecord; readonly resumed: boolean }>;
   get(runId: string): Promise<RunRecord | undefined>;
   recordIntent(runId: string, stepId: string, intent: unknown): Promise<void>;
-  /** Marks steps done together (one store transaction's worth). */
-  completeSteps(runId: string, steps: readonly { readonly stepId: string; readonly result?: unknown }[]): Promise<void>;
+  /** Records several steps' intents in one write. */
+  recordIntents(runId: string, intents: readonly { readonly stepId: string; readonly intent: unknown }[]): Promise<void>;
+  /** Marks steps done together (one store transaction's worth), with the legal-hold records they produced, in one write. */
+  completeSteps(
+    runId: string,
+    steps: readonly { readonly stepId: string; readonly result?: unknown }[],
+    holds?: readonly HoldRecord[],
+  ): Promise<void>;
   finish(runId: string, status: Exclude<RunStatus, 'running'>, result: unknown, at: Date): Promise<void>;
   /**
    * Records a run that has nothing to resume (access, portability) in one write, once it is over. Returns false, writing

@@ -47,6 +47,7 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
     collection: op.collection,
     kind: op.kind,
     empty: (wheres.get(op.collection) ?? []).length === 0,
+    holds: () => (intents.get(stepId(i, op))?.holds ?? []).map((h) => ({ ...h, runId: run.id })),
     apply: (session) => {
       const collection = collectionOf(ctx.model, op.collection);
       const selected = wheres.get(op.collection) ?? [];
@@ -68,6 +69,7 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
       // Done null steps count too: their recorded pins are what the pending steps of the collection must use.
       const ofStore = steps.filter((s) => s.dataset === dataset);
       await pinNulledCollections(ctx, connector, run.id, ofStore, opOf, wheres, run.steps);
+      const fresh: { stepId: string; intent: MaskIntent }[] = [];
       for (const step of pending) {
         const op = opOf.get(step.id);
         if (op?.kind !== 'mask' || !needsIntent(op) || step.empty) continue;
@@ -82,14 +84,12 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
             ctx.pseudonymKey,
             ctx.clock.now(),
           );
-          await ctx.store.journal.recordIntent(run.id, step.id, intent);
+          fresh.push({ stepId: step.id, intent });
         }
         intents.set(step.id, intent);
       }
-    },
-    async afterStore(_dataset, done) {
-      const holds = done.flatMap((s) => (intents.get(s.id)?.holds ?? []).map((h) => ({ ...h, runId: run.id })));
-      if (holds.length > 0) await ctx.store.holds.record(holds);
+      // Every intent of the store is journaled, in one write, before the store's first write.
+      if (fresh.length > 0) await ctx.store.journal.recordIntents(run.id, fresh);
     },
   });
   return finish({
@@ -97,7 +97,10 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
     runId: run.id,
     resumed,
     steps: results,
-    holds: await ctx.store.holds.forRun(run.id),
+    // A resumed run may have kept rows in an earlier attempt: read them all back then.
+    holds: resumed
+      ? await ctx.store.holds.forRun(run.id)
+      : [...intents.values()].flatMap((intent) => intent.holds.map((h) => ({ ...h, runId: run.id }))),
     notes: plan.notes,
   });
 }

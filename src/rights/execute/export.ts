@@ -111,7 +111,8 @@ export async function exportPersonData(
   const recorded = await ctx.store.journal.record({
     id: request.id,
     action: options.action,
-    plan: { plan },
+    // Nothing to resume: the request's shape is enough to say what was run (the full plan is derived from the manifest).
+    plan: { action: options.action, identityKeys: plan.identityKeys },
     startedAt,
     status: 'completed',
     result: { found, collections: collections.map((c) => ({ collection: c.collection.qualifiedName, rows: c.rows })) },

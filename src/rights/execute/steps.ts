@@ -1,6 +1,6 @@
 // Runs journaled steps store by store: one transaction per store where it can, journal after commit, finished steps skipped.
 import type { Connector, ConnectorSession } from '../../connectors/index.js';
-import type { StepRecord } from '../../store/index.js';
+import type { HoldRecord, StepRecord } from '../../store/index.js';
 import type { ExecutionContext } from './context.js';
 
 export interface JournaledStep {
@@ -10,6 +10,8 @@ export interface JournaledStep {
   readonly kind: string;
   /** True when the step has nothing to select (recorded as done with 0 rows, no store opened). */
   readonly empty: boolean;
+  /** Legal-hold records the step produced, journaled in the same write that marks it done. */
+  holds?(): readonly HoldRecord[];
   apply(session: ConnectorSession): Promise<number>;
 }
 
@@ -41,6 +43,7 @@ export async function runJournaledSteps(
     ctx.store.journal.completeSteps(
       runId,
       list.map((d) => ({ stepId: d.step.id, result: { rows: d.rows } })),
+      list.flatMap((d) => d.step.holds?.() ?? []),
     );
   for (const dataset of [...new Set(steps.map((s) => s.dataset))]) {
     const group = steps.filter((s) => s.dataset === dataset);

@@ -122,9 +122,15 @@ export function openSqliteStore(file: string): Store {
       live();
       stmt.intent.run(runId, stepId, JSON.stringify(intent));
     },
-    async completeSteps(runId, steps) {
+    async recordIntents(runId, intents) {
       live().transaction(() => {
-        for (const s of steps) stmt.complete.run(runId, s.stepId, s.result === undefined ? null : JSON.stringify(s.result));
+        for (const i of intents) stmt.intent.run(runId, i.stepId, JSON.stringify(i.intent));
+      })();
+    },
+    async completeSteps(runId, steps, holds = []) {
+      live().transaction(() => {
+        for (const st of steps) stmt.complete.run(runId, st.stepId, st.result === undefined ? null : JSON.stringify(st.result));
+        for (const h of holds) stmt.hold.run(h);
       })();
     },
     async finish(runId, status, result, at) {
