@@ -19,13 +19,23 @@ export interface ConnectorCapabilities {
   readonly delegated: boolean;
 }
 
+/** One group of a selection: every listed field must equal one of its values (AND of IN-lists); `{}` matches every row. */
+export type Where = Readonly<Record<string, readonly Value[]>>;
+
 /**
- * Selects rows of one collection: every listed field must equal one of its values (AND of IN-lists).
- * An empty value list matches nothing.
+ * Selects rows of one collection: `where` is one group, or an array of groups of which some must hold (OR), run as one
+ * statement where the store allows. A row several groups match is found, counted and changed once. A group with an empty
+ * value list matches nothing; an array with no other group matches nothing. `update` and `delete` refuse `{}`, an array
+ * holding `{}`, and `[]`: each is more likely a mistake than a wish to touch every row, or none.
+ *
+ * One caveat: an OR carrying more values than a SQL store binds in one statement (SQLite 32,000, MySQL 20,000) runs as
+ * several, and rows are told apart by the collection's primary key, else SQLite's rowid. A collection with neither (no
+ * `primaryKey` declared, and a PostgreSQL or MySQL table, or a SQLite view or WITHOUT ROWID table) may then see a row
+ * several groups match found, counted and updated once per statement that matches it; deletes stay exact.
  */
 export interface Selection {
   readonly collection: CollectionModel;
-  readonly where: Readonly<Record<string, readonly Value[]>>;
+  readonly where: Where | readonly Where[];
 }
 
 export interface FindOptions {

@@ -74,6 +74,63 @@ export function describeConnectorContract(name: string, setup: () => Promise<Con
       expect(await connector.count(where({}))).toBe(PEOPLE.length);
     });
 
+    it('ORs an array of groups: each row once, however many groups match it', async () => {
+      expect(ids(await collect(connector.find(where([{ status: ['closed'] }, { group: ['a'] }]), { batchSize: 1 })))).toEqual([1, 3, 5]);
+      const rows = await collect(
+        connector.find(where([{ id: [1, 2] }, { id: [2], status: ['active'] }, { order: [20] }]), { fields: ['email'] }),
+      );
+      expect(rows.map((row) => String(row.email)).sort()).toEqual(['ada@example.test', 'grace@example.test']);
+      expect(ids(await collect(connector.find(where([{ id: [] }, { id: [4] }]))))).toEqual([4]);
+      expect(ids(await collect(connector.find(where([{ id: [1] }, {}]))))).toEqual([1, 2, 3, 4, 5]);
+      expect(ids(await collect(connector.find(where([{ id: [2] }]))))).toEqual([2]);
+    });
+
+    it('counts an OR once per row', async () => {
+      expect(await connector.count(where([{ status: ['closed'] }, { group: ['a'] }]))).toBe(3);
+      expect(await connector.count(where([{ id: [1, 2] }, { id: [2, 3] }, { status: ['closed'] }]))).toBe(4);
+    });
+
+    it('updates and deletes the union of an OR, each row once', async () => {
+      expect(await connector.update(where([{ status: ['closed'] }, { group: ['a'] }]), { note: 'either' })).toBe(3);
+      expect(ids(await collect(connector.find(where({ note: ['either'] }))))).toEqual([1, 3, 5]);
+      expect(await connector.delete(where([{ id: [2] }, { group: ['b'] }]))).toBe(2);
+      expect(ids(await collect(connector.find(where({}))))).toEqual([1, 3, 5]);
+    });
+
+    it('matches nothing with an array whose groups are all empty, or with no group', async () => {
+      const empty = where([{ id: [] }, { id: [1], status: [] }]);
+      expect(await collect(connector.find(empty))).toEqual([]);
+      expect(await connector.count(empty)).toBe(0);
+      expect(await connector.update(empty, { status: 'gone' })).toBe(0);
+      expect(await connector.delete(empty)).toBe(0);
+      expect(await collect(connector.find(where([])))).toEqual([]);
+      expect(await connector.count(where([]))).toBe(0);
+      expect(await connector.count(where({}))).toBe(PEOPLE.length);
+    });
+
+    it('refuses an update or delete with no group, or with a group that names no field', async () => {
+      await expectCode(connector.update(where([]), { status: 'x' }), 'invalid-input');
+      await expectCode(connector.delete(where([])), 'invalid-input');
+      await expectCode(connector.update(where([{ id: [1] }, {}]), { status: 'x' }), 'invalid-input');
+      await expectCode(connector.delete(where([{}])), 'invalid-input');
+      expect(await connector.count(where({ status: ['active'] }))).toBe(3);
+    });
+
+    it('runs an OR too large for one statement, still each row once', async () => {
+      const none = (prefix: string) => Array.from({ length: 20_000 }, (_, index) => `${prefix}${index}@nowhere.test`);
+      const ors = where([
+        { id: [1, 3, ...Array.from({ length: 20_000 }, (_, index) => 100_000 + index)] },
+        { email: ['alan@example.test', 'barbara@example.test', ...none('x')] },
+      ]);
+      const rows = await collect(connector.find(ors, { fields: ['email'] }));
+      expect(rows.map((row) => String(row.email)).sort()).toEqual(['ada@example.test', 'alan@example.test', 'barbara@example.test']);
+      expect(rows.every((row) => Object.keys(row).every((key) => key === 'email' || key === '$key'))).toBe(true);
+      expect(await connector.count(ors)).toBe(3);
+      expect(await connector.update(ors, { note: 'many' })).toBe(3);
+      expect(await connector.delete(ors)).toBe(3);
+      expect(ids(await collect(connector.find(where({}))))).toEqual([2, 4]);
+    });
+
     it('counts matching rows', async () => {
       expect(await connector.count(where({ status: ['active'] }))).toBe(3);
       expect(await connector.count(where({ id: [1, 2, 99], group: ['a', 'b'] }))).toBe(2);

@@ -9,6 +9,7 @@ export type {
   Row,
   Selection,
   Value,
+  Where,
 } from './connector.js';
 export { openConnector, connectUrl, storeKindOfUrl, type OpenConnectorOptions } from './open.js';
 export { resolveStoreTarget, type StoreTarget } from './target.js';

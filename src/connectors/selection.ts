@@ -1,7 +1,7 @@
 // Checks a Selection once for every connector: identifiers, list shapes, "matches nothing", and writes that would touch every row.
 import { CustosError } from '../errors.js';
 import type { CollectionModel } from '../policy/index.js';
-import type { Selection, Value } from './connector.js';
+import type { Selection, Value, Where } from './connector.js';
 import { checkIdentifier, IDENTIFIER } from './identifiers.js';
 
 /** One `field IN (values)` term of a selection, values without duplicates. */
@@ -10,30 +10,69 @@ export interface WhereTerm {
   readonly values: readonly Value[];
 }
 
+/** An AND of terms; no term: every row. */
+export type WhereGroup = readonly WhereTerm[];
+
 export interface CheckedSelection {
   readonly collection: CollectionModel;
-  readonly terms: readonly WhereTerm[];
-  /** Some value list is empty: the selection matches nothing, no query is needed. */
+  /**
+   * OR of groups, in the caller's order. Groups that match nothing (an empty list) are left out; a group that matches
+   * every row stands alone, since the others add nothing.
+   */
+  readonly groups: readonly WhereGroup[];
+  /** No group is left: the selection matches nothing, no query is needed. */
   readonly matchesNothing: boolean;
+  /** Some group names no field, or the selection is `[]`: `assertBounded` refuses it. */
+  readonly unbounded: boolean;
 }
 
 /** Validates field names and value lists (CustosError 'invalid-input'); does not check that fields exist in the store. */
 export function checkSelection(selection: Selection): CheckedSelection {
   const { collection, where } = selection;
-  if (typeof where !== 'object' || where === null) throw invalid(`the selection on ${collection.qualifiedName} has no where object`);
+  if (typeof where !== 'object' || where === null)
+    throw invalid(`the selection on ${collection.qualifiedName} has no where object or array`);
+  if (!isGroupList(where)) {
+    const terms = checkGroup(collection, where);
+    const matchesNothing = terms.some(isEmpty);
+    return { collection, groups: matchesNothing ? [] : [terms], matchesNothing, unbounded: terms.length === 0 };
+  }
+  const groups: WhereGroup[] = [];
+  let unbounded = where.length === 0;
+  for (const group of where) {
+    if (typeof group !== 'object' || group === null || Array.isArray(group)) {
+      throw invalid(`each group of the selection on ${collection.qualifiedName} must be an object of value lists`);
+    }
+    const terms = checkGroup(collection, group);
+    if (terms.length === 0) unbounded = true;
+    if (!terms.some(isEmpty)) groups.push(terms);
+  }
+  const everything = groups.find((terms) => terms.length === 0);
+  return { collection, groups: everything ? [everything] : groups, matchesNothing: groups.length === 0, unbounded };
+}
+
+/** Refuses an update or delete with a group that names no field (it would touch every row), or with no group at all. */
+export function assertBounded(checked: CheckedSelection, operation: 'update' | 'delete'): void {
+  if (!checked.unbounded) return;
+  throw invalid(`refusing to ${operation} ${checked.collection.qualifiedName}: the selection has no group, or a group that names no field`);
+}
+
+/** Array.isArray, narrowing a readonly array too. */
+function isGroupList(where: Selection['where']): where is readonly Where[] {
+  return Array.isArray(where);
+}
+
+function checkGroup(collection: CollectionModel, where: Where): WhereTerm[] {
   const terms: WhereTerm[] = [];
   for (const [field, values] of Object.entries(where)) {
     checkField(collection, field);
     if (!Array.isArray(values)) throw invalid(`the selection on ${collection.qualifiedName}.${field} must be a list of values`);
     terms.push({ field, values: values.length < 2 ? values.slice() : [...new Set(values)] });
   }
-  return { collection, terms, matchesNothing: terms.some((term) => term.values.length === 0) };
+  return terms;
 }
 
-/** Refuses an update or delete whose selection names no field: it would touch every row of the collection. */
-export function assertBounded(checked: CheckedSelection, operation: 'update' | 'delete'): void {
-  if (checked.terms.length > 0) return;
-  throw invalid(`refusing to ${operation} every row of ${checked.collection.qualifiedName}: the selection names no field`);
+function isEmpty(term: WhereTerm): boolean {
+  return term.values.length === 0;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { PolicyModel } from '../policy/index.js';
 export interface RequestPreview {
   readonly plan: RightsPlan;
   readonly found: boolean;
-  /** Collection → rows of the person (rows matched by several routes count once per route). */
+  /** Collection → rows of the person. */
   readonly rows: Readonly<Record<string, number>>;
 }
 
@@ -26,9 +26,7 @@ export async function previewRequest(
     const wheres = resolved.selections[lookup.collection] ?? [];
     const collection = collectionOf(model, lookup.collection);
     const connector = wheres.length > 0 ? await pool.get(lookup.dataset) : undefined;
-    let n = 0;
-    for (const where of wheres) n += (await connector?.count({ collection, where })) ?? 0;
-    rows[lookup.collection] = n;
+    rows[lookup.collection] = connector ? await connector.count({ collection, where: wheres }) : 0;
   }
   return { plan, found: resolved.found, rows };
 }

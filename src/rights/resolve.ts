@@ -69,7 +69,13 @@ export async function resolveRequest(
       set.add(model.identities.get(identity)?.caseInsensitive ? text.toLowerCase() : text);
     }
   };
-  const find = async (l: CollectionLookup, c: CollectionModel, where: Where, fields: readonly string[], onRow: (row: Row) => void) => {
+  const find = async (
+    l: CollectionLookup,
+    c: CollectionModel,
+    where: Where | readonly Where[],
+    fields: readonly string[],
+    onRow: (row: Row) => void,
+  ) => {
     const connector = await pool.get(l.dataset);
     for await (const row of connector.find({ collection: c, where }, { fields, ...(signal ? { signal } : {}) })) onRow(row);
   };
@@ -117,10 +123,9 @@ export async function resolveRequest(
     } else if (sources.has(l.collection) || (!found && c.identity.size === 1)) {
       // Sources feed later routes (their identity selections were read in phase 1 when they hold several identities);
       // a single-identity collection is read only while nothing proves the person exists yet.
-      for (const where of wheres) {
-        if (c.identity.size >= 2 && isIdentityWhere(l, where)) continue;
-        await find(l, c, where, l.keyFields.length > 0 ? l.keyFields : c.primaryKey, (row) => collect(l, c, row, false));
-      }
+      const unread = c.identity.size >= 2 ? wheres.filter((where) => !isIdentityWhere(l, where)) : wheres;
+      if (unread.length > 0)
+        await find(l, c, unread, l.keyFields.length > 0 ? l.keyFields : c.primaryKey, (row) => collect(l, c, row, false));
     }
   }
   return {

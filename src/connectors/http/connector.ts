@@ -10,15 +10,16 @@ import type {
   Row,
   Selection,
   Value,
+  Where,
 } from '../connector.js';
 import type { EngineOptions } from '../engine.js';
 import { toStoreError } from '../failures.js';
 import { checkIdentifier } from '../identifiers.js';
 import { assertNotAborted, Lifecycle } from '../lifecycle.js';
-import { assertBounded, batchSizeOf, checkAssignments, checkSelection, type CheckedSelection } from '../selection.js';
+import { assertBounded, batchSizeOf, checkAssignments, checkSelection, type CheckedSelection, type WhereGroup } from '../selection.js';
 import type { StoreTarget } from '../target.js';
 import { httpConfig, type HttpConfig } from './config.js';
-import { call, classifyHttp, ProviderStatusError, readCount, readRows, type Operation } from './protocol.js';
+import { call, classifyHttp, ProviderStatusError, readCount, readRows, type CallBody, type Operation } from './protocol.js';
 
 /** The provider answers for its own data: no transactions or introspection from here; rows stream when it sends NDJSON. */
 export const HTTP_CAPABILITIES: ConnectorCapabilities = Object.freeze({
@@ -157,7 +158,7 @@ class HttpConnector implements Connector {
     return checkSelection(selection);
   }
 
-  async #counted(operation: Operation, request: unknown, description: string): Promise<number> {
+  async #counted(operation: Operation, request: CallBody, description: string): Promise<number> {
     const flight = this.#begin();
     try {
       return await readCount(await this.#call(operation, request, flight.signal), this.#target.label);
@@ -186,7 +187,15 @@ class HttpConnector implements Connector {
   }
 }
 
-/** What every call carries: the collection's name and the selection's lists. */
-function body(selection: Selection, checked: CheckedSelection) {
-  return { collection: selection.collection.name, where: Object.fromEntries(checked.terms.map((term) => [term.field, term.values])) };
+/**
+ * What every call carries: the collection's name and the selection's lists, values without duplicates; an array of groups
+ * stays an array (groups that match nothing left out), for the provider to OR in one go.
+ */
+function body(selection: Selection, checked: CheckedSelection): CallBody {
+  const where = Array.isArray(selection.where) ? checked.groups.map(groupObject) : groupObject(checked.groups[0] ?? []);
+  return { collection: selection.collection.name, where };
+}
+
+function groupObject(group: WhereGroup): Where {
+  return Object.fromEntries(group.map((term) => [term.field, term.values]));
 }

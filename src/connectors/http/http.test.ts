@@ -90,6 +90,19 @@ describe('http connector', () => {
     });
   });
 
+  it('sends an OR as one call with the array of groups, which the provider answers once per row', async () => {
+    expect(
+      await connector.count({ collection: people, where: [{ id: [4, 4, 5] }, { status: [] }, { email: ['barbara@example.test'] }] }),
+    ).toBe(2);
+    expect(provider.requests.at(-1)).toEqual({
+      operation: 'count',
+      body: { collection: 'people', where: [{ id: [4, 5] }, { email: ['barbara@example.test'] }] },
+    });
+    const sent = provider.requests.length;
+    expect(await connector.count({ collection: people, where: [{ id: [] }] })).toBe(0);
+    expect(provider.requests.length).toBe(sent);
+  });
+
   it('reads a provider that answers { rows } instead of NDJSON', async () => {
     const json = await startProvider({
       secret: SECRET,

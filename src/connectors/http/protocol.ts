@@ -1,12 +1,32 @@
 // The wire protocol with a provider: signed JSON requests, `{ count }` answers, and rows as NDJSON (streamed) or `{ rows }`.
 import { CustosError } from '../../errors.js';
-import type { Row } from '../connector.js';
+import type { Row, Value, Where } from '../connector.js';
 import type { StoreFailure } from '../failures.js';
 import { jsonReplacer, normalizeRow } from '../values.js';
 import type { HttpConfig } from './config.js';
 import { CUSTOS_SIGNATURE_HEADER, signCustosBody } from './signature.js';
 
 export type Operation = 'find' | 'count' | 'update' | 'delete' | 'ping';
+
+/**
+ * What a call's JSON body holds (ping: `{}`).
+ *
+ * `where` is one group, `{ "field": [values…] }`: a row matches when each named field equals one of its values (AND of
+ * IN-lists). Or it is an array of such groups, `[{ "author_email": [...] }, { "ticket_id": [...] }]`: a row matches when
+ * some group matches it (OR), and a row several groups match is returned, counted, updated and deleted once; a provider
+ * answers it as one query where it can. Custos never sends an empty array or a group with an empty list (they match
+ * nothing, so no call is made), and never sends an update or delete whose `where` is, or holds, `{}`.
+ */
+export interface CallBody {
+  readonly collection: string;
+  readonly where: Where | readonly Where[];
+  /** update: the fields to set (null clears one). */
+  readonly set?: Readonly<Record<string, Value>>;
+  /** find: the fields to return (absent: all the provider shares). */
+  readonly fields?: readonly string[];
+  /** find: the page size Custos reads in (default 1,000), a hint for the provider's own paging. */
+  readonly batchSize?: number;
+}
 
 /** A provider's non-2xx answer, classified like a client error. */
 export class ProviderStatusError extends Error {

@@ -4,8 +4,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { isCustosError } from '../../errors.js';
 import type { CollectionModel } from '../../policy/index.js';
-import type { Connector } from '../connector.js';
+import type { Connector, Selection } from '../connector.js';
 import { jsonReplacer } from '../values.js';
+import type { CallBody } from './protocol.js';
 import { CUSTOS_SIGNATURE_HEADER, verifyCustosSignature } from './signature.js';
 
 export interface ProviderOptions {
@@ -64,18 +65,14 @@ async function handle(
   }
   if (options.status) return respond(response, options.status, { error: 'forced' });
   const operation = (request.url ?? '').replace(/^\/custos\//, '');
-  const body = JSON.parse(raw.toString('utf8')) as {
-    collection: string;
-    where: Record<string, []>;
-    set?: Record<string, never>;
-    fields?: string[];
-    batchSize?: number;
-  };
+  const body = JSON.parse(raw.toString('utf8')) as CallBody;
   requests.push({ operation, body });
   if (operation === 'ping') return respond(response, 200, { ok: true });
   const collection = options.collections.get(body.collection);
   if (!collection) return respond(response, 404, { error: 'unknown collection' });
-  const selection = { collection, where: body.where };
+  // An array of groups is an OR: the backend connector runs it as one statement and returns a row several groups match once.
+  if (!isWhere(body.where)) return respond(response, 400, { error: 'where must be an object of lists or an array of them' });
+  const selection: Selection = { collection, where: body.where };
   const { backend } = options;
   switch (operation) {
     case 'find':
@@ -89,6 +86,13 @@ async function handle(
     default:
       return respond(response, 404, { error: 'unknown operation' });
   }
+}
+
+/** `{ field: [values] }`, or an array of those (OR); values as JSON carries them. */
+function isWhere(where: unknown): where is CallBody['where'] {
+  const isGroup = (group: unknown) =>
+    typeof group === 'object' && group !== null && !Array.isArray(group) && Object.values(group).every((values) => Array.isArray(values));
+  return Array.isArray(where) ? where.every(isGroup) : isGroup(where);
 }
 
 /** NDJSON written with backpressure: the provider never holds more than the socket buffer. */

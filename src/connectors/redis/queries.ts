@@ -2,16 +2,14 @@
 import type { Redis } from 'ioredis';
 import { CustosError } from '../../errors.js';
 import type { CollectionModel, RedisType } from '../../policy/index.js';
-import type { ConnectorSession, FindOptions, Row, Selection, Value } from '../connector.js';
+import type { ConnectorSession, FindOptions, Row, Selection, Value, Where } from '../connector.js';
 import { assertNotAborted } from '../lifecycle.js';
 import { assertBounded, batchSizeOf, checkAssignments, checkSelection, resultFields } from '../selection.js';
 import { captureKey, parseKeyPattern, planKeys, type KeyPattern, type KeyPlan } from './keys.js';
 import { NATURAL_FIELDS, projectRow, REDIS_KEY_FIELD, REDIS_SCORE_FIELD } from './rows.js';
 import { keyBatches, rowBatches, type RedisSelection } from './scan.js';
-import { writeKeys, writeRows } from './writes.js';
-
-/** Keys per SCAN step or pipeline when the caller gives no batch size. */
-const WRITE_BATCH = 1000;
+import { firstTime, rowIdentity, writeUnion } from './union.js';
+import { WRITE_BATCH, writeKeys, writeRows, type Change } from './writes.js';
 
 export class RedisSession implements ConnectorSession {
   readonly #client: Redis;
@@ -32,19 +30,24 @@ export class RedisSession implements ConnectorSession {
     const resolved = this.#resolve(selection);
     const batchSize = batchSizeOf(options.batchSize);
     assertNotAborted(options.signal);
-    if (!resolved) return;
-    const fields = projection(selection.collection, resolved.type, options.fields);
+    if (resolved.length === 0) return;
+    const fields = projection(selection.collection, resolved[0]!.type, options.fields);
+    // Several groups may reach one row: each is returned the first time only.
+    const seen = resolved.length > 1 ? new Set<string>() : undefined;
     try {
-      const batches = rowBatches(this.#client, resolved, {
-        batchSize,
-        signal: options.signal,
-        checkType: false,
-        assertOpen: this.#assertOpen,
-      });
-      for await (const rows of batches) {
-        for (const row of rows) {
-          this.#assertOpen();
-          yield projectRow(row, fields);
+      for (const group of resolved) {
+        const batches = rowBatches(this.#client, group, {
+          batchSize,
+          signal: options.signal,
+          checkType: false,
+          assertOpen: this.#assertOpen,
+        });
+        for await (const rows of batches) {
+          for (const row of rows) {
+            this.#assertOpen();
+            if (seen && !firstTime(seen, rowIdentity(group.type, row))) continue;
+            yield projectRow(row, fields);
+          }
         }
       }
       // A scan cut short by close() must not read as complete.
@@ -56,14 +59,22 @@ export class RedisSession implements ConnectorSession {
 
   async count(selection: Selection): Promise<number> {
     const resolved = this.#resolve(selection);
-    if (!resolved) return 0;
+    if (resolved.length === 0) return 0;
     return this.#run(`count on ${selection.collection.qualifiedName}`, async () => {
       let total = 0;
+      const seen = resolved.length > 1 ? new Set<string>() : undefined;
       const options = { batchSize: WRITE_BATCH, checkType: true, assertOpen: this.#assertOpen };
-      if (resolved.valueTerms.length > 0 || (resolved.type !== 'hash' && resolved.type !== 'string')) {
-        for await (const rows of rowBatches(this.#client, resolved, options)) total += rows.length;
-      } else {
-        for await (const keys of keyBatches(this.#client, resolved, options)) total += keys.length;
+      for (const group of resolved) {
+        if (group.valueTerms.length > 0 || (group.type !== 'hash' && group.type !== 'string')) {
+          for await (const rows of rowBatches(this.#client, group, options)) {
+            total += seen ? rows.filter((row) => firstTime(seen, rowIdentity(group.type, row))).length : rows.length;
+          }
+        } else {
+          // A hash or string key is one row: its identity is the key.
+          for await (const keys of keyBatches(this.#client, group, options)) {
+            total += seen ? keys.filter((matched) => firstTime(seen, matched.key)).length : keys.length;
+          }
+        }
       }
       return total;
     });
@@ -73,56 +84,59 @@ export class RedisSession implements ConnectorSession {
     const resolved = this.#resolve(selection, 'update');
     const assignments = checkAssignments(selection.collection, set);
     checkWritable(selection.collection, parseKeyPattern(selection.collection).fields, assignments);
-    if (!resolved) return 0;
-    return this.#write(`update of ${selection.collection.qualifiedName}`, resolved, { kind: 'update', assignments });
+    if (resolved.length === 0) return 0;
+    const change = { kind: 'update', assignments } as const;
+    return this.#run(`update of ${selection.collection.qualifiedName}`, () =>
+      resolved.length === 1 ? this.#write(resolved[0]!, change) : writeUnion(this.#client, resolved, change, this.#assertOpen),
+    );
   }
 
   async delete(selection: Selection): Promise<number> {
     const resolved = this.#resolve(selection, 'delete');
-    if (!resolved) return 0;
-    return this.#write(`delete from ${selection.collection.qualifiedName}`, resolved, { kind: 'delete' });
+    if (resolved.length === 0) return 0;
+    const change = { kind: 'delete' } as const;
+    return this.#run(`delete from ${selection.collection.qualifiedName}`, () =>
+      resolved.length === 1 ? this.#write(resolved[0]!, change) : writeUnion(this.#client, resolved, change, this.#assertOpen),
+    );
   }
 
   /** Whole keys when the selection only names placeholders of a hash or string; row by row otherwise. */
-  #write(operation: string, resolved: RedisSelection, change: Parameters<typeof writeRows>[3]): Promise<number> {
-    return this.#run(operation, async () => {
-      const options = { batchSize: WRITE_BATCH, checkType: true, assertOpen: this.#assertOpen };
-      let total = 0;
-      const wholeKeys =
-        resolved.valueTerms.length === 0 && (change.kind === 'delete' || resolved.type === 'hash' || resolved.type === 'string');
-      if (wholeKeys) {
-        for await (const keys of keyBatches(this.#client, resolved, options))
-          total += await writeKeys(this.#client, resolved.type, keys, change);
-      } else {
-        for await (const rows of rowBatches(this.#client, resolved, options))
-          total += await writeRows(this.#client, resolved.type, rows, change);
-      }
-      return total;
-    });
+  async #write(resolved: RedisSelection, change: Change): Promise<number> {
+    const options = { batchSize: WRITE_BATCH, checkType: true, assertOpen: this.#assertOpen };
+    let total = 0;
+    const wholeKeys =
+      resolved.valueTerms.length === 0 && (change.kind === 'delete' || resolved.type === 'hash' || resolved.type === 'string');
+    if (wholeKeys) {
+      for await (const keys of keyBatches(this.#client, resolved, options))
+        total += await writeKeys(this.#client, resolved.type, keys, change);
+    } else {
+      for await (const rows of rowBatches(this.#client, resolved, options))
+        total += await writeRows(this.#client, resolved.type, rows, change);
+    }
+    return total;
   }
 
-  /** Checks the selection; undefined when it matches nothing. A `$key` list selects exact keys (as found earlier). */
-  #resolve(selection: Selection, write?: 'update' | 'delete'): RedisSelection | undefined {
+  /** Checks the selection: one RedisSelection per group that can match anything (none: the selection matches nothing). */
+  #resolve(selection: Selection, write?: 'update' | 'delete'): readonly RedisSelection[] {
     this.#assertOpen();
-    const { [REDIS_KEY_FIELD]: exactKeys, ...where } = selection.where ?? {};
-    if (exactKeys !== undefined && !Array.isArray(exactKeys)) throw invalid(`the ${REDIS_KEY_FIELD} selection must be a list of keys`);
-    const checked = checkSelection({ collection: selection.collection, where });
-    if (write && exactKeys === undefined) assertBounded(checked, write);
-    const type: RedisType = selection.collection.type ?? 'hash';
-    const pattern = parseKeyPattern(selection.collection);
-    const valueTerms = checked.terms.filter((term) => !pattern.fields.includes(term.field));
-    if (type !== 'hash') {
-      const unknown = valueTerms.find((term) => !NATURAL_FIELDS[type].includes(term.field));
-      if (unknown)
-        throw invalid(`${selection.collection.qualifiedName} is a Redis ${type}: it has no field "${unknown.field}" to select on`);
+    const { collection, where } = selection;
+    const type: RedisType = collection.type ?? 'hash';
+    const pattern = parseKeyPattern(collection);
+    if (!Array.isArray(where)) {
+      const group = resolveGroup(collection, type, pattern, (where ?? {}) as Where, write);
+      return group ? [group] : [];
     }
-    if (checked.matchesNothing || (exactKeys !== undefined && exactKeys.length === 0)) return undefined;
-    let plan: KeyPlan = planKeys(pattern, checked.terms);
-    if (exactKeys !== undefined) {
-      const fits = keyFilter(plan, pattern);
-      plan = { mode: 'keys', keys: [...new Set(exactKeys.map(String))].filter(fits) };
+    // `[]` is refused as `{}` is; its groups, which may hold `$key`, are checked one by one.
+    if (write && where.length === 0) assertBounded(checkSelection({ collection, where: [] }), write);
+    const groups: RedisSelection[] = [];
+    for (const group of where as readonly Where[]) {
+      if (typeof group !== 'object' || group === null || Array.isArray(group)) {
+        throw invalid(`each group of the selection on ${collection.qualifiedName} must be an object of value lists`);
+      }
+      const resolved = resolveGroup(collection, type, pattern, group, write);
+      if (resolved) groups.push(resolved);
     }
-    return { type, pattern, plan, valueTerms };
+    return groups;
   }
 
   async #run<T>(operation: string, work: () => Promise<T>): Promise<T> {
@@ -132,6 +146,33 @@ export class RedisSession implements ConnectorSession {
       throw this.#wrap(error, operation);
     }
   }
+}
+
+/** One group resolved against the key pattern; undefined when it matches nothing. A `$key` list selects exact keys (as found earlier). */
+function resolveGroup(
+  collection: CollectionModel,
+  type: RedisType,
+  pattern: KeyPattern,
+  group: Where,
+  write: 'update' | 'delete' | undefined,
+): RedisSelection | undefined {
+  const { [REDIS_KEY_FIELD]: exactKeys, ...where } = group;
+  if (exactKeys !== undefined && !Array.isArray(exactKeys)) throw invalid(`the ${REDIS_KEY_FIELD} selection must be a list of keys`);
+  const checked = checkSelection({ collection, where });
+  if (write && exactKeys === undefined) assertBounded(checked, write);
+  if (type !== 'hash') {
+    const unknown = Object.keys(where).find((field) => !pattern.fields.includes(field) && !NATURAL_FIELDS[type].includes(field));
+    if (unknown) throw invalid(`${collection.qualifiedName} is a Redis ${type}: it has no field "${unknown}" to select on`);
+  }
+  const terms = checked.groups[0];
+  if (!terms || (exactKeys !== undefined && exactKeys.length === 0)) return undefined;
+  const valueTerms = terms.filter((term) => !pattern.fields.includes(term.field));
+  let plan: KeyPlan = planKeys(pattern, terms);
+  if (exactKeys !== undefined) {
+    const fits = keyFilter(plan, pattern);
+    plan = { mode: 'keys', keys: [...new Set(exactKeys.map(String))].filter(fits) };
+  }
+  return { type, pattern, plan, valueTerms };
 }
 
 /** Whether an exact key also satisfies the pattern and the placeholder terms of the selection. */

@@ -2,7 +2,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceUrl } from '../../../test/services.js';
-import type { Connector } from '../connector.js';
+import type { Connector, Selection } from '../connector.js';
 import { collect, describeConnectorContract } from '../contract.js';
 import { connectUrl, openConnector } from '../open.js';
 import { bulkPerson, collectionModel, PEOPLE_FIELDS, uniqueName, type Person } from '../testing.js';
@@ -126,6 +126,36 @@ describe.skipIf(!url)('redis', () => {
     it('removes list entries by value at their exact positions', async () => {
       expect(await connector.delete({ collection: history, where: { id: [1], member: ['login'] } })).toBe(2);
       expect(await client.lrange(`${prefix}:history:1`, 0, -1)).toEqual(['search', 'logout']);
+    });
+
+    it('ORs groups over members: each member once, and a list changed at the positions the union had', async () => {
+      const tags = collectionModel({ name: 'tags', fields: ['member'], key: `${prefix}:tags:{id}`, type: 'set' });
+      const visits = collectionModel({ name: 'visits', fields: ['index', 'member'], key: `${prefix}:visits:{id}`, type: 'list' });
+      await client
+        .multi()
+        .sadd(`${prefix}:tags:1`, 'a', 'b', 'c')
+        .sadd(`${prefix}:tags:2`, 'a')
+        .rpush(`${prefix}:visits:1`, 'x', 'y', 'x', 'z')
+        .exec();
+      const either: Selection = { collection: tags, where: [{ id: [1], member: ['a', 'b'] }, { member: ['a'] }] };
+      const found = await collect(connector.find(either));
+      expect(found.map((row) => `${row.id}:${row.member}`).sort()).toEqual(['1:a', '1:b', '2:a']);
+      expect(await connector.count(either)).toBe(3);
+      const seen: Selection = { collection: visits, where: [{ member: ['x'] }, { index: [0, 1] }] };
+      expect(await connector.count(seen)).toBe(3);
+      expect(await connector.update(seen, { member: 'seen' })).toBe(3);
+      expect(await client.lrange(`${prefix}:visits:1`, 0, -1)).toEqual(['seen', 'seen', 'seen', 'z']);
+      expect(await connector.delete({ collection: visits, where: [{ member: ['seen'] }, { index: [3], id: [1] }] })).toBe(4);
+      expect(await client.exists(`${prefix}:visits:1`)).toBe(0);
+    });
+
+    it('ORs groups of exact keys and placeholders, each key once', async () => {
+      const [row] = await collect(connector.find({ collection: sessions, where: { customer_id: [7], value: ['masked'] } }));
+      const either: Selection = { collection: sessions, where: [{ $key: [row!.$key!] }, { customer_id: [7] }] };
+      expect(await connector.count(either)).toBe(2);
+      expect(await connector.update(either, { value: 'again' })).toBe(2);
+      expect(await connector.count({ collection: sessions, where: { value: ['again'] } })).toBe(2);
+      await expect(connector.delete({ collection: sessions, where: [] })).rejects.toMatchObject({ code: 'invalid-input' });
     });
 
     it('selects exact keys with $key, as a find returned them', async () => {

@@ -7,6 +7,9 @@ import { valueToText } from '../values.js';
 import { REDIS_INDEX_FIELD, REDIS_KEY_FIELD, REDIS_MEMBER_FIELD, REDIS_SCORE_FIELD, REDIS_VALUE_FIELD, type MutableRow } from './rows.js';
 import type { MatchedKey } from './scan.js';
 
+/** Keys per SCAN step or pipeline of a count or write. */
+export const WRITE_BATCH = 1000;
+
 export type Change = { readonly kind: 'delete' } | { readonly kind: 'update'; readonly assignments: readonly (readonly [string, Value])[] };
 
 /**

@@ -43,6 +43,11 @@ export interface SqlAdapter {
    * SQL and shapes stay few; shorter ones bind value by value. Infinity: lists always bind value by value.
    */
   readonly arrayListFrom: number;
+  /**
+   * A column that tells any two rows of a table apart even without a primary key (SQLite's rowid): an OR selection run as
+   * several statements finds and counts a row once by it when the collection declares no primary key. Undefined: none.
+   */
+  readonly rowIdentity?: string | undefined;
   /** True when a streaming find keeps its connection busy, so a transaction cannot run anything else until it ends. */
   readonly streamHoldsConnection: boolean;
   /** A Value as this client binds it. */

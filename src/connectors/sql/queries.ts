@@ -1,21 +1,57 @@
 // Builds the four statements of a session with Kysely, and splits IN-lists that exceed a client's parameter budget.
-import type { Expression, SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { CustosError } from '../../errors.js';
-import type { WhereTerm } from '../selection.js';
+import type { WhereGroup, WhereTerm } from '../selection.js';
 import type { AnyExpressionBuilder, AnyQueryCreator, AnySelect, SqlAdapter } from './adapter.js';
 
 /**
- * What a statement filters on: field names, and for each the values to bind (encoded, or the stand-ins a shape compiles with).
- * No field: every row.
+ * What a statement filters on: an OR of groups, each an AND of `field IN (list)`, and the values to bind (encoded, or the
+ * stand-ins a shape compiles with). One group of no field: every row.
  */
 export interface WhereLists {
-  readonly fields: readonly string[];
+  /** Field names of each group; at least one group. */
+  readonly groups: readonly (readonly string[])[];
+  /** One list per field, groups in order. */
   readonly lists: readonly (readonly unknown[])[];
 }
 
-/** AND of `field IN (list)` over `where`. */
+/** OR over the groups of an AND of `field IN (list)`; one group is its AND alone, as SQL without OR. */
 export function whereOf(adapter: SqlAdapter, where: WhereLists): (eb: AnyExpressionBuilder) => Expression<SqlBool> {
-  return (eb) => eb.and(where.fields.map((field, index) => adapter.inList(eb, field, where.lists[index] ?? [])));
+  return (eb) => {
+    let list = 0;
+    const groups = where.groups.map((fields) => eb.and(fields.map((field) => adapter.inList(eb, field, where.lists[list++] ?? []))));
+    return groups.length === 1 ? groups[0]! : eb.or(groups);
+  };
+}
+
+/**
+ * Splits an OR of groups whose values exceed `budget` into statements that each stay within it: groups packed together
+ * while they fit, a group over the budget cut by `splitTerms`. A row two groups match may then come from two statements;
+ * the chunks of one group never share a row (one field's values, cut apart).
+ */
+export function splitGroups(groups: readonly WhereGroup[], budget: number): readonly (readonly WhereGroup[])[] {
+  let total = 0;
+  for (const group of groups) total += valuesOf(group);
+  if (total <= budget) return [groups];
+  const parts: (readonly WhereGroup[])[] = [];
+  let part: WhereGroup[] = [];
+  let size = 0;
+  for (const group of groups) {
+    const values = valuesOf(group);
+    if (values > budget) {
+      for (const chunk of splitTerms(group, budget)) parts.push([chunk]);
+      continue;
+    }
+    if (size + values > budget) {
+      parts.push(part);
+      part = [];
+      size = 0;
+    }
+    part.push(group);
+    size += values;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
 }
 
 /**
@@ -23,7 +59,7 @@ export function whereOf(adapter: SqlAdapter, where: WhereLists): (eb: AnyExpress
  * chunks, the others repeat. Throws CustosError('invalid-input') when even the other lists exceed the budget.
  */
 export function splitTerms(terms: readonly WhereTerm[], budget: number): readonly (readonly WhereTerm[])[] {
-  const total = terms.reduce((sum, term) => sum + term.values.length, 0);
+  const total = valuesOf(terms);
   if (total <= budget) return [terms];
   const longest = terms.reduce((a, b) => (b.values.length > a.values.length ? b : a));
   const room = budget - (total - longest.values.length);
@@ -41,16 +77,29 @@ export function splitTerms(terms: readonly WhereTerm[], budget: number): readonl
   return parts;
 }
 
-/** `fields` of `table` (none: every column) where `where` holds. */
+function valuesOf(group: WhereGroup): number {
+  let values = 0;
+  for (const term of group) values += term.values.length;
+  return values;
+}
+
+/** What the `identity` columns of a select are called in its rows: `$custos_id0`, `$custos_id1`… */
+export function identityAlias(index: number): string {
+  return `$custos_id${index}`;
+}
+
+/** `fields` of `table` (none: every column) where `where` holds, and the `identity` columns under `identityAlias` names. */
 export function selectQuery(
   db: AnyQueryCreator,
   adapter: SqlAdapter,
   table: string,
   fields: readonly string[],
   where: WhereLists,
+  identity: readonly string[] = [],
 ): AnySelect {
   const query = db.selectFrom(table).where(whereOf(adapter, where));
-  return fields.length > 0 ? query.select(fields) : query.selectAll();
+  const selected = fields.length > 0 ? query.select(fields) : query.selectAll();
+  return identity.length === 0 ? selected : selected.select(identity.map((column, index) => sql.ref(column).as(identityAlias(index))));
 }
 
 /** One row with `n`, the number of rows where `where` holds. */

@@ -4,13 +4,14 @@ import type { ConnectorSession, FindOptions, Row, Selection, Value } from '../co
 import { toStoreError } from '../failures.js';
 import { checkIdentifier } from '../identifiers.js';
 import { assertNotAborted, type Lifecycle } from '../lifecycle.js';
-import { assertBounded, batchSizeOf, checkAssignments, checkSelection, resultFields, type WhereTerm } from '../selection.js';
+import { assertBounded, batchSizeOf, checkAssignments, checkSelection, resultFields, type CheckedSelection } from '../selection.js';
 import type { StoreTarget } from '../target.js';
 import type { Kysely } from 'kysely';
 import type { AnyDatabase, SqlAdapter } from './adapter.js';
-import { splitTerms } from './queries.js';
+import { splitGroups } from './queries.js';
 import type { ShapeCache } from './shapes.js';
 import { SqlStatements } from './statements.js';
+import { identityOf, unionCount, unionPages, unionUpdate, type UnionScope } from './union.js';
 
 export interface SqlScope {
   readonly target: StoreTarget;
@@ -48,11 +49,15 @@ export class SqlSession implements ConnectorSession {
     assertNotAborted(signal);
     if (checked.matchesNothing) return;
     const { adapter } = this.#scope;
+    const parts = splitGroups(checked.groups, adapter.parameterBudget);
     this.#openStreams++;
     try {
-      for (const terms of splitTerms(checked.terms, adapter.parameterBudget)) {
+      const sources = overlaps(parts, checked)
+        ? [unionPages(this.#union(table), fields, parts, await this.#identity(selection, table), batchSize)]
+        : parts.map((groups) => adapter.pages(this.#statements.select(table, fields, groups), batchSize));
+      for (const pages of sources) {
         // A page is in memory: its rows go out without another await each.
-        for await (const page of adapter.pages(this.#statements.select(table, fields, terms), batchSize)) {
+        for await (const page of pages) {
           for (const row of page) {
             this.#assertOpen();
             assertNotAborted(signal);
@@ -72,7 +77,12 @@ export class SqlSession implements ConnectorSession {
   async count(selection: Selection): Promise<number> {
     const { table, checked } = this.#prepare(selection);
     if (checked.matchesNothing) return 0;
-    return this.#sum(checked.terms, `count on ${selection.collection.qualifiedName}`, (terms) => this.#statements.count(table, terms));
+    const parts = splitGroups(checked.groups, this.#scope.adapter.parameterBudget);
+    return this.#run(`count on ${selection.collection.qualifiedName}`, async () => {
+      if (parts.length === 1) return this.#statements.count(table, parts[0]!);
+      const identity = overlaps(parts, checked) ? await this.#identity(selection, table) : [];
+      return unionCount(this.#union(table), parts, identity);
+    });
   }
 
   async update(selection: Selection, set: Readonly<Record<string, Value>>): Promise<number> {
@@ -80,16 +90,25 @@ export class SqlSession implements ConnectorSession {
     const assignments = checkAssignments(selection.collection, set);
     assertBounded(checked, 'update');
     if (checked.matchesNothing) return 0;
-    return this.#sum(checked.terms, `update of ${selection.collection.qualifiedName}`, (terms) =>
-      this.#statements.update(table, assignments, terms),
-    );
+    const parts = splitGroups(checked.groups, this.#scope.adapter.parameterBudget);
+    return this.#run(`update of ${selection.collection.qualifiedName}`, async () => {
+      if (parts.length === 1) return this.#statements.update(table, assignments, parts[0]!);
+      const identity = overlaps(parts, checked) ? await this.#identity(selection, table) : [];
+      return unionUpdate(this.#union(table), assignments, parts, identity);
+    });
   }
 
+  /** Parts run in turn: a row an earlier part deleted is gone for the later ones, so none is counted twice. */
   async delete(selection: Selection): Promise<number> {
     const { table, checked } = this.#prepare(selection);
     assertBounded(checked, 'delete');
     if (checked.matchesNothing) return 0;
-    return this.#sum(checked.terms, `delete from ${selection.collection.qualifiedName}`, (terms) => this.#statements.delete(table, terms));
+    const parts = splitGroups(checked.groups, this.#scope.adapter.parameterBudget);
+    return this.#run(`delete from ${selection.collection.qualifiedName}`, async () => {
+      let total = 0;
+      for (const part of parts) total += await this.#statements.delete(table, part);
+      return total;
+    });
   }
 
   #prepare(selection: Selection) {
@@ -103,14 +122,20 @@ export class SqlSession implements ConnectorSession {
     return { table: checkIdentifier(selection.collection.name, 'collection'), checked: checkSelection(selection) };
   }
 
-  async #sum(terms: readonly WhereTerm[], operation: string, run: (terms: readonly WhereTerm[]) => Promise<number>): Promise<number> {
+  async #run(operation: string, work: () => Promise<number>): Promise<number> {
     try {
-      let total = 0;
-      for (const part of splitTerms(terms, this.#scope.adapter.parameterBudget)) total += await run(part);
-      return total;
+      return await work();
     } catch (error) {
       throw this.#wrap(error, operation);
     }
+  }
+
+  #union(table: string): UnionScope {
+    return { statements: this.#statements, adapter: this.#scope.adapter, table };
+  }
+
+  #identity(selection: Selection, table: string): Promise<readonly string[]> {
+    return identityOf(this.#union(table), selection.collection);
   }
 
   #assertOpen(): void {
@@ -122,4 +147,9 @@ export class SqlSession implements ConnectorSession {
     if (closed) return closed.closedError();
     return toStoreError(this.#scope.target, error, this.#scope.adapter.classify(error), operation);
   }
+}
+
+/** Several statements for several groups: a row two groups match may come from two of them. */
+function overlaps(parts: readonly unknown[], checked: CheckedSelection): boolean {
+  return parts.length > 1 && checked.groups.length > 1;
 }

@@ -58,18 +58,18 @@ describe('SqlStatements over the shape cache (SQLite)', () => {
 
   it('gives two different shapes different SQL, and one shape the same SQL with its own values', async () => {
     const calls: [string, () => Promise<unknown>][] = [
-      ['count id', () => statements.count('people', [term('id', 1)])],
-      ['count id again', () => statements.count('people', [term('id', 3)])],
-      ['count two ids', () => statements.count('people', [term('id', 1, 2)])],
-      ['count status', () => statements.count('people', [term('status', 'active')])],
-      ['count id and status', () => statements.count('people', [term('id', 1), term('status', 'active')])],
-      ['count status and id', () => statements.count('people', [term('status', 'active'), term('id', 1)])],
-      ['delete id', () => statements.delete('people', [term('id', 99)])],
-      ['update note', () => statements.update('people', [['note', 'x']], [term('id', 99)])],
-      ['update status', () => statements.update('people', [['status', 'x']], [term('id', 99)])],
-      ['select email', () => statements.select('people', ['email'], [term('id', 1)]).run(PLAIN, [])],
-      ['select id', () => statements.select('people', ['id'], [term('id', 1)]).run(PLAIN, [])],
-      ['select all', () => statements.select('people', [], [term('id', 1)]).run(PLAIN, [])],
+      ['count id', () => statements.count('people', [[term('id', 1)]])],
+      ['count id again', () => statements.count('people', [[term('id', 3)]])],
+      ['count two ids', () => statements.count('people', [[term('id', 1, 2)]])],
+      ['count status', () => statements.count('people', [[term('status', 'active')]])],
+      ['count id and status', () => statements.count('people', [[term('id', 1), term('status', 'active')]])],
+      ['count status and id', () => statements.count('people', [[term('status', 'active'), term('id', 1)]])],
+      ['delete id', () => statements.delete('people', [[term('id', 99)]])],
+      ['update note', () => statements.update('people', [['note', 'x']], [[term('id', 99)]])],
+      ['update status', () => statements.update('people', [['status', 'x']], [[term('id', 99)]])],
+      ['select email', () => statements.select('people', ['email'], [[term('id', 1)]]).run(PLAIN, [])],
+      ['select id', () => statements.select('people', ['id'], [[term('id', 1)]]).run(PLAIN, [])],
+      ['select all', () => statements.select('people', [], [[term('id', 1)]]).run(PLAIN, [])],
     ];
     const sqlOf = new Map<string, string>();
     for (const [name, call] of calls) {
@@ -82,34 +82,72 @@ describe('SqlStatements over the shape cache (SQLite)', () => {
     expect(new Set(distinct).size).toBe(distinct.length);
   });
 
+  it('gives each OR structure (group count, fields and list lengths per group) its own SQL, and one structure one SQL', async () => {
+    const id = (...values: number[]) => term('id', ...values);
+    const status = (...values: string[]) => term('status', ...values);
+    const structures: (readonly WhereTerm[])[][] = [
+      [[id(1), status('active')]],
+      [[id(1)], [status('active')]],
+      [[status('active')], [id(1)]],
+      [[id(1, 2)], [status('active')]],
+      [[id(1)], [status('active', 'closed')]],
+      [[id(1, 2)]],
+      [[id(1)], [id(2)]],
+      [[id(1)], [id(2)], [id(3)]],
+      [[id(1), status('active')], [id(2)]],
+      [[id(1)], [id(2), status('active')]],
+    ];
+    const sqlOf: string[] = [];
+    for (const groups of structures) {
+      await statements.count('people', groups);
+      sqlOf.push(run.at(-1)!.sql);
+    }
+    expect(new Set(sqlOf).size).toBe(structures.length);
+    expect(await statements.count('people', [[id(3)], [status('active', 'bulk')]])).toBe(3);
+    expect(run.at(-1)!.sql).toBe(sqlOf[4]);
+    expect(run.at(-1)!.parameters).toEqual([3, 'active', 'bulk']);
+  });
+
+  it('runs an OR as one statement, each row once, and pages it by rowid', async () => {
+    const groups = [[term('status', 'active')], [term('id', 2, 3)]];
+    const rows = await statements.select('people', ['id'], groups).run(PLAIN, []);
+    expect(run.at(-1)!.sql).toMatch(/where \("status" in \(\?\) or "id" in \(\?, \?\)\)$/);
+    expect(rows.map((row) => row.id).sort()).toEqual([1, 2, 3]);
+    const paged: unknown[] = [];
+    for await (const page of adapter.pages(statements.select('people', ['id'], groups), 1)) paged.push(...page.map((row) => row.id));
+    expect(paged).toEqual([1, 2, 3]);
+    expect(await statements.update('people', [['note', 'or']], groups)).toBe(3);
+    expect(await statements.delete('people', [[term('note', 'or'), term('id', 1)], [term('id', 3)]])).toBe(2);
+  });
+
   it('binds assignments and lists in the order the SQL names them', async () => {
-    expect(await statements.update('people', [['note', 'set']], [term('status', 'active'), term('id', 2, 3)])).toBe(1);
+    expect(await statements.update('people', [['note', 'set']], [[term('status', 'active'), term('id', 2, 3)]])).toBe(1);
     expect(run.at(-1)!.parameters).toEqual(['set', 'active', 2, 3]);
     expect(database.prepare('select id from people where note = ?').all('set')).toEqual([{ id: 2 }]);
-    expect(await statements.count('people', [term('status', 'active'), term('id', 1, 2, 3)])).toBe(2);
-    expect(await statements.delete('people', [term('id', 3)])).toBe(1);
+    expect(await statements.count('people', [[term('status', 'active'), term('id', 1, 2, 3)]])).toBe(2);
+    expect(await statements.delete('people', [[term('id', 3)]])).toBe(1);
   });
 
   it('keeps at most its capacity of shapes, and compiles an evicted shape again the same way', async () => {
-    await statements.count('people', [term('id', 1)]);
+    await statements.count('people', [[term('id', 1)]]);
     const first = run.at(-1)!.sql;
     for (let length = 2; length <= 9; length++) {
-      await statements.count('people', [term('id', ...Array.from({ length }, (_, i) => i))]);
+      await statements.count('people', [[term('id', ...Array.from({ length }, (_, i) => i))]]);
       expect(shapes.size).toBeLessThanOrEqual(4);
     }
-    expect(await statements.count('people', [term('id', 2)])).toBe(1);
+    expect(await statements.count('people', [[term('id', 2)]])).toBe(1);
     expect(run.at(-1)!.sql).toBe(first);
   });
 
   it('compiles a long list bound value by value each time instead of keeping it', async () => {
     const ids = Array.from({ length: 500 }, (_, i) => i);
-    expect(await statements.count('people', [term('id', ...ids)])).toBe(3);
+    expect(await statements.count('people', [[term('id', ...ids)]])).toBe(3);
     expect(shapes.size).toBe(0);
   });
 
   it('refuses a shape with a value compiled into its SQL', () => {
     // The builder ignores its stand-ins and writes the value in.
-    const build = () => selectQuery(db, adapter, 'people', [], { fields: ['id'], lists: [[1]] });
+    const build = () => selectQuery(db, adapter, 'people', [], { groups: [['id']], lists: [[1]] });
     expect(() => shapes.statement('constant', [], [], build)).toThrow(/not one of the call values/);
   });
 });
@@ -120,7 +158,7 @@ describe('shapes of PostgreSQL lists', () => {
   const shapes = new ShapeCache({ arrayListFrom: postgresAdapter.arrayListFrom });
   const select = (length: number) =>
     shapes.statement('select people  id', [], [Array.from({ length }, (_, i) => i)], (_, lists) =>
-      selectQuery(db, postgresAdapter, 'people', [], { fields: ['id'], lists }),
+      selectQuery(db, postgresAdapter, 'people', [], { groups: [['id']], lists }),
     );
 
   it('binds a short list value by value, a statement per length, and a long one as one array, one statement for all', () => {

@@ -1,13 +1,13 @@
 // The statements of a session, each compiled once per shape and run as SQL text with the call's values bound.
-import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import type { Value } from '../connector.js';
-import type { WhereTerm } from '../selection.js';
+import type { WhereGroup } from '../selection.js';
 import type { AnyDatabase, ClientRow, SelectStatement, SelectVariant, SqlAdapter } from './adapter.js';
 import { countQuery, deleteQuery, selectQuery, updateQuery, type WhereLists } from './queries.js';
 import type { ShapeCache } from './shapes.js';
 
 /**
- * Shape keys join validated identifiers (no spaces or commas) in fixed positions, so two shapes never share a key.
+ * Shape keys join validated identifiers (no spaces, commas or bars) in fixed positions, so two shapes never share a key.
  * SqlSelect and the variants are classes, not objects of arrow functions: tsx (keepNames) defines a `name` on each such
  * function every time one is created, which a per-call object would pay on every call.
  */
@@ -22,38 +22,51 @@ export class SqlStatements {
     this.#shapes = shapes;
   }
 
-  select(table: string, fields: readonly string[], terms: readonly WhereTerm[]): SelectStatement {
-    return new SqlSelect(this.#db, this.#adapter, this.#shapes, table, fields, whereOfTerms(this.#adapter, terms));
+  /** `identity` columns are added to each row under `identityAlias` names (the caller removes them). */
+  select(table: string, fields: readonly string[], groups: readonly WhereGroup[], identity: readonly string[] = []): SelectStatement {
+    return new SqlSelect(this.#db, this.#adapter, this.#shapes, table, fields, identity, whereOfGroups(this.#adapter, groups));
   }
 
-  async count(table: string, terms: readonly WhereTerm[]): Promise<number> {
-    const where = whereOfTerms(this.#adapter, terms);
-    const query = this.#shapes.statement(`count ${table} ${where.fields.join(',')}`, [], where.lists, (_, lists) =>
-      countQuery(this.#db, this.#adapter, table, { fields: where.fields, lists }),
+  async count(table: string, groups: readonly WhereGroup[]): Promise<number> {
+    const where = whereOfGroups(this.#adapter, groups);
+    const query = this.#shapes.statement(`count ${table} ${where.key}`, [], where.lists, (_, lists) =>
+      countQuery(this.#db, this.#adapter, table, { groups: where.groups, lists }),
     );
     const { rows } = await execute(this.#db, this.#adapter, query);
     return Number((rows[0] as { n?: unknown } | undefined)?.n ?? 0);
   }
 
   /** Returns how many rows matched; assignments of `undefined` are left out, as Kysely's `set` does. */
-  async update(table: string, assignments: readonly (readonly [string, Value])[], terms: readonly WhereTerm[]): Promise<number> {
-    const where = whereOfTerms(this.#adapter, terms);
+  async update(table: string, assignments: readonly (readonly [string, Value])[], groups: readonly WhereGroup[]): Promise<number> {
+    const where = whereOfGroups(this.#adapter, groups);
     const set = assignments.filter(([, value]) => value !== undefined);
     const fields = set.map(([field]) => field);
     const values = set.map(([, value]) => this.#adapter.encode(value));
-    const key = `update ${table} ${fields.join(',')} ${where.fields.join(',')}`;
+    const key = `update ${table} ${fields.join(',')} ${where.key}`;
     const query = this.#shapes.statement(key, values, where.lists, (slots, lists) =>
-      updateQuery(this.#db, this.#adapter, table, { fields, values: slots }, { fields: where.fields, lists }),
+      updateQuery(this.#db, this.#adapter, table, { fields, values: slots }, { groups: where.groups, lists }),
     );
     return Number((await execute(this.#db, this.#adapter, query)).numAffectedRows ?? 0n);
   }
 
-  async delete(table: string, terms: readonly WhereTerm[]): Promise<number> {
-    const where = whereOfTerms(this.#adapter, terms);
-    const query = this.#shapes.statement(`delete ${table} ${where.fields.join(',')}`, [], where.lists, (_, lists) =>
-      deleteQuery(this.#db, this.#adapter, table, { fields: where.fields, lists }),
+  async delete(table: string, groups: readonly WhereGroup[]): Promise<number> {
+    const where = whereOfGroups(this.#adapter, groups);
+    const query = this.#shapes.statement(`delete ${table} ${where.key}`, [], where.lists, (_, lists) =>
+      deleteQuery(this.#db, this.#adapter, table, { groups: where.groups, lists }),
     );
     return Number((await execute(this.#db, this.#adapter, query)).numAffectedRows ?? 0n);
+  }
+
+  /** Whether `column` can be read from `table` (false when the store says it has no such column); not cached. */
+  async hasColumn(table: string, column: string): Promise<boolean> {
+    const query = this.#db.selectFrom(table).select(sql.ref(column).as('c')).limit(1).compile();
+    try {
+      await execute(this.#db, this.#adapter, query);
+      return true;
+    } catch (error) {
+      if (this.#adapter.classify(error).kind === 'schema') return false;
+      throw error;
+    }
   }
 }
 
@@ -66,22 +79,23 @@ class SqlSelect implements SelectStatement {
     private readonly shapes: ShapeCache,
     readonly table: string,
     private readonly fields: readonly string[],
-    private readonly where: WhereLists,
+    private readonly identity: readonly string[],
+    private readonly where: KeyedWhere,
   ) {
-    this.#key = `select ${table} ${fields.join(',')} ${where.fields.join(',')}`;
+    this.#key = `select ${table} ${fields.join(',')} ${identity.join(',')} ${where.key}`;
   }
 
   async run(variant: SelectVariant, values: readonly unknown[]): Promise<ClientRow[]> {
-    const { db, adapter, table, fields, where } = this;
+    const { db, adapter, table, fields, identity, where } = this;
     const query = this.shapes.statement(`${this.#key} ${variant.name}`, values, where.lists, (slots, lists) =>
-      variant.extend(selectQuery(db, adapter, table, fields, { fields: where.fields, lists }), slots),
+      variant.extend(selectQuery(db, adapter, table, fields, { groups: where.groups, lists }, identity), slots),
     );
     return (await execute(db, adapter, query)).rows as ClientRow[];
   }
 
   /** Streams read more than a page: building the query each time costs nothing beside them. */
   stream(chunkSize: number): AsyncIterable<ClientRow> {
-    return selectQuery(this.db, this.adapter, this.table, this.fields, this.where).stream(chunkSize);
+    return selectQuery(this.db, this.adapter, this.table, this.fields, this.where, this.identity).stream(chunkSize);
   }
 }
 
@@ -90,13 +104,27 @@ function execute(db: Kysely<AnyDatabase>, adapter: SqlAdapter, query: CompiledQu
   return adapter.runNow?.(query) ?? db.executeQuery(query);
 }
 
-/** The terms' field names, and their values encoded for the client. */
-function whereOfTerms(adapter: SqlAdapter, terms: readonly WhereTerm[]): WhereLists {
-  const fields: string[] = [];
+interface KeyedWhere extends WhereLists {
+  /**
+   * The groups' structure in a shape key: each group's fields joined by `,`, groups joined by `|` (so the group count is
+   * one more than the bars). The shape cache appends the list lengths in the same order, so each group's lengths follow.
+   */
+  readonly key: string;
+}
+
+/** The groups' field names, their values encoded for the client, and their structure as a shape key. */
+function whereOfGroups(adapter: SqlAdapter, groups: readonly WhereGroup[]): KeyedWhere {
+  const fieldsOfGroups: string[][] = [];
   const lists: unknown[][] = [];
-  for (const term of terms) {
-    fields.push(term.field);
-    lists.push(term.values.map((value) => adapter.encode(value)));
+  let key = '';
+  for (const group of groups) {
+    const fields: string[] = [];
+    for (const term of group) {
+      fields.push(term.field);
+      lists.push(term.values.map((value) => adapter.encode(value)));
+    }
+    key = fieldsOfGroups.length === 0 ? fields.join(',') : `${key}|${fields.join(',')}`;
+    fieldsOfGroups.push(fields);
   }
-  return { fields, lists };
+  return { groups: fieldsOfGroups, lists, key };
 }

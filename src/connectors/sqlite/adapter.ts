@@ -16,6 +16,7 @@ export function createSqliteAdapter(driver: SqliteDriver): SqlAdapter {
     kind: 'sqlite',
     parameterBudget: PARAMETER_BUDGET,
     arrayListFrom: Number.POSITIVE_INFINITY,
+    rowIdentity: '_rowid_',
     streamHoldsConnection: false,
     encode: encodeSqlite,
     // better-sqlite3 already returns numbers, strings, bigints, Buffers and nulls.

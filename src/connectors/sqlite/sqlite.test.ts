@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { Selection } from '../connector.js';
 import { collect, describeConnectorContract } from '../contract.js';
 import { connectUrl, openConnector } from '../open.js';
 import { StatementCache } from './driver.js';
-import { bulkPerson, collectionModel, PEOPLE_FIELDS, type Person } from '../testing.js';
+import { bulkPerson, collectionModel, PEOPLE, PEOPLE_FIELDS, type Person } from '../testing.js';
 
 const PEOPLE_DDL = `create table people (
   id integer primary key, email text not null, status text not null, "order" integer, "group" text, note text)`;
@@ -123,6 +124,32 @@ describe('sqlite connector', () => {
       expect(names.sort()).toEqual(['a', 'c']);
       expect((await collect(connector.find({ collection: view, where: {} }, { batchSize: 2 }))).length).toBe(5);
     }
+    await connector.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds an OR too large for one statement once per row by rowid when no primary key is declared', async () => {
+    const { dir, file } = createFile();
+    insertAll(file, PEOPLE);
+    const db = new Database(file);
+    db.exec(`create table tags (name text primary key, person_id integer) without rowid;
+      insert into tags values ('a', 1), ('b', 1), ('c', 2)`);
+    db.close();
+    const connector = await connectUrl('sqlite', `sqlite:${file}`);
+    const people = collectionModel({ name: 'people', fields: PEOPLE_FIELDS });
+    const many = Array.from({ length: 20_000 }, (_, index) => 100_000 + index);
+    const ors: Selection = { collection: people, where: [{ id: [1, 3, ...many] }, { group: ['a'], order: [10, 30, ...many] }] };
+    expect((await collect(connector.find(ors, { fields: ['email'] }))).map((row) => row.email)).toEqual([
+      'ada@example.test',
+      'alan@example.test',
+    ]);
+    expect(await connector.count(ors)).toBe(2);
+    expect(await connector.update(ors, { note: 'both' })).toBe(2);
+    // No primary key and no rowid: rows both statements find come twice (documented).
+    const tags = collectionModel({ name: 'tags', fields: ['name', 'person_id'] });
+    const twice: Selection = { collection: tags, where: [{ person_id: [1, ...many] }, { name: ['a', 'c', ...many.map(String)] }] };
+    expect((await collect(connector.find(twice))).map((row) => row.name).sort()).toEqual(['a', 'a', 'b', 'c']);
+    expect(await connector.delete(twice)).toBe(3);
     await connector.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -3,7 +3,7 @@ import type { Connector } from '../../connectors/index.js';
 import type { HoldRecord, StepRecord } from '../../store/index.js';
 import type { ErasureOperation } from '../plan.js';
 import { collectionOf, type Where } from '../resolve.js';
-import { toKeyValue } from '../values.js';
+import { toKeyValue, type KeyValue } from '../values.js';
 import { evaluateClosure, type ClosureBlocker } from './closure.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 import { openRun } from './journaled.js';
@@ -53,9 +53,9 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
       const selected = wheres.get(op.collection) ?? [];
       switch (op.kind) {
         case 'delete':
-          return sum(selected, (where) => session.delete({ collection, where }));
+          return selected.length === 0 ? Promise.resolve(0) : session.delete({ collection, where: selected });
         case 'null-reference':
-          return sum(selected, (where) => session.update({ collection, where }, { [op.field]: null }));
+          return selected.length === 0 ? Promise.resolve(0) : session.update({ collection, where: selected }, { [op.field]: null });
         case 'mask':
           return applyMask(session, collection, op, selected, intents.get(stepId(i, op)));
         default:
@@ -105,12 +105,6 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
   });
 }
 
-async function sum<T>(items: readonly T[], work: (item: T) => Promise<number>): Promise<number> {
-  let total = 0;
-  for (const item of items) total += await work(item);
-  return total;
-}
-
 /**
  * A collection whose reference is nulled to break a cycle may have been selected through that very reference:
  * its rows are pinned by primary key first (recorded as the null step's intent) and every later step uses the pins.
@@ -129,17 +123,21 @@ async function pinNulledCollections(
     let pins = (recorded.get(step.id)?.intent as { pins?: Where[] } | undefined)?.pins;
     if (!pins) {
       const collection = collectionOf(ctx.model, step.collection);
-      const seen = new Set<string>();
-      pins = [];
-      for (const where of wheres.get(step.collection) ?? []) {
-        for await (const row of connector.find({ collection, where }, { fields: collection.primaryKey })) {
-          const pin = Object.fromEntries(collection.primaryKey.map((k) => [k, [toKeyValue(row[k] ?? null)]]));
-          const text = JSON.stringify(pin);
-          if (seen.has(text)) continue;
-          seen.add(text);
-          pins.push(pin);
+      const rows: Record<string, KeyValue>[] = [];
+      const selected = wheres.get(step.collection) ?? [];
+      if (selected.length > 0) {
+        for await (const row of connector.find({ collection, where: selected }, { fields: collection.primaryKey })) {
+          rows.push(Object.fromEntries(collection.primaryKey.map((k) => [k, toKeyValue(row[k] ?? null)])));
         }
       }
+      // One IN-list for a single-column key; one group per row for a composite key.
+      const [only] = collection.primaryKey;
+      pins =
+        collection.primaryKey.length === 1 && only !== undefined
+          ? rows.length > 0
+            ? [{ [only]: rows.map((r) => r[only] ?? null) }]
+            : []
+          : rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, [v]])));
       await ctx.store.journal.recordIntent(runId, step.id, { pins });
     }
     wheres.set(step.collection, pins);

@@ -73,33 +73,25 @@ export async function exportPersonData(
   const visit: CollectionVisitor = async (lookup, collection, wheres, keep) => {
     const fields = options.fields ? options.fields(collection, ctx.model) : [...collection.fields.values()];
     const connector = await ctx.pool.get(lookup.dataset);
-    // Several routes may select the same row: de-duplicate by primary key only then.
-    const seen = wheres.length > 1 && collection.primaryKey.length > 0 ? new Set<string>() : undefined;
-    const readFields = [...new Set([...fields.map((f) => f.name), ...lookup.keyFields, ...(seen ? collection.primaryKey : [])])];
+    const readFields = [...new Set([...fields.map((f) => f.name), ...lookup.keyFields])];
     let rows = 0;
     let begun = false;
-    for (const where of wheres) {
-      for await (const row of connector.find(
-        { collection, where },
-        { fields: readFields, ...(ctx.signal ? { signal: ctx.signal } : {}) },
-      )) {
-        keep(row);
-        found = true;
-        if (fields.length === 0) continue;
-        if (seen) {
-          const key = collection.primaryKey.map((k) => String(row[k])).join('\u0000');
-          if (seen.has(key)) continue;
-          seen.add(key);
-        }
-        if (!begun) {
-          await sink.beginCollection(collection, fields);
-          begun = true;
-        }
-        const values: Record<string, ExportedValue> = {};
-        for (const f of fields) values[f.name] = exportValue(ctx.model, f, row[f.name]);
-        await sink.row(values);
-        rows++;
+    // All routes in one selection: the store runs them as one statement and returns each row once.
+    for await (const row of connector.find(
+      { collection, where: wheres },
+      { fields: readFields, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+    )) {
+      keep(row);
+      found = true;
+      if (fields.length === 0) continue;
+      if (!begun) {
+        await sink.beginCollection(collection, fields);
+        begun = true;
       }
+      const values: Record<string, ExportedValue> = {};
+      for (const f of fields) values[f.name] = exportValue(ctx.model, f, row[f.name]);
+      await sink.row(values);
+      rows++;
     }
     if (!begun) return;
     const done = { collection, fields, rows };

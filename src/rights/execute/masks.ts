@@ -51,31 +51,27 @@ export async function buildMaskIntent(
   const fields = [...new Set([...collection.primaryKey, ...computed.map((f) => f.field), ...timestampFields])];
   const rows: MaskIntent['rows'][number][] = [];
   const holdRecords: Omit<HoldRecord, 'runId'>[] = [];
-  const seen = new Set<string>();
-  for (const where of wheres) {
-    for await (const row of session.find({ collection, where }, { fields })) {
-      const key = Object.fromEntries(collection.primaryKey.map((k) => [k, toKeyValue(row[k] ?? null)]));
-      const keyText = JSON.stringify(key);
-      if (seen.has(keyText)) continue;
-      seen.add(keyText);
-      const set: Record<string, KeyValue> = {};
-      for (const f of computed) {
-        const v = row[f.field];
-        if (v === null || v === undefined) continue;
-        const text = String(toKeyValue(v));
-        set[f.field] = f.strategy === 'hash' ? pseudonymise(text, pseudonymKey) : (truncateIp(text) ?? null);
-      }
-      if (Object.keys(set).length > 0) rows.push({ key, set });
-      for (const h of holds) {
-        const field = collection.timestamps[h.trigger];
-        const raw = field === undefined ? undefined : row[field];
-        const start = raw === null || raw === undefined ? now : new Date(String(toKeyValue(raw)));
-        const from = Number.isNaN(start.getTime()) ? now : start;
-        const until = addDuration(from, parseDuration(h.durationText) ?? h.duration)
-          .toISOString()
-          .slice(0, 10);
-        holdRecords.push({ dataset: collection.dataset, collection: collection.name, key: keyText, hold: h.id, until });
-      }
+  if (wheres.length === 0) return { rows, holds: holdRecords };
+  for await (const row of session.find({ collection, where: wheres }, { fields })) {
+    const key = Object.fromEntries(collection.primaryKey.map((k) => [k, toKeyValue(row[k] ?? null)]));
+    const keyText = JSON.stringify(key);
+    const set: Record<string, KeyValue> = {};
+    for (const f of computed) {
+      const v = row[f.field];
+      if (v === null || v === undefined) continue;
+      const text = String(toKeyValue(v));
+      set[f.field] = f.strategy === 'hash' ? pseudonymise(text, pseudonymKey) : (truncateIp(text) ?? null);
+    }
+    if (Object.keys(set).length > 0) rows.push({ key, set });
+    for (const h of holds) {
+      const field = collection.timestamps[h.trigger];
+      const raw = field === undefined ? undefined : row[field];
+      const start = raw === null || raw === undefined ? now : new Date(String(toKeyValue(raw)));
+      const from = Number.isNaN(start.getTime()) ? now : start;
+      const until = addDuration(from, parseDuration(h.durationText) ?? h.duration)
+        .toISOString()
+        .slice(0, 10);
+      holdRecords.push({ dataset: collection.dataset, collection: collection.name, key: keyText, hold: h.id, until });
     }
   }
   return { rows, holds: holdRecords };
@@ -91,9 +87,7 @@ export async function applyMask(
 ): Promise<number> {
   const set = staticAssignments(op);
   let touched = 0;
-  if (Object.keys(set).length > 0) {
-    for (const where of wheres) touched += await session.update({ collection, where }, set);
-  }
+  if (Object.keys(set).length > 0 && wheres.length > 0) touched = await session.update({ collection, where: wheres }, set);
   for (const row of intent?.rows ?? []) {
     const where = Object.fromEntries(Object.entries(row.key).map(([k, v]) => [k, [v]]));
     await session.update({ collection, where }, row.set);

@@ -62,9 +62,7 @@ export async function executeRectification(
       kind: 'rectify',
       empty: wheres.length === 0,
       apply: async (session: Parameters<Parameters<typeof runJournaledSteps>[3][number]['apply']>[0]) => {
-        let rows = 0;
-        for (const where of wheres) rows += await session.update({ collection, where }, set);
-        return rows;
+        return wheres.length === 0 ? 0 : session.update({ collection, where: wheres }, set);
       },
     };
   });

@@ -41,10 +41,9 @@ export async function executeRestriction(
         kind: action,
         empty: wheres.length === 0,
         apply: async (session: ConnectorSession) => {
-          let rows = 0;
-          for (const where of wheres)
-            rows += await session.update({ collection, where }, { [restriction.field]: options.lift ? null : restriction.value });
-          return rows;
+          return wheres.length === 0
+            ? 0
+            : session.update({ collection, where: wheres }, { [restriction.field]: options.lift ? null : restriction.value });
         },
       },
     ];
