@@ -31,7 +31,7 @@ function countingSink(): ExportSink & { rows: number } {
   const sink = {
     rows: 0,
     beginCollection: async () => undefined,
-    row: async () => void sink.rows++,
+    row: () => void sink.rows++,
     endCollection: async () => undefined,
   };
   return sink;
@@ -76,7 +76,9 @@ export async function benchRights(setup: RightsBenchSetup): Promise<void> {
     for (const [n, id] of people.entries()) {
       const sink = countingSink();
       const runEngine = async () => {
-        engine.push(await time(() => exportPersonData(ctx, { id: `access-${run}-${id}`, identities: identities(id) }, sink, { action: 'access' })));
+        engine.push(
+          await time(() => exportPersonData(ctx, { id: `access-${run}-${id}`, identities: identities(id) }, sink, { action: 'access' })),
+        );
       };
       const runBaseline = async () => {
         baseline.push(await time(() => handWrittenAccess(stores, nimbusEmail(id))));

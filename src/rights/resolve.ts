@@ -80,14 +80,16 @@ export async function resolveRequest(
     for await (const row of connector.find({ collection: c, where }, { fields, ...(signal ? { signal } : {}) })) onRow(row);
   };
 
-  // Phase 1: identity expansion. Only a collection holding two identities or more can reveal a new one; each route is
-  // queried only with values it has not seen, reading just the fields later lookups need.
+  // Phase 1: identity expansion. Only a collection holding two identities or more can reveal a new one. Each round reads
+  // such a collection once, with every identity value its routes have not seen yet (one OR), and just the fields later
+  // lookups need.
   const queried = new Map<string, KeySet>();
   for (let round = 0, grew = true; grew && round < MAX_EXPANSION_ROUNDS; round++) {
     grew = false;
     for (const l of plan.lookups) {
       const c = collectionOf(model, l.collection);
       if (c.identity.size < 2) continue;
+      const groups: Where[] = [];
       for (const r of l.routes) {
         if (r.kind !== 'identity') continue;
         const seen = queried.get(`${l.collection}\u0000${r.field}`) ?? new KeySet();
@@ -95,11 +97,12 @@ export async function resolveRequest(
         const fresh = (known.get(r.identity)?.values() ?? [])
           .filter((v) => seen.add(v))
           .map((v) => coerceForField(String(v), c.fields.get(r.field)));
-        if (fresh.length === 0) continue;
-        const before = identityCount(known);
-        await find(l, c, { [r.field]: fresh }, l.keyFields, (row) => collect(l, c, row, true));
-        if (identityCount(known) > before) grew = true;
+        if (fresh.length > 0) groups.push({ [r.field]: fresh });
       }
+      if (groups.length === 0) continue;
+      const before = identityCount(known);
+      await find(l, c, groups, l.keyFields, (row) => collect(l, c, row, true));
+      if (identityCount(known) > before) grew = true;
     }
   }
 

@@ -19,7 +19,8 @@ export interface ExportedCollection {
 /** Receives the export; the access package and the portability document are sinks. */
 export interface ExportSink {
   beginCollection(collection: CollectionModel, fields: readonly FieldModel[]): Promise<void>;
-  row(values: Readonly<Record<string, ExportedValue>>): Promise<void>;
+  /** May return nothing when it needs no backpressure: the engine then does not wait between rows. */
+  row(values: Readonly<Record<string, ExportedValue>>): void | Promise<void>;
   endCollection(done: ExportedCollection): Promise<void>;
 }
 
@@ -90,7 +91,8 @@ export async function exportPersonData(
       }
       const values: Record<string, ExportedValue> = {};
       for (const f of fields) values[f.name] = exportValue(ctx.model, f, row[f.name]);
-      await sink.row(values);
+      const wait = sink.row(values);
+      if (wait) await wait;
       rows++;
     }
     if (!begun) return;
