@@ -3,7 +3,7 @@ export * from './context.js';
 export * from './document/tree.js';
 export { toHtml } from './document/html.js';
 export { colon } from './document/typography.js';
-export { contactTerms } from './notice/organization.js';
+export { contactTerms, controllerIdentity } from './notice/organization.js';
 export { rightsSection } from './notice/rights.js';
 export { placesSection } from './notice/sharing.js';
 export * from './words.js';

@@ -15,11 +15,11 @@ export function contactTerms(ctx: RenderContext, c: ContactModel): (TermItem | u
   ];
 }
 
-export function controllerSection(ctx: RenderContext): Section {
+/** Who the controller is and how to reach it: shared by the notice and the access package's summary. */
+export function controllerIdentity(ctx: RenderContext): Block[] {
   const m = ctx.t.notice.controller;
   const org = ctx.model.organization;
-  const blocks: Block[] = [
-    paragraph(m.intro(org.name)),
+  return [
     paragraph(
       m.identity({
         name: org.name,
@@ -31,6 +31,12 @@ export function controllerSection(ctx: RenderContext): Section {
     paragraph(m.contactIntro),
     terms(contactTerms(ctx, org.contact)),
   ];
+}
+
+export function controllerSection(ctx: RenderContext): Section {
+  const m = ctx.t.notice.controller;
+  const org = ctx.model.organization;
+  const blocks: Block[] = [paragraph(m.intro(org.name)), ...controllerIdentity(ctx)];
   const subsections: Section[] = [];
   if (org.dpo) subsections.push(section('dpo', m.dpoHeading, [paragraph(m.dpoIntro), terms(contactTerms(ctx, org.dpo))]));
   if (org.representative) {

@@ -20,6 +20,7 @@ import {
   type Phrase,
   type Section,
   contactTerms,
+  controllerIdentity,
   rightsSection,
   placesSection,
   dateInWords,
@@ -89,16 +90,7 @@ function controllerSection(ctx: RenderContext, p: PackageMessages): Section {
   const contact = (id: string, heading: string, intro: string, c: ContactModel | undefined) =>
     c === undefined ? undefined : section(id, heading, [paragraph(intro), terms(contactTerms(ctx, c))]);
   return section('controller', p.controllerHeading, [
-    paragraph(
-      m.identity({
-        name: org.name,
-        address: org.address,
-        ...(org.legalForm === undefined ? {} : { legalForm: org.legalForm }),
-        ...(org.registration === undefined ? {} : { registration: org.registration }),
-      }),
-    ),
-    paragraph(m.contactIntro),
-    terms(contactTerms(ctx, org.contact)),
+    ...controllerIdentity(ctx),
     contact('dpo', m.dpoHeading, m.dpoIntro, org.dpo),
     contact('representative', m.representativeHeading, m.representativeIntro, org.representative),
   ]);

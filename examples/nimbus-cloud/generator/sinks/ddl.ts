@@ -1,5 +1,6 @@
 // Tables of a TablePlan through Kysely's schema builder: column types per engine, creation, indexes, foreign keys, drops.
-import { sql, type ColumnDataType, type CreateTableBuilder, type Kysely } from 'kysely';
+import { sql, type ColumnDataType, type CreateTableBuilder, type Kysely, type RawBuilder } from 'kysely';
+import { CustosError } from '../../../../src/errors.js';
 import type { ColumnPlan, TablePlan } from '../schema.js';
 
 /** Tables and columns are known only at run time. */
@@ -69,6 +70,32 @@ export async function addForeignKeys(db: Kysely<AnyDatabase>, table: TablePlan):
 }
 
 /** Drops children before parents; PostgreSQL cascades through cycles, the others are called with foreign key checks off. */
+/**
+ * Refuses (CustosError 'conflict') to overwrite a store that already holds any of the sample's tables, unless `force`.
+ * `schema` is the information_schema.tables `table_schema` to look in (a name, or an SQL expression such as current_schema()).
+ */
+export async function refuseExistingTables(
+  db: Kysely<AnyDatabase>,
+  schema: string | RawBuilder<string>,
+  tables: readonly TablePlan[],
+  force: boolean,
+  label: string,
+): Promise<void> {
+  const existing = await db
+    .selectFrom('information_schema.tables')
+    .select('table_name')
+    .where('table_schema', '=', schema)
+    .where(
+      'table_name',
+      'in',
+      tables.map((t) => t.name),
+    )
+    .execute();
+  if (existing.length > 0 && !force) {
+    throw new CustosError({ code: 'conflict', message: `${label} already holds the sample's tables: pass force to replace them` });
+  }
+}
+
 export async function dropTables(db: Kysely<AnyDatabase>, tables: readonly TablePlan[], dialect: SqlDialect): Promise<void> {
   for (const table of [...tables].reverse()) {
     const drop = db.schema.dropTable(table.name).ifExists();

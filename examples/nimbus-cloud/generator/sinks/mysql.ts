@@ -3,7 +3,7 @@ import { createPool, type Pool, type PoolConnection } from 'mysql2';
 import { CompiledQuery, Kysely, MysqlDialect, sql } from 'kysely';
 import { CustosError } from '../../../../src/errors.js';
 import type { TablePlan } from '../schema.js';
-import { addForeignKeys, createIndex, createTable, dropTables, placeholderRows, type AnyDatabase } from './ddl.js';
+import { addForeignKeys, createIndex, createTable, dropTables, placeholderRows, refuseExistingTables, type AnyDatabase } from './ddl.js';
 import { encoderFor, type Encoder } from './encode.js';
 import type { DatasetLoader, LoaderOptions } from './loader.js';
 
@@ -64,22 +64,7 @@ export function createMysqlLoader(target: MysqlTarget, options: LoaderOptions): 
     location: target.label,
     async prepare() {
       await sql`create database if not exists ${sql.id(database)} character set utf8mb4 collate utf8mb4_unicode_ci`.execute(root);
-      const existing = await root
-        .selectFrom('information_schema.tables')
-        .select('table_name')
-        .where('table_schema', '=', database)
-        .where(
-          'table_name',
-          'in',
-          options.tables.map((t) => t.name),
-        )
-        .execute();
-      if (existing.length > 0 && !options.force) {
-        throw new CustosError({
-          code: 'conflict',
-          message: `${target.label} already holds the sample's tables: pass force to replace them`,
-        });
-      }
+      await refuseExistingTables(root, database, options.tables, Boolean(options.force), target.label);
       // Kysely's MySQL pool may hand each statement another connection: every one of them has foreign key checks off.
       await dropTables(db, options.tables, 'mysql');
       for (const plan of options.tables) {

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import { CustosError } from '../../../../src/errors.js';
 import type { TablePlan } from '../schema.js';
-import { addForeignKeys, columnType, createIndex, createTable, dropTables, type AnyDatabase } from './ddl.js';
+import { addForeignKeys, columnType, createIndex, createTable, dropTables, refuseExistingTables, type AnyDatabase } from './ddl.js';
 import { encoderFor, type Encoder } from './encode.js';
 import type { DatasetLoader, LoaderOptions } from './loader.js';
 
@@ -58,22 +58,13 @@ export function createPostgresLoader(target: PostgresTarget, options: LoaderOpti
     location: target.label,
     async prepare() {
       if (target.schema) await root.schema.createSchema(target.schema).ifNotExists().execute();
-      const existing = await root
-        .selectFrom('information_schema.tables')
-        .select('table_name')
-        .where('table_schema', '=', target.schema ?? sql<string>`current_schema()`)
-        .where(
-          'table_name',
-          'in',
-          options.tables.map((t) => t.name),
-        )
-        .execute();
-      if (existing.length > 0 && !options.force) {
-        throw new CustosError({
-          code: 'conflict',
-          message: `${target.label} already holds the sample's tables: pass force to replace them`,
-        });
-      }
+      await refuseExistingTables(
+        root,
+        target.schema ?? sql<string>`current_schema()`,
+        options.tables,
+        Boolean(options.force),
+        target.label,
+      );
       await dropTables(db, options.tables, 'postgres');
       for (const plan of options.tables) {
         await createTable(db, plan, 'postgres', { inlineForeignKeys: false });
