@@ -31,6 +31,26 @@ describe('rectification', () => {
     b.close();
   });
 
+  it("changes a category only in the person's own rows, never in rows of others reached through references", async () => {
+    shop = createShop('rectify-own');
+    const ctx = testContext(shop);
+    await executeRectification(ctx, { id: 'req-own', identities: ada(shop) }, [
+      { target: 'user.communication.support', value: 'Rectified' },
+    ]);
+    await ctx.close();
+    const b = shop.activityDb();
+    // The ticket is Ada's (found by her email); the messages, a staff reply among them, are reached through the ticket.
+    expect(b.prepare('SELECT id, subject FROM tickets ORDER BY id').all()).toEqual([
+      { id: 71, subject: 'Rectified' },
+      { id: 72, subject: 'Invoice question' },
+    ]);
+    expect(b.prepare('SELECT id, body FROM messages WHERE ticket_id = 71 ORDER BY id').all()).toEqual([
+      { id: 81, body: 'My VPS is stuck' },
+      { id: 82, body: 'Rebooted it for you' },
+    ]);
+    b.close();
+  });
+
   it('refuses a value of the wrong type or an unknown target before writing anything', async () => {
     shop = createShop('rectify-bad');
     const before = [dump(shop.shopDb()), dump(shop.activityDb())];

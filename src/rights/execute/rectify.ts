@@ -1,4 +1,5 @@
 // The rectification executor: validates new values against each field's type, then updates every store that holds them.
+import type { ConnectorSession } from '../../connectors/index.js';
 import { CustosError } from '../../errors.js';
 import { didYouMeanField, validateFieldValue } from './field-values.js';
 import type { CollectionModel, FieldModel } from '../../policy/index.js';
@@ -44,26 +45,37 @@ export async function executeRectification(
     return result;
   }
   const reached = plan.lookups.map((l) => collectionOf(ctx.model, l.collection));
+  // A category names data wherever it is held, but a row reached through a reference may describe someone else (an
+  // agent of the account, a staff reply): a category target changes only rows matched by the person's own identities.
+  // A `dataset.collection.field` target is the caller's explicit choice and follows every route.
+  const identityFields = new Map(
+    plan.lookups.map((l) => [l.collection, new Set(l.routes.flatMap((r) => (r.kind === 'identity' ? [r.field] : [])))]),
+  );
+  const sets = new Map<string, { collection: string; own: boolean; set: Record<string, string | number | boolean | null> }>();
   // Validate everything before writing anything.
-  const sets = new Map<string, Record<string, string | number | boolean | null>>();
   for (const change of changes) {
+    const explicit = change.target.split('.').length === 3 && !ctx.model.categories.has(change.target);
     for (const field of rectificationTargets(reached, change.target)) {
       const q = `${field.dataset}.${field.collection}`;
-      sets.set(q, { ...sets.get(q), [field.name]: validateFieldValue(field, change.value, change.target) });
+      const own = !explicit;
+      if (own && (identityFields.get(q)?.size ?? 0) === 0) continue;
+      const key = `${q}${own ? ':own' : ''}`;
+      const entry = sets.get(key) ?? { collection: q, own, set: {} };
+      entry.set[field.name] = validateFieldValue(field, change.value, change.target);
+      sets.set(key, entry);
     }
   }
-  const steps = [...sets].map(([q, set]) => {
+  const steps = [...sets].map(([key, { collection: q, own, set }]) => {
     const collection = collectionOf(ctx.model, q);
-    const wheres = resolved.selections[q] ?? [];
+    const all = resolved.selections[q] ?? [];
+    const wheres = own ? all.filter((where) => Object.keys(where).every((f) => identityFields.get(q)?.has(f))) : all;
     return {
-      id: `rectify:${q}`,
+      id: `rectify:${key}`,
       dataset: collection.dataset,
       collection: q,
       kind: 'rectify',
       empty: wheres.length === 0,
-      apply: async (session: Parameters<Parameters<typeof runJournaledSteps>[3][number]['apply']>[0]) => {
-        return wheres.length === 0 ? 0 : session.update({ collection, where: wheres }, set);
-      },
+      apply: async (session: ConnectorSession) => (wheres.length === 0 ? 0 : session.update({ collection, where: wheres }, set)),
     };
   });
   const results = await runJournaledSteps(ctx, run.id, run.steps, steps);
