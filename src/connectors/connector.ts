@@ -53,6 +53,11 @@ export interface FindOptions {
 export interface ConnectorSession {
   /** Streams matching rows; for Redis each row also carries `$key`, the key it came from. */
   find(selection: Selection, options?: FindOptions): AsyncIterable<Row>;
+  /**
+   * The same rows as `find`, a page at a time (at most `batchSize` rows, never the whole result): one await per page
+   * instead of one per row, for callers that read many small results.
+   */
+  findPages(selection: Selection, options?: FindOptions): AsyncIterable<readonly Row[]>;
   /** Counts matching rows. */
   count(selection: Selection): Promise<number>;
   /** Sets the given fields on matching rows; returns how many rows matched (the same on every engine, even when already set). */

@@ -49,6 +49,14 @@ export function describeConnectorContract(name: string, setup: () => Promise<Con
       expect(ada && [String(ada.email), String(ada.order), String(ada.group)]).toEqual(['ada@example.test', '10', 'a']);
     });
 
+    it('hands the same rows out in pages no larger than the batch size', async () => {
+      const selection = where({ id: [1, 2, 3, 4, 5] });
+      const pages: (readonly Row[])[] = [];
+      for await (const page of connector.findPages(selection, { batchSize: 2 })) pages.push(page);
+      expect(pages.every((page) => page.length > 0 && page.length <= 2)).toBe(true);
+      expect(ids(pages.flat())).toEqual(ids(await collect(connector.find(selection))));
+    });
+
     it('ANDs the lists of several fields', async () => {
       expect(ids(await collect(connector.find(where({ status: ['active'], group: ['b'] }))))).toEqual([2, 4]);
       expect(ids(await collect(connector.find(where({ id: [1, 2, 3], status: ['closed'] }))))).toEqual([3]);

@@ -77,7 +77,9 @@ export async function resolveRequest(
     onRow: (row: Row) => void,
   ) => {
     const connector = await pool.get(l.dataset);
-    for await (const row of connector.find({ collection: c, where }, { fields, ...(signal ? { signal } : {}) })) onRow(row);
+    for await (const page of connector.findPages({ collection: c, where }, { fields, ...(signal ? { signal } : {}) })) {
+      for (const row of page) onRow(row);
+    }
   };
 
   // Phase 1: identity expansion. Only a collection holding two identities or more can reveal a new one. Each round reads

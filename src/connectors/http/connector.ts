@@ -1,5 +1,6 @@
 // The HTTP connector: for systems Custos cannot reach directly, the provider answers signed find/count/update/delete calls.
 import { CustosError } from '../../errors.js';
+import { pagesOf } from '../pages.js';
 import type { StoreKind } from '../../policy/index.js';
 import type {
   Connector,
@@ -53,6 +54,10 @@ class HttpConnector implements Connector {
 
   find(selection: Selection, options: FindOptions = {}): AsyncIterable<Row> {
     return this.#find(selection, options);
+  }
+
+  findPages(selection: Selection, options: FindOptions = {}): AsyncIterable<readonly Row[]> {
+    return pagesOf(this.find(selection, options), batchSizeOf(options.batchSize));
   }
 
   async *#find(selection: Selection, options: FindOptions): AsyncGenerator<Row> {

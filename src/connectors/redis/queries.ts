@@ -1,4 +1,5 @@
 // The Redis session: find, count, update and delete over key batches, one pipelined round trip per batch.
+import { pagesOf } from '../pages.js';
 import type { Redis } from 'ioredis';
 import { CustosError } from '../../errors.js';
 import type { CollectionModel, RedisType } from '../../policy/index.js';
@@ -24,6 +25,10 @@ export class RedisSession implements ConnectorSession {
 
   find(selection: Selection, options: FindOptions = {}): AsyncIterable<Row> {
     return this.#find(selection, options);
+  }
+
+  findPages(selection: Selection, options: FindOptions = {}): AsyncIterable<readonly Row[]> {
+    return pagesOf(this.find(selection, options), batchSizeOf(options.batchSize));
   }
 
   async *#find(selection: Selection, options: FindOptions): AsyncGenerator<Row> {

@@ -59,6 +59,10 @@ export class SqlConnector implements Connector {
     return this.#session.find(selection, options);
   }
 
+  findPages(selection: Selection, options?: FindOptions): AsyncIterable<readonly Row[]> {
+    return this.#session.findPages(selection, options);
+  }
+
   count(selection: Selection): Promise<number> {
     return this.#session.count(selection);
   }

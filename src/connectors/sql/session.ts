@@ -2,6 +2,7 @@
 import { CustosError } from '../../errors.js';
 import type { ConnectorSession, FindOptions, Row, Selection, Value } from '../connector.js';
 import { toStoreError } from '../failures.js';
+import { rowsOf } from '../pages.js';
 import { checkIdentifier } from '../identifiers.js';
 import { assertNotAborted, type Lifecycle } from '../lifecycle.js';
 import { assertBounded, batchSizeOf, checkAssignments, checkSelection, resultFields, type CheckedSelection } from '../selection.js';
@@ -38,10 +39,14 @@ export class SqlSession implements ConnectorSession {
   }
 
   find(selection: Selection, options: FindOptions = {}): AsyncIterable<Row> {
-    return this.#find(selection, options);
+    return rowsOf(this.#findPages(selection, options));
   }
 
-  async *#find(selection: Selection, options: FindOptions): AsyncGenerator<Row> {
+  findPages(selection: Selection, options: FindOptions = {}): AsyncIterable<readonly Row[]> {
+    return this.#findPages(selection, options);
+  }
+
+  async *#findPages(selection: Selection, options: FindOptions): AsyncGenerator<readonly Row[]> {
     const { table, checked } = this.#prepare(selection);
     const fields = resultFields(selection.collection, options.fields);
     const batchSize = batchSizeOf(options.batchSize);
@@ -56,13 +61,10 @@ export class SqlSession implements ConnectorSession {
         ? [unionPages(this.#union(table), fields, parts, await this.#identity(selection, table), batchSize)]
         : parts.map((groups) => adapter.pages(this.#statements.select(table, fields, groups), batchSize));
       for (const pages of sources) {
-        // A page is in memory: its rows go out without another await each.
         for await (const page of pages) {
-          for (const row of page) {
-            this.#assertOpen();
-            assertNotAborted(signal);
-            yield adapter.decode(row);
-          }
+          this.#assertOpen();
+          assertNotAborted(signal);
+          yield page.map((row) => adapter.decode(row));
         }
       }
       // A stream cut short by close() must not read as complete.

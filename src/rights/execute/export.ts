@@ -78,22 +78,24 @@ export async function exportPersonData(
     let rows = 0;
     let begun = false;
     // All routes in one selection: the store runs them as one statement and returns each row once.
-    for await (const row of connector.find(
+    for await (const page of connector.findPages(
       { collection, where: wheres },
       { fields: readFields, ...(ctx.signal ? { signal: ctx.signal } : {}) },
     )) {
-      keep(row);
-      found = true;
-      if (fields.length === 0) continue;
-      if (!begun) {
-        await sink.beginCollection(collection, fields);
-        begun = true;
+      for (const row of page) {
+        keep(row);
+        found = true;
+        if (fields.length === 0) continue;
+        if (!begun) {
+          await sink.beginCollection(collection, fields);
+          begun = true;
+        }
+        const values: Record<string, ExportedValue> = {};
+        for (const f of fields) values[f.name] = exportValue(ctx.model, f, row[f.name]);
+        const wait = sink.row(values);
+        if (wait) await wait;
+        rows++;
       }
-      const values: Record<string, ExportedValue> = {};
-      for (const f of fields) values[f.name] = exportValue(ctx.model, f, row[f.name]);
-      const wait = sink.row(values);
-      if (wait) await wait;
-      rows++;
     }
     if (!begun) return;
     const done = { collection, fields, rows };
