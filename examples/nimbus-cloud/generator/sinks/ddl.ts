@@ -96,6 +96,25 @@ export async function refuseExistingTables(
   }
 }
 
+/** After the load: every index, then every foreign key, telling `onStep` what is being built. */
+export async function buildIndexesAndKeys(
+  db: Kysely<AnyDatabase>,
+  tables: readonly TablePlan[],
+  onStep: (step: string) => void,
+): Promise<void> {
+  for (const plan of tables) {
+    for (const index of plan.indexes) {
+      onStep(`${plan.name}.${index.column}`);
+      await createIndex(db, plan, index);
+    }
+  }
+  for (const plan of tables) {
+    if (plan.foreignKeys.length === 0) continue;
+    onStep(`${plan.name} foreign keys`);
+    await addForeignKeys(db, plan);
+  }
+}
+
 export async function dropTables(db: Kysely<AnyDatabase>, tables: readonly TablePlan[], dialect: SqlDialect): Promise<void> {
   for (const table of [...tables].reverse()) {
     const drop = db.schema.dropTable(table.name).ifExists();

@@ -3,7 +3,7 @@ import { createPool, type Pool, type PoolConnection } from 'mysql2';
 import { CompiledQuery, Kysely, MysqlDialect, sql } from 'kysely';
 import { CustosError } from '../../../../src/errors.js';
 import type { TablePlan } from '../schema.js';
-import { addForeignKeys, createIndex, createTable, dropTables, placeholderRows, refuseExistingTables, type AnyDatabase } from './ddl.js';
+import { buildIndexesAndKeys, createTable, dropTables, placeholderRows, refuseExistingTables, type AnyDatabase } from './ddl.js';
 import { encoderFor, type Encoder } from './encode.js';
 import type { DatasetLoader, LoaderOptions } from './loader.js';
 
@@ -101,17 +101,7 @@ export function createMysqlLoader(target: MysqlTarget, options: LoaderOptions): 
       await this.drain();
       connection?.release();
       connection = undefined;
-      for (const plan of options.tables) {
-        for (const index of plan.indexes) {
-          onStep(`${plan.name}.${index.column}`);
-          await createIndex(db, plan, index);
-        }
-      }
-      for (const plan of options.tables) {
-        if (plan.foreignKeys.length === 0) continue;
-        onStep(`${plan.name} foreign keys`);
-        await addForeignKeys(db, plan);
-      }
+      await buildIndexesAndKeys(db, options.tables, onStep);
     },
     async close() {
       if (closed) return;

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import { CustosError } from '../../../../src/errors.js';
 import type { TablePlan } from '../schema.js';
-import { addForeignKeys, columnType, createIndex, createTable, dropTables, refuseExistingTables, type AnyDatabase } from './ddl.js';
+import { buildIndexesAndKeys, columnType, createTable, dropTables, refuseExistingTables, type AnyDatabase } from './ddl.js';
 import { encoderFor, type Encoder } from './encode.js';
 import type { DatasetLoader, LoaderOptions } from './loader.js';
 
@@ -99,17 +99,7 @@ export function createPostgresLoader(target: PostgresTarget, options: LoaderOpti
       await this.drain();
       client?.release();
       client = undefined;
-      for (const plan of options.tables) {
-        for (const index of plan.indexes) {
-          onStep(`${plan.name}.${index.column}`);
-          await createIndex(db, plan, index);
-        }
-      }
-      for (const plan of options.tables) {
-        if (plan.foreignKeys.length === 0) continue;
-        onStep(`${plan.name} foreign keys`);
-        await addForeignKeys(db, plan);
-      }
+      await buildIndexesAndKeys(db, options.tables, onStep);
       onStep('analyze');
       for (const plan of options.tables)
         await sql`analyze ${sql.table(target.schema ? `${target.schema}.${plan.name}` : plan.name)}`.execute(root);
