@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { compilePolicyFolder, type PolicyModel } from '../src/policy/index.js';
 import { generateNimbus } from '../examples/nimbus-cloud/generator/index.js';
 import { mysqlSql, postgresSql, redisSessions, sqliteSql, sqlSessions } from './baseline/stores.js';
-import type { NimbusStores } from './baseline/nimbus.js';
+import { nimbusStores } from './baseline/nimbus.js';
 
 const MANIFEST = resolve('examples/nimbus-cloud/privacy');
 
@@ -52,11 +52,7 @@ export async function nimbusOnSqlite(customers: number) {
     recruitment: open('recruitment'),
     sessions: sqlSessions(open('sessions')),
   };
-  const all: NimbusStores = {
-    ...stores,
-    close: async () =>
-      void (await Promise.all([stores.accounts.close(), stores.telemetry.close(), stores.recruitment.close(), stores.sessions.close()])),
-  };
+  const all = nimbusStores(stores);
   return { dir, model: compile(join(dir, 'privacy')), stores: all };
 }
 
@@ -105,10 +101,6 @@ export async function nimbusDistributed(customers: number) {
     recruitment: sqliteSql(join(dir, 'data', 'recruitment.db')),
     sessions: redisSessions(redis),
   };
-  const all: NimbusStores = {
-    ...stores,
-    close: async () =>
-      void (await Promise.all([stores.accounts.close(), stores.telemetry.close(), stores.recruitment.close(), stores.sessions.close()])),
-  };
+  const all = nimbusStores(stores);
   return { dir, model: compile(join(dir, 'privacy'), 'distributed'), stores: all };
 }

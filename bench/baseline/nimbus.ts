@@ -10,6 +10,15 @@ export interface NimbusStores {
   close(): Promise<void>;
 }
 
+/** Bundles the four stores with one `close` for them all. */
+export function nimbusStores(parts: Omit<NimbusStores, 'close'>): NimbusStores {
+  return {
+    ...parts,
+    close: async () =>
+      void (await Promise.all([parts.accounts.close(), parts.telemetry.close(), parts.recruitment.close(), parts.sessions.close()])),
+  };
+}
+
 const list = (values: readonly unknown[]) => (values.length === 0 ? [null] : values);
 const marks = (values: readonly unknown[]) =>
   list(values)

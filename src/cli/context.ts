@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto';
 import { fixedClock, systemClock } from '../clock.js';
 import type { PolicyModel } from '../policy/index.js';
-import { compilePolicyFolder, hasErrors } from '../policy/index.js';
 import {
   createConnectorPool,
   normalizeIdentities,
@@ -13,8 +12,7 @@ import {
 } from '../rights/index.js';
 import { openStore } from '../store/index.js';
 import { loadPseudonymKey } from '../vault/index.js';
-import { DEFAULT_MANIFEST_DIR, parseNow } from './manifest.js';
-import { EXIT, printDiagnostics } from './output.js';
+import { parseNow, requireModel } from './manifest.js';
 
 export interface RequestOptions {
   identity: string[];
@@ -30,18 +28,9 @@ export interface CommandContext extends ExecutionContext {
   close(): Promise<void>;
 }
 
+/** The model for a request: errors only are printed, warnings do not get in the way of answering people. */
 export function loadModel(dir: string | undefined, opts: Pick<RequestOptions, 'profile' | 'now'>): PolicyModel {
-  const result = compilePolicyFolder(dir ?? DEFAULT_MANIFEST_DIR, {
-    now: parseNow(opts.now),
-    profile: opts.profile ?? process.env.CUSTOS_PROFILE,
-  });
-  printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error'));
-  if (!result.model) process.exit(result.files.length === 0 ? EXIT.unusable : EXIT.errors);
-  if (hasErrors(result.diagnostics)) {
-    process.stderr.write('custos: the manifest has errors; fix them first (custos lint)\n');
-    process.exit(EXIT.errors);
-  }
-  return result.model;
+  return requireModel(dir, { now: parseNow(opts.now), profile: opts.profile, warnings: false });
 }
 
 export function commandContext(dir: string | undefined, opts: RequestOptions, onProgress?: (e: ProgressEvent) => void): CommandContext {

@@ -15,14 +15,22 @@ export function parseNow(text: string | undefined): Date {
   return d;
 }
 
-export function compileForCommand(dir: string | undefined, now: Date): CompileResult {
-  return compilePolicyFolder(dir ?? DEFAULT_MANIFEST_DIR, { now });
+export interface ModelOptions {
+  readonly now: Date;
+  /** Store profile (default CUSTOS_PROFILE). */
+  readonly profile?: string | undefined;
+  /** Print warnings too (default true); requests print errors only. */
+  readonly warnings?: boolean;
+}
+
+export function compileForCommand(dir: string | undefined, options: ModelOptions): CompileResult {
+  return compilePolicyFolder(dir ?? DEFAULT_MANIFEST_DIR, { now: options.now, profile: options.profile ?? process.env.CUSTOS_PROFILE });
 }
 
 /** The model, or exit: 2 when nothing could be read, 1 when the manifest has errors. Warnings are printed and tolerated. */
-export function requireModel(dir: string | undefined, now: Date): PolicyModel {
-  const result = compileForCommand(dir, now);
-  printDiagnostics(result.diagnostics);
+export function requireModel(dir: string | undefined, options: ModelOptions): PolicyModel {
+  const result = compileForCommand(dir, options);
+  printDiagnostics(options.warnings === false ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics);
   if (!result.model) process.exit(result.files.length === 0 ? EXIT.unusable : EXIT.errors);
   if (hasErrors(result.diagnostics)) {
     process.stderr.write('custos: the manifest has errors; fix them first (custos lint)\n');

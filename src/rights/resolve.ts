@@ -140,9 +140,10 @@ export async function resolveRequest(
   };
 }
 
-function isIdentityWhere(l: CollectionLookup, where: Where): boolean {
-  const [field] = Object.keys(where);
-  return l.routes.some((r) => r.kind === 'identity' && r.field === field);
+/** True when the selection is one of the lookup's identity routes (rows matched by the person's own identities). */
+export function isIdentityWhere(l: CollectionLookup, where: Where): boolean {
+  const fields = Object.keys(where);
+  return fields.length > 0 && fields.every((field) => l.routes.some((r) => r.kind === 'identity' && r.field === field));
 }
 
 function identityCount(known: ReadonlyMap<string, KeySet>): number {

@@ -20,7 +20,7 @@ import {
 } from '../../src/rights/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { generateNimbus, nimbusCustomer, nimbusEmail } from '../../examples/nimbus-cloud/generator/index.js';
-import { handWrittenPersonRows, type NimbusStores } from '../../bench/baseline/nimbus.js';
+import { handWrittenPersonRows, nimbusStores, type NimbusStores } from '../../bench/baseline/nimbus.js';
 import { mysqlSql, postgresSql, redisSessions, sqliteSql, sqlSessions, type Row } from '../../bench/baseline/stores.js';
 import { serviceUrl } from '../services.js';
 
@@ -144,7 +144,7 @@ groundTruthSuite('SQLite', true, async () => {
     recruitment: open('recruitment'),
     sessions: sqlSessions(open('sessions')),
   };
-  const stores: NimbusStores = { ...parts, close: async () => void (await Promise.all(Object.values(parts).map((p) => p.close()))) };
+  const stores = nimbusStores(parts);
   return {
     model,
     stores,
@@ -185,7 +185,7 @@ groundTruthSuite('PostgreSQL + MariaDB + Redis', Boolean(pgUrl && myUrl && redis
     recruitment: sqliteSql(join(dir, 'data', 'recruitment.db')),
     sessions: redisSessions(redis),
   };
-  const stores: NimbusStores = { ...parts, close: async () => void (await Promise.all(Object.values(parts).map((p) => p.close()))) };
+  const stores = nimbusStores(parts);
   return {
     model,
     stores,

@@ -22,7 +22,7 @@ export function registerDemoCommand(program: Command): void {
     .option('--now <iso>', 'evaluate dates as of this instant')
     .action(async (opts: { out: string; now?: string }) => {
       const out = resolve(opts.out);
-      const model = requireModel(SAMPLE_MANIFEST, parseNow(opts.now));
+      const model = requireModel(SAMPLE_MANIFEST, { now: parseNow(opts.now) });
       const say = (line = '') => process.stdout.write(`${line}\n`);
       say(`Custos demo — ${model.organization.name}`);
       say(

@@ -37,7 +37,7 @@ export function registerPolicyCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--now <iso>', 'evaluate review dates as of this instant')
     .action((dir: string, opts: { format: 'text' | 'json'; now?: string }) => {
-      const result = compileForCommand(dir, parseNow(opts.now));
+      const result = compileForCommand(dir, { now: parseNow(opts.now) });
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       const warnings = result.diagnostics.length - errors;
       const unusable = result.files.length === 0;

@@ -23,7 +23,7 @@ export function registerRenderCommands(program: Command): void {
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--now <iso>', 'evaluate dates as of this instant')
     .action(async (dir: string, opts: RenderOptions & { lang: 'en' | 'fr'; format: 'md' | 'html' }) => {
-      const model = requireModel(dir, parseNow(opts.now));
+      const model = requireModel(dir, { now: parseNow(opts.now) });
       const { renderNotice } = await renderers();
       emit(renderNotice(model, { lang: opts.lang, format: opts.format }), opts.out);
     });
@@ -37,7 +37,7 @@ export function registerRenderCommands(program: Command): void {
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--now <iso>', 'evaluate dates as of this instant')
     .action(async (dir: string, opts: RenderOptions & { lang: 'en' | 'fr'; format: 'csv' | 'json' | 'html' }) => {
-      const model = requireModel(dir, parseNow(opts.now));
+      const model = requireModel(dir, { now: parseNow(opts.now) });
       const { renderRopa } = await renderers();
       emit(renderRopa(model, { format: opts.format, lang: opts.lang }), opts.out);
     });
@@ -50,7 +50,7 @@ export function registerRenderCommands(program: Command): void {
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--now <iso>', 'evaluate dates as of this instant')
     .action(async (dir: string, opts: RenderOptions & { format: 'svg' | 'json' }) => {
-      const model = requireModel(dir, parseNow(opts.now));
+      const model = requireModel(dir, { now: parseNow(opts.now) });
       const { renderDataMap } = await renderers();
       emit(await renderDataMap(model, { format: opts.format }), opts.out);
     });

@@ -3,7 +3,7 @@ import type { ConnectorSession } from '../../connectors/index.js';
 import { CustosError } from '../../errors.js';
 import { didYouMeanField, validateFieldValue } from './field-values.js';
 import type { CollectionModel, FieldModel } from '../../policy/index.js';
-import { collectionOf } from '../resolve.js';
+import { collectionOf, isIdentityWhere } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 import { openRun } from './journaled.js';
 import { runJournaledSteps, type StepResult } from './steps.js';
@@ -48,9 +48,7 @@ export async function executeRectification(
   // A category names data wherever it is held, but a row reached through a reference may describe someone else (an
   // agent of the account, a staff reply): a category target changes only rows matched by the person's own identities.
   // A `dataset.collection.field` target is the caller's explicit choice and follows every route.
-  const identityFields = new Map(
-    plan.lookups.map((l) => [l.collection, new Set(l.routes.flatMap((r) => (r.kind === 'identity' ? [r.field] : [])))]),
-  );
+  const lookups = new Map(plan.lookups.map((l) => [l.collection, l]));
   const sets = new Map<string, { collection: string; own: boolean; set: Record<string, string | number | boolean | null> }>();
   // Validate everything before writing anything.
   for (const change of changes) {
@@ -58,7 +56,7 @@ export async function executeRectification(
     for (const field of rectificationTargets(reached, change.target)) {
       const q = `${field.dataset}.${field.collection}`;
       const own = !explicit;
-      if (own && (identityFields.get(q)?.size ?? 0) === 0) continue;
+      if (own && !lookups.get(q)?.routes.some((r) => r.kind === 'identity')) continue;
       const key = `${q}${own ? ':own' : ''}`;
       const entry = sets.get(key) ?? { collection: q, own, set: {} };
       entry.set[field.name] = validateFieldValue(field, change.value, change.target);
@@ -68,7 +66,8 @@ export async function executeRectification(
   const steps = [...sets].map(([key, { collection: q, own, set }]) => {
     const collection = collectionOf(ctx.model, q);
     const all = resolved.selections[q] ?? [];
-    const wheres = own ? all.filter((where) => Object.keys(where).every((f) => identityFields.get(q)?.has(f))) : all;
+    const lookup = lookups.get(q);
+    const wheres = own ? all.filter((where) => lookup !== undefined && isIdentityWhere(lookup, where)) : all;
     return {
       id: `rectify:${key}`,
       dataset: collection.dataset,
