@@ -2,7 +2,7 @@
 import { CustosError } from '../errors.js';
 import type { CollectionModel } from '../policy/index.js';
 import type { Selection, Value, Where } from './connector.js';
-import { checkIdentifier, IDENTIFIER } from './identifiers.js';
+import { checkIdentifier, isIdentifier } from './identifiers.js';
 
 /** One `field IN (values)` term of a selection, values without duplicates. */
 export interface WhereTerm {
@@ -80,7 +80,7 @@ function isEmpty(term: WhereTerm): boolean {
  * An empty result means "all the store has" (a collection that declares nothing).
  */
 export function resultFields(collection: CollectionModel, fields: readonly string[] | undefined): readonly string[] {
-  const names = fields && fields.length > 0 ? fields.slice() : [...new Set([...collection.primaryKey, ...collection.fields.keys()])];
+  const names = fields && fields.length > 0 ? fields : [...new Set([...collection.primaryKey, ...collection.fields.keys()])];
   for (const name of names) checkField(collection, name);
   return names;
 }
@@ -102,7 +102,7 @@ export function batchSizeOf(batchSize: number | undefined): number {
 
 /** `checkIdentifier` for a field, naming the collection only when it fails (this runs for every field of every call). */
 function checkField(collection: CollectionModel, name: unknown): void {
-  if (typeof name !== 'string' || !IDENTIFIER.test(name)) checkIdentifier(name, `field of ${collection.qualifiedName}`);
+  if (!isIdentifier(name)) checkIdentifier(name, `field of ${collection.qualifiedName}`);
 }
 
 function invalid(message: string): CustosError {

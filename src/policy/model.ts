@@ -254,6 +254,8 @@ export interface FieldModel {
   readonly card?: CardForm | undefined;
   readonly minimise?: Minimisation | undefined;
   readonly provided: boolean;
+  /** Declared unique in its collection (no two rows share a value). */
+  readonly unique?: boolean | undefined;
 }
 
 export interface CollectionModel {

@@ -19,24 +19,37 @@ export interface ResolvedRequest {
 }
 
 /**
- * Reads a collection's selected rows for a caller (access streams them to the package) and hands every row back
- * through `keep`, so the keys later lookups need are collected from the same read.
+ * Receives every row of the person, collection by collection in plan order, each row once (access streams them to the
+ * package). The resolver does the reading: identity collections are read once, during expansion, with these fields.
  */
-export type CollectionVisitor = (
-  lookup: CollectionLookup,
-  collection: CollectionModel,
-  wheres: readonly Where[],
-  keep: (row: Row) => void,
-) => Promise<void>;
+export interface CollectionVisitor {
+  /**
+   * The fields the caller needs of a collection's rows (the resolver adds the keys it needs itself). Returning the same
+   * array for the same collection lets the resolver and the connector reuse what they derive from it.
+   */
+  fields(lookup: CollectionLookup, collection: CollectionModel): readonly string[];
+  /** A page of the collection's rows; called only when there are rows. */
+  page(lookup: CollectionLookup, collection: CollectionModel, rows: readonly Row[]): void | Promise<void>;
+  /** After the collection's last page (also when it had none). */
+  end(lookup: CollectionLookup, collection: CollectionModel): void | Promise<void>;
+}
 
 export interface ResolveOptions {
   readonly signal?: AbortSignal | undefined;
-  /** When given, every selected collection is visited in plan order and the resolver reads nothing in phase 2 itself. */
+  /** When given, every selected collection's rows are handed to it in plan order. */
   readonly visit?: CollectionVisitor;
+  /** Rows of one identity collection kept from expansion for the visitor (default 5,000); beyond, it is read again. */
+  readonly keptRows?: number;
 }
 
 /** Upper bound on identity-expansion rounds (each round only queries values not seen before). */
 const MAX_EXPANSION_ROUNDS = 5;
+
+/**
+ * Rows of one identity collection kept from expansion for the visitor, so it is not read twice. A person with more is
+ * read again in phase 2 instead: memory stays bounded.
+ */
+const KEPT_ROWS = 5_000;
 
 export async function resolveRequest(
   model: PolicyModel,
@@ -46,17 +59,29 @@ export async function resolveRequest(
   options: ResolveOptions = {},
 ): Promise<ResolvedRequest> {
   const { signal, visit } = options;
+  const keptRows = options.keptRows ?? KEPT_ROWS;
   const known = new Map<string, KeySet>([...identities].map(([k, vs]) => [k, setOf(vs)]));
   const keys = new Map<string, Map<string, KeySet>>();
-  const sources = new Set(plan.lookups.flatMap((l) => l.routes.flatMap((r) => (r.kind === 'reference' ? [r.from] : []))));
+  const sources = sourcesOf(plan);
+  /** Per identity route (collection, then field): the values its rows were read for. */
+  const queried = new Map<string, Map<string, KeySet>>();
+  const queriedOf = (collection: string, field: string) => {
+    let byField = queried.get(collection);
+    if (!byField) queried.set(collection, (byField = new Map()));
+    let set = byField.get(field);
+    if (!set) byField.set(field, (set = new KeySet()));
+    return set;
+  };
+  /** Rows read during expansion and kept for the visitor, by row key; 'too many' when it gave up keeping them. */
+  const kept = new Map<string, Map<string, Row> | 'too many'>();
   let found = false;
   const collect = (l: CollectionLookup, c: CollectionModel, row: Row, expand: boolean) => {
     found = true;
-    const byField = keys.get(l.collection) ?? new Map<string, KeySet>();
-    keys.set(l.collection, byField);
+    let byField = keys.get(l.collection);
+    if (!byField) keys.set(l.collection, (byField = new Map()));
     for (const f of l.keyFields) {
-      const set = byField.get(f) ?? new KeySet();
-      byField.set(f, set);
+      let set = byField.get(f);
+      if (!set) byField.set(f, (set = new KeySet()));
       set.add(toKeyValue(row[f] ?? null));
     }
     if (!expand) return;
@@ -64,46 +89,54 @@ export async function resolveRequest(
       const v = row[field];
       if (v === null || v === undefined) continue;
       const text = String(toKeyValue(v));
-      const set = known.get(identity) ?? new KeySet();
-      known.set(identity, set);
-      set.add(model.identities.get(identity)?.caseInsensitive ? text.toLowerCase() : text);
+      let set = known.get(identity);
+      if (!set) known.set(identity, (set = new KeySet()));
+      const value = model.identities.get(identity)?.caseInsensitive ? text.toLowerCase() : text;
+      set.add(value);
+      // A unique field's value names this very row: reading the collection by it again would find nothing new.
+      if (isUniqueField(c, field)) queriedOf(l.collection, field).add(value);
     }
   };
-  const find = async (
+  const read = async (
     l: CollectionLookup,
     c: CollectionModel,
     where: Where | readonly Where[],
     fields: readonly string[],
-    onRow: (row: Row) => void,
+    onPage: (rows: readonly Row[]) => void | Promise<void>,
   ) => {
     const connector = await pool.get(l.dataset);
     for await (const page of connector.findPages({ collection: c, where }, { fields, ...(signal ? { signal } : {}) })) {
-      for (const row of page) onRow(row);
+      const wait = onPage(page);
+      if (wait) await wait;
     }
   };
+  const fieldsFor = (l: CollectionLookup, c: CollectionModel, forVisitor: boolean): readonly string[] =>
+    forVisitor && visit ? readFields(visit.fields(l, c), l, c) : l.keyFields.length > 0 ? l.keyFields : c.primaryKey;
 
   // Phase 1: identity expansion. Only a collection holding two identities or more can reveal a new one. Each round reads
-  // such a collection once, with every identity value its routes have not seen yet (one OR), and just the fields later
-  // lookups need.
-  const queried = new Map<string, KeySet>();
+  // such a collection once, with every identity value its routes have not seen yet (one OR). With a visitor, the rows
+  // are read whole and kept, so phase 2 reads only what expansion did not.
   for (let round = 0, grew = true; grew && round < MAX_EXPANSION_ROUNDS; round++) {
     grew = false;
     for (const l of plan.lookups) {
       const c = collectionOf(model, l.collection);
       if (c.identity.size < 2) continue;
-      const groups: Where[] = [];
-      for (const r of l.routes) {
-        if (r.kind !== 'identity') continue;
-        const seen = queried.get(`${l.collection}\u0000${r.field}`) ?? new KeySet();
-        queried.set(`${l.collection}\u0000${r.field}`, seen);
-        const fresh = (known.get(r.identity)?.values() ?? [])
-          .filter((v) => seen.add(v))
-          .map((v) => coerceForField(String(v), c.fields.get(r.field)));
-        if (fresh.length > 0) groups.push({ [r.field]: fresh });
-      }
+      const groups = freshIdentityGroups(l, c, known, queriedOf, true);
       if (groups.length === 0) continue;
       const before = identityCount(known);
-      await find(l, c, groups, l.keyFields, (row) => collect(l, c, row, true));
+      let keep = kept.get(l.collection);
+      if (keep === undefined && visit && c.primaryKey.length > 0) kept.set(l.collection, (keep = new Map()));
+      const rows = keep instanceof Map ? keep : undefined;
+      await read(l, c, groups, fieldsFor(l, c, rows !== undefined), (page) => {
+        for (const row of page) {
+          collect(l, c, row, true);
+          rows?.set(rowKey(c, row), row);
+        }
+        if (rows && rows.size > keptRows) {
+          rows.clear();
+          kept.set(l.collection, 'too many');
+        }
+      });
       if (identityCount(known) > before) grew = true;
     }
   }
@@ -121,16 +154,31 @@ export async function resolveRequest(
           : (keys.get(r.from)?.get(r.fromField)?.values() ?? []);
       if (values.length > 0) wheres.push({ [r.field]: values });
     }
-    if (wheres.length === 0) continue;
-    selections[l.collection] = wheres;
+    if (wheres.length > 0) selections[l.collection] = wheres;
+    // An identity collection read during expansion is read again only for values expansion did not query (and through
+    // its references); when its rows were not kept, the visitor needs them all again.
+    const expanded = c.identity.size >= 2;
+    const unread = expanded
+      ? [...freshIdentityGroups(l, c, known, queriedOf, false), ...wheres.filter((w) => !isIdentityWhere(l, w))]
+      : wheres;
     if (visit) {
-      await visit(l, c, wheres, (row) => collect(l, c, row, false));
-    } else if (sources.has(l.collection) || (!found && c.identity.size === 1)) {
-      // Sources feed later routes (their identity selections were read in phase 1 when they hold several identities);
-      // a single-identity collection is read only while nothing proves the person exists yet.
-      const unread = c.identity.size >= 2 ? wheres.filter((where) => !isIdentityWhere(l, where)) : wheres;
-      if (unread.length > 0)
-        await find(l, c, unread, l.keyFields.length > 0 ? l.keyFields : c.primaryKey, (row) => collect(l, c, row, false));
+      const state = kept.get(l.collection);
+      const rows = state instanceof Map ? state : undefined;
+      if (rows && rows.size > 0) await visit.page(l, c, [...rows.values()]);
+      const toRead = rows || !expanded ? unread : wheres;
+      if (toRead.length > 0) {
+        await read(l, c, toRead, fieldsFor(l, c, true), (page) => {
+          const fresh = rows ? page.filter((row) => !rows.has(rowKey(c, row))) : page;
+          for (const row of fresh) collect(l, c, row, false);
+          return fresh.length > 0 ? visit.page(l, c, fresh) : undefined;
+        });
+      }
+      await visit.end(l, c);
+    } else if (unread.length > 0 && (sources.has(l.collection) || (!found && c.identity.size === 1))) {
+      // Sources feed later routes; a single-identity collection is read only while nothing proves the person exists yet.
+      await read(l, c, unread, fieldsFor(l, c, false), (page) => {
+        for (const row of page) collect(l, c, row, false);
+      });
     }
   }
   return {
@@ -138,6 +186,64 @@ export async function resolveRequest(
     selections,
     found,
   };
+}
+
+/**
+ * The identity routes' values not read yet, one group per route (an OR); `mark` notes them as read. Values are coerced to
+ * the field's type.
+ */
+function freshIdentityGroups(
+  l: CollectionLookup,
+  c: CollectionModel,
+  known: ReadonlyMap<string, KeySet>,
+  queriedOf: (collection: string, field: string) => KeySet,
+  mark: boolean,
+): Where[] {
+  const groups: Where[] = [];
+  for (const r of l.routes) {
+    if (r.kind !== 'identity') continue;
+    const seen = queriedOf(l.collection, r.field);
+    const fresh = (known.get(r.identity)?.values() ?? [])
+      .filter((v) => (mark ? seen.add(v) : !seen.has(v)))
+      .map((v) => coerceForField(String(v), c.fields.get(r.field)));
+    if (fresh.length > 0) groups.push({ [r.field]: fresh });
+  }
+  return groups;
+}
+
+/** A field no two rows share: the collection's one-column primary key, or a field declared unique. */
+function isUniqueField(c: CollectionModel, field: string): boolean {
+  return (c.primaryKey.length === 1 && c.primaryKey[0] === field) || c.fields.get(field)?.unique === true;
+}
+
+/** The row's primary key as text (the collection has one). */
+function rowKey(c: CollectionModel, row: Row): string {
+  const [only] = c.primaryKey;
+  if (c.primaryKey.length === 1 && only !== undefined) return String(toKeyValue(row[only] ?? null));
+  return JSON.stringify(c.primaryKey.map((k) => toKeyValue(row[k] ?? null)));
+}
+
+/** The visitor's fields plus the keys the resolver needs, each once; the same array each time for the same inputs. */
+const readFieldsCache = new WeakMap<readonly string[], WeakMap<CollectionLookup, readonly string[]>>();
+
+function readFields(wanted: readonly string[], l: CollectionLookup, c: CollectionModel): readonly string[] {
+  let byLookup = readFieldsCache.get(wanted);
+  if (!byLookup) readFieldsCache.set(wanted, (byLookup = new WeakMap()));
+  let fields = byLookup.get(l);
+  if (!fields) byLookup.set(l, (fields = [...new Set([...wanted, ...l.keyFields, ...c.primaryKey])]));
+  return fields;
+}
+
+/** Collections other lookups' routes read keys from (plans are cached, so this is worked out once per plan). */
+const sourcesCache = new WeakMap<RightsPlan, ReadonlySet<string>>();
+
+function sourcesOf(plan: RightsPlan): ReadonlySet<string> {
+  let sources = sourcesCache.get(plan);
+  if (!sources) {
+    sources = new Set(plan.lookups.flatMap((l) => l.routes.flatMap((r) => (r.kind === 'reference' ? [r.from] : []))));
+    sourcesCache.set(plan, sources);
+  }
+  return sources;
 }
 
 /** True when the selection is one of the lookup's identity routes (rows matched by the person's own identities). */

@@ -1,9 +1,13 @@
 // Access and portability against real SQLite stores: exactly the person's rows (by hand-written SQL), secrets withheld.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CollectionModel } from '../../src/policy/index.js';
+import type { Connector } from '../../src/connectors/index.js';
 import {
+  createConnectorPool,
   exportPersonData,
   normalizeIdentities,
+  planRequest,
+  resolveRequest,
   portableFields,
   WITHHELD,
   type ExportedValue,
@@ -107,6 +111,97 @@ describe('access', () => {
     await ctx.close();
     expect(result.found).toBe(false);
     expect([...rows.values()].flat()).toEqual([]);
+  });
+});
+
+/** A pool whose connectors count the finds each collection receives. */
+function countingPool(s: Shop) {
+  const finds = new Map<string, number>();
+  const inner = createConnectorPool(s.model);
+  const pool = {
+    async get(dataset: string): Promise<Connector> {
+      const connector = await inner.get(dataset);
+      return new Proxy(connector, {
+        get(target, property, receiver) {
+          if (property !== 'findPages') return Reflect.get(target, property, receiver) as unknown;
+          return (...args: Parameters<Connector['findPages']>) => {
+            const name = args[0].collection.qualifiedName;
+            finds.set(name, (finds.get(name) ?? 0) + 1);
+            return target.findPages(...args);
+          };
+        },
+      });
+    },
+    close: () => inner.close(),
+  };
+  return { pool, finds };
+}
+
+describe('identity expansion during access', () => {
+  it('reads an identity collection during expansion only, and looks up a value found on a row again only when it is not unique', async () => {
+    for (const [unique, reads] of [
+      [false, 2],
+      [true, 1],
+    ] as const) {
+      shop = createShop(`access-reads-${unique}`, {
+        manifest: (text) => (unique ? text.replace('identity: handle }', 'identity: handle, unique: true }') : text),
+      });
+      expect(shop.model.index.collections.get('shop.customers')?.fields.get('handle')?.unique).toBe(unique || undefined);
+      const { pool, finds } = countingPool(shop);
+      const ctx = testContext(shop, { pool });
+      const { sink, rows } = memorySink();
+      await exportPersonData(
+        ctx,
+        { id: 'req-reads', identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])) },
+        sink,
+        { action: 'access' },
+      );
+      await ctx.close();
+      // By email, then (unless unique) by the handle found on Ada's row; the id is the primary key, never looked up again.
+      expect(finds.get('shop.customers')).toBe(reads);
+      expect(rows.get('shop.customers')?.map((r) => r.id)).toEqual([1]);
+      shop.cleanup();
+    }
+  });
+
+  it('still finds rows that share a value found by expansion when the field is not declared unique', async () => {
+    shop = createShop('access-shared-handle');
+    const db = shop.shopDb();
+    db.exec("INSERT INTO customers (id, email, handle, name, restricted) VALUES (3, 'ada.old@example.com', 'ada', 'Ada L.', 0)");
+    db.close();
+    const ctx = testContext(shop);
+    const { sink, rows } = memorySink();
+    await exportPersonData(
+      ctx,
+      { id: 'req-shared', identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])) },
+      sink,
+      { action: 'access' },
+    );
+    await ctx.close();
+    expect(rows.get('shop.customers')?.map((r) => r.id)).toEqual([1, 3]);
+  });
+
+  it('hands every row over once, whether expansion kept the identity rows or gave up keeping them', async () => {
+    shop = createShop('access-kept');
+    const identities = normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]]));
+    const plan = planRequest(shop.model, { action: 'access', identityKeys: ['email'] });
+    const seen = [];
+    for (const keptRows of [5000, 0]) {
+      const pool = createConnectorPool(shop.model);
+      const got = new Map<string, unknown[]>();
+      const visit = {
+        fields: (_: unknown, c: CollectionModel) => [...c.fields.keys()],
+        page: (_: unknown, c: CollectionModel, page: readonly Record<string, unknown>[]) =>
+          void got.set(c.qualifiedName, [...(got.get(c.qualifiedName) ?? []), ...page.map((r) => r.id)]),
+        end: () => undefined,
+      };
+      const resolved = await resolveRequest(shop.model, plan, identities, pool, { visit, keptRows });
+      await pool.close();
+      expect(resolved.found).toBe(true);
+      seen.push(Object.fromEntries([...got].map(([k, ids]) => [k, [...ids].sort()])));
+    }
+    expect(seen[0]).toEqual(seen[1]);
+    expect(seen[0]).toMatchObject({ 'shop.customers': [1], 'activity.tickets': [71], 'activity.messages': [81, 82] });
   });
 });
 

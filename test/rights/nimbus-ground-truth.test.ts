@@ -64,11 +64,12 @@ function groundTruthSuite(name: string, enabled: boolean, makeWorld: () => Promi
       for (const id of people) {
         const email = nimbusEmail(id);
         const truth = await handWrittenPersonRows(world.stores, email);
-        const exported = new Map<string, Set<string>>();
+        // A list, not a set: a row exported twice is a defect the comparison must see.
+        const exported = new Map<string, string[]>();
         let current = '';
         const sink: ExportSink = {
-          beginCollection: async (c) => void exported.set((current = c.qualifiedName), new Set()),
-          row: async (values) => void exported.get(current)?.add(idOf(values)),
+          beginCollection: async (c) => void exported.set((current = c.qualifiedName), []),
+          row: async (values) => void exported.get(current)?.push(idOf(values)),
           endCollection: async () => undefined,
         };
         const ctx = context();
@@ -82,9 +83,9 @@ function groundTruthSuite(name: string, enabled: boolean, makeWorld: () => Promi
         const expected = Object.fromEntries(
           Object.entries(truth)
             .filter(([, rows]) => rows.length > 0)
-            .map(([q, rows]) => [q, [...new Set(rows.map(idOf))].sort()]),
+            .map(([q, rows]) => [q, rows.map(idOf).sort()]),
         );
-        const actual = Object.fromEntries([...exported].map(([q, set]) => [q, [...set].sort()]));
+        const actual = Object.fromEntries([...exported].map(([q, ids]) => [q, [...ids].sort()]));
         expect(actual, `customer ${id}`).toEqual(expected);
       }
     });

@@ -154,10 +154,11 @@ export interface Shop {
 }
 
 /** Creates the two SQLite files with Ada (customer 1, the requester) and Bob (customer 2), in a fresh folder. */
-export function createShop(name: string, options: { adaBlocked?: boolean } = {}): Shop {
+export function createShop(name: string, options: { adaBlocked?: boolean; manifest?: (text: string) => string } = {}): Shop {
   const dir = join(process.cwd(), 'test/.tmp', `${name}-${process.pid}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
-  const result = compilePolicy([{ path: 'shop.yaml', text: SHOP_MANIFEST }], { baseDir: dir, now: new Date('2026-11-23T00:00:00Z') });
+  const text = options.manifest ? options.manifest(SHOP_MANIFEST) : SHOP_MANIFEST;
+  const result = compilePolicy([{ path: 'shop.yaml', text }], { baseDir: dir, now: new Date('2026-11-23T00:00:00Z') });
   if (!result.model || !result.ok)
     throw new Error(`shop manifest invalid: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
   const shop = new Database(join(dir, 'shop.db'));

@@ -12,6 +12,8 @@ export interface ColumnPlan {
 export interface IndexPlan {
   readonly name: string;
   readonly column: string;
+  /** The manifest declares the field unique: the index enforces it. */
+  readonly unique: boolean;
 }
 
 export interface ForeignKeyPlan {
@@ -59,7 +61,8 @@ export function planTable(collection: CollectionModel): TablePlan {
     const reference = field.references;
     const indexed = collection.primaryKey.includes(name) || identityFields.has(name) || reference !== undefined;
     columns.push({ name, type: field.type ?? 'string', indexed });
-    if (indexed && name !== singlePk) indexes.push({ name: constraintName(table, name, 'idx'), column: name });
+    if (indexed && name !== singlePk)
+      indexes.push({ name: constraintName(table, name, field.unique ? 'key' : 'idx'), column: name, unique: field.unique === true });
     if (reference && reference.dataset === collection.dataset) {
       foreignKeys.push({
         name: constraintName(table, name, 'fkey'),

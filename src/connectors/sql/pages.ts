@@ -28,13 +28,22 @@ class Probe implements SelectVariant {
 }
 
 /**
- * Reads up to `batchSize + 1` rows with one plain query; when that is all there is, they are the only page. Otherwise the
- * probe's rows are dropped and the whole select streams as one statement, so every row comes from one snapshot; the
- * probe costs one page read, small beside a result of more than a page.
+ * The whole result when it fits in one page of `batchSize` rows, read with one plain query of up to `batchSize + 1`
+ * rows; undefined when there are more (the caller then pages or streams, and the probe's rows are dropped: one page
+ * read, small beside a result of more than a page). Most finds of one person's rows end here.
  */
+export async function probePage(select: SelectStatement, batchSize: number): Promise<ClientRow[] | undefined> {
+  const rows = await select.run(probes.get(batchSize) ?? new Probe(batchSize + 1), []);
+  return rows.length <= batchSize ? rows : undefined;
+}
+
+/** The probe of the default page size, made once. */
+const probes = new Map([[1000, new Probe(1001)]]);
+
+/** One page when the result fits (`probePage`); otherwise the whole select streams as one statement, one snapshot. */
 export async function* probeThenStream(select: SelectStatement, batchSize: number): AsyncGenerator<readonly ClientRow[]> {
-  const rows = await select.run(new Probe(batchSize + 1), []);
-  if (rows.length <= batchSize) {
+  const rows = await probePage(select, batchSize);
+  if (rows) {
     yield rows;
     return;
   }

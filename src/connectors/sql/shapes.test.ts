@@ -24,6 +24,17 @@ describe('Lru', () => {
     lru.set('c', 3);
     expect([lru.size, lru.get('a'), lru.get('b'), lru.get('c')]).toEqual([2, 1, undefined, 3]);
   });
+
+  it('counts replacing a value as a use, and forgets in the order of last use over many evictions', () => {
+    const lru = new Lru<number, string>(3);
+    for (const n of [1, 2, 3]) lru.set(n, `v${n}`);
+    lru.set(1, 'again');
+    lru.get(2);
+    lru.set(4, 'v4');
+    expect([lru.get(3), lru.get(1), lru.get(2), lru.get(4)]).toEqual([undefined, 'again', 'v2', 'v4']);
+    for (let n = 5; n < 100; n++) lru.set(n, `v${n}`);
+    expect([lru.size, lru.get(96), lru.get(97), lru.get(98), lru.get(99)]).toEqual([3, undefined, 'v97', 'v98', 'v99']);
+  });
 });
 
 describe('SqlStatements over the shape cache (SQLite)', () => {

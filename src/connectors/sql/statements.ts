@@ -82,7 +82,7 @@ class SqlSelect implements SelectStatement {
     private readonly identity: readonly string[],
     private readonly where: KeyedWhere,
   ) {
-    this.#key = `select ${table} ${fields.join(',')} ${identity.join(',')} ${where.key}`;
+    this.#key = `select ${table} ${joined(fields)} ${joined(identity)} ${where.key}`;
   }
 
   async run(variant: SelectVariant, values: readonly unknown[]): Promise<ClientRow[]> {
@@ -97,6 +97,31 @@ class SqlSelect implements SelectStatement {
   stream(chunkSize: number): AsyncIterable<ClientRow> {
     return selectQuery(this.db, this.adapter, this.table, this.fields, this.where, this.identity).stream(chunkSize);
   }
+}
+
+/**
+ * A short stand-in for a field list in shape keys: `#n`, one per distinct list. Lists are usually the same arrays call
+ * after call (the engine keeps them), so each array is joined once and keys stay short to hash.
+ */
+const listKeys = new WeakMap<readonly string[], string>();
+const listIds = new Map<string, string>();
+const MAX_LIST_IDS = 10_000;
+let nextListId = 0;
+
+function joined(list: readonly string[]): string {
+  if (list.length === 0) return '';
+  let key = listKeys.get(list);
+  if (key === undefined) {
+    const text = list.join(',');
+    key = listIds.get(text);
+    if (key === undefined) {
+      // Ids are never reused, so one always stands for one text; forgetting them only costs recompiling some shapes.
+      if (listIds.size >= MAX_LIST_IDS) listIds.clear();
+      listIds.set(text, (key = `#${nextListId++}`));
+    }
+    listKeys.set(list, key);
+  }
+  return key;
 }
 
 /** Runs `query` at once where the adapter can, else through Kysely (which takes the connection or the transaction's). */

@@ -1,6 +1,6 @@
 // SQLite streaming by rowid pages: each page is a short statement, so no read lock or connection is held between pages.
 import { sql } from 'kysely';
-import { inPages, pageLimit, type AnySelect, type ClientRow, type SelectStatement, type SelectVariant } from '../sql/index.js';
+import { inPages, pageLimit, probePage, type AnySelect, type ClientRow, type SelectStatement, type SelectVariant } from '../sql/index.js';
 
 /**
  * Why pages and not Kysely's `.stream()`: better-sqlite3 refuses any write on a connection while an iterator is open,
@@ -33,12 +33,20 @@ class RowidPage implements SelectVariant {
 
 const NO_ROWID = /no such column: "?_rowid_/;
 
-/** Pages of `select`; `noRowid` remembers (per connector) the tables that turned out to have no rowid. */
+/**
+ * Pages of `select`; `noRowid` remembers (per connector) the tables that turned out to have no rowid. A result that fits
+ * in one page is read by one plain statement (no ordering, no rowid); a longer one is read again by rowid pages.
+ */
 export async function* pagesByRowid(
   select: SelectStatement,
   batchSize: number,
   noRowid: Set<string>,
 ): AsyncGenerator<readonly ClientRow[]> {
+  const only = await probePage(select, batchSize);
+  if (only) {
+    yield only;
+    return;
+  }
   if (noRowid.has(select.table)) {
     yield* inPages(select.stream(batchSize), batchSize);
     return;

@@ -59,6 +59,11 @@ export const Field = z.strictObject({
   minimise: z.enum(MINIMISATIONS).optional(),
   /** Provided by the person (portability scope); defaults to the collection's setting. */
   provided: z.boolean().optional(),
+  /**
+   * No two rows hold the same value (a unique index in the store). Identity expansion then skips looking up a value it
+   * found on a row of this very collection: the lookup could only find that row again.
+   */
+  unique: z.boolean().optional(),
 });
 
 export const Collection = z.strictObject({

@@ -16,12 +16,11 @@ export interface ExportedCollection {
   readonly rows: number;
 }
 
-/** Receives the export; the access package and the portability document are sinks. */
+/** Receives the export; the access package and the portability document are sinks. Each call may return nothing when it has nothing to wait for: the engine then does not wait. */
 export interface ExportSink {
-  beginCollection(collection: CollectionModel, fields: readonly FieldModel[]): Promise<void>;
-  /** May return nothing when it needs no backpressure: the engine then does not wait between rows. */
+  beginCollection(collection: CollectionModel, fields: readonly FieldModel[]): void | Promise<void>;
   row(values: Readonly<Record<string, ExportedValue>>): void | Promise<void>;
-  endCollection(done: ExportedCollection): Promise<void>;
+  endCollection(done: ExportedCollection): void | Promise<void>;
 }
 
 export interface ExportResult {
@@ -56,9 +55,26 @@ export function portableFields(collection: CollectionModel, model: PolicyModel):
   );
 }
 
+type FieldChooser = NonNullable<ExportOptions['fields']>;
+const allFields: FieldChooser = (collection) => [...collection.fields.values()];
+
+/** A collection's exported fields and their names, decided once per chooser and collection (a model's are fixed). */
+const chosen = new WeakMap<FieldChooser, WeakMap<CollectionModel, { fields: readonly FieldModel[]; names: readonly string[] }>>();
+
+function chosenFields(model: PolicyModel, collection: CollectionModel, choose: FieldChooser) {
+  let byCollection = chosen.get(choose);
+  if (!byCollection) chosen.set(choose, (byCollection = new WeakMap()));
+  let choice = byCollection.get(collection);
+  if (!choice) {
+    const fields = choose(collection, model);
+    byCollection.set(collection, (choice = { fields, names: fields.map((f) => f.name) }));
+  }
+  return choice;
+}
+
 /**
- * Streams the person's rows into the sink in one pass: each collection is read once, its rows exported and the keys
- * later lookups need collected from the same read. Access is not destructive: the journal records the finished run in
+ * Streams the person's rows into the sink in one pass: each collection is read once (identity collections during
+ * expansion), its rows exported and the keys later lookups need collected from the same read. Access is not destructive: the journal records the finished run in
  * one write, with no resumable steps; running the same id again exports afresh. An id of another action is refused.
  */
 export async function exportPersonData(
@@ -70,40 +86,37 @@ export async function exportPersonData(
   const startedAt = ctx.clock.now();
   const plan = planRequest(ctx.model, { action: options.action, identityKeys: [...request.identities.keys()] });
   const collections: ExportedCollection[] = [];
-  let found = false;
-  const visit: CollectionVisitor = async (lookup, collection, wheres, keep) => {
-    const fields = options.fields ? options.fields(collection, ctx.model) : [...collection.fields.values()];
-    const connector = await ctx.pool.get(lookup.dataset);
-    const readFields = [...new Set([...fields.map((f) => f.name), ...lookup.keyFields])];
-    let rows = 0;
-    let begun = false;
-    // All routes in one selection: the store runs them as one statement and returns each row once.
-    for await (const page of connector.findPages(
-      { collection, where: wheres },
-      { fields: readFields, ...(ctx.signal ? { signal: ctx.signal } : {}) },
-    )) {
+  const fieldsOf = (collection: CollectionModel) => chosenFields(ctx.model, collection, options.fields ?? allFields);
+  let rows = 0;
+  const visit: CollectionVisitor = {
+    fields: (_, collection) => fieldsOf(collection).names,
+    async page(_, collection, page) {
+      const { fields } = fieldsOf(collection);
+      if (fields.length === 0) return;
+      if (rows === 0) {
+        const begun = sink.beginCollection(collection, fields);
+        if (begun) await begun;
+      }
       for (const row of page) {
-        keep(row);
-        found = true;
-        if (fields.length === 0) continue;
-        if (!begun) {
-          await sink.beginCollection(collection, fields);
-          begun = true;
-        }
         const values: Record<string, ExportedValue> = {};
         for (const f of fields) values[f.name] = exportValue(ctx.model, f, row[f.name]);
         const wait = sink.row(values);
         if (wait) await wait;
         rows++;
       }
-    }
-    if (!begun) return;
-    const done = { collection, fields, rows };
-    await sink.endCollection(done);
-    collections.push(done);
-    await ctx.onProgress?.({ type: 'collection-exported', collection: lookup.collection, rows });
+    },
+    async end(lookup, collection) {
+      if (rows === 0) return;
+      const done = { collection, fields: fieldsOf(collection).fields, rows };
+      rows = 0;
+      const ended = sink.endCollection(done);
+      if (ended) await ended;
+      collections.push(done);
+      const told = ctx.onProgress?.({ type: 'collection-exported', collection: lookup.collection, rows: done.rows });
+      if (told) await told;
+    },
   };
-  await resolveRequest(ctx.model, plan, request.identities, ctx.pool, { signal: ctx.signal, visit });
+  const { found } = await resolveRequest(ctx.model, plan, request.identities, ctx.pool, { signal: ctx.signal, visit });
   const recorded = await ctx.store.journal.record({
     id: request.id,
     action: options.action,

@@ -60,7 +60,8 @@ export async function createTable(db: Kysely<AnyDatabase>, table: TablePlan, dia
 }
 
 export async function createIndex(db: Kysely<AnyDatabase>, table: TablePlan, index: TablePlan['indexes'][number]): Promise<void> {
-  await db.schema.createIndex(index.name).on(table.name).column(index.column).execute();
+  const create = db.schema.createIndex(index.name).on(table.name).column(index.column);
+  await (index.unique ? create.unique() : create).execute();
 }
 
 export async function addForeignKeys(db: Kysely<AnyDatabase>, table: TablePlan): Promise<void> {
