@@ -80,10 +80,15 @@ function isEmpty(term: WhereTerm): boolean {
  * An empty result means "all the store has" (a collection that declares nothing).
  */
 export function resultFields(collection: CollectionModel, fields: readonly string[] | undefined): readonly string[] {
+  if (fields && fields.length > 0 && checkedLists.has(fields)) return fields;
   const names = fields && fields.length > 0 ? fields : [...new Set([...collection.primaryKey, ...collection.fields.keys()])];
   for (const name of names) checkField(collection, name);
+  // A caller that passes the same list again (the rights engine keeps its lists) is not checked again; lists are readonly.
+  if (names === fields) checkedLists.add(fields);
   return names;
 }
+
+const checkedLists = new WeakSet<readonly string[]>();
 
 /** Validated assignments of an update; an empty `set` is refused as a likely mistake. */
 export function checkAssignments(collection: CollectionModel, set: Readonly<Record<string, Value>>): readonly (readonly [string, Value])[] {

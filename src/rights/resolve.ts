@@ -1,5 +1,5 @@
 // Resolution: runs a plan's lookups through connectors and returns, per collection, the selections of the person's rows.
-import type { Row } from '../connectors/index.js';
+import type { Connector, Row } from '../connectors/index.js';
 import { CustosError } from '../errors.js';
 import type { CollectionModel, PolicyModel } from '../policy/index.js';
 import type { ConnectorPool } from './connections.js';
@@ -97,6 +97,13 @@ export async function resolveRequest(
       if (isUniqueField(c, field)) queriedOf(l.collection, field).add(value);
     }
   };
+  // The request's connectors, so a read of an opened store does not wait for the pool.
+  const connectors = new Map<string, Connector>();
+  const connectorOf = async (dataset: string) => {
+    const connector = await pool.get(dataset);
+    connectors.set(dataset, connector);
+    return connector;
+  };
   const read = async (
     l: CollectionLookup,
     c: CollectionModel,
@@ -104,7 +111,7 @@ export async function resolveRequest(
     fields: readonly string[],
     onPage: (rows: readonly Row[]) => void | Promise<void>,
   ) => {
-    const connector = await pool.get(l.dataset);
+    const connector = connectors.get(l.dataset) ?? (await connectorOf(l.dataset));
     for await (const page of connector.findPages({ collection: c, where }, { fields, ...(signal ? { signal } : {}) })) {
       const wait = onPage(page);
       if (wait) await wait;
@@ -152,7 +159,7 @@ export async function resolveRequest(
         r.kind === 'identity'
           ? (known.get(r.identity)?.values() ?? []).map((v) => coerceForField(String(v), c.fields.get(r.field)))
           : (keys.get(r.from)?.get(r.fromField)?.values() ?? []);
-      if (values.length > 0) wheres.push({ [r.field]: values });
+      if (values.length > 0) wheres.push(whereOf(r.field, values));
     }
     if (wheres.length > 0) selections[l.collection] = wheres;
     // An identity collection read during expansion is read again only for values expansion did not query (and through
@@ -164,7 +171,8 @@ export async function resolveRequest(
     if (visit) {
       const state = kept.get(l.collection);
       const rows = state instanceof Map ? state : undefined;
-      if (rows && rows.size > 0) await visit.page(l, c, [...rows.values()]);
+      const given = rows && rows.size > 0 ? visit.page(l, c, [...rows.values()]) : undefined;
+      if (given) await given;
       const toRead = rows || !expanded ? unread : wheres;
       if (toRead.length > 0) {
         await read(l, c, toRead, fieldsFor(l, c, true), (page) => {
@@ -173,7 +181,8 @@ export async function resolveRequest(
           return fresh.length > 0 ? visit.page(l, c, fresh) : undefined;
         });
       }
-      await visit.end(l, c);
+      const ended = visit.end(l, c);
+      if (ended) await ended;
     } else if (unread.length > 0 && (sources.has(l.collection) || (!found && c.identity.size === 1))) {
       // Sources feed later routes; a single-identity collection is read only while nothing proves the person exists yet.
       await read(l, c, unread, fieldsFor(l, c, false), (page) => {
@@ -206,9 +215,16 @@ function freshIdentityGroups(
     const fresh = (known.get(r.identity)?.values() ?? [])
       .filter((v) => (mark ? seen.add(v) : !seen.has(v)))
       .map((v) => coerceForField(String(v), c.fields.get(r.field)));
-    if (fresh.length > 0) groups.push({ [r.field]: fresh });
+    if (fresh.length > 0) groups.push(whereOf(r.field, fresh));
   }
   return groups;
+}
+
+/** `{ field: values }`; built by assignment, which V8 does faster than a computed key in a literal. */
+function whereOf(field: string, values: readonly KeyValue[]): Where {
+  const where: Record<string, readonly KeyValue[]> = {};
+  where[field] = values;
+  return where;
 }
 
 /** A field no two rows share: the collection's one-column primary key, or a field declared unique. */

@@ -23,6 +23,8 @@ export interface SelectStatement {
   readonly table: string;
   /** Runs the select extended by `variant`, binding `values`; returns every row it reads. */
   run(variant: SelectVariant, values: readonly unknown[]): Promise<ClientRow[]>;
+  /** `run` done at once, where the adapter runs statements synchronously and its connection is free; else undefined. */
+  runNow(variant: SelectVariant, values: readonly unknown[]): ClientRow[] | undefined;
   /** The plain select as one streamed statement (Kysely's `.stream()`), about `chunkSize` rows per round trip. */
   stream(chunkSize: number): AsyncIterable<ClientRow>;
 }
@@ -58,6 +60,11 @@ export interface SqlAdapter {
   inList(eb: AnyExpressionBuilder, field: string, values: readonly unknown[]): Expression<SqlBool>;
   /** The rows of a find in pages of about `batchSize` (a page in memory, never the whole result). */
   pages(select: SelectStatement, batchSize: number): AsyncIterable<readonly ClientRow[]>;
+  /**
+   * The whole result read at once, when it fits in one page and the client can run it synchronously now (SQLite);
+   * undefined otherwise, and the caller pages. Spares a small find every asynchronous step.
+   */
+  pageNow?(select: SelectStatement, batchSize: number): readonly ClientRow[] | undefined;
   /**
    * Runs a statement at once, outside Kysely's queue, when the client is synchronous and its connection is free (SQLite);
    * undefined: run it through Kysely. Only for a Kysely without plugins (no `withSchema`): their result hooks are skipped.

@@ -33,8 +33,18 @@ class Probe implements SelectVariant {
  * read, small beside a result of more than a page). Most finds of one person's rows end here.
  */
 export async function probePage(select: SelectStatement, batchSize: number): Promise<ClientRow[] | undefined> {
-  const rows = await select.run(probes.get(batchSize) ?? new Probe(batchSize + 1), []);
+  const rows = await select.run(probeOf(batchSize), []);
   return rows.length <= batchSize ? rows : undefined;
+}
+
+/** `probePage` run at once, where the client can; undefined when it cannot or when the result is longer than a page. */
+export function probePageNow(select: SelectStatement, batchSize: number): ClientRow[] | undefined {
+  const rows = select.runNow(probeOf(batchSize), []);
+  return rows && rows.length <= batchSize ? rows : undefined;
+}
+
+function probeOf(batchSize: number): Probe {
+  return probes.get(batchSize) ?? new Probe(batchSize + 1);
 }
 
 /** The probe of the default page size, made once. */

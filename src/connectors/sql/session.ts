@@ -39,11 +39,32 @@ export class SqlSession implements ConnectorSession {
   }
 
   find(selection: Selection, options: FindOptions = {}): AsyncIterable<Row> {
-    return rowsOf(this.#findPages(selection, options));
+    return rowsOf(this.findPages(selection, options));
   }
 
   findPages(selection: Selection, options: FindOptions = {}): AsyncIterable<readonly Row[]> {
-    return this.#findPages(selection, options);
+    const page = this.#pageNow(selection, options);
+    return page ? onePage(page) : this.#findPages(selection, options);
+  }
+
+  /**
+   * The whole result of a small find read at once, where the adapter can (SQLite, connection free): most finds of one
+   * person's rows. Undefined in every other case, failures included: the paged find then runs, and reports them.
+   */
+  #pageNow(selection: Selection, options: FindOptions): readonly Row[] | undefined {
+    const { adapter } = this.#scope;
+    if (!adapter.pageNow || options.signal?.aborted) return undefined;
+    try {
+      const { table, checked } = this.#prepare(selection);
+      if (checked.matchesNothing) return undefined;
+      const parts = splitGroups(checked.groups, adapter.parameterBudget);
+      if (parts.length !== 1) return undefined;
+      const fields = resultFields(selection.collection, options.fields);
+      const rows = adapter.pageNow(this.#statements.select(table, fields, parts[0]!), batchSizeOf(options.batchSize));
+      return rows?.map((row) => adapter.decode(row));
+    } catch {
+      return undefined;
+    }
   }
 
   async *#findPages(selection: Selection, options: FindOptions): AsyncGenerator<readonly Row[]> {
@@ -149,6 +170,27 @@ export class SqlSession implements ConnectorSession {
     if (closed) return closed.closedError();
     return toStoreError(this.#scope.target, error, this.#scope.adapter.classify(error), operation);
   }
+}
+
+/** An iterable of one page, without a generator's steps. */
+function onePage(page: readonly Row[]): AsyncIterable<readonly Row[]> {
+  return {
+    [Symbol.asyncIterator]() {
+      let done = false;
+      const end: IteratorResult<readonly Row[]> = { done: true, value: undefined };
+      return {
+        next() {
+          if (done) return Promise.resolve(end);
+          done = true;
+          return Promise.resolve({ done: false, value: page });
+        },
+        return() {
+          done = true;
+          return Promise.resolve(end);
+        },
+      };
+    },
+  };
 }
 
 /** Several statements for several groups: a row two groups match may come from two of them. */

@@ -86,11 +86,18 @@ class SqlSelect implements SelectStatement {
   }
 
   async run(variant: SelectVariant, values: readonly unknown[]): Promise<ClientRow[]> {
+    return (await execute(this.db, this.adapter, this.#query(variant, values))).rows as ClientRow[];
+  }
+
+  runNow(variant: SelectVariant, values: readonly unknown[]): ClientRow[] | undefined {
+    return this.adapter.runNow?.(this.#query(variant, values))?.rows as ClientRow[] | undefined;
+  }
+
+  #query(variant: SelectVariant, values: readonly unknown[]): CompiledQuery {
     const { db, adapter, table, fields, identity, where } = this;
-    const query = this.shapes.statement(`${this.#key} ${variant.name}`, values, where.lists, (slots, lists) =>
+    return this.shapes.statement(`${this.#key} ${variant.name}`, values, where.lists, (slots, lists) =>
       variant.extend(selectQuery(db, adapter, table, fields, { groups: where.groups, lists }, identity), slots),
     );
-    return (await execute(db, adapter, query)).rows as ClientRow[];
   }
 
   /** Streams read more than a page: building the query each time costs nothing beside them. */

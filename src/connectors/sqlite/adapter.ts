@@ -1,7 +1,7 @@
 // How SQLite differs: what better-sqlite3 binds, how its errors read, and paged streaming by rowid.
 import type { Value } from '../connector.js';
 import { errorCode, errorMessage, type StoreFailure } from '../failures.js';
-import type { SqlAdapter } from '../sql/index.js';
+import { probePageNow, type SqlAdapter } from '../sql/index.js';
 import type { SqliteDriver } from './driver.js';
 import { introspectSqlite } from './introspection.js';
 import { pagesByRowid } from './queries.js';
@@ -23,6 +23,7 @@ export function createSqliteAdapter(driver: SqliteDriver): SqlAdapter {
     decode: (row) => row as Record<string, Value>,
     inList: (eb, field, values) => eb(field, 'in', values),
     pages: (select, batchSize) => pagesByRowid(select, batchSize, noRowid),
+    pageNow: probePageNow,
     runNow: (query) => driver.runNow(query),
     classify: classifySqlite,
     introspect: (db, context) => introspectSqlite(db, adapter, context),

@@ -87,11 +87,23 @@ export function sqliteDialect(driver: SqliteDriver): Dialect {
 }
 
 class SqliteConnection implements DatabaseConnection {
+  /**
+   * Statements by the query's operation node: a cached shape hands over the same node call after call, so its statement
+   * is found without hashing the SQL text. A node compiles to one SQL text, and the entry goes when the shape does.
+   */
+  readonly #byNode = new WeakMap<object, { readonly statement: SqliteStatement; readonly reader: boolean }>();
+
   constructor(private readonly database: SqliteDatabase) {}
 
   run(query: CompiledQuery): QueryResult<unknown> {
-    const statement = this.database.prepare(query.sql);
-    if (statement.reader) return { rows: statement.all(query.parameters) };
+    let prepared = this.#byNode.get(query.query);
+    if (!prepared) {
+      const statement = this.database.prepare(query.sql);
+      prepared = { statement, reader: statement.reader };
+      this.#byNode.set(query.query, prepared);
+    }
+    const { statement } = prepared;
+    if (prepared.reader) return { rows: statement.all(query.parameters) };
     const { changes } = statement.run(query.parameters);
     return { numAffectedRows: BigInt(changes), rows: [] };
   }

@@ -1,5 +1,5 @@
 // Access and portability: streams the person's rows collection by collection into a sink, secrets withheld before any sink sees them.
-import type { Value } from '../../connectors/index.js';
+import type { Row, Value } from '../../connectors/index.js';
 import type { CollectionModel, FieldModel, PolicyModel } from '../../policy/index.js';
 import { planRequest } from '../planner.js';
 import { resolveRequest, type CollectionVisitor } from '../resolve.js';
@@ -88,32 +88,36 @@ export async function exportPersonData(
   const collections: ExportedCollection[] = [];
   const fieldsOf = (collection: CollectionModel) => chosenFields(ctx.model, collection, options.fields ?? allFields);
   let rows = 0;
+  // Rows are written without waiting unless the sink asks to (it returns a promise): most sinks never do.
+  const write = (fields: readonly FieldModel[], page: readonly Row[], from: number): void | Promise<void> => {
+    for (let i = from; i < page.length; i++) {
+      const row = page[i]!;
+      const values: Record<string, ExportedValue> = {};
+      for (const f of fields) values[f.name] = exportValue(ctx.model, f, row[f.name]);
+      rows++;
+      const wait = sink.row(values);
+      if (wait) return wait.then(() => write(fields, page, i + 1));
+    }
+  };
   const visit: CollectionVisitor = {
     fields: (_, collection) => fieldsOf(collection).names,
-    async page(_, collection, page) {
+    page(_, collection, page) {
       const { fields } = fieldsOf(collection);
       if (fields.length === 0) return;
       if (rows === 0) {
         const begun = sink.beginCollection(collection, fields);
-        if (begun) await begun;
+        if (begun) return begun.then(() => write(fields, page, 0));
       }
-      for (const row of page) {
-        const values: Record<string, ExportedValue> = {};
-        for (const f of fields) values[f.name] = exportValue(ctx.model, f, row[f.name]);
-        const wait = sink.row(values);
-        if (wait) await wait;
-        rows++;
-      }
+      return write(fields, page, 0);
     },
-    async end(lookup, collection) {
+    end(lookup, collection) {
       if (rows === 0) return;
       const done = { collection, fields: fieldsOf(collection).fields, rows };
       rows = 0;
-      const ended = sink.endCollection(done);
-      if (ended) await ended;
       collections.push(done);
-      const told = ctx.onProgress?.({ type: 'collection-exported', collection: lookup.collection, rows: done.rows });
-      if (told) await told;
+      const told = () => ctx.onProgress?.({ type: 'collection-exported', collection: lookup.collection, rows: done.rows });
+      const ended = sink.endCollection(done);
+      return ended ? ended.then(told) : told();
     },
   };
   const { found } = await resolveRequest(ctx.model, plan, request.identities, ctx.pool, { signal: ctx.signal, visit });
