@@ -3,7 +3,7 @@ import type { Connector, Row } from '../connectors/index.js';
 import { CustosError } from '../errors.js';
 import type { CollectionModel, PolicyModel } from '../policy/index.js';
 import type { ConnectorPool } from './connections.js';
-import type { CollectionLookup, Identities, RightsPlan } from './plan.js';
+import type { CollectionLookup, Identities, RightsPlan, Route } from './plan.js';
 import { coerceForField, KeySet, toKeyValue, type KeyValue } from './values.js';
 
 /** AND of IN-lists on one collection, in a JSON-safe form. */
@@ -74,6 +74,8 @@ export async function resolveRequest(
   };
   /** Rows read during expansion and kept for the visitor, by row key; 'too many' when it gave up keeping them. */
   const kept = new Map<string, Map<string, Row> | 'too many'>();
+  /** Collections expansion read (with a visitor, either kept or to be read whole again). */
+  const readInExpansion = new Set<string>();
   let found = false;
   const collect = (l: CollectionLookup, c: CollectionModel, row: Row, expand: boolean) => {
     found = true;
@@ -120,23 +122,30 @@ export async function resolveRequest(
   const fieldsFor = (l: CollectionLookup, c: CollectionModel, forVisitor: boolean): readonly string[] =>
     forVisitor && visit ? readFields(visit.fields(l, c), l, c) : l.keyFields.length > 0 ? l.keyFields : c.primaryKey;
 
+  const fresh = (l: CollectionLookup, c: CollectionModel, kinds: 'identity' | 'all', mark: boolean) =>
+    freshGroups(l, c, kinds, known, keys, queriedOf, mark);
+
   // Phase 1: identity expansion. Only a collection holding two identities or more can reveal a new one. Each round reads
-  // such a collection once, with every identity value its routes have not seen yet (one OR). With a visitor, the rows
-  // are read whole and kept, so phase 2 reads only what expansion did not.
+  // such a collection once, with every identity value its routes have not seen yet, and the values its references
+  // have not seen yet (one OR); only rows matched by identity reveal identities. With a visitor, the rows are read
+  // whole and kept, so phase 2 reads only what expansion did not.
   for (let round = 0, grew = true; grew && round < MAX_EXPANSION_ROUNDS; round++) {
     grew = false;
     for (const l of plan.lookups) {
       const c = collectionOf(model, l.collection);
       if (c.identity.size < 2) continue;
-      const groups = freshIdentityGroups(l, c, known, queriedOf, true);
-      if (groups.length === 0) continue;
+      const byIdentity = fresh(l, c, 'identity', true);
+      if (byIdentity.length === 0) continue;
+      const groups = [...byIdentity, ...fresh(l, c, 'all', true)];
+      const matchesIdentity = groups.length > byIdentity.length ? identityMatcher(model, l, byIdentity) : undefined;
       const before = identityCount(known);
+      readInExpansion.add(l.collection);
       let keep = kept.get(l.collection);
       if (keep === undefined && visit && c.primaryKey.length > 0) kept.set(l.collection, (keep = new Map()));
       const rows = keep instanceof Map ? keep : undefined;
       await read(l, c, groups, fieldsFor(l, c, rows !== undefined), (page) => {
         for (const row of page) {
-          collect(l, c, row, true);
+          collect(l, c, row, matchesIdentity ? matchesIdentity(row) : true);
           rows?.set(rowKey(c, row), row);
         }
         if (rows && rows.size > keptRows) {
@@ -148,32 +157,26 @@ export async function resolveRequest(
     }
   }
 
-  // Phase 2: every lookup in plan order (a route's source is always resolved before it is read).
+  // Phase 2: every lookup in plan order (a route's source is always resolved before it is read), for the values its
+  // routes have not read yet; the person's selections name them all.
   const selections: Record<string, Where[]> = {};
   for (const l of plan.lookups) {
     signal?.throwIfAborted();
     const c = collectionOf(model, l.collection);
     const wheres: Where[] = [];
     for (const r of l.routes) {
-      const values =
-        r.kind === 'identity'
-          ? (known.get(r.identity)?.values() ?? []).map((v) => coerceForField(String(v), c.fields.get(r.field)))
-          : (keys.get(r.from)?.get(r.fromField)?.values() ?? []);
+      const values = routeValues(r, c, known, keys);
       if (values.length > 0) wheres.push(whereOf(r.field, values));
     }
     if (wheres.length > 0) selections[l.collection] = wheres;
-    // An identity collection read during expansion is read again only for values expansion did not query (and through
-    // its references); when its rows were not kept, the visitor needs them all again.
-    const expanded = c.identity.size >= 2;
-    const unread = expanded
-      ? [...freshIdentityGroups(l, c, known, queriedOf, false), ...wheres.filter((w) => !isIdentityWhere(l, w))]
-      : wheres;
+    const unread = fresh(l, c, 'all', false);
     if (visit) {
+      // Rows kept from expansion are handed over first; when expansion gave up keeping them, all are read again.
       const state = kept.get(l.collection);
       const rows = state instanceof Map ? state : undefined;
       const given = rows && rows.size > 0 ? visit.page(l, c, [...rows.values()]) : undefined;
       if (given) await given;
-      const toRead = rows || !expanded ? unread : wheres;
+      const toRead = state === 'too many' || (state === undefined && readInExpansion.has(l.collection)) ? wheres : unread;
       if (toRead.length > 0) {
         await read(l, c, toRead, fieldsFor(l, c, true), (page) => {
           const fresh = rows ? page.filter((row) => !rows.has(rowKey(c, row))) : page;
@@ -197,27 +200,64 @@ export async function resolveRequest(
   };
 }
 
-/**
- * The identity routes' values not read yet, one group per route (an OR); `mark` notes them as read. Values are coerced to
- * the field's type.
- */
-function freshIdentityGroups(
-  l: CollectionLookup,
+/** The values a route selects now: the known identity's (typed for the field), or the keys read from its source. */
+function routeValues(
+  r: Route,
   c: CollectionModel,
   known: ReadonlyMap<string, KeySet>,
-  queriedOf: (collection: string, field: string) => KeySet,
+  keys: ReadonlyMap<string, ReadonlyMap<string, KeySet>>,
+): KeyValue[] {
+  return r.kind === 'identity'
+    ? (known.get(r.identity)?.values() ?? []).map((v) => coerceForField(String(v), c.fields.get(r.field)))
+    : (keys.get(r.from)?.get(r.fromField)?.values() ?? []);
+}
+
+/**
+ * Per route, in plan order, the values not read yet (one group each, an OR); `kinds` 'identity' keeps identity routes
+ * only, 'all' takes every route ('all' after 'identity' in one round adds the references). `mark` notes them as read.
+ */
+function freshGroups(
+  l: CollectionLookup,
+  c: CollectionModel,
+  kinds: 'identity' | 'all',
+  known: ReadonlyMap<string, KeySet>,
+  keys: ReadonlyMap<string, ReadonlyMap<string, KeySet>>,
+  queriedOf: (collection: string, route: string) => KeySet,
   mark: boolean,
 ): Where[] {
   const groups: Where[] = [];
   for (const r of l.routes) {
-    if (r.kind !== 'identity') continue;
-    const seen = queriedOf(l.collection, r.field);
-    const fresh = (known.get(r.identity)?.values() ?? [])
-      .filter((v) => (mark ? seen.add(v) : !seen.has(v)))
-      .map((v) => coerceForField(String(v), c.fields.get(r.field)));
-    if (fresh.length > 0) groups.push(whereOf(r.field, fresh));
+    if (kinds === 'identity' && r.kind !== 'identity') continue;
+    const seen = queriedOf(l.collection, routeKey(r));
+    const values = routeValues(r, c, known, keys).filter((v) => (mark ? seen.add(v) : !seen.has(v)));
+    if (values.length > 0) groups.push(whereOf(r.field, values));
   }
   return groups;
+}
+
+/** What a route's read values are noted under: an identity route by its field (unique values are noted there too). */
+function routeKey(r: Route): string {
+  return r.kind === 'identity' ? r.field : `${r.field} <- ${r.from}.${r.fromField}`;
+}
+
+/** Tells whether a row matches one of the identity groups (then its identities are the person's). */
+function identityMatcher(model: PolicyModel, l: CollectionLookup, groups: readonly Where[]): (row: Row) => boolean {
+  const tests = groups.flatMap((where) =>
+    Object.entries(where).map(([field, values]) => {
+      const route = l.routes.find((r) => r.kind === 'identity' && r.field === field);
+      const folded = route?.kind === 'identity' && model.identities.get(route.identity)?.caseInsensitive === true;
+      const set = new KeySet();
+      for (const v of values) set.add(folded && typeof v === 'string' ? v.toLowerCase() : v);
+      return { field, set, folded };
+    }),
+  );
+  return (row) =>
+    tests.some(({ field, set, folded }) => {
+      const v = row[field];
+      if (v === null || v === undefined) return false;
+      const value = toKeyValue(v);
+      return set.has(folded && typeof value === 'string' ? value.toLowerCase() : value);
+    });
 }
 
 /** `{ field: values }`; built by assignment, which V8 does faster than a computed key in a literal. */

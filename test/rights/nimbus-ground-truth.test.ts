@@ -90,6 +90,34 @@ function groundTruthSuite(name: string, enabled: boolean, makeWorld: () => Promi
       }
     });
 
+    it('a row reached through a reference does not lend its other identities to the person', async () => {
+      // A consent record filed under customer 110's account but naming customer 111's address: it is 110's row, and
+      // 111's address must not become 110's identity.
+      const [a, b] = [110, 111];
+      await world.stores.accounts.run(
+        'INSERT INTO consent_records (id, subject_email, customer_id, purpose, granted, notice_version, method, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [9_000_001, nimbusEmail(b), a, 'marketing', 1, '2026-01', 'web-form', '2026-01-02 03:04:05'],
+      );
+      const exported = new Map<string, string[]>();
+      let current = '';
+      const ctx = context();
+      await exportPersonData(
+        ctx,
+        { id: `gt-lend-${a}`, identities: normalizeIdentities(world.model, new Map([['email', [nimbusEmail(a)]]])) },
+        {
+          beginCollection: (c) => void exported.set((current = c.qualifiedName), []),
+          row: (values) => void exported.get(current)?.push(idOf(values)),
+          endCollection: () => undefined,
+        },
+        { action: 'access' },
+      );
+      await ctx.close();
+      expect(exported.get('accounts.consent_records')).toContain('9000001');
+      expect(exported.get('accounts.customers')).toEqual([String(a)]);
+      const truth = await handWrittenPersonRows(world.stores, nimbusEmail(a));
+      expect(exported.get('accounts.customers')).toEqual(truth['accounts.customers']?.map(idOf));
+    });
+
     it('erasure leaves none of the person’s rows but the kept ones, masked as declared, and nobody else’s rows change', async () => {
       const id = Array.from({ length: CUSTOMERS - 1 }, (_, i) => i + 2).find((n) => nimbusCustomer(n).closure === 'free');
       if (id === undefined) throw new Error('the sample has no customer free to close an account');

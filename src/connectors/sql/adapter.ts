@@ -70,6 +70,8 @@ export interface SqlAdapter {
    * undefined: run it through Kysely. Only for a Kysely without plugins (no `withSchema`): their result hooks are skipped.
    */
   runNow?(query: CompiledQuery): QueryResult<unknown> | undefined;
+  /** `runNow` for the statements of the open transaction, on the connection it holds (SQLite); undefined: use Kysely. */
+  runInTransaction?(query: CompiledQuery): QueryResult<unknown> | undefined;
   classify(error: unknown): StoreFailure;
   introspect(db: Kysely<AnyDatabase>, context: IntrospectContext): Promise<readonly IntrospectedCollection[]>;
 }

@@ -52,7 +52,12 @@ export class SqlConnector implements Connector {
     this.#lifecycle = new Lifecycle(parts.target.label);
     this.#shapes = new ShapeCache({ arrayListFrom: parts.adapter.arrayListFrom });
     const db = parts.schema ? parts.db.withSchema(parts.schema) : parts.db;
-    this.#session = new SqlSession({ target: parts.target, adapter: parts.adapter, db, shapes: this.#shapes }, [this.#lifecycle], false);
+    const runNow = parts.adapter.runNow?.bind(parts.adapter);
+    this.#session = new SqlSession(
+      { target: parts.target, adapter: parts.adapter, db, shapes: this.#shapes, runNow },
+      [this.#lifecycle],
+      false,
+    );
   }
 
   find(selection: Selection, options?: FindOptions): AsyncIterable<Row> {
@@ -85,7 +90,7 @@ export class SqlConnector implements Connector {
         const own = new Lifecycle('the transaction');
         const db = schema ? trx.withSchema(schema) : trx;
         const session = new SqlSession(
-          { target, adapter, db, shapes: this.#shapes },
+          { target, adapter, db, shapes: this.#shapes, runNow: adapter.runInTransaction?.bind(adapter) },
           [this.#lifecycle, own],
           adapter.streamHoldsConnection,
         );

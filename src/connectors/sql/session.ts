@@ -7,7 +7,7 @@ import { checkIdentifier } from '../identifiers.js';
 import { assertNotAborted, type Lifecycle } from '../lifecycle.js';
 import { assertBounded, batchSizeOf, checkAssignments, checkSelection, resultFields, type CheckedSelection } from '../selection.js';
 import type { StoreTarget } from '../target.js';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { AnyDatabase, SqlAdapter } from './adapter.js';
 import { splitGroups } from './queries.js';
 import type { ShapeCache } from './shapes.js';
@@ -21,6 +21,8 @@ export interface SqlScope {
   readonly db: Kysely<AnyDatabase>;
   /** The connector's compiled shapes, shared by its transactions (same schema, same SQL). */
   readonly shapes: ShapeCache;
+  /** Runs a statement at once where the client can (the adapter's `runNow`, or `runInTransaction` in a transaction). */
+  readonly runNow?: ((query: CompiledQuery) => QueryResult<unknown> | undefined) | undefined;
 }
 
 export class SqlSession implements ConnectorSession {
@@ -33,7 +35,7 @@ export class SqlSession implements ConnectorSession {
 
   constructor(scope: SqlScope, lifecycles: readonly Lifecycle[], exclusive: boolean) {
     this.#scope = scope;
-    this.#statements = new SqlStatements(scope.db, scope.adapter, scope.shapes);
+    this.#statements = new SqlStatements(scope.db, scope.adapter, scope.shapes, scope.runNow);
     this.#lifecycles = lifecycles;
     this.#exclusive = exclusive;
   }

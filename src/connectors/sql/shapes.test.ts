@@ -61,7 +61,7 @@ describe('SqlStatements over the shape cache (SQLite)', () => {
       },
     };
     shapes = new ShapeCache({ arrayListFrom: adapter.arrayListFrom, capacity: 4 });
-    statements = new SqlStatements(db, adapter, shapes);
+    statements = new SqlStatements(db, adapter, shapes, adapter.runNow);
   });
   afterEach(async () => {
     await db.destroy();

@@ -15,16 +15,28 @@ export class SqlStatements {
   readonly #db: Kysely<AnyDatabase>;
   readonly #adapter: SqlAdapter;
   readonly #shapes: ShapeCache;
+  readonly #runNow: RunNow | undefined;
 
-  constructor(db: Kysely<AnyDatabase>, adapter: SqlAdapter, shapes: ShapeCache) {
+  /** `runNow` runs a statement at once where it can (SQLite); without it, or when it returns undefined, Kysely runs it. */
+  constructor(db: Kysely<AnyDatabase>, adapter: SqlAdapter, shapes: ShapeCache, runNow?: RunNow) {
     this.#db = db;
     this.#adapter = adapter;
     this.#shapes = shapes;
+    this.#runNow = runNow;
   }
 
   /** `identity` columns are added to each row under `identityAlias` names (the caller removes them). */
   select(table: string, fields: readonly string[], groups: readonly WhereGroup[], identity: readonly string[] = []): SelectStatement {
-    return new SqlSelect(this.#db, this.#adapter, this.#shapes, table, fields, identity, whereOfGroups(this.#adapter, groups));
+    return new SqlSelect(
+      this.#db,
+      this.#adapter,
+      this.#runNow,
+      this.#shapes,
+      table,
+      fields,
+      identity,
+      whereOfGroups(this.#adapter, groups),
+    );
   }
 
   async count(table: string, groups: readonly WhereGroup[]): Promise<number> {
@@ -32,7 +44,7 @@ export class SqlStatements {
     const query = this.#shapes.statement(`count ${table} ${where.key}`, [], where.lists, (_, lists) =>
       countQuery(this.#db, this.#adapter, table, { groups: where.groups, lists }),
     );
-    const { rows } = await execute(this.#db, this.#adapter, query);
+    const { rows } = await execute(this.#db, this.#runNow, query);
     return Number((rows[0] as { n?: unknown } | undefined)?.n ?? 0);
   }
 
@@ -46,7 +58,7 @@ export class SqlStatements {
     const query = this.#shapes.statement(key, values, where.lists, (slots, lists) =>
       updateQuery(this.#db, this.#adapter, table, { fields, values: slots }, { groups: where.groups, lists }),
     );
-    return Number((await execute(this.#db, this.#adapter, query)).numAffectedRows ?? 0n);
+    return Number((await execute(this.#db, this.#runNow, query)).numAffectedRows ?? 0n);
   }
 
   async delete(table: string, groups: readonly WhereGroup[]): Promise<number> {
@@ -54,14 +66,14 @@ export class SqlStatements {
     const query = this.#shapes.statement(`delete ${table} ${where.key}`, [], where.lists, (_, lists) =>
       deleteQuery(this.#db, this.#adapter, table, { groups: where.groups, lists }),
     );
-    return Number((await execute(this.#db, this.#adapter, query)).numAffectedRows ?? 0n);
+    return Number((await execute(this.#db, this.#runNow, query)).numAffectedRows ?? 0n);
   }
 
   /** Whether `column` can be read from `table` (false when the store says it has no such column); not cached. */
   async hasColumn(table: string, column: string): Promise<boolean> {
     const query = this.#db.selectFrom(table).select(sql.ref(column).as('c')).limit(1).compile();
     try {
-      await execute(this.#db, this.#adapter, query);
+      await execute(this.#db, this.#runNow, query);
       return true;
     } catch (error) {
       if (this.#adapter.classify(error).kind === 'schema') return false;
@@ -76,6 +88,7 @@ class SqlSelect implements SelectStatement {
   constructor(
     private readonly db: Kysely<AnyDatabase>,
     private readonly adapter: SqlAdapter,
+    private readonly runNowOf: RunNow | undefined,
     private readonly shapes: ShapeCache,
     readonly table: string,
     private readonly fields: readonly string[],
@@ -86,11 +99,11 @@ class SqlSelect implements SelectStatement {
   }
 
   async run(variant: SelectVariant, values: readonly unknown[]): Promise<ClientRow[]> {
-    return (await execute(this.db, this.adapter, this.#query(variant, values))).rows as ClientRow[];
+    return (await execute(this.db, this.runNowOf, this.#query(variant, values))).rows as ClientRow[];
   }
 
   runNow(variant: SelectVariant, values: readonly unknown[]): ClientRow[] | undefined {
-    return this.adapter.runNow?.(this.#query(variant, values))?.rows as ClientRow[] | undefined;
+    return this.runNowOf?.(this.#query(variant, values))?.rows as ClientRow[] | undefined;
   }
 
   #query(variant: SelectVariant, values: readonly unknown[]): CompiledQuery {
@@ -131,9 +144,15 @@ function joined(list: readonly string[]): string {
   return key;
 }
 
-/** Runs `query` at once where the adapter can, else through Kysely (which takes the connection or the transaction's). */
-function execute(db: Kysely<AnyDatabase>, adapter: SqlAdapter, query: CompiledQuery): Promise<QueryResult<unknown>> | QueryResult<unknown> {
-  return adapter.runNow?.(query) ?? db.executeQuery(query);
+type RunNow = (query: CompiledQuery) => QueryResult<unknown> | undefined;
+
+/** Runs `query` at once where it can, else through Kysely (which takes the connection or the transaction's). */
+function execute(
+  db: Kysely<AnyDatabase>,
+  runNow: RunNow | undefined,
+  query: CompiledQuery,
+): Promise<QueryResult<unknown>> | QueryResult<unknown> {
+  return runNow?.(query) ?? db.executeQuery(query);
 }
 
 interface KeyedWhere extends WhereLists {

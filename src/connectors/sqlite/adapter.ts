@@ -25,6 +25,7 @@ export function createSqliteAdapter(driver: SqliteDriver): SqlAdapter {
     pages: (select, batchSize) => pagesByRowid(select, batchSize, noRowid),
     pageNow: probePageNow,
     runNow: (query) => driver.runNow(query),
+    runInTransaction: (query) => driver.runInTransaction(query),
     classify: classifySqlite,
     introspect: (db, context) => introspectSqlite(db, adapter, context),
   };

@@ -58,15 +58,28 @@ export class SqliteDriver implements Driver {
     return this.#ready && !this.#held ? this.#connection.run(query) : undefined;
   }
 
+  /**
+   * The statement's result inside the open transaction, which holds the connection; undefined when none is open. Only
+   * the transaction's own session calls it (its statements run one after another on that connection anyway).
+   */
+  runInTransaction(query: CompiledQuery): QueryResult<unknown> | undefined {
+    return this.#ready && this.#inTransaction ? this.#connection.run(query) : undefined;
+  }
+
+  #inTransaction = false;
+
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin'));
+    this.#inTransaction = true;
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    this.#inTransaction = false;
     await connection.executeQuery(CompiledQuery.raw('commit'));
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    this.#inTransaction = false;
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 

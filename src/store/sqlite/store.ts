@@ -44,12 +44,15 @@ export function openSqliteStore(file: string): Store {
     insertRun: db.prepare('INSERT INTO runs (id, action, plan, status, started_at) VALUES (?, ?, ?, ?, ?)'),
     getRun: db.prepare<[string], RunRow>('SELECT * FROM runs WHERE id = ?'),
     getSteps: db.prepare<[string], StepRow>('SELECT step_id, intent, done, result, attempts FROM run_steps WHERE run_id = ?'),
-    intent: db.prepare(
-      `INSERT INTO run_steps (run_id, step_id, intent, attempts) VALUES (?, ?, ?, 1)
+    // Several steps or holds are written by one statement from a JSON array (WHERE true lets SQLite parse the upsert).
+    intents: db.prepare(
+      `INSERT INTO run_steps (run_id, step_id, intent, attempts)
+         SELECT ?, value ->> '$.stepId', value -> '$.intent', 1 FROM json_each(?) WHERE true
        ON CONFLICT (run_id, step_id) DO UPDATE SET intent = excluded.intent, attempts = attempts + 1`,
     ),
     complete: db.prepare(
-      `INSERT INTO run_steps (run_id, step_id, done, result, attempts) VALUES (?, ?, 1, ?, 1)
+      `INSERT INTO run_steps (run_id, step_id, done, result, attempts)
+         SELECT ?, value ->> '$.stepId', 1, value -> '$.result', 1 FROM json_each(?) WHERE true
        ON CONFLICT (run_id, step_id) DO UPDATE SET done = 1, result = excluded.result`,
     ),
     finish: db.prepare('UPDATE runs SET status = ?, result = ?, finished_at = ? WHERE id = ?'),
@@ -59,8 +62,11 @@ export function openSqliteStore(file: string): Store {
          finished_at = excluded.finished_at, result = excluded.result
        WHERE runs.action = excluded.action`,
     ),
-    hold: db.prepare(
-      `INSERT INTO holds (dataset, collection, key, hold, until, run_id) VALUES (@dataset, @collection, @key, @hold, @until, @runId)
+    holds: db.prepare(
+      `INSERT INTO holds (dataset, collection, key, hold, until, run_id)
+         SELECT value ->> '$.dataset', value ->> '$.collection', value ->> '$.key', value ->> '$.hold', value ->> '$.until',
+           value ->> '$.runId'
+         FROM json_each(?) WHERE true
        ON CONFLICT DO UPDATE SET until = excluded.until, run_id = excluded.run_id`,
     ),
     holdsEnding: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE until <= ? ORDER BY until'),
@@ -120,17 +126,16 @@ export function openSqliteStore(file: string): Store {
     },
     async recordIntent(runId, stepId, intent) {
       live();
-      stmt.intent.run(runId, stepId, JSON.stringify(intent));
+      stmt.intents.run(runId, JSON.stringify([{ stepId, intent }]));
     },
     async recordIntents(runId, intents) {
-      live().transaction(() => {
-        for (const i of intents) stmt.intent.run(runId, i.stepId, JSON.stringify(i.intent));
-      })();
+      live();
+      if (intents.length > 0) stmt.intents.run(runId, JSON.stringify(intents));
     },
     async completeSteps(runId, steps, holds = []) {
       live().transaction(() => {
-        for (const st of steps) stmt.complete.run(runId, st.stepId, st.result === undefined ? null : JSON.stringify(st.result));
-        for (const h of holds) stmt.hold.run(h);
+        if (steps.length > 0) stmt.complete.run(runId, JSON.stringify(steps));
+        if (holds.length > 0) stmt.holds.run(JSON.stringify(holds));
       })();
     },
     async finish(runId, status, result, at) {
@@ -141,9 +146,8 @@ export function openSqliteStore(file: string): Store {
 
   const holds: HoldRegistry = {
     async record(records) {
-      live().transaction(() => {
-        for (const r of records) stmt.hold.run(r);
-      })();
+      live();
+      if (records.length > 0) stmt.holds.run(JSON.stringify(records));
     },
     async endingBy(date) {
       live();
