@@ -114,7 +114,7 @@ export async function resolveRequest(
     onPage: (rows: readonly Row[]) => void | Promise<void>,
   ) => {
     const connector = connectors.get(l.dataset) ?? (await connectorOf(l.dataset));
-    for await (const page of connector.findPages({ collection: c, where }, { fields, ...(signal ? { signal } : {}) })) {
+    for await (const page of connector.findPages({ collection: c, where }, signal ? { fields, signal } : { fields })) {
       const wait = onPage(page);
       if (wait) await wait;
     }

@@ -56,6 +56,8 @@ export interface SqlAdapter {
   encode(value: Value): unknown;
   /** A client row as a Row (in place). */
   decode(row: ClientRow): Row;
+  /** True when `decode` returns the row as it is (SQLite): pages are then handed on without a pass over them. */
+  readonly rowsAsReturned?: boolean;
   /** `field IN (values)`, values already encoded; binds them as one parameter when there are `arrayListFrom` or more. */
   inList(eb: AnyExpressionBuilder, field: string, values: readonly unknown[]): Expression<SqlBool>;
   /** The rows of a find in pages of about `batchSize` (a page in memory, never the whole result). */

@@ -8,7 +8,7 @@ import { assertNotAborted, type Lifecycle } from '../lifecycle.js';
 import { assertBounded, batchSizeOf, checkAssignments, checkSelection, resultFields, type CheckedSelection } from '../selection.js';
 import type { StoreTarget } from '../target.js';
 import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
-import type { AnyDatabase, SqlAdapter } from './adapter.js';
+import type { AnyDatabase, ClientRow, SqlAdapter } from './adapter.js';
 import { splitGroups } from './queries.js';
 import type { ShapeCache } from './shapes.js';
 import { SqlStatements } from './statements.js';
@@ -63,7 +63,7 @@ export class SqlSession implements ConnectorSession {
       if (parts.length !== 1) return undefined;
       const fields = resultFields(selection.collection, options.fields);
       const rows = adapter.pageNow(this.#statements.select(table, fields, parts[0]!), batchSizeOf(options.batchSize));
-      return rows?.map((row) => adapter.decode(row));
+      return rows && decoded(adapter, rows);
     } catch {
       return undefined;
     }
@@ -87,7 +87,7 @@ export class SqlSession implements ConnectorSession {
         for await (const page of pages) {
           this.#assertOpen();
           assertNotAborted(signal);
-          yield page.map((row) => adapter.decode(row));
+          yield decoded(adapter, page);
         }
       }
       // A stream cut short by close() must not read as complete.
@@ -172,6 +172,11 @@ export class SqlSession implements ConnectorSession {
     if (closed) return closed.closedError();
     return toStoreError(this.#scope.target, error, this.#scope.adapter.classify(error), operation);
   }
+}
+
+/** The client's rows as Rows. */
+function decoded(adapter: SqlAdapter, rows: readonly ClientRow[]): readonly Row[] {
+  return adapter.rowsAsReturned ? (rows as readonly Row[]) : rows.map((row) => adapter.decode(row));
 }
 
 /** An iterable of one page, without a generator's steps. */

@@ -21,6 +21,7 @@ export function createSqliteAdapter(driver: SqliteDriver): SqlAdapter {
     encode: encodeSqlite,
     // better-sqlite3 already returns numbers, strings, bigints, Buffers and nulls.
     decode: (row) => row as Record<string, Value>,
+    rowsAsReturned: true,
     inList: (eb, field, values) => eb(field, 'in', values),
     pages: (select, batchSize) => pagesByRowid(select, batchSize, noRowid),
     pageNow: probePageNow,

@@ -8,7 +8,13 @@ import { existingRun } from './journaled.js';
 
 /** A value as exported: secrets and protected values are replaced by a marker saying why. */
 export type ExportedValue = string | number | boolean | null;
-export const WITHHELD = { secret: '[withheld: secret]', encrypted: '[stored encrypted]', hashed: '[stored hashed]' } as const;
+export interface WithheldMarkers {
+  readonly secret: string;
+  readonly encrypted: string;
+  readonly hashed: string;
+}
+/** The markers in English; the access package uses those of its language. */
+export const WITHHELD: WithheldMarkers = { secret: '[withheld: secret]', encrypted: '[stored encrypted]', hashed: '[stored hashed]' };
 
 export interface ExportedCollection {
   readonly collection: CollectionModel;
@@ -31,17 +37,24 @@ export interface ExportResult {
 
 export interface ExportOptions {
   readonly action: 'access' | 'portability';
+  /** What replaces withheld values (default: the English markers). */
+  readonly markers?: WithheldMarkers;
   /** Which fields of a collection to export (default: every declared field). */
   readonly fields?: (collection: CollectionModel, model: PolicyModel) => readonly FieldModel[];
 }
 
 /** The value as the person may see it (K1.2: high-class values never leave in clear). */
-export function exportValue(model: PolicyModel, field: FieldModel, value: Value | undefined): ExportedValue {
+export function exportValue(
+  model: PolicyModel,
+  field: FieldModel,
+  value: Value | undefined,
+  markers: WithheldMarkers = WITHHELD,
+): ExportedValue {
   if (value === null || value === undefined) return null;
-  if (field.protection !== 'clear') return WITHHELD[field.protection];
+  if (field.protection !== 'clear') return markers[field.protection];
   // K1.3: the issuer prefix and last four digits are what a card may be shown as, whatever the class's rule.
   const displayableCard = field.card === 'bin' || field.card === 'last4' || field.card === 'bin-last4';
-  if (!displayableCard && field.class !== undefined && !model.handling[field.class].exportInClear) return WITHHELD.secret;
+  if (!displayableCard && field.class !== undefined && !model.handling[field.class].exportInClear) return markers.secret;
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
@@ -86,6 +99,7 @@ export async function exportPersonData(
   const startedAt = ctx.clock.now();
   const plan = planRequest(ctx.model, { action: options.action, identityKeys: [...request.identities.keys()] });
   const collections: ExportedCollection[] = [];
+  const markers = options.markers ?? WITHHELD;
   const fieldsOf = (collection: CollectionModel) => chosenFields(ctx.model, collection, options.fields ?? allFields);
   let rows = 0;
   // Rows are written without waiting unless the sink asks to (it returns a promise): most sinks never do.
@@ -93,7 +107,7 @@ export async function exportPersonData(
     for (let i = from; i < page.length; i++) {
       const row = page[i]!;
       const values: Record<string, ExportedValue> = {};
-      for (const f of fields) values[f.name] = exportValue(ctx.model, f, row[f.name]);
+      for (const f of fields) values[f.name] = exportValue(ctx.model, f, row[f.name], markers);
       rows++;
       const wait = sink.row(values);
       if (wait) return wait.then(() => write(fields, page, i + 1));

@@ -1,4 +1,5 @@
 // The access package (GDPR art. 15, K5.1, K6.3): a zip of the person's data as JSON and CSV, their outbox, and a summary page.
+import { packageMessages } from './summary-messages.js';
 import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { LANGUAGES, type Language } from '../../policy/index.js';
@@ -44,7 +45,7 @@ export async function writeAccessPackage(
   const zip = new ZipOutput(zipPath, generatedAt);
   const sink = createPackageSink(zip, work, lang);
   try {
-    const result = await exportPersonData(ctx, request, sink, { action: 'access' });
+    const result = await exportPersonData(ctx, request, sink, { action: 'access', markers: packageMessages(lang).package.markers });
     if (!result.found) {
       await zip.abort(new Error('nothing to package: the person was not found'));
       return { found: false, rows: 0, collections: 0, file };

@@ -1,6 +1,6 @@
 // What an access package holds: the collections with rows, their files, the categories found and the values withheld.
 import type { CollectionModel, FieldModel, PolicyModel } from '../../policy/index.js';
-import { WITHHELD } from '../index.js';
+import { WITHHELD, type WithheldMarkers } from '../execute/export.js';
 
 /** A collection that had rows for the person, and the files of the package that carry them. */
 export interface PackagedCollection {
@@ -39,11 +39,15 @@ export function foundCategories(collections: readonly PackagedCollection[]): Rea
 }
 
 /** The fields `exportValue` withholds (K1.2): stored encrypted or hashed, or of a class never exported in clear. */
-export function withheldFields(model: PolicyModel, collections: readonly PackagedCollection[]): WithheldField[] {
+export function withheldFields(
+  model: PolicyModel,
+  collections: readonly PackagedCollection[],
+  markers: WithheldMarkers = WITHHELD,
+): WithheldField[] {
   return collections.flatMap((c) =>
     c.fields.flatMap((field): WithheldField[] => {
-      if (field.protection !== 'clear') return [{ field, marker: WITHHELD[field.protection] }];
-      if (field.class !== undefined && !model.handling[field.class].exportInClear) return [{ field, marker: WITHHELD.secret }];
+      if (field.protection !== 'clear') return [{ field, marker: markers[field.protection] }];
+      if (field.class !== undefined && !model.handling[field.class].exportInClear) return [{ field, marker: markers.secret }];
       return [];
     }),
   );

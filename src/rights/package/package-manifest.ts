@@ -1,6 +1,7 @@
 // manifest.json of an access package: what was asked, when, under which policy, and what each file holds, for programs.
 import type { Language, PolicyModel } from '../../policy/index.js';
 import { foundCategories, withheldFields, type PackagedCollection } from './found.js';
+import { packageMessages } from './summary-messages.js';
 
 export const ACCESS_PACKAGE_FORMAT = 'custos-access-package/1';
 
@@ -46,7 +47,7 @@ export function packageManifest(
       ...(c.emails.length > 0 ? { emails: c.emails } : {}),
     })),
     categories: [...foundCategories(input.collections).keys()],
-    withheld: withheldFields(model, input.collections).map((w) => ({
+    withheld: withheldFields(model, input.collections, packageMessages(input.lang).package.markers).map((w) => ({
       field: `${w.field.dataset}.${w.field.collection}.${w.field.name}`,
       marker: w.marker,
     })),

@@ -156,6 +156,10 @@ describe('writeAccessPackage', () => {
       expect(text, phrase).toContain(phrase);
     expect(text).toContain(messagesFor('fr').vocab.legalBasis.contract.text);
     expect(text).not.toContain('Why we use your data');
+    // The data files and the summary use the French markers for withheld values.
+    expect(JSON.parse(entries.get('data/shop.cards.json')?.toString('utf8') ?? '')[0].token).toBe('[conservé chiffré]');
+    expect(text).toContain('[conservé chiffré]');
+    expect(text).not.toContain(WITHHELD.encrypted);
   });
 
   it('writes no file when the person is not found', async () => {

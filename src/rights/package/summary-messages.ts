@@ -1,5 +1,6 @@
 // Words of the access package's summary and emails that the notice's message tables do not have, in English and French.
 import type { Language } from '../../policy/index.js';
+import { WITHHELD, type WithheldMarkers } from '../execute/export.js';
 
 export interface PackageMessages {
   readonly title: (org: string) => string;
@@ -17,6 +18,8 @@ export interface PackageMessages {
     readonly withheldIntro: string;
     readonly withheldNone: string;
     readonly withheldRules: string;
+    /** What replaces a withheld value in the data files. */
+    readonly markers: WithheldMarkers;
   };
   readonly controllerHeading: string;
   readonly data: {
@@ -56,6 +59,7 @@ const en: PackageMessages = {
       'Secret values (passwords, API secrets, security codes, session tokens) and values we store only encrypted or hashed never leave our systems in clear, as our data protection rules require. In the data files, each such value is replaced by a marker:',
     withheldNone: 'No value of your data had to be withheld.',
     withheldRules: 'Our rules for these values:',
+    markers: WITHHELD,
   },
   controllerHeading: 'Who holds your data',
   data: {
@@ -98,6 +102,7 @@ const fr: PackageMessages = {
       'Les valeurs secrètes (mots de passe, secrets d’API, codes de sécurité, jetons de session) et les valeurs que nous ne conservons que chiffrées ou hachées ne quittent jamais nos systèmes en clair, comme l’exigent nos règles de protection des données. Dans les fichiers de données, chacune est remplacée par un marqueur :',
     withheldNone: 'Aucune valeur de vos données n’a dû être masquée.',
     withheldRules: 'Nos règles pour ces valeurs :',
+    markers: { secret: '[masqué : secret]', encrypted: '[conservé chiffré]', hashed: '[conservé haché]' },
   },
   controllerHeading: 'Qui détient vos données',
   data: {

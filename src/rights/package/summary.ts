@@ -39,7 +39,7 @@ export interface SummaryInput {
 }
 
 function withheldSection(ctx: RenderContext, p: PackageMessages, collections: readonly PackagedCollection[]): Section {
-  const withheld = withheldFields(ctx.model, collections);
+  const withheld = withheldFields(ctx.model, collections, p.package.markers);
   const classes = [...new Set(withheld.map((w) => w.field.class).filter((c): c is DataClass => c !== undefined))];
   const rule = (cls: DataClass) => [ctx.model.handling[cls].actions.store, ctx.model.handling[cls].actions.share].map((t) => ctx.text(t));
   return section('withheld', p.package.withheldHeading, [
