@@ -17,8 +17,10 @@ export {
   exportValue,
   portableFields,
   WITHHELD,
+  type ExportOptions,
   type ExportSink,
   type ExportResult,
+  type WithheldMarkers,
   type ExportedCollection,
   type ExportedValue,
 } from './execute/export.js';

@@ -10,7 +10,9 @@ import {
   resolveRequest,
   portableFields,
   WITHHELD,
+  type ConnectorPool,
   type ExportedValue,
+  type ExportOptions,
   type ExportSink,
 } from '../../src/rights/index.js';
 import { createShop, type Shop } from './shop.js';
@@ -33,6 +35,26 @@ function memorySink() {
     async endCollection() {},
   };
   return { sink, rows };
+}
+
+/** Exports one person (by `key=value`, Ada's email by default) into a memory sink. */
+async function exportOf(
+  s: Shop,
+  id: string,
+  options: { identity?: readonly [string, string]; pool?: ConnectorPool; export?: Partial<ExportOptions> } = {},
+) {
+  const [key, value] = options.identity ?? ['email', 'ada@example.com'];
+  const ctx = testContext(s, options.pool ? { pool: options.pool } : {});
+  const { sink, rows } = memorySink();
+  try {
+    const result = await exportPersonData(ctx, { id, identities: normalizeIdentities(s.model, new Map([[key, [value]]])) }, sink, {
+      action: 'access',
+      ...options.export,
+    });
+    return { result, rows };
+  } finally {
+    await ctx.close();
+  }
 }
 
 /** Ada's rows per table, computed independently with hand-written SQL. */
@@ -67,15 +89,7 @@ describe('access', () => {
       ['handle', 'ada'],
       ['customer_id', '1'],
     ] as const) {
-      const ctx = testContext(shop);
-      const { sink, rows } = memorySink();
-      const result = await exportPersonData(
-        ctx,
-        { id: `req-access-${key}`, identities: normalizeIdentities(shop.model, new Map([[key, [value]]])) },
-        sink,
-        { action: 'access' },
-      );
-      await ctx.close();
+      const { result, rows } = await exportOf(shop, `req-access-${key}`, { identity: [key, value] });
       expect(result.found).toBe(true);
       const exported = Object.fromEntries([...rows].map(([q, list]) => [q, list.map((r) => Number(r.id)).sort((x, y) => x - y)]));
       expect(exported).toEqual(truth);
@@ -84,15 +98,7 @@ describe('access', () => {
 
   it('withholds values stored encrypted or hashed and keeps card data to BIN and last four', async () => {
     shop = createShop('access-secrets');
-    const ctx = testContext(shop);
-    const { sink, rows } = memorySink();
-    await exportPersonData(
-      ctx,
-      { id: 'req-secrets', identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])) },
-      sink,
-      { action: 'access' },
-    );
-    await ctx.close();
+    const { rows } = await exportOf(shop, 'req-secrets');
     expect(rows.get('shop.cards')).toEqual([{ id: 11, customer_id: 1, bin_last4: '424242…4242', token: WITHHELD.encrypted }]);
     expect(JSON.stringify([...rows])).not.toContain('tok_ada');
     expect(JSON.stringify([...rows])).not.toContain('bob@example.com');
@@ -100,15 +106,7 @@ describe('access', () => {
 
   it('reports a person the stores do not know as not found', async () => {
     shop = createShop('access-unknown');
-    const ctx = testContext(shop);
-    const { sink, rows } = memorySink();
-    const result = await exportPersonData(
-      ctx,
-      { id: 'req-none', identities: normalizeIdentities(shop.model, new Map([['email', ['nobody@example.com']]])) },
-      sink,
-      { action: 'access' },
-    );
-    await ctx.close();
+    const { result, rows } = await exportOf(shop, 'req-none', { identity: ['email', 'nobody@example.com'] });
     expect(result.found).toBe(false);
     expect([...rows.values()].flat()).toEqual([]);
   });
@@ -148,15 +146,7 @@ describe('identity expansion during access', () => {
       });
       expect(shop.model.index.collections.get('shop.customers')?.fields.get('handle')?.unique).toBe(unique || undefined);
       const { pool, finds } = countingPool(shop);
-      const ctx = testContext(shop, { pool });
-      const { sink, rows } = memorySink();
-      await exportPersonData(
-        ctx,
-        { id: 'req-reads', identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])) },
-        sink,
-        { action: 'access' },
-      );
-      await ctx.close();
+      const { rows } = await exportOf(shop, 'req-reads', { pool });
       // By email, then (unless unique) by the handle found on Ada's row; the id is the primary key, never looked up again.
       expect(finds.get('shop.customers')).toBe(reads);
       expect(rows.get('shop.customers')?.map((r) => r.id)).toEqual([1]);
@@ -169,15 +159,7 @@ describe('identity expansion during access', () => {
     const db = shop.shopDb();
     db.exec("INSERT INTO customers (id, email, handle, name, restricted) VALUES (3, 'ada.old@example.com', 'ada', 'Ada L.', 0)");
     db.close();
-    const ctx = testContext(shop);
-    const { sink, rows } = memorySink();
-    await exportPersonData(
-      ctx,
-      { id: 'req-shared', identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])) },
-      sink,
-      { action: 'access' },
-    );
-    await ctx.close();
+    const { rows } = await exportOf(shop, 'req-shared');
     expect(rows.get('shop.customers')?.map((r) => r.id)).toEqual([1, 3]);
   });
 
@@ -208,15 +190,7 @@ describe('identity expansion during access', () => {
 describe('portability', () => {
   it('exports only what the person provided, processed on contract or consent', async () => {
     shop = createShop('portability');
-    const ctx = testContext(shop);
-    const { sink, rows } = memorySink();
-    await exportPersonData(
-      ctx,
-      { id: 'req-port', identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])) },
-      sink,
-      { action: 'portability', fields: portableFields },
-    );
-    await ctx.close();
+    const { rows } = await exportOf(shop, 'req-port', { export: { action: 'portability', fields: portableFields } });
     expect([...rows.keys()]).toEqual(['shop.customers']);
     expect(rows.get('shop.customers')).toEqual([{ id: 1, email: 'ada@example.com', handle: 'ada', name: 'Ada Lovelace' }]);
   });
