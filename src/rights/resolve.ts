@@ -169,7 +169,8 @@ export async function resolveRequest(
       if (values.length > 0) wheres.push(whereOf(r.field, values));
     }
     if (wheres.length > 0) selections[l.collection] = wheres;
-    const unread = fresh(l, c, 'all', false);
+    // Only routes expansion has read from need their read values taken out.
+    const unread = queried.has(l.collection) ? fresh(l, c, 'all', false) : wheres;
     if (visit) {
       // Rows kept from expansion are handed over first; when expansion gave up keeping them, all are read again.
       const state = kept.get(l.collection);
