@@ -79,6 +79,13 @@ describe('the Nimbus Cloud manifest', () => {
     expect(collection('sessions.sessions').fields.get('token_hash')).toMatchObject({ category: 'user.auth.session', protection: 'hashed' });
   });
 
+  it('refuses a profile no dataset declares instead of checking the base stores, suggesting the near one', () => {
+    const typo = compilePolicyFolder(MANIFEST, { now: NOW, profile: 'distribted' });
+    expect(typo.ok).toBe(false);
+    expect(typo.diagnostics.map((d) => [d.code, d.fix])).toEqual([['CUS043', 'did you mean "distributed"?']]);
+    expect(typo.diagnostics[0]?.message).toContain('declared: distributed');
+  });
+
   it('is in force under the GDPR, Quebec law and PIPEDA, each with its authority (K5.3, K5.4)', () => {
     const js = model().jurisdictions;
     expect(js.map((j) => j.id)).toEqual(['gdpr', 'quebec', 'pipeda']);

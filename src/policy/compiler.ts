@@ -5,7 +5,8 @@ import { buildModel } from './build.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { lintPolicy } from './lint/index.js';
 import type { PolicyModel } from './model.js';
-import { Manifest } from './schema/index.js';
+import { Manifest, type ManifestData } from './schema/index.js';
+import { didYouMean } from './suggest.js';
 import { loadSources, readManifestFolder, type ManifestFile } from './sources.js';
 import { issuesToDiagnostics } from './validate.js';
 
@@ -39,8 +40,21 @@ export function compilePolicy(files: readonly ManifestFile[], options: CompileOp
   }
   const model = buildModel(parsed.data, options.baseDir ?? process.cwd(), options.profile);
   const lint = lintPolicy(model, { sourceMap: loaded.sourceMap, now: options.now ?? new Date() });
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...lint]);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...lint, ...profileDiagnostics(parsed.data, options.profile)]);
   return { model, diagnostics, ok: !hasErrors(diagnostics), files: fileNames };
+}
+
+/** A profile no dataset declares is a typo, not a request for the base stores: it would check the wrong stores. */
+function profileDiagnostics(data: ManifestData, profile: string | undefined): Diagnostic[] {
+  if (profile === undefined) return [];
+  const declared = new Set(Object.values(data.datasets).flatMap((ds) => Object.keys(ds.store.profiles ?? {})));
+  if (declared.has(profile)) return [];
+  const known = declared.size === 0 ? 'no dataset declares a profile' : `declared: ${[...declared].sort().join(', ')}`;
+  return [
+    diagnostic('CUS043', `store profile "${profile}" is declared by no dataset (${known})`, {
+      fix: didYouMean(profile, declared) ?? 'pass a profile a dataset declares under store.profiles, or none for the base stores',
+    }),
+  ];
 }
 
 /** Reads and compiles a manifest folder (or a single file). A missing folder is a CUS005 diagnostic, not a throw. */

@@ -35,6 +35,7 @@ export const DIAGNOSTIC_CODES = {
   CUS040: { severity: 'warning', title: 'text missing in a declared language' },
   CUS041: { severity: 'error', title: 'legitimate interest not stated' },
   CUS042: { severity: 'error', title: 'erasure strategy incomplete' },
+  CUS043: { severity: 'error', title: 'unknown store profile' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

@@ -36,8 +36,9 @@ export function registerPolicyCommands(program: Command): void {
     .argument('[dir]', 'manifest folder or file', DEFAULT_MANIFEST_DIR)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--now <iso>', 'evaluate review dates as of this instant')
-    .action((dir: string, opts: { format: 'text' | 'json'; now?: string }) => {
-      const result = compileForCommand(dir, { now: parseNow(opts.now) });
+    .option('--profile <name>', 'check the datasets as this store profile selects them (default CUSTOS_PROFILE)')
+    .action((dir: string, opts: { format: 'text' | 'json'; now?: string; profile?: string }) => {
+      const result = compileForCommand(dir, { now: parseNow(opts.now), profile: opts.profile });
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       const warnings = result.diagnostics.length - errors;
       const unusable = result.files.length === 0;
