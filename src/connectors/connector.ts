@@ -58,6 +58,11 @@ export interface ConnectorSession {
    * instead of one per row, for callers that read many small results.
    */
   findPages(selection: Selection, options?: FindOptions): AsyncIterable<readonly Row[]>;
+  /**
+   * Every row of a small find, read at once, where the store can answer synchronously (SQLite, for a result that fits in
+   * one page); undefined otherwise, failures included, and the caller uses `findPages`. Optional.
+   */
+  findNow?(selection: Selection, options?: FindOptions): readonly Row[] | undefined;
   /** Counts matching rows. */
   count(selection: Selection): Promise<number>;
   /** Sets the given fields on matching rows; returns how many rows matched (the same on every engine, even when already set). */

@@ -63,14 +63,12 @@ export async function resolveRequest(
   const known = new Map<string, KeySet>([...identities].map(([k, vs]) => [k, setOf(vs)]));
   const keys = new Map<string, Map<string, KeySet>>();
   const sources = sourcesOf(plan);
-  /** Per identity route (collection, then field): the values its rows were read for. */
-  const queried = new Map<string, Map<string, KeySet>>();
-  const queriedOf = (collection: string, field: string) => {
-    let byField = queried.get(collection);
-    if (!byField) queried.set(collection, (byField = new Map()));
-    let set = byField.get(field);
-    if (!set) byField.set(field, (set = new KeySet()));
-    return set;
+  /** Per collection, per route (in the lookup's order): the values its rows were read for. */
+  const queried = new Map<string, KeySet[]>();
+  const queriedOf = (l: CollectionLookup, route: number) => {
+    let sets = queried.get(l.collection);
+    if (!sets) queried.set(l.collection, (sets = l.routes.map(() => new KeySet())));
+    return sets[route]!;
   };
   /** Rows read during expansion and kept for the visitor, by row key; 'too many' when it gave up keeping them. */
   const kept = new Map<string, Map<string, Row> | 'too many'>();
@@ -96,7 +94,10 @@ export async function resolveRequest(
       const value = model.identities.get(identity)?.caseInsensitive ? text.toLowerCase() : text;
       set.add(value);
       // A unique field's value names this very row: reading the collection by it again would find nothing new.
-      if (isUniqueField(c, field)) queriedOf(l.collection, field).add(value);
+      if (isUniqueField(c, field)) {
+        const route = l.routes.findIndex((r) => r.kind === 'identity' && r.field === field);
+        if (route >= 0) queriedOf(l, route).add(value);
+      }
     }
   };
   // The request's connectors, so a read of an opened store does not wait for the pool.
@@ -114,7 +115,12 @@ export async function resolveRequest(
     onPage: (rows: readonly Row[]) => void | Promise<void>,
   ) => {
     const connector = connectors.get(l.dataset) ?? (await connectorOf(l.dataset));
-    for await (const page of connector.findPages({ collection: c, where }, signal ? { fields, signal } : { fields })) {
+    const selection = { collection: c, where };
+    const options = signal ? { fields, signal } : { fields };
+    // A small result the store can give at once needs no iteration.
+    const rows = connector.findNow?.(selection, options);
+    if (rows) return rows.length > 0 ? onPage(rows) : undefined;
+    for await (const page of connector.findPages(selection, options)) {
       const wait = onPage(page);
       if (wait) await wait;
     }
@@ -223,22 +229,17 @@ function freshGroups(
   kinds: 'identity' | 'all',
   known: ReadonlyMap<string, KeySet>,
   keys: ReadonlyMap<string, ReadonlyMap<string, KeySet>>,
-  queriedOf: (collection: string, route: string) => KeySet,
+  queriedOf: (l: CollectionLookup, route: number) => KeySet,
   mark: boolean,
 ): Where[] {
   const groups: Where[] = [];
-  for (const r of l.routes) {
+  for (const [index, r] of l.routes.entries()) {
     if (kinds === 'identity' && r.kind !== 'identity') continue;
-    const seen = queriedOf(l.collection, routeKey(r));
+    const seen = queriedOf(l, index);
     const values = routeValues(r, c, known, keys).filter((v) => (mark ? seen.add(v) : !seen.has(v)));
     if (values.length > 0) groups.push(whereOf(r.field, values));
   }
   return groups;
-}
-
-/** What a route's read values are noted under: an identity route by its field (unique values are noted there too). */
-function routeKey(r: Route): string {
-  return r.kind === 'identity' ? r.field : `${r.field} <- ${r.from}.${r.fromField}`;
 }
 
 /** Tells whether a row matches one of the identity groups (then its identities are the person's). */

@@ -112,7 +112,7 @@ describe('access', () => {
   });
 });
 
-/** A pool whose connectors count the finds each collection receives. */
+/** A pool whose connectors count the finds (statements) each collection receives. */
 function countingPool(s: Shop) {
   const finds = new Map<string, number>();
   const inner = createConnectorPool(s.model);
@@ -121,12 +121,20 @@ function countingPool(s: Shop) {
       const connector = await inner.get(dataset);
       return new Proxy(connector, {
         get(target, property, receiver) {
-          if (property !== 'findPages') return Reflect.get(target, property, receiver) as unknown;
-          return (...args: Parameters<Connector['findPages']>) => {
-            const name = args[0].collection.qualifiedName;
-            finds.set(name, (finds.get(name) ?? 0) + 1);
-            return target.findPages(...args);
-          };
+          const count = (name: string) => finds.set(name, (finds.get(name) ?? 0) + 1);
+          // A find answered at once, or one that pages: each counts once.
+          if (property === 'findNow')
+            return (...args: Parameters<NonNullable<Connector['findNow']>>) => {
+              const rows = target.findNow?.(...args);
+              if (rows) count(args[0].collection.qualifiedName);
+              return rows;
+            };
+          if (property === 'findPages')
+            return (...args: Parameters<Connector['findPages']>) => {
+              count(args[0].collection.qualifiedName);
+              return target.findPages(...args);
+            };
+          return Reflect.get(target, property, receiver) as unknown;
         },
       });
     },

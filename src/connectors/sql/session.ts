@@ -45,7 +45,7 @@ export class SqlSession implements ConnectorSession {
   }
 
   findPages(selection: Selection, options: FindOptions = {}): AsyncIterable<readonly Row[]> {
-    const page = this.#pageNow(selection, options);
+    const page = this.findNow(selection, options);
     return page ? onePage(page) : this.#findPages(selection, options);
   }
 
@@ -53,7 +53,7 @@ export class SqlSession implements ConnectorSession {
    * The whole result of a small find read at once, where the adapter can (SQLite, connection free): most finds of one
    * person's rows. Undefined in every other case, failures included: the paged find then runs, and reports them.
    */
-  #pageNow(selection: Selection, options: FindOptions): readonly Row[] | undefined {
+  findNow(selection: Selection, options: FindOptions = {}): readonly Row[] | undefined {
     const { adapter } = this.#scope;
     if (!adapter.pageNow || options.signal?.aborted) return undefined;
     try {

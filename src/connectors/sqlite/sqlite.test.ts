@@ -74,6 +74,27 @@ describe('sqlite connector', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('answers a find that fits in a page at once, with the rows a paged find gives, and leaves larger or failing finds to paging', async () => {
+    const { dir, file } = createFile();
+    insertAll(file, [...PEOPLE, ...Array.from({ length: 12 }, (_, index) => bulkPerson(index))]);
+    const connector = await connectUrl('sqlite', `sqlite:${file}`);
+    const people = collectionModel({ name: 'people', fields: PEOPLE_FIELDS, primaryKey: ['id'] });
+    const small: Selection = { collection: people, where: [{ status: ['active'] }, { email: ['alan@example.test'] }] };
+    const paged = await collect(connector.find(small, { batchSize: 2 }));
+    expect(connector.findNow?.(small)).toEqual(paged);
+    expect(paged.map((r) => r.id)).toEqual([1, 2, 3, 4]);
+    // More rows than a page: the caller pages.
+    const bulk: Selection = { collection: people, where: { status: ['bulk'] } };
+    expect(connector.findNow?.(bulk, { batchSize: 5 })).toBeUndefined();
+    expect(await collect(connector.find(bulk, { batchSize: 5 }))).toHaveLength(12);
+    // A failing find is reported by findPages, not swallowed.
+    const wrong: Selection = { collection: people, where: { 'no such column': ['x'] } };
+    expect(connector.findNow?.(wrong)).toBeUndefined();
+    await expect(collect(connector.find(wrong))).rejects.toMatchObject({ code: 'invalid-input' });
+    await connector.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('keeps what a transaction has not committed from a statement outside it, which waits for the transaction to end', async () => {
     const { dir, file } = createFile();
     insertAll(file, [bulkPerson(0)]);
