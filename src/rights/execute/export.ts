@@ -142,7 +142,12 @@ export async function exportPersonData(
     plan: { action: options.action, identityKeys: plan.identityKeys },
     startedAt,
     status: 'completed',
-    result: { found, collections: collections.map((c) => ({ collection: c.collection.qualifiedName, rows: c.rows })) },
+    // Rows exported per collection, as a compact map: the record is written on every request.
+    result: {
+      found,
+      rows: collections.reduce((n, c) => n + c.rows, 0),
+      collections: Object.fromEntries(collections.map((c) => [c.collection.qualifiedName, c.rows])),
+    },
     finishedAt: ctx.clock.now(),
   });
   if (!recorded) await existingRun(ctx, request.id, options.action);
