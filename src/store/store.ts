@@ -33,8 +33,14 @@ export interface RunRecord {
 
 /** Step-by-step record of destructive work, so a crashed run resumes without repeating a finished step. */
 export interface Journal {
-  /** Creates the run, or returns the existing run with this id untouched (resume). */
-  open(run: NewRun): Promise<{ readonly run: RunRecord; readonly resumed: boolean }>;
+  /**
+   * Creates the run with the intents of its steps already decided, in one write; or returns the existing run with this
+   * id untouched (resume).
+   */
+  open(
+    run: NewRun,
+    intents?: readonly { readonly stepId: string; readonly intent: unknown }[],
+  ): Promise<{ readonly run: RunRecord; readonly resumed: boolean }>;
   get(runId: string): Promise<RunRecord | undefined>;
   recordIntent(runId: string, stepId: string, intent: unknown): Promise<void>;
   /** Records several steps' intents in one write. */

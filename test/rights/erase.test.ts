@@ -9,7 +9,7 @@ import {
   type ConnectorPool,
 } from '../../src/rights/index.js';
 import { createShop, type Shop } from './shop.js';
-import { dump, testContext } from './context.js';
+import { dump, testContext, type TestContext } from './context.js';
 
 const ada = (shop: Shop) => normalizeIdentities(shop.model, new Map([['email', ['Ada@Example.com']]]));
 let shop: Shop;
@@ -109,6 +109,36 @@ describe('erasure', () => {
     ]);
     expect(result.blockers[0]?.description.en).toBe('An active service');
     expect([dump(shop.shopDb()), dump(shop.activityDb())]).toEqual(before);
+  });
+
+  it('journals the run with every intent of every store before the first write, and a blocked request in one record', async () => {
+    shop = createShop('intents-first');
+    let atFirstStep: Awaited<ReturnType<TestContext['store']['journal']['get']>>;
+    const ctx: TestContext = testContext(shop, {
+      onProgress: async (e) => {
+        if (e.type === 'step-started' && atFirstStep === undefined) atFirstStep = await ctx.store.journal.get('req-intents');
+      },
+    });
+    const result = await executeErasure(ctx, { id: 'req-intents', identities: ada(shop) });
+    expect(result.status).toBe('completed');
+    // The activity store's truncated login IPs, the shop's held invoices (hold end dates) and the customer rows pinned
+    // before the card cycle is broken: all decided before any write.
+    const withIntent = [...(atFirstStep?.steps.values() ?? [])].filter((step) => step.intent !== undefined && !step.done);
+    expect(withIntent.map((step) => step.stepId.replace(/^\d+:/, '')).sort()).toEqual([
+      'mask:activity.logins',
+      'mask:shop.invoices',
+      'null-reference:shop.customers.default_card_id',
+    ]);
+    expect(atFirstStep?.status).toBe('running');
+    await ctx.close();
+
+    const blockedShop = createShop('intents-blocked', { adaBlocked: true });
+    const blockedCtx = testContext(blockedShop);
+    await executeErasure(blockedCtx, { id: 'req-blocked-once', identities: ada(blockedShop) });
+    const run = await blockedCtx.store.journal.get('req-blocked-once');
+    expect([run?.status, run?.steps.size, run?.finishedAt instanceof Date]).toEqual(['blocked', 0, true]);
+    await blockedCtx.close();
+    blockedShop.cleanup();
   });
 
   it('answers not-found for a person the stores do not know, touching nothing', async () => {

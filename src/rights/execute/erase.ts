@@ -6,7 +6,7 @@ import { collectionOf, type Where } from '../resolve.js';
 import { toKeyValue, type KeyValue } from '../values.js';
 import { evaluateClosure, type ClosureBlocker } from './closure.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
-import { openRun } from './journaled.js';
+import { prepareRun, type JournaledRun, type PreparedRun } from './journaled.js';
 import { applyMask, buildMaskIntent, needsIntent, type MaskIntent } from './masks.js';
 import { runJournaledSteps, type JournaledStep, type StepResult } from './steps.js';
 
@@ -26,19 +26,18 @@ export function stepId(index: number, op: ErasureOperation): string {
   return `${String(index + 1).padStart(2, '0')}:${op.kind}:${op.collection}${op.kind === 'null-reference' ? `.${op.field}` : ''}`;
 }
 
-/** Erases one person's data. Running the same request id again resumes a crashed run and repeats no finished step. */
+/**
+ * Erases one person's data. Every pin and intent (the values steps will write, the hold end dates) is decided before the
+ * run is journaled, and journaled with it in one write, before any store is written. Running the same request id again
+ * resumes a crashed run and repeats no finished step.
+ */
 export async function executeErasure(ctx: ExecutionContext, request: RightsRequest): Promise<ErasureResult> {
-  const { run, plan, resolved, resumed } = await openRun(ctx, request, 'erase');
-  if (run.status === 'completed' || run.status === 'blocked') return run.result as ErasureResult;
-  const finish = async (result: ErasureResult) => {
-    await ctx.store.journal.finish(run.id, result.status === 'blocked' ? 'blocked' : 'completed', result, ctx.clock.now());
-    return result;
-  };
-  if (!resolved.found) return finish({ status: 'not-found', runId: run.id });
-  if (run.steps.size === 0) {
-    const blockers = await evaluateClosure(ctx, resolved);
-    if (blockers.length > 0) return finish({ status: 'blocked', runId: run.id, blockers });
+  const prepared = await prepareRun(ctx, request, 'erase');
+  if ('run' in prepared && (prepared.run.status === 'completed' || prepared.run.status === 'blocked')) {
+    return prepared.run.result as ErasureResult;
   }
+  const { plan, resolved } = prepared;
+  const runId = request.id;
   const wheres = new Map<string, readonly Where[]>(Object.entries(resolved.selections));
   const intents = new Map<string, MaskIntent>();
   const steps: JournaledStep[] = plan.erasure.map((op, i) => ({
@@ -47,7 +46,7 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
     collection: op.collection,
     kind: op.kind,
     empty: (wheres.get(op.collection) ?? []).length === 0,
-    holds: () => (intents.get(stepId(i, op))?.holds ?? []).map((h) => ({ ...h, runId: run.id })),
+    holds: () => (intents.get(stepId(i, op))?.holds ?? []).map((h) => ({ ...h, runId })),
     apply: (session) => {
       const collection = collectionOf(ctx.model, op.collection);
       const selected = wheres.get(op.collection) ?? [];
@@ -64,60 +63,116 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
     },
   }));
   const opOf = new Map(steps.map((s, i) => [s.id, plan.erasure[i] as ErasureOperation]));
+  /** Pins and intents of one store's steps: the recorded ones, and those decided now (returned, to be journaled). */
+  const decide = (dataset: string, connector: Connector, pending: readonly JournaledStep[], recorded: ReadonlyMap<string, StepRecord>) =>
+    decideStore(ctx, { dataset, connector, steps, pending, recorded, opOf, wheres, intents });
+
+  let journaled: JournaledRun;
+  if ('run' in prepared) {
+    journaled = prepared;
+    // A run journaled before its closure check (an older journal) checks it now.
+    if (journaled.run.steps.size === 0 && resolved.found) {
+      const blockers = await evaluateClosure(ctx, resolved);
+      if (blockers.length > 0) return finishRun(ctx, runId, { status: 'blocked', runId, blockers });
+    }
+  } else {
+    if (!resolved.found) return concludeRun(prepared, { status: 'not-found', runId });
+    const blockers = await evaluateClosure(ctx, resolved);
+    if (blockers.length > 0) return concludeRun(prepared, { status: 'blocked', runId, blockers });
+    const decided: { stepId: string; intent: unknown }[] = [];
+    for (const dataset of new Set(steps.filter((s) => !s.empty).map((s) => s.dataset))) {
+      const connector = await ctx.pool.get(dataset);
+      decided.push(...(await decide(dataset, connector, steps, new Map())));
+    }
+    journaled = await prepared.open(decided);
+  }
+  const { run, resumed } = journaled;
+  if (!resolved.found) return finishRun(ctx, runId, { status: 'not-found', runId });
   const results = await runJournaledSteps(ctx, run.id, run.steps, steps, {
     async beforeStore(dataset, connector, pending) {
-      // Done null steps count too: their recorded pins are what the pending steps of the collection must use.
-      const ofStore = steps.filter((s) => s.dataset === dataset);
-      await pinNulledCollections(ctx, connector, run.id, ofStore, opOf, wheres, run.steps);
-      const fresh: { stepId: string; intent: MaskIntent }[] = [];
-      for (const step of pending) {
-        const op = opOf.get(step.id);
-        if (op?.kind !== 'mask' || !needsIntent(op) || step.empty) continue;
-        let intent = run.steps.get(step.id)?.intent as MaskIntent | undefined;
-        if (!intent) {
-          intent = await buildMaskIntent(
-            ctx.model,
-            connector,
-            collectionOf(ctx.model, op.collection),
-            op,
-            wheres.get(op.collection) ?? [],
-            ctx.pseudonymKey,
-            ctx.clock.now(),
-          );
-          fresh.push({ stepId: step.id, intent });
-        }
-        intents.set(step.id, intent);
-      }
-      // Every intent of the store is journaled, in one write, before the store's first write.
+      // A resumed run decides what its journal lacks, and journals it before the store's first write.
+      const fresh = await decide(dataset, connector, pending, run.steps);
       if (fresh.length > 0) await ctx.store.journal.recordIntents(run.id, fresh);
     },
   });
-  return finish({
+  return finishRun(ctx, runId, {
     status: 'completed',
-    runId: run.id,
+    runId,
     resumed,
     steps: results,
     // A resumed run may have kept rows in an earlier attempt: read them all back then.
     holds: resumed
       ? await ctx.store.holds.forRun(run.id)
-      : [...intents.values()].flatMap((intent) => intent.holds.map((h) => ({ ...h, runId: run.id }))),
+      : [...intents.values()].flatMap((intent) => intent.holds.map((h) => ({ ...h, runId }))),
     notes: plan.notes,
   });
 }
 
+async function finishRun(ctx: ExecutionContext, runId: string, result: ErasureResult): Promise<ErasureResult> {
+  await ctx.store.journal.finish(runId, result.status === 'blocked' ? 'blocked' : 'completed', result, ctx.clock.now());
+  return result;
+}
+
+async function concludeRun(prepared: PreparedRun, result: ErasureResult): Promise<ErasureResult> {
+  await prepared.conclude(result.status === 'blocked' ? 'blocked' : 'completed', result);
+  return result;
+}
+
+interface StoreDecision {
+  readonly dataset: string;
+  readonly connector: Connector;
+  /** Every step of the plan (pins of finished null steps still apply to the store's pending steps). */
+  readonly steps: readonly JournaledStep[];
+  /** The steps whose mask intents are wanted. */
+  readonly pending: readonly JournaledStep[];
+  readonly recorded: ReadonlyMap<string, StepRecord>;
+  readonly opOf: ReadonlyMap<string, ErasureOperation>;
+  readonly wheres: Map<string, readonly Where[]>;
+  readonly intents: Map<string, MaskIntent>;
+}
+
+/**
+ * Fills the pins and mask intents of one store's steps, from the journal where recorded, else by reading the rows now;
+ * returns those decided now, for the caller to journal before the store's first write.
+ */
+async function decideStore(ctx: ExecutionContext, d: StoreDecision): Promise<{ stepId: string; intent: unknown }[]> {
+  const fresh: { stepId: string; intent: unknown }[] = [];
+  const ofStore = d.steps.filter((s) => s.dataset === d.dataset);
+  fresh.push(...(await pinNulledCollections(ctx, d.connector, ofStore, d.opOf, d.wheres, d.recorded)));
+  for (const step of d.pending) {
+    const op = d.opOf.get(step.id);
+    if (step.dataset !== d.dataset || op?.kind !== 'mask' || !needsIntent(op) || step.empty) continue;
+    let intent = d.recorded.get(step.id)?.intent as MaskIntent | undefined;
+    if (!intent) {
+      intent = await buildMaskIntent(
+        ctx.model,
+        d.connector,
+        collectionOf(ctx.model, op.collection),
+        op,
+        d.wheres.get(op.collection) ?? [],
+        ctx.pseudonymKey,
+        ctx.clock.now(),
+      );
+      fresh.push({ stepId: step.id, intent });
+    }
+    d.intents.set(step.id, intent);
+  }
+  return fresh;
+}
+
 /**
  * A collection whose reference is nulled to break a cycle may have been selected through that very reference:
- * its rows are pinned by primary key first (recorded as the null step's intent) and every later step uses the pins.
+ * its rows are pinned by primary key first (journaled as the null step's intent) and every later step uses the pins.
  */
 async function pinNulledCollections(
   ctx: ExecutionContext,
   connector: Connector,
-  runId: string,
   ofStore: readonly JournaledStep[],
   opOf: ReadonlyMap<string, ErasureOperation>,
   wheres: Map<string, readonly Where[]>,
   recorded: ReadonlyMap<string, StepRecord>,
-): Promise<void> {
+): Promise<{ stepId: string; intent: { pins: Where[] } }[]> {
+  const fresh: { stepId: string; intent: { pins: Where[] } }[] = [];
   for (const step of ofStore) {
     if (opOf.get(step.id)?.kind !== 'null-reference' || step.empty) continue;
     let pins = (recorded.get(step.id)?.intent as { pins?: Where[] } | undefined)?.pins;
@@ -138,8 +193,9 @@ async function pinNulledCollections(
             ? [{ [only]: rows.map((r) => r[only] ?? null) }]
             : []
           : rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, [v]])));
-      await ctx.store.journal.recordIntent(runId, step.id, { pins });
+      fresh.push({ stepId: step.id, intent: { pins } });
     }
     wheres.set(step.collection, pins);
   }
+  return fresh;
 }

@@ -32,6 +32,22 @@ export async function existingRun(ctx: ExecutionContext, requestId: string, acti
 }
 
 export async function openRun(ctx: ExecutionContext, request: RightsRequest, action: RightsAction): Promise<JournaledRun> {
+  const prepared = await prepareRun(ctx, request, action);
+  return 'run' in prepared ? prepared : prepared.open();
+}
+
+/** A request not journaled yet: its plan and resolution, and how to open its run (with intents decided meanwhile). */
+export interface PreparedRun {
+  readonly plan: RightsPlan;
+  readonly resolved: ResolvedRequest;
+  readonly startedAt: Date;
+  open(intents?: readonly { readonly stepId: string; readonly intent: unknown }[]): Promise<JournaledRun>;
+  /** Journals the request as over without a step (nothing found, blocked), in one write. */
+  conclude(status: 'completed' | 'blocked', result: unknown): Promise<void>;
+}
+
+/** The resumable run of this id, or the plan and resolution of a fresh one, which nothing has journaled yet. */
+export async function prepareRun(ctx: ExecutionContext, request: RightsRequest, action: RightsAction): Promise<JournaledRun | PreparedRun> {
   const existing = await existingRun(ctx, request.id, action);
   if (existing) {
     const recorded = existing.plan as RecordedPlan;
@@ -40,11 +56,27 @@ export async function openRun(ctx: ExecutionContext, request: RightsRequest, act
   const plan = planRequest(ctx.model, { action, identityKeys: [...request.identities.keys()] });
   const resolved = await resolveRequest(ctx.model, plan, request.identities, ctx.pool, { signal: ctx.signal });
   await ctx.onProgress?.({ type: 'resolved', collections: Object.keys(resolved.selections).length });
-  const opened = await ctx.store.journal.open({
-    id: request.id,
-    action,
-    plan: { plan, resolved } satisfies RecordedPlan,
-    startedAt: ctx.clock.now(),
-  });
-  return { run: opened.run, plan, resolved, resumed: opened.resumed };
+  const startedAt = ctx.clock.now();
+  const recordedPlan = { plan, resolved } satisfies RecordedPlan;
+  return {
+    plan,
+    resolved,
+    startedAt,
+    async open(intents) {
+      const opened = await ctx.store.journal.open({ id: request.id, action, plan: recordedPlan, startedAt }, intents);
+      return { run: opened.run, plan, resolved, resumed: opened.resumed };
+    },
+    async conclude(status, result) {
+      const recorded = await ctx.store.journal.record({
+        id: request.id,
+        action,
+        plan: recordedPlan,
+        startedAt,
+        status,
+        result,
+        finishedAt: ctx.clock.now(),
+      });
+      if (!recorded) await existingRun(ctx, request.id, action);
+    },
+  };
 }

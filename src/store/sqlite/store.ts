@@ -97,13 +97,18 @@ export function openSqliteStore(file: string): Store {
   };
 
   const journal: Journal = {
-    async open(run) {
+    async open(run, intents = []) {
       const existing = readRun(run.id);
       if (existing) return { run: existing, resumed: true };
-      live();
-      stmt.insertRun.run(run.id, run.action, JSON.stringify(run.plan), 'running', run.startedAt.toISOString());
+      live().transaction(() => {
+        stmt.insertRun.run(run.id, run.action, JSON.stringify(run.plan), 'running', run.startedAt.toISOString());
+        if (intents.length > 0) stmt.intents.run(run.id, JSON.stringify(intents));
+      })();
+      const steps = new Map(
+        intents.map((i): [string, StepRecord] => [i.stepId, { stepId: i.stepId, intent: i.intent, done: false, attempts: 1 }]),
+      );
       return {
-        run: { id: run.id, action: run.action, plan: run.plan, status: 'running', startedAt: run.startedAt, steps: new Map() },
+        run: { id: run.id, action: run.action, plan: run.plan, status: 'running', startedAt: run.startedAt, steps },
         resumed: false,
       };
     },
