@@ -42,11 +42,17 @@ function countingSink(): ExportSink & { rows: number } {
 
 /** Deterministic distinct ids in 1…max, skipping `skip`. */
 function randomIds(count: number, max: number, seed: number, skip: (id: number) => boolean = () => false): number[] {
-  let s = seed;
+  // mulberry32: 32-bit integer steps (a product of two large numbers in floating point would lose bits and cycle early).
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
   const out = new Set<number>();
   while (out.size < count) {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    const id = 1 + (s % max);
+    const id = 1 + (next() % max);
     if (!skip(id)) out.add(id);
   }
   return [...out];
