@@ -55,14 +55,10 @@ export interface ConnectorSession {
   find(selection: Selection, options?: FindOptions): AsyncIterable<Row>;
   /**
    * The same rows as `find`, a page at a time (at most `batchSize` rows, never the whole result): one await per page
-   * instead of one per row, for callers that read many small results.
+   * instead of one per row, for callers that read many small results. Where the store read a small result at once,
+   * `rowsAtOnce` gives it without iterating.
    */
   findPages(selection: Selection, options?: FindOptions): AsyncIterable<readonly Row[]>;
-  /**
-   * Every row of a small find, read at once, where the store can answer synchronously (SQLite, for a result that fits in
-   * one page); undefined otherwise, failures included, and the caller uses `findPages`. Optional.
-   */
-  findNow?(selection: Selection, options?: FindOptions): readonly Row[] | undefined;
   /** Counts matching rows. */
   count(selection: Selection): Promise<number>;
   /** Sets the given fields on matching rows; returns how many rows matched (the same on every engine, even when already set). */

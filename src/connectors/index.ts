@@ -12,6 +12,7 @@ export type {
   Where,
 } from './connector.js';
 export { openConnector, connectUrl, storeKindOfUrl, type OpenConnectorOptions } from './open.js';
+export { rowsAtOnce } from './pages.js';
 export { resolveStoreTarget, type StoreTarget } from './target.js';
 export { IDENTIFIER, checkIdentifier } from './identifiers.js';
 export { signCustosBody, verifyCustosSignature, CUSTOS_SIGNATURE_HEADER } from './http/signature.js';

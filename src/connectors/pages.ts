@@ -14,6 +14,23 @@ export async function* pagesOf(rows: AsyncIterable<Row>, size: number): AsyncGen
   if (page.length > 0) yield page;
 }
 
+/**
+ * The pages of a find whose whole result the store read before anyone iterated (SQLite, a result of one page). Iterating
+ * it yields that page; `rowsAtOnce` hands the rows over without iterating.
+ */
+export class PagesAtOnce implements AsyncIterable<readonly Row[]> {
+  constructor(readonly rows: readonly Row[]) {}
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<readonly Row[]> {
+    yield this.rows;
+  }
+}
+
+/** The whole result of `findPages` when the store already has it, so a caller need not iterate; else undefined. */
+export function rowsAtOnce(pages: AsyncIterable<readonly Row[]>): readonly Row[] | undefined {
+  return pages instanceof PagesAtOnce ? pages.rows : undefined;
+}
+
 /** Flattens pages back into rows. */
 export async function* rowsOf(pages: AsyncIterable<readonly Row[]>): AsyncGenerator<Row> {
   for await (const page of pages) yield* page;

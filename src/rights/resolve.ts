@@ -1,5 +1,5 @@
 // Resolution: runs a plan's lookups through connectors and returns, per collection, the selections of the person's rows.
-import type { Connector, Row } from '../connectors/index.js';
+import { rowsAtOnce, type Connector, type Row } from '../connectors/index.js';
 import { CustosError } from '../errors.js';
 import type { CollectionModel, PolicyModel } from '../policy/index.js';
 import type { ConnectorPool } from './connections.js';
@@ -117,10 +117,11 @@ export async function resolveRequest(
     const connector = connectors.get(l.dataset) ?? (await connectorOf(l.dataset));
     const selection = { collection: c, where };
     const options = signal ? { fields, signal } : { fields };
-    // A small result the store can give at once needs no iteration.
-    const rows = connector.findNow?.(selection, options);
+    const pages = connector.findPages(selection, options);
+    // A small result the store read at once needs no iteration.
+    const rows = rowsAtOnce(pages);
     if (rows) return rows.length > 0 ? onPage(rows) : undefined;
-    for await (const page of connector.findPages(selection, options)) {
+    for await (const page of pages) {
       const wait = onPage(page);
       if (wait) await wait;
     }

@@ -121,20 +121,12 @@ function countingPool(s: Shop) {
       const connector = await inner.get(dataset);
       return new Proxy(connector, {
         get(target, property, receiver) {
-          const count = (name: string) => finds.set(name, (finds.get(name) ?? 0) + 1);
-          // A find answered at once, or one that pages: each counts once.
-          if (property === 'findNow')
-            return (...args: Parameters<NonNullable<Connector['findNow']>>) => {
-              const rows = target.findNow?.(...args);
-              if (rows) count(args[0].collection.qualifiedName);
-              return rows;
-            };
-          if (property === 'findPages')
-            return (...args: Parameters<Connector['findPages']>) => {
-              count(args[0].collection.qualifiedName);
-              return target.findPages(...args);
-            };
-          return Reflect.get(target, property, receiver) as unknown;
+          if (property !== 'findPages') return Reflect.get(target, property, receiver) as unknown;
+          return (...args: Parameters<Connector['findPages']>) => {
+            const name = args[0].collection.qualifiedName;
+            finds.set(name, (finds.get(name) ?? 0) + 1);
+            return target.findPages(...args);
+          };
         },
       });
     },

@@ -60,13 +60,17 @@ export interface SqlAdapter {
   readonly rowsAsReturned?: boolean;
   /** `field IN (values)`, values already encoded; binds them as one parameter when there are `arrayListFrom` or more. */
   inList(eb: AnyExpressionBuilder, field: string, values: readonly unknown[]): Expression<SqlBool>;
-  /** The rows of a find in pages of about `batchSize` (a page in memory, never the whole result). */
-  pages(select: SelectStatement, batchSize: number): AsyncIterable<readonly ClientRow[]>;
+  /**
+   * The rows of a find in pages of about `batchSize` (a page in memory, never the whole result). `probed`: the caller
+   * already knows the result is longer than a page, so no probe for a one-page result is run first.
+   */
+  pages(select: SelectStatement, batchSize: number, probed?: boolean): AsyncIterable<readonly ClientRow[]>;
   /**
    * The whole result read at once, when it fits in one page and the client can run it synchronously now (SQLite);
-   * undefined otherwise, and the caller pages. Spares a small find every asynchronous step.
+   * 'more' when it ran and the result is longer; undefined when it cannot run now. Spares a small find every
+   * asynchronous step.
    */
-  pageNow?(select: SelectStatement, batchSize: number): readonly ClientRow[] | undefined;
+  pageNow?(select: SelectStatement, batchSize: number): ClientRow[] | 'more' | undefined;
   /**
    * Runs a statement at once, outside Kysely's queue, when the client is synchronous and its connection is free (SQLite);
    * undefined: run it through Kysely. Only for a Kysely without plugins (no `withSchema`): their result hooks are skipped.

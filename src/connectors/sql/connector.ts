@@ -68,10 +68,6 @@ export class SqlConnector implements Connector {
     return this.#session.findPages(selection, options);
   }
 
-  findNow(selection: Selection, options?: FindOptions): readonly Row[] | undefined {
-    return this.#session.findNow(selection, options);
-  }
-
   count(selection: Selection): Promise<number> {
     return this.#session.count(selection);
   }

@@ -37,10 +37,10 @@ export async function probePage(select: SelectStatement, batchSize: number): Pro
   return rows.length <= batchSize ? rows : undefined;
 }
 
-/** `probePage` run at once, where the client can; undefined when it cannot or when the result is longer than a page. */
-export function probePageNow(select: SelectStatement, batchSize: number): ClientRow[] | undefined {
+/** `probePage` run at once, where the client can (undefined when it cannot); 'more' for a result longer than a page. */
+export function probePageNow(select: SelectStatement, batchSize: number): ClientRow[] | 'more' | undefined {
   const rows = select.runNow(probeOf(batchSize), []);
-  return rows && rows.length <= batchSize ? rows : undefined;
+  return rows === undefined ? undefined : rows.length <= batchSize ? rows : 'more';
 }
 
 function probeOf(batchSize: number): Probe {
@@ -51,8 +51,8 @@ function probeOf(batchSize: number): Probe {
 const probes = new Map([[1000, new Probe(1001)]]);
 
 /** One page when the result fits (`probePage`); otherwise the whole select streams as one statement, one snapshot. */
-export async function* probeThenStream(select: SelectStatement, batchSize: number): AsyncGenerator<readonly ClientRow[]> {
-  const rows = await probePage(select, batchSize);
+export async function* probeThenStream(select: SelectStatement, batchSize: number, probed = false): AsyncGenerator<readonly ClientRow[]> {
+  const rows = probed ? undefined : await probePage(select, batchSize);
   if (rows) {
     yield rows;
     return;

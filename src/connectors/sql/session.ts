@@ -2,7 +2,7 @@
 import { CustosError } from '../../errors.js';
 import type { ConnectorSession, FindOptions, Row, Selection, Value } from '../connector.js';
 import { toStoreError } from '../failures.js';
-import { rowsOf } from '../pages.js';
+import { PagesAtOnce, rowsOf } from '../pages.js';
 import { checkIdentifier } from '../identifiers.js';
 import { assertNotAborted, type Lifecycle } from '../lifecycle.js';
 import { assertBounded, batchSizeOf, checkAssignments, checkSelection, resultFields, type CheckedSelection } from '../selection.js';
@@ -45,15 +45,16 @@ export class SqlSession implements ConnectorSession {
   }
 
   findPages(selection: Selection, options: FindOptions = {}): AsyncIterable<readonly Row[]> {
-    const page = this.findNow(selection, options);
-    return page ? onePage(page) : this.#findPages(selection, options);
+    const probe = this.#pageNow(selection, options);
+    return Array.isArray(probe) ? new PagesAtOnce(probe) : this.#findPages(selection, options, probe === 'more');
   }
 
   /**
    * The whole result of a small find read at once, where the adapter can (SQLite, connection free): most finds of one
-   * person's rows. Undefined in every other case, failures included: the paged find then runs, and reports them.
+   * person's rows. 'more' when the result is longer than a page (the paged find need not probe again); undefined in
+   * every other case, failures included: the paged find then runs, and reports them.
    */
-  findNow(selection: Selection, options: FindOptions = {}): readonly Row[] | undefined {
+  #pageNow(selection: Selection, options: FindOptions): readonly Row[] | 'more' | undefined {
     const { adapter } = this.#scope;
     if (!adapter.pageNow || options.signal?.aborted) return undefined;
     try {
@@ -63,13 +64,14 @@ export class SqlSession implements ConnectorSession {
       if (parts.length !== 1) return undefined;
       const fields = resultFields(selection.collection, options.fields);
       const rows = adapter.pageNow(this.#statements.select(table, fields, parts[0]!), batchSizeOf(options.batchSize));
-      return rows && decoded(adapter, rows);
+      return Array.isArray(rows) ? decoded(adapter, rows) : rows;
     } catch {
       return undefined;
     }
   }
 
-  async *#findPages(selection: Selection, options: FindOptions): AsyncGenerator<readonly Row[]> {
+  /** `probed`: the result is known to be longer than a page, so the adapter pages without probing first. */
+  async *#findPages(selection: Selection, options: FindOptions, probed: boolean): AsyncGenerator<readonly Row[]> {
     const { table, checked } = this.#prepare(selection);
     const fields = resultFields(selection.collection, options.fields);
     const batchSize = batchSizeOf(options.batchSize);
@@ -82,7 +84,7 @@ export class SqlSession implements ConnectorSession {
     try {
       const sources = overlaps(parts, checked)
         ? [unionPages(this.#union(table), fields, parts, await this.#identity(selection, table), batchSize)]
-        : parts.map((groups) => adapter.pages(this.#statements.select(table, fields, groups), batchSize));
+        : parts.map((groups) => adapter.pages(this.#statements.select(table, fields, groups), batchSize, probed));
       for (const pages of sources) {
         for await (const page of pages) {
           this.#assertOpen();
@@ -177,27 +179,6 @@ export class SqlSession implements ConnectorSession {
 /** The client's rows as Rows. */
 function decoded(adapter: SqlAdapter, rows: readonly ClientRow[]): readonly Row[] {
   return adapter.rowsAsReturned ? (rows as readonly Row[]) : rows.map((row) => adapter.decode(row));
-}
-
-/** An iterable of one page, without a generator's steps. */
-function onePage(page: readonly Row[]): AsyncIterable<readonly Row[]> {
-  return {
-    [Symbol.asyncIterator]() {
-      let done = false;
-      const end: IteratorResult<readonly Row[]> = { done: true, value: undefined };
-      return {
-        next() {
-          if (done) return Promise.resolve(end);
-          done = true;
-          return Promise.resolve({ done: false, value: page });
-        },
-        return() {
-          done = true;
-          return Promise.resolve(end);
-        },
-      };
-    },
-  };
 }
 
 /** Several statements for several groups: a row two groups match may come from two of them. */

@@ -23,7 +23,7 @@ export function createSqliteAdapter(driver: SqliteDriver): SqlAdapter {
     decode: (row) => row as Record<string, Value>,
     rowsAsReturned: true,
     inList: (eb, field, values) => eb(field, 'in', values),
-    pages: (select, batchSize) => pagesByRowid(select, batchSize, noRowid),
+    pages: (select, batchSize, probed) => pagesByRowid(select, batchSize, noRowid, probed),
     pageNow: probePageNow,
     runNow: (query) => driver.runNow(query),
     runInTransaction: (query) => driver.runInTransaction(query),

@@ -41,8 +41,9 @@ export async function* pagesByRowid(
   select: SelectStatement,
   batchSize: number,
   noRowid: Set<string>,
+  probed = false,
 ): AsyncGenerator<readonly ClientRow[]> {
-  const only = await probePage(select, batchSize);
+  const only = probed ? undefined : await probePage(select, batchSize);
   if (only) {
     yield only;
     return;

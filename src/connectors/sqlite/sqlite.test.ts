@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Selection } from '../connector.js';
 import { collect, describeConnectorContract } from '../contract.js';
 import { connectUrl, openConnector } from '../open.js';
+import { rowsAtOnce } from '../pages.js';
 import { StatementCache } from './driver.js';
 import { bulkPerson, collectionModel, PEOPLE, PEOPLE_FIELDS, type Person } from '../testing.js';
 
@@ -81,15 +82,15 @@ describe('sqlite connector', () => {
     const people = collectionModel({ name: 'people', fields: PEOPLE_FIELDS, primaryKey: ['id'] });
     const small: Selection = { collection: people, where: [{ status: ['active'] }, { email: ['alan@example.test'] }] };
     const paged = await collect(connector.find(small, { batchSize: 2 }));
-    expect(connector.findNow?.(small)).toEqual(paged);
+    expect(rowsAtOnce(connector.findPages(small))).toEqual(paged);
     expect(paged.map((r) => r.id)).toEqual([1, 2, 3, 4]);
     // More rows than a page: the caller pages.
     const bulk: Selection = { collection: people, where: { status: ['bulk'] } };
-    expect(connector.findNow?.(bulk, { batchSize: 5 })).toBeUndefined();
+    expect(rowsAtOnce(connector.findPages(bulk, { batchSize: 5 }))).toBeUndefined();
     expect(await collect(connector.find(bulk, { batchSize: 5 }))).toHaveLength(12);
     // A failing find is reported by findPages, not swallowed.
     const wrong: Selection = { collection: people, where: { 'no such column': ['x'] } };
-    expect(connector.findNow?.(wrong)).toBeUndefined();
+    expect(rowsAtOnce(connector.findPages(wrong))).toBeUndefined();
     await expect(collect(connector.find(wrong))).rejects.toMatchObject({ code: 'invalid-input' });
     await connector.close();
     rmSync(dir, { recursive: true, force: true });
