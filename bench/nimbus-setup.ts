@@ -6,8 +6,8 @@ import mysql from 'mysql2/promise';
 import { Redis } from 'ioredis';
 import { compilePolicyFolder, type PolicyModel } from '../src/policy/index.js';
 import { generateNimbus } from '../examples/nimbus-cloud/generator/index.js';
-import { mysqlSql, postgresSql, redisSessions, sqliteSql, sqlSessions } from './baseline/stores.js';
-import { nimbusStores } from './baseline/nimbus.js';
+import { mysqlSql, postgresSql, redisSessions, sqliteSql } from './baseline/stores.js';
+import { nimbusSqliteStores, nimbusStores } from './baseline/nimbus.js';
 
 const MANIFEST = resolve('examples/nimbus-cloud/privacy');
 
@@ -44,16 +44,7 @@ export async function nimbusOnSqlite(customers: number) {
     (baseDir) => generateNimbus({ customers, stores: 'sqlite', baseDir, force: true }),
     async () => true,
   );
-  const data = join(dir, 'data');
-  const open = (name: string) => sqliteSql(join(data, `${name}.db`));
-  const stores = {
-    accounts: open('accounts'),
-    telemetry: open('telemetry'),
-    recruitment: open('recruitment'),
-    sessions: sqlSessions(open('sessions')),
-  };
-  const all = nimbusStores(stores);
-  return { dir, model: compile(join(dir, 'privacy')), stores: all };
+  return { dir, model: compile(join(dir, 'privacy')), stores: nimbusSqliteStores(join(dir, 'data')) };
 }
 
 /** The distributed profile on this machine's servers, in databases of its own (PostgreSQL, MariaDB) and Redis db 1. */

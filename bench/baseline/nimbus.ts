@@ -1,6 +1,7 @@
 // Hand-written baselines for the rights benchmarks: the queries a developer would write for nimbus-cloud, on any store mix.
 import { pseudonymise, truncateIp } from '../../src/anonymize/index.js';
-import type { Row, Sessions, Sql } from './stores.js';
+import { join } from 'node:path';
+import { sqliteSql, sqlSessions, type Row, type Sessions, type Sql } from './stores.js';
 
 export interface NimbusStores {
   readonly accounts: Sql;
@@ -8,6 +9,17 @@ export interface NimbusStores {
   readonly recruitment: Sql;
   readonly sessions: Sessions;
   close(): Promise<void>;
+}
+
+/** The four stores of a nimbus-cloud generated on SQLite, from its data folder. */
+export function nimbusSqliteStores(dataDir: string): NimbusStores {
+  const open = (name: string) => sqliteSql(join(dataDir, `${name}.db`));
+  return nimbusStores({
+    accounts: open('accounts'),
+    telemetry: open('telemetry'),
+    recruitment: open('recruitment'),
+    sessions: sqlSessions(open('sessions')),
+  });
 }
 
 /** Bundles the four stores with one `close` for them all. */

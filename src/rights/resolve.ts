@@ -70,10 +70,11 @@ export async function resolveRequest(
     if (!sets) queried.set(l.collection, (sets = l.routes.map(() => new KeySet())));
     return sets[route]!;
   };
-  /** Rows read during expansion and kept for the visitor, by row key; 'too many' when it gave up keeping them. */
-  const kept = new Map<string, Map<string, Row> | 'too many'>();
-  /** Collections expansion read (with a visitor, either kept or to be read whole again). */
-  const readInExpansion = new Set<string>();
+  /**
+   * Collections expansion read: their rows kept for the visitor, by row key; 'not kept' when the visitor must have them
+   * read again (no visitor, no primary key to tell rows apart, or more rows than `keptRows`).
+   */
+  const kept = new Map<string, Map<string, Row> | 'not kept'>();
   let found = false;
   const collect = (l: CollectionLookup, c: CollectionModel, row: Row, expand: boolean) => {
     found = true;
@@ -146,9 +147,8 @@ export async function resolveRequest(
       const groups = [...byIdentity, ...fresh(l, c, 'all', true)];
       const matchesIdentity = groups.length > byIdentity.length ? identityMatcher(model, l, byIdentity) : undefined;
       const before = identityCount(known);
-      readInExpansion.add(l.collection);
-      let keep = kept.get(l.collection);
-      if (keep === undefined && visit && c.primaryKey.length > 0) kept.set(l.collection, (keep = new Map()));
+      if (!kept.has(l.collection)) kept.set(l.collection, visit && c.primaryKey.length > 0 ? new Map() : 'not kept');
+      const keep = kept.get(l.collection);
       const rows = keep instanceof Map ? keep : undefined;
       await read(l, c, groups, fieldsFor(l, c, rows !== undefined), (page) => {
         for (const row of page) {
@@ -157,7 +157,7 @@ export async function resolveRequest(
         }
         if (rows && rows.size > keptRows) {
           rows.clear();
-          kept.set(l.collection, 'too many');
+          kept.set(l.collection, 'not kept');
         }
       });
       if (identityCount(known) > before) grew = true;
@@ -184,7 +184,7 @@ export async function resolveRequest(
       const rows = state instanceof Map ? state : undefined;
       const given = rows && rows.size > 0 ? visit.page(l, c, [...rows.values()]) : undefined;
       if (given) await given;
-      const toRead = state === 'too many' || (state === undefined && readInExpansion.has(l.collection)) ? wheres : unread;
+      const toRead = state === 'not kept' ? wheres : unread;
       if (toRead.length > 0) {
         await read(l, c, toRead, fieldsFor(l, c, true), (page) => {
           const fresh = rows ? page.filter((row) => !rows.has(rowKey(c, row))) : page;

@@ -42,7 +42,6 @@ export interface Journal {
     intents?: readonly { readonly stepId: string; readonly intent: unknown }[],
   ): Promise<{ readonly run: RunRecord; readonly resumed: boolean }>;
   get(runId: string): Promise<RunRecord | undefined>;
-  recordIntent(runId: string, stepId: string, intent: unknown): Promise<void>;
   /** Records several steps' intents in one write. */
   recordIntents(runId: string, intents: readonly { readonly stepId: string; readonly intent: unknown }[]): Promise<void>;
   /** Marks steps done together (one store transaction's worth), with the legal-hold records they produced, in one write. */

@@ -20,8 +20,8 @@ import {
 } from '../../src/rights/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { generateNimbus, nimbusCustomer, nimbusEmail } from '../../examples/nimbus-cloud/generator/index.js';
-import { handWrittenPersonRows, nimbusStores, type NimbusStores } from '../../bench/baseline/nimbus.js';
-import { mysqlSql, postgresSql, redisSessions, sqliteSql, sqlSessions, type Row } from '../../bench/baseline/stores.js';
+import { handWrittenPersonRows, nimbusSqliteStores, nimbusStores, type NimbusStores } from '../../bench/baseline/nimbus.js';
+import { mysqlSql, postgresSql, redisSessions, sqliteSql, type Row } from '../../bench/baseline/stores.js';
 import { serviceUrl } from '../services.js';
 
 const MANIFEST = resolve('examples/nimbus-cloud/privacy');
@@ -166,14 +166,7 @@ groundTruthSuite('SQLite', true, async () => {
   mkdirSync(join(dir, 'privacy'), { recursive: true });
   await generateNimbus({ customers: CUSTOMERS, stores: 'sqlite', baseDir: join(dir, 'privacy'), force: true, threads: false });
   const model = compilePolicyFolder(MANIFEST, { baseDir: join(dir, 'privacy') }).model as PolicyModel;
-  const open = (n: string) => sqliteSql(join(dir, 'data', `${n}.db`));
-  const parts = {
-    accounts: open('accounts'),
-    telemetry: open('telemetry'),
-    recruitment: open('recruitment'),
-    sessions: sqlSessions(open('sessions')),
-  };
-  const stores = nimbusStores(parts);
+  const stores = nimbusSqliteStores(join(dir, 'data'));
   return {
     model,
     stores,

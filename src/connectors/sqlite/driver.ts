@@ -30,6 +30,8 @@ export class SqliteDriver implements Driver {
   readonly #waiting: (() => void)[] = [];
   /** Between Kysely's init and destroy: direct runs only then, so Kysely's destroy always reaches a database they used. */
   #ready = false;
+  /** Between begin and commit or rollback of the transaction that holds the connection. */
+  #inTransaction = false;
 
   constructor(database: SqliteDatabase) {
     this.#database = database;
@@ -65,8 +67,6 @@ export class SqliteDriver implements Driver {
   runInTransaction(query: CompiledQuery): QueryResult<unknown> | undefined {
     return this.#ready && this.#inTransaction ? this.#connection.run(query) : undefined;
   }
-
-  #inTransaction = false;
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin'));

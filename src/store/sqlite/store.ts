@@ -129,10 +129,6 @@ export function openSqliteStore(file: string): Store {
       live();
       return readRun(runId);
     },
-    async recordIntent(runId, stepId, intent) {
-      live();
-      stmt.intents.run(runId, JSON.stringify([{ stepId, intent }]));
-    },
     async recordIntents(runId, intents) {
       live();
       if (intents.length > 0) stmt.intents.run(runId, JSON.stringify(intents));
