@@ -7,5 +7,5 @@ export { contactTerms, controllerIdentity } from './notice/organization.js';
 export { rightsSection } from './notice/rights.js';
 export { placesSection } from './notice/sharing.js';
 export * from './words.js';
-export { pick } from './options.js';
+export { pick, pickLanguage } from './options.js';
 export { messagesFor } from './i18n/index.js';

@@ -152,11 +152,7 @@ export function registerRightsCommands(program: Command): void {
           const { writeAccessPackage, writePortabilityDocument } = await import('../../rights/package/index.js');
           if (action === 'access') {
             const out = opts.out ?? `access-${ctx.requestId}.zip`;
-            const result = await writeAccessPackage(
-              ctx,
-              { id: ctx.requestId, identities: ctx.identities },
-              { out, lang: ctx.model.languages[0] ?? 'en' },
-            );
+            const result = await writeAccessPackage(ctx, { id: ctx.requestId, identities: ctx.identities }, { out });
             if (!result.found) return notFound(ctx);
             process.stderr.write(`wrote ${out}: ${result.rows} row(s) from ${result.collections} collection(s)\n`);
           } else {

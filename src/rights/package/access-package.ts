@@ -1,20 +1,20 @@
 // The access package (GDPR art. 15, K5.1, K6.3): a zip of the person's data as JSON and CSV, their outbox, and a summary page.
-import { packageMessages } from './summary-messages.js';
 import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { LANGUAGES, type Language } from '../../policy/index.js';
-import { pick } from '../../render/index.js';
+import type { Language } from '../../policy/index.js';
+import { pickLanguage } from '../../render/index.js';
 import { exportPersonData, type ExecutionContext, type RightsRequest } from '../index.js';
 import { packageManifest } from './package-manifest.js';
 import { createPackageSink } from './package-sink.js';
 import { renderSummary } from './summary.js';
+import { packageMessages } from './summary-messages.js';
 import { ZipOutput } from './zip-output.js';
 
 export interface AccessPackageOptions {
   /** The zip file to write. */
   readonly out: string;
-  /** Language of summary.html and of the outbox files' headers. */
-  readonly lang: Language;
+  /** Language of summary.html, of the withheld markers and of the outbox files' headers (default: the manifest's first). */
+  readonly lang?: Language | undefined;
 }
 
 export interface AccessPackageResult {
@@ -37,7 +37,7 @@ export async function writeAccessPackage(
   request: RightsRequest,
   options: AccessPackageOptions,
 ): Promise<AccessPackageResult> {
-  const lang = pick('lang', options.lang, LANGUAGES, 'en');
+  const lang = pickLanguage(ctx.model, options.lang);
   const file = resolve(options.out);
   const work = await mkdtemp(join(dirname(file), '.custos-access-'));
   const generatedAt = ctx.clock.now();
