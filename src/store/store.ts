@@ -6,8 +6,13 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 export interface NewRun {
   readonly id: string;
   readonly action: string;
-  /** The resolved plan, serialised: a resumed run replays this, never a fresh plan. */
+  /**
+   * The plan, serialised: a resumed run replays this, never a fresh plan. Many requests share one plan (the same action
+   * on the same identity keys), so the store keeps each distinct plan once.
+   */
   readonly plan: unknown;
+  /** What the plan resolved to for this request (the person's selections), serialised; replayed with the plan. */
+  readonly resolution?: unknown;
   readonly startedAt: Date;
 }
 
@@ -17,13 +22,19 @@ export interface StepRecord {
   readonly intent?: unknown;
   readonly done: boolean;
   readonly result?: unknown;
-  readonly attempts: number;
+}
+
+/** Steps marked done together (one store transaction's worth), with the legal-hold records they produced. */
+export interface Completion {
+  readonly steps: readonly { readonly stepId: string; readonly result?: unknown }[];
+  readonly holds?: readonly HoldRecord[];
 }
 
 export interface RunRecord {
   readonly id: string;
   readonly action: string;
   readonly plan: unknown;
+  readonly resolution?: unknown;
   readonly status: RunStatus;
   readonly startedAt: Date;
   readonly finishedAt?: Date | undefined;
@@ -44,13 +55,10 @@ export interface Journal {
   get(runId: string): Promise<RunRecord | undefined>;
   /** Records several steps' intents in one write. */
   recordIntents(runId: string, intents: readonly { readonly stepId: string; readonly intent: unknown }[]): Promise<void>;
-  /** Marks steps done together (one store transaction's worth), with the legal-hold records they produced, in one write. */
-  completeSteps(
-    runId: string,
-    steps: readonly { readonly stepId: string; readonly result?: unknown }[],
-    holds?: readonly HoldRecord[],
-  ): Promise<void>;
-  finish(runId: string, status: Exclude<RunStatus, 'running'>, result: unknown, at: Date): Promise<void>;
+  /** Marks steps done together, with the legal-hold records they produced, in one write. */
+  completeSteps(runId: string, completion: Completion): Promise<void>;
+  /** Ends the run, with the completion of its last steps when given, in one write. */
+  finish(runId: string, status: Exclude<RunStatus, 'running'>, result: unknown, at: Date, last?: Completion): Promise<void>;
   /**
    * Records a run that has nothing to resume (access, portability) in one write, once it is over. Returns false, writing
    * nothing, when the id already belongs to a run of another action.

@@ -1,6 +1,6 @@
 // The erasure executor: checks closure preconditions, then runs the plan's operations store by store, journaling each step.
 import type { Connector } from '../../connectors/index.js';
-import type { HoldRecord, StepRecord } from '../../store/index.js';
+import type { Completion, HoldRecord, StepRecord } from '../../store/index.js';
 import type { ErasureOperation } from '../plan.js';
 import { collectionOf, type Where } from '../resolve.js';
 import { toKeyValue, type KeyValue } from '../values.js';
@@ -88,29 +88,34 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
   }
   const { run, resumed } = journaled;
   if (!resolved.found) return finishRun(ctx, runId, { status: 'not-found', runId });
-  const results = await runJournaledSteps(ctx, run.id, run.steps, steps, {
+  const { results, last } = await runJournaledSteps(ctx, run.id, run.steps, steps, {
     async beforeStore(dataset, connector, pending) {
       // A resumed run decides what its journal lacks, and journals it before the store's first write.
       const fresh = await decide(dataset, connector, pending, run.steps);
       if (fresh.length > 0) await ctx.store.journal.recordIntents(run.id, fresh);
     },
   });
-  return finishRun(ctx, runId, {
+  const holds = [...intents.values()].flatMap((intent) => intent.holds.map((h) => ({ ...h, runId })));
+  const result: ErasureResult = {
     status: 'completed',
     runId,
     resumed,
     steps: results,
-    // A resumed run may have kept rows in an earlier attempt: read them all back then.
-    holds: resumed
-      ? await ctx.store.holds.forRun(run.id)
-      : [...intents.values()].flatMap((intent) => intent.holds.map((h) => ({ ...h, runId }))),
+    // A resumed run may have kept rows in an earlier attempt: those are read back, with this attempt's.
+    holds: resumed ? uniqueHolds([...(await ctx.store.holds.forRun(run.id)), ...holds]) : holds,
     notes: plan.notes,
-  });
+  };
+  return finishRun(ctx, runId, result, last);
 }
 
-async function finishRun(ctx: ExecutionContext, runId: string, result: ErasureResult): Promise<ErasureResult> {
-  await ctx.store.journal.finish(runId, result.status === 'blocked' ? 'blocked' : 'completed', result, ctx.clock.now());
+async function finishRun(ctx: ExecutionContext, runId: string, result: ErasureResult, last?: Completion): Promise<ErasureResult> {
+  await ctx.store.journal.finish(runId, result.status === 'blocked' ? 'blocked' : 'completed', result, ctx.clock.now(), last);
   return result;
+}
+
+/** Hold records once each, as the registry keys them (a later record of the same row replaces the earlier). */
+function uniqueHolds(holds: readonly HoldRecord[]): HoldRecord[] {
+  return [...new Map(holds.map((h) => [JSON.stringify([h.dataset, h.collection, h.key, h.hold]), h])).values()];
 }
 
 async function concludeRun(prepared: PreparedRun, result: ErasureResult): Promise<ErasureResult> {

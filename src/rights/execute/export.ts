@@ -138,8 +138,8 @@ export async function exportPersonData(
   const recorded = await ctx.store.journal.record({
     id: request.id,
     action: options.action,
-    // Nothing to resume: the request's shape is enough to say what was run (the full plan is derived from the manifest).
-    plan: { action: options.action, identityKeys: plan.identityKeys },
+    // Nothing to resume, but the record says what was run: the store keeps each distinct plan once, shared by requests.
+    plan,
     startedAt,
     status: 'completed',
     // Rows exported per collection, as a compact map: the record is written on every request.

@@ -13,7 +13,8 @@ export interface JournaledRun {
   readonly resumed: boolean;
 }
 
-interface RecordedPlan {
+/** How runs journaled before plans were shared recorded them: plan and resolution together. */
+interface CombinedPlan {
   readonly plan: RightsPlan;
   readonly resolved: ResolvedRequest;
 }
@@ -50,27 +51,30 @@ export interface PreparedRun {
 export async function prepareRun(ctx: ExecutionContext, request: RightsRequest, action: RightsAction): Promise<JournaledRun | PreparedRun> {
   const existing = await existingRun(ctx, request.id, action);
   if (existing) {
-    const recorded = existing.plan as RecordedPlan;
+    const recorded =
+      existing.resolution === undefined
+        ? (existing.plan as CombinedPlan)
+        : { plan: existing.plan as RightsPlan, resolved: existing.resolution as ResolvedRequest };
     return { run: existing, plan: recorded.plan, resolved: recorded.resolved, resumed: true };
   }
   const plan = planRequest(ctx.model, { action, identityKeys: [...request.identities.keys()] });
   const resolved = await resolveRequest(ctx.model, plan, request.identities, ctx.pool, { signal: ctx.signal });
   await ctx.onProgress?.({ type: 'resolved', collections: Object.keys(resolved.selections).length });
   const startedAt = ctx.clock.now();
-  const recordedPlan = { plan, resolved } satisfies RecordedPlan;
   return {
     plan,
     resolved,
     startedAt,
     async open(intents) {
-      const opened = await ctx.store.journal.open({ id: request.id, action, plan: recordedPlan, startedAt }, intents);
+      const opened = await ctx.store.journal.open({ id: request.id, action, plan, resolution: resolved, startedAt }, intents);
       return { run: opened.run, plan, resolved, resumed: opened.resumed };
     },
     async conclude(status, result) {
       const recorded = await ctx.store.journal.record({
         id: request.id,
         action,
-        plan: recordedPlan,
+        plan,
+        resolution: resolved,
         startedAt,
         status,
         result,

@@ -77,8 +77,8 @@ export async function executeRectification(
       apply: async (session: ConnectorSession) => (wheres.length === 0 ? 0 : session.update({ collection, where: wheres }, set)),
     };
   });
-  const results = await runJournaledSteps(ctx, run.id, run.steps, steps);
+  const { results, last } = await runJournaledSteps(ctx, run.id, run.steps, steps);
   const result: RectificationResult = { status: 'completed', runId: run.id, steps: results };
-  await ctx.store.journal.finish(run.id, 'completed', result, ctx.clock.now());
+  await ctx.store.journal.finish(run.id, 'completed', result, ctx.clock.now(), last);
   return result;
 }

@@ -1,5 +1,6 @@
 // The restriction executor (art. 18): marks the person's rows where the manifest says how, or lifts the mark.
 import type { ConnectorSession } from '../../connectors/index.js';
+import type { Completion } from '../../store/index.js';
 import { collectionOf } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 import { openRun } from './journaled.js';
@@ -23,8 +24,8 @@ export async function executeRestriction(
   const action = options.lift ? 'lift-restriction' : 'restrict';
   const { run, plan, resolved } = await openRun(ctx, request, action);
   if (run.status === 'completed') return run.result as RestrictionResult;
-  const finish = async (result: RestrictionResult) => {
-    await ctx.store.journal.finish(run.id, 'completed', result, ctx.clock.now());
+  const finish = async (result: RestrictionResult, last?: Completion) => {
+    await ctx.store.journal.finish(run.id, 'completed', result, ctx.clock.now(), last);
     return result;
   };
   if (!resolved.found) return finish({ status: 'not-found', runId: run.id });
@@ -48,9 +49,9 @@ export async function executeRestriction(
       },
     ];
   });
-  const results = await runJournaledSteps(ctx, run.id, run.steps, steps);
+  const { results, last } = await runJournaledSteps(ctx, run.id, run.steps, steps);
   const unmarked = reached
     .filter((c) => !c.restriction && [...c.fields.values()].some((f) => f.category !== undefined))
     .map((c) => c.qualifiedName);
-  return finish({ status: 'completed', runId: run.id, steps: results, unmarked });
+  return finish({ status: 'completed', runId: run.id, steps: results, unmarked }, last);
 }

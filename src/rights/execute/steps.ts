@@ -1,6 +1,6 @@
 // Runs journaled steps store by store: one transaction per store where it can, journal after commit, finished steps skipped.
 import type { Connector, ConnectorSession } from '../../connectors/index.js';
-import type { HoldRecord, StepRecord } from '../../store/index.js';
+import type { Completion, HoldRecord, StepRecord } from '../../store/index.js';
 import type { ExecutionContext } from './context.js';
 
 export interface JournaledStep {
@@ -27,32 +27,49 @@ export interface StepResult {
 export interface StepHooks {
   /** Runs before a store's pending steps, outside its transaction (reads that decide journaled intents). */
   beforeStore?(dataset: string, connector: Connector, pending: readonly JournaledStep[]): Promise<void>;
-  /** Runs after a store's steps are committed and journaled. */
-  afterStore?(dataset: string, done: readonly JournaledStep[]): Promise<void>;
 }
 
+export interface StepsRun {
+  readonly results: StepResult[];
+  /**
+   * The completion of the last store's steps, not journaled yet: the caller journals it with the run's end, in one
+   * write (`journal.finish`). Until then a crash leaves them to run again, as a crash between any store's commit and its
+   * journal write does; the replay writes the same recorded values.
+   */
+  readonly last?: Completion;
+}
+
+/** Runs the pending steps store by store; each store's completion is journaled once it commits, but the last's (see `last`). */
 export async function runJournaledSteps(
   ctx: ExecutionContext,
   runId: string,
   recorded: ReadonlyMap<string, StepRecord>,
   steps: readonly JournaledStep[],
   hooks: StepHooks = {},
-): Promise<StepResult[]> {
+): Promise<StepsRun> {
   const results: StepResult[] = [];
-  const record = (list: readonly { step: JournaledStep; rows: number }[]) =>
-    ctx.store.journal.completeSteps(
-      runId,
-      list.map((d) => ({ stepId: d.step.id, result: { rows: d.rows } })),
-      list.flatMap((d) => d.step.holds?.() ?? []),
-    );
-  for (const dataset of [...new Set(steps.map((s) => s.dataset))]) {
+  let last: Completion | undefined;
+  const record = async (list: readonly { step: JournaledStep; rows: number }[], final: boolean) => {
+    const completion = {
+      steps: list.map((d) => ({ stepId: d.step.id, result: { rows: d.rows } })),
+      holds: list.flatMap((d) => d.step.holds?.() ?? []),
+    };
+    if (final) last = completion;
+    else await ctx.store.journal.completeSteps(runId, completion);
+  };
+  const datasets = [...new Set(steps.map((s) => s.dataset))];
+  for (const dataset of datasets) {
+    const finalStore = dataset === datasets.at(-1);
     const group = steps.filter((s) => s.dataset === dataset);
     const pending = group.filter((s) => !recorded.get(s.id)?.done);
     for (const s of group)
       if (!pending.includes(s)) results.push({ stepId: s.id, kind: s.kind, collection: s.collection, rows: 0, skipped: true });
     if (pending.length === 0) continue;
     if (pending.every((s) => s.empty)) {
-      await record(pending.map((step) => ({ step, rows: 0 })));
+      await record(
+        pending.map((step) => ({ step, rows: 0 })),
+        finalStore,
+      );
       for (const s of pending) results.push({ stepId: s.id, kind: s.kind, collection: s.collection, rows: 0, skipped: false });
       continue;
     }
@@ -72,18 +89,17 @@ export async function runJournaledSteps(
     const done: { step: JournaledStep; rows: number }[] = [];
     if (connector.capabilities.transactions) {
       done.push(...(await connector.transaction((session) => run(session, pending))));
-      await record(done);
+      await record(done, finalStore);
     } else {
       for (const step of pending) {
         const one = await run(connector, [step]);
-        await record(one);
+        await record(one, finalStore && step === pending.at(-1));
         done.push(...one);
       }
     }
-    await hooks.afterStore?.(dataset, pending);
     await ctx.onProgress?.({ type: 'committed', dataset, steps: done.map((d) => d.step.id) });
     for (const d of done)
       results.push({ stepId: d.step.id, kind: d.step.kind, collection: d.step.collection, rows: d.rows, skipped: false });
   }
-  return results;
+  return { results, last };
 }

@@ -34,4 +34,31 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
       CREATE INDEX holds_until ON holds (until);
     `,
   },
+  {
+    // Cheaper journal writes: each distinct plan stored once (requests share plans), the per-request resolution beside
+    // the run, and the steps' intents and completions appended as one row per journal write instead of one per step.
+    // runs.plan now names the plan by digest ('sha256:…'); runs journaled earlier keep the plan itself there.
+    id: 2,
+    sql: `
+      CREATE TABLE plans (
+        digest TEXT PRIMARY KEY,
+        body TEXT NOT NULL
+      );
+      ALTER TABLE runs ADD COLUMN resolution TEXT;
+      CREATE TABLE run_log (
+        id INTEGER PRIMARY KEY,
+        run_id TEXT NOT NULL REFERENCES runs(id),
+        kind TEXT NOT NULL CHECK (kind IN ('intents', 'done')),
+        body TEXT NOT NULL
+      );
+      CREATE INDEX run_log_run ON run_log (run_id, id);
+      INSERT INTO run_log (run_id, kind, body)
+        SELECT run_id, 'intents', json_group_array(json_object('stepId', step_id, 'intent', json(intent)))
+        FROM run_steps WHERE intent IS NOT NULL GROUP BY run_id;
+      INSERT INTO run_log (run_id, kind, body)
+        SELECT run_id, 'done', json_group_array(json_object('stepId', step_id, 'result', json(result)))
+        FROM run_steps WHERE done = 1 GROUP BY run_id;
+      DROP TABLE run_steps;
+    `,
+  },
 ];

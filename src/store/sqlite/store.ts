@@ -1,29 +1,44 @@
 // Custos's embedded store on SQLite (better-sqlite3): WAL journal, so a killed process loses nothing it committed.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CustosError } from '../../errors.js';
-import type { HoldRecord, HoldRegistry, Journal, RunRecord, RunStatus, StepRecord, Store } from '../store.js';
+import type { Completion, HoldRecord, HoldRegistry, Journal, RunRecord, RunStatus, StepRecord, Store } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 interface RunRow {
   id: string;
   action: string;
+  /** The plan's digest in `plans`, or (runs journaled before plans were shared) the plan itself. */
   plan: string;
+  /** The shared plan's body, when `plan` is a digest. */
+  body: string | null;
+  resolution: string | null;
   status: RunStatus;
   started_at: string;
   finished_at: string | null;
   result: string | null;
 }
-interface StepRow {
-  step_id: string;
-  intent: string | null;
-  done: number;
-  result: string | null;
-  attempts: number;
+interface LogRow {
+  kind: 'intents' | 'done';
+  body: string;
 }
+type LogEntry = { readonly stepId: string; readonly intent?: unknown; readonly result?: unknown };
 
 const parse = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
+const DIGEST = 'sha256:';
+
+/** A plan serialised once, named by the digest of its text (plans are shared and immutable: the cache never goes stale). */
+const serialisedPlans = new WeakMap<object, { readonly digest: string; readonly text: string }>();
+function serialisePlan(plan: unknown): { readonly digest: string; readonly text: string } {
+  const cached = typeof plan === 'object' && plan !== null ? serialisedPlans.get(plan) : undefined;
+  if (cached) return cached;
+  const text = JSON.stringify(plan);
+  const serialised = { digest: DIGEST + createHash('sha256').update(text).digest('hex'), text };
+  if (typeof plan === 'object' && plan !== null) serialisedPlans.set(plan, serialised);
+  return serialised;
+}
 
 /** Opens (creating if needed) a SQLite store; `file` may be ':memory:' for tests. */
 export function openSqliteStore(file: string): Store {
@@ -41,27 +56,19 @@ export function openSqliteStore(file: string): Store {
   };
 
   const stmt = {
-    insertRun: db.prepare('INSERT INTO runs (id, action, plan, status, started_at) VALUES (?, ?, ?, ?, ?)'),
-    getRun: db.prepare<[string], RunRow>('SELECT * FROM runs WHERE id = ?'),
-    getSteps: db.prepare<[string], StepRow>('SELECT step_id, intent, done, result, attempts FROM run_steps WHERE run_id = ?'),
-    // Several steps or holds are written by one statement from a JSON array (WHERE true lets SQLite parse the upsert).
-    intents: db.prepare(
-      `INSERT INTO run_steps (run_id, step_id, intent, attempts)
-         SELECT ?, value ->> '$.stepId', value -> '$.intent', 1 FROM json_each(?) WHERE true
-       ON CONFLICT (run_id, step_id) DO UPDATE SET intent = excluded.intent, attempts = attempts + 1`,
-    ),
-    complete: db.prepare(
-      `INSERT INTO run_steps (run_id, step_id, done, result, attempts)
-         SELECT ?, value ->> '$.stepId', 1, value -> '$.result', 1 FROM json_each(?) WHERE true
-       ON CONFLICT (run_id, step_id) DO UPDATE SET done = 1, result = excluded.result`,
-    ),
+    insertRun: db.prepare('INSERT INTO runs (id, action, plan, resolution, status, started_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertPlan: db.prepare('INSERT INTO plans (digest, body) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+    getRun: db.prepare<[string], RunRow>('SELECT runs.*, plans.body FROM runs LEFT JOIN plans ON plans.digest = runs.plan WHERE id = ?'),
+    getLog: db.prepare<[string], LogRow>('SELECT kind, body FROM run_log WHERE run_id = ? ORDER BY id'),
+    log: db.prepare('INSERT INTO run_log (run_id, kind, body) VALUES (?, ?, ?)'),
     finish: db.prepare('UPDATE runs SET status = ?, result = ?, finished_at = ? WHERE id = ?'),
     record: db.prepare(
-      `INSERT INTO runs (id, action, plan, status, started_at, finished_at, result) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, status = excluded.status, started_at = excluded.started_at,
-         finished_at = excluded.finished_at, result = excluded.result
+      `INSERT INTO runs (id, action, plan, resolution, status, started_at, finished_at, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, resolution = excluded.resolution, status = excluded.status,
+         started_at = excluded.started_at, finished_at = excluded.finished_at, result = excluded.result
        WHERE runs.action = excluded.action`,
     ),
+    // Several holds are written by one statement from a JSON array (WHERE true lets SQLite parse the upsert).
     holds: db.prepare(
       `INSERT INTO holds (dataset, collection, key, hold, until, run_id)
          SELECT value ->> '$.dataset', value ->> '$.collection', value ->> '$.key', value ->> '$.hold', value ->> '$.until',
@@ -73,21 +80,51 @@ export function openSqliteStore(file: string): Store {
     holdsForRun: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE run_id = ?'),
   };
 
+  /** Digests known to be stored: a shared plan is written once, not once per run. */
+  const storedPlans = new Set<string>();
+  /** Digests written by the transaction under way: known stored only once it commits (a rollback takes them along). */
+  const pendingPlans: string[] = [];
+  /** The value for runs.plan: the plan's digest, its body written first unless already there. Called in a transaction. */
+  const planReference = (plan: unknown): string => {
+    const { digest, text } = serialisePlan(plan);
+    if (!storedPlans.has(digest)) {
+      stmt.insertPlan.run(digest, text);
+      pendingPlans.push(digest);
+    }
+    return digest;
+  };
+  /** Runs `write` in one transaction. */
+  const inTransaction = (write: () => void): void => {
+    pendingPlans.length = 0;
+    live().transaction(write)();
+    for (const digest of pendingPlans.splice(0)) storedPlans.add(digest);
+  };
+  const complete = (runId: string, completion: Completion) => {
+    if (completion.steps.length > 0) stmt.log.run(runId, 'done', JSON.stringify(completion.steps));
+    if (completion.holds && completion.holds.length > 0) stmt.holds.run(JSON.stringify(completion.holds));
+  };
+
   const readRun = (id: string): RunRecord | undefined => {
     const row = stmt.getRun.get(id);
     if (!row) return undefined;
-    const steps = new Map<string, StepRecord>(
-      stmt.getSteps
-        .all(id)
-        .map((s) => [
-          s.step_id,
-          { stepId: s.step_id, intent: parse(s.intent), done: s.done === 1, result: parse(s.result), attempts: s.attempts },
-        ]),
-    );
+    // The steps' state is the log folded in order: a later intent replaces an earlier one, a completion marks done.
+    const steps = new Map<string, StepRecord>();
+    for (const entry of stmt.getLog.all(id)) {
+      for (const e of JSON.parse(entry.body) as LogEntry[]) {
+        const was = steps.get(e.stepId);
+        steps.set(
+          e.stepId,
+          entry.kind === 'intents'
+            ? { stepId: e.stepId, intent: e.intent, done: was?.done ?? false, result: was?.result }
+            : { stepId: e.stepId, intent: was?.intent, done: true, result: e.result },
+        );
+      }
+    }
     return {
       id: row.id,
       action: row.action,
-      plan: JSON.parse(row.plan),
+      plan: JSON.parse(row.body ?? row.plan),
+      resolution: parse(row.resolution),
       status: row.status,
       startedAt: new Date(row.started_at),
       finishedAt: row.finished_at === null ? undefined : new Date(row.finished_at),
@@ -100,29 +137,39 @@ export function openSqliteStore(file: string): Store {
     async open(run, intents = []) {
       const existing = readRun(run.id);
       if (existing) return { run: existing, resumed: true };
-      live().transaction(() => {
-        stmt.insertRun.run(run.id, run.action, JSON.stringify(run.plan), 'running', run.startedAt.toISOString());
-        if (intents.length > 0) stmt.intents.run(run.id, JSON.stringify(intents));
-      })();
-      const steps = new Map(
-        intents.map((i): [string, StepRecord] => [i.stepId, { stepId: i.stepId, intent: i.intent, done: false, attempts: 1 }]),
-      );
+      inTransaction(() => {
+        const plan = planReference(run.plan);
+        stmt.insertRun.run(run.id, run.action, plan, json(run.resolution), 'running', run.startedAt.toISOString());
+        if (intents.length > 0) stmt.log.run(run.id, 'intents', JSON.stringify(intents));
+      });
+      const steps = new Map(intents.map((i): [string, StepRecord] => [i.stepId, { stepId: i.stepId, intent: i.intent, done: false }]));
       return {
-        run: { id: run.id, action: run.action, plan: run.plan, status: 'running', startedAt: run.startedAt, steps },
+        run: {
+          id: run.id,
+          action: run.action,
+          plan: run.plan,
+          resolution: run.resolution,
+          status: 'running',
+          startedAt: run.startedAt,
+          steps,
+        },
         resumed: false,
       };
     },
     async record(run) {
-      live();
-      const { changes } = stmt.record.run(
-        run.id,
-        run.action,
-        JSON.stringify(run.plan),
-        run.status,
-        run.startedAt.toISOString(),
-        run.finishedAt.toISOString(),
-        JSON.stringify(run.result),
-      );
+      let changes = 0;
+      inTransaction(() => {
+        changes = stmt.record.run(
+          run.id,
+          run.action,
+          planReference(run.plan),
+          json(run.resolution),
+          run.status,
+          run.startedAt.toISOString(),
+          run.finishedAt.toISOString(),
+          JSON.stringify(run.result),
+        ).changes;
+      });
       return changes > 0;
     },
     async get(runId) {
@@ -131,17 +178,16 @@ export function openSqliteStore(file: string): Store {
     },
     async recordIntents(runId, intents) {
       live();
-      if (intents.length > 0) stmt.intents.run(runId, JSON.stringify(intents));
+      if (intents.length > 0) stmt.log.run(runId, 'intents', JSON.stringify(intents));
     },
-    async completeSteps(runId, steps, holds = []) {
-      live().transaction(() => {
-        if (steps.length > 0) stmt.complete.run(runId, JSON.stringify(steps));
-        if (holds.length > 0) stmt.holds.run(JSON.stringify(holds));
-      })();
+    async completeSteps(runId, completion) {
+      inTransaction(() => complete(runId, completion));
     },
-    async finish(runId, status, result, at) {
-      live();
-      stmt.finish.run(status, JSON.stringify(result), at.toISOString(), runId);
+    async finish(runId, status, result, at, last) {
+      inTransaction(() => {
+        if (last) complete(runId, last);
+        stmt.finish.run(status, JSON.stringify(result), at.toISOString(), runId);
+      });
     },
   };
 
@@ -180,6 +226,8 @@ interface HoldRow {
   until: string;
   run_id: string;
 }
+
+const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
 function toHold(row: HoldRow): HoldRecord {
   return { dataset: row.dataset, collection: row.collection, key: row.key, hold: row.hold, until: row.until, runId: row.run_id };

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+import { openSqliteStore } from './store.js';
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+const tempFile = () => join((dir = mkdtempSync(join(tmpdir(), 'custos-store-'))), 'custos.db');
+const at = new Date('2026-11-23T10:00:00Z');
+
+describe('the SQLite journal', () => {
+  it('keeps a plan shared by many runs once, and gives each run its own resolution back', async () => {
+    const file = tempFile();
+    const store = openSqliteStore(file);
+    const plan = { action: 'erase', lookups: ['accounts.customers', 'accounts.invoices'] };
+    await store.journal.open({ id: 'r1', action: 'erase', plan, resolution: { selections: { a: [1] } }, startedAt: at });
+    await store.journal.open({ id: 'r2', action: 'erase', plan, resolution: { selections: { a: [2] } }, startedAt: at });
+    // An equal plan built separately is the same plan.
+    await store.journal.record({
+      id: 'r3',
+      action: 'access',
+      plan: JSON.parse(JSON.stringify(plan)),
+      startedAt: at,
+      status: 'completed',
+      result: { found: true },
+      finishedAt: at,
+    });
+    expect((await store.journal.get('r2'))?.plan).toEqual(plan);
+    expect((await store.journal.get('r2'))?.resolution).toEqual({ selections: { a: [2] } });
+    expect((await store.journal.get('r3'))?.resolution).toBeUndefined();
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM plans').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('folds intents and completions in order: a later intent replaces an earlier one, the run end marks its last steps done', async () => {
+    const store = openSqliteStore(tempFile());
+    await store.journal.open({ id: 'r', action: 'erase', plan: {}, startedAt: at }, [
+      { stepId: 'a', intent: { v: 1 } },
+      { stepId: 'b', intent: { v: 1 } },
+    ]);
+    await store.journal.recordIntents('r', [{ stepId: 'b', intent: { v: 2 } }]);
+    const hold = { dataset: 'd', collection: 'd.c', key: '{"id":1}', hold: 'h', until: '2030-01-01', runId: 'r' };
+    await store.journal.completeSteps('r', { steps: [{ stepId: 'a', result: { rows: 3 } }], holds: [hold] });
+    const midway = await store.journal.get('r');
+    expect([...(midway?.steps.values() ?? [])]).toEqual([
+      { stepId: 'a', intent: { v: 1 }, done: true, result: { rows: 3 } },
+      { stepId: 'b', intent: { v: 2 }, done: false, result: undefined },
+    ]);
+    await store.journal.finish('r', 'completed', { ok: true }, at, { steps: [{ stepId: 'b', result: { rows: 1 } }] });
+    const ended = await store.journal.get('r');
+    expect(ended?.status).toBe('completed');
+    expect(ended?.steps.get('b')).toEqual({ stepId: 'b', intent: { v: 2 }, done: true, result: { rows: 1 } });
+    expect(await store.holds.forRun('r')).toEqual([hold]);
+    await store.close();
+  });
+
+  it('reads runs journaled before plans were shared, steps included', async () => {
+    const file = tempFile();
+    const old = new Database(file);
+    old.exec(SQLITE_MIGRATIONS[0]?.sql ?? '');
+    old.exec('CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    old.prepare('INSERT INTO schema_migrations VALUES (1, ?)').run(at.toISOString());
+    const combined = { plan: { action: 'erase' }, resolved: { found: true } };
+    old
+      .prepare("INSERT INTO runs (id, action, plan, status, started_at) VALUES ('old', 'erase', ?, 'running', ?)")
+      .run(JSON.stringify(combined), at.toISOString());
+    const step = old.prepare('INSERT INTO run_steps (run_id, step_id, intent, done, result, attempts) VALUES (?, ?, ?, ?, ?, 1)');
+    step.run('old', '01:delete:x', null, 1, '{"rows":2}');
+    step.run('old', '02:mask:y', '{"rows":[]}', 0, null);
+    old.close();
+
+    const store = openSqliteStore(file);
+    const run = await store.journal.get('old');
+    expect(run?.plan).toEqual(combined);
+    expect(run?.resolution).toBeUndefined();
+    expect(run?.steps.get('01:delete:x')).toEqual({ stepId: '01:delete:x', intent: undefined, done: true, result: { rows: 2 } });
+    expect(run?.steps.get('02:mask:y')).toEqual({ stepId: '02:mask:y', intent: { rows: [] }, done: false, result: undefined });
+    await store.close();
+  });
+});
