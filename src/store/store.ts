@@ -24,7 +24,7 @@ export interface StepRecord {
   readonly result?: unknown;
 }
 
-/** Steps marked done together (one store transaction's worth), with the legal-hold records they produced. */
+/** Steps marked done together (one store transaction's worth), and legal-hold records to register with them. */
 export interface Completion {
   readonly steps: readonly { readonly stepId: string; readonly result?: unknown }[];
   readonly holds?: readonly HoldRecord[];
@@ -68,15 +68,23 @@ export interface Journal {
   ): Promise<boolean>;
 }
 
-/** A record kept under a legal hold after erasure, and when the hold ends. */
+/** Rows kept under a legal hold after erasure, and when the hold ends. */
 export interface HoldRecord {
   readonly dataset: string;
   readonly collection: string;
-  /** Primary-key values of the kept row, as JSON. */
+  /**
+   * The kept rows: primary-key values of one row, as JSON (`{"id":41}`); or, with `from`, the selection that finds all
+   * of them (a JSON array of selections, which the erasure left intact).
+   */
   readonly key: string;
   readonly hold: string;
-  /** ISO date after which retention removes the record. */
+  /** ISO date after which retention removes the record (for a selection, the latest end of its rows). */
   readonly until: string;
+  /**
+   * For a selection: the field each row's hold runs from; that row's hold ends the hold's duration after it (at `until`
+   * when the field is empty). Absent for one row, and for a selection whose rows all end at `until`.
+   */
+  readonly from?: string | undefined;
   readonly runId: string;
 }
 

@@ -119,10 +119,16 @@ function groundTruthSuite(name: string, enabled: boolean, makeWorld: () => Promi
     });
 
     it('erasure leaves none of the person’s rows but the kept ones, masked as declared, and nobody else’s rows change', async () => {
-      const id = Array.from({ length: CUSTOMERS - 1 }, (_, i) => i + 2).find((n) => nimbusCustomer(n).closure === 'free');
-      if (id === undefined) throw new Error('the sample has no customer free to close an account');
+      // Someone free to close their account, with held rows of both kinds (invoices, connection logs).
+      let id: number | undefined;
+      let truth: Record<string, Row[]> = {};
+      for (let n = 2; n <= CUSTOMERS && id === undefined; n++) {
+        if (nimbusCustomer(n).closure !== 'free') continue;
+        truth = await handWrittenPersonRows(world.stores, nimbusEmail(n));
+        if (truth['telemetry.connection_logs']?.length && truth['accounts.invoices']?.length) id = n;
+      }
+      if (id === undefined) throw new Error('the sample has no customer free to close an account with invoices and logs');
       const email = nimbusEmail(id);
-      const truth = await handWrittenPersonRows(world.stores, email);
       const plan = planRequest(world.model, { action: 'erase', identityKeys: ['email'] });
       const ctx = context();
       const result = await executeErasure(ctx, {
@@ -152,6 +158,27 @@ function groundTruthSuite(name: string, enabled: boolean, makeWorld: () => Promi
           }
         }
       }
+      if (result.status !== 'completed') return;
+      // Invoices lose the reference that selected them: one hold record per kept row, by primary key.
+      const heldInvoices = result.holds.filter((h) => h.collection === 'invoices').map((h) => String(JSON.parse(h.key).id));
+      expect(heldInvoices.sort()).toEqual((truth['accounts.invoices'] ?? []).map(idOf).sort());
+      // Connection logs keep the customer number that selected them: one record covers the selection, each row held
+      // from its own date, and that selection still finds exactly the kept rows.
+      const heldLogs = result.holds.filter((h) => h.collection === 'connection_logs');
+      expect(heldLogs.map((h) => [h.hold, h.from])).toEqual([['lcen-connection-data', 'occurred_at']]);
+      const selection = JSON.parse(heldLogs[0]?.key ?? '[]') as Record<string, (string | number)[]>[];
+      const clause = selection
+        .map((where) =>
+          Object.entries(where)
+            .map(([field, values]) => `${field} IN (${values.map(() => '?').join(', ')})`)
+            .join(' AND '),
+        )
+        .join(' OR ');
+      const kept = await world.stores.telemetry.all(
+        `SELECT id FROM connection_logs WHERE ${clause}`,
+        selection.flatMap((w) => Object.values(w).flat()),
+      );
+      expect(kept.map(idOf).sort()).toEqual((truth['telemetry.connection_logs'] ?? []).map(idOf).sort());
       // Someone else, untouched.
       const other = id === 1 ? 2 : 1;
       const otherRows = await handWrittenPersonRows(world.stores, nimbusEmail(other));

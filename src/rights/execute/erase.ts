@@ -7,7 +7,7 @@ import { toKeyValue, type KeyValue } from '../values.js';
 import { evaluateClosure, type ClosureBlocker } from './closure.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 import { prepareRun, type JournaledRun, type PreparedRun } from './journaled.js';
-import { applyMask, buildMaskIntent, needsIntent, type MaskIntent } from './masks.js';
+import { applyMask, buildMaskIntent, fieldsWritten, needsIntent, type MaskIntent } from './masks.js';
 import { runJournaledSteps, type JournaledStep, type StepResult } from './steps.js';
 
 export type ErasureResult =
@@ -46,7 +46,6 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
     collection: op.collection,
     kind: op.kind,
     empty: (wheres.get(op.collection) ?? []).length === 0,
-    holds: () => (intents.get(stepId(i, op))?.holds ?? []).map((h) => ({ ...h, runId })),
     apply: (session) => {
       const collection = collectionOf(ctx.model, op.collection);
       const selected = wheres.get(op.collection) ?? [];
@@ -95,27 +94,18 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
       if (fresh.length > 0) await ctx.store.journal.recordIntents(run.id, fresh);
     },
   });
-  const holds = [...intents.values()].flatMap((intent) => intent.holds.map((h) => ({ ...h, runId })));
-  const result: ErasureResult = {
-    status: 'completed',
-    runId,
-    resumed,
-    steps: results,
-    // A resumed run may have kept rows in an earlier attempt: those are read back, with this attempt's.
-    holds: resumed ? uniqueHolds([...(await ctx.store.holds.forRun(run.id)), ...holds]) : holds,
-    notes: plan.notes,
-  };
-  return finishRun(ctx, runId, result, last);
+  // Every hold of the run, from the intents journaled with it (an earlier attempt's included), is registered with its end.
+  const holds = steps.flatMap((step) => {
+    const intent = intents.get(step.id) ?? (run.steps.get(step.id)?.intent as Partial<MaskIntent> | undefined);
+    return (intent?.holds ?? []).map((h) => ({ ...h, runId }));
+  });
+  const result: ErasureResult = { status: 'completed', runId, resumed, steps: results, holds, notes: plan.notes };
+  return finishRun(ctx, runId, result, { steps: last?.steps ?? [], holds });
 }
 
 async function finishRun(ctx: ExecutionContext, runId: string, result: ErasureResult, last?: Completion): Promise<ErasureResult> {
   await ctx.store.journal.finish(runId, result.status === 'blocked' ? 'blocked' : 'completed', result, ctx.clock.now(), last);
   return result;
-}
-
-/** Hold records once each, as the registry keys them (a later record of the same row replaces the earlier). */
-function uniqueHolds(holds: readonly HoldRecord[]): HoldRecord[] {
-  return [...new Map(holds.map((h) => [JSON.stringify([h.dataset, h.collection, h.key, h.hold]), h])).values()];
 }
 
 async function concludeRun(prepared: PreparedRun, result: ErasureResult): Promise<ErasureResult> {
@@ -157,6 +147,7 @@ async function decideStore(ctx: ExecutionContext, d: StoreDecision): Promise<{ s
         d.wheres.get(op.collection) ?? [],
         ctx.pseudonymKey,
         ctx.clock.now(),
+        fieldsWritten([...d.opOf.values()], op.collection),
       );
       fresh.push({ stepId: step.id, intent });
     }

@@ -1,7 +1,7 @@
 // Masking of kept rows: static values in one update, computed ones (keyed hash, IP truncation) row by row from a journaled intent.
 import { pseudonymise, truncateIp } from '../../anonymize/index.js';
 import type { ConnectorSession, Value } from '../../connectors/index.js';
-import { addDuration, parseDuration, type CollectionModel, type PolicyModel } from '../../policy/index.js';
+import { addDuration, parseDuration, type CollectionModel, type LegalHoldModel, type PolicyModel } from '../../policy/index.js';
 import type { HoldRecord } from '../../store/index.js';
 import type { ErasureOperation, FieldOperation } from '../plan.js';
 import type { Where } from '../resolve.js';
@@ -30,7 +30,22 @@ export function needsIntent(op: MaskOperation): boolean {
   return op.holds.length > 0 || op.fields.some((f) => COMPUTED.has(f.strategy));
 }
 
-/** Reads the rows to mask and decides their computed values and hold end dates. */
+/** The fields the erasure writes in a collection: its masked fields and the references it nulls. */
+export function fieldsWritten(operations: readonly ErasureOperation[], collection: string): Set<string> {
+  const written = new Set<string>();
+  for (const op of operations) {
+    if (op.collection !== collection) continue;
+    if (op.kind === 'null-reference') written.add(op.field);
+    if (op.kind === 'mask') for (const f of op.fields) if (f.strategy !== 'hold') written.add(f.field);
+  }
+  return written;
+}
+
+/**
+ * Decides a mask's computed values and hold end dates, reading the rows when it must. Rows with nothing to compute,
+ * held from when they were collected, and whose selection the erasure leaves intact (`written` names no field it uses)
+ * are not read: one record per hold covers the selection, each row held from its own timestamp.
+ */
 export async function buildMaskIntent(
   model: PolicyModel,
   session: ConnectorSession,
@@ -39,19 +54,40 @@ export async function buildMaskIntent(
   wheres: readonly Where[],
   pseudonymKey: Uint8Array,
   now: Date,
+  written: ReadonlySet<string>,
 ): Promise<MaskIntent> {
   const computed = op.fields.filter((f) => COMPUTED.has(f.strategy));
   const holds = op.holds.flatMap((id) => {
     const hold = model.legalHolds.get(id);
     return hold ? [hold] : [];
   });
-  const timestampFields = holds
-    .map((h) => collection.timestamps[h.trigger])
-    .filter((t): t is string => t !== undefined && !t.includes('.'));
-  const fields = [...new Set([...collection.primaryKey, ...computed.map((f) => f.field), ...timestampFields])];
+  const timestampOf = (hold: LegalHoldModel) => {
+    const field = collection.timestamps[hold.trigger];
+    return field === undefined || field.includes('.') ? undefined : field;
+  };
+  const holdEnd = (hold: LegalHoldModel, start: Date) =>
+    addDuration(start, parseDuration(hold.durationText) ?? hold.duration)
+      .toISOString()
+      .slice(0, 10);
   const rows: MaskIntent['rows'][number][] = [];
   const holdRecords: Omit<HoldRecord, 'runId'>[] = [];
   if (wheres.length === 0) return { rows, holds: holdRecords };
+  const selectionHeld =
+    computed.length === 0 &&
+    holds.every((h) => h.trigger === 'collected') &&
+    wheres.every((where) => Object.keys(where).every((field) => !written.has(field)));
+  if (selectionHeld) {
+    // Collected in the past (or, without a date, now): every row's end is at the latest the hold's duration from now.
+    const key = JSON.stringify(wheres);
+    for (const h of holds) {
+      const record = { dataset: collection.dataset, collection: collection.name, key, hold: h.id, until: holdEnd(h, now) };
+      const from = timestampOf(h);
+      holdRecords.push(from === undefined ? record : { ...record, from });
+    }
+    return { rows, holds: holdRecords };
+  }
+  const timestampFields = holds.map(timestampOf).filter((t): t is string => t !== undefined);
+  const fields = [...new Set([...collection.primaryKey, ...computed.map((f) => f.field), ...timestampFields])];
   for await (const row of session.find({ collection, where: wheres }, { fields })) {
     const key = Object.fromEntries(collection.primaryKey.map((k) => [k, toKeyValue(row[k] ?? null)]));
     const keyText = JSON.stringify(key);
@@ -64,13 +100,10 @@ export async function buildMaskIntent(
     }
     if (Object.keys(set).length > 0) rows.push({ key, set });
     for (const h of holds) {
-      const field = collection.timestamps[h.trigger];
+      const field = timestampOf(h);
       const raw = field === undefined ? undefined : row[field];
       const start = raw === null || raw === undefined ? now : new Date(String(toKeyValue(raw)));
-      const from = Number.isNaN(start.getTime()) ? now : start;
-      const until = addDuration(from, parseDuration(h.durationText) ?? h.duration)
-        .toISOString()
-        .slice(0, 10);
+      const until = holdEnd(h, Number.isNaN(start.getTime()) ? now : start);
       holdRecords.push({ dataset: collection.dataset, collection: collection.name, key: keyText, hold: h.id, until });
     }
   }

@@ -1,6 +1,6 @@
 // Runs journaled steps store by store: one transaction per store where it can, journal after commit, finished steps skipped.
 import type { Connector, ConnectorSession } from '../../connectors/index.js';
-import type { Completion, HoldRecord, StepRecord } from '../../store/index.js';
+import type { Completion, StepRecord } from '../../store/index.js';
 import type { ExecutionContext } from './context.js';
 
 export interface JournaledStep {
@@ -10,8 +10,6 @@ export interface JournaledStep {
   readonly kind: string;
   /** True when the step has nothing to select (recorded as done with 0 rows, no store opened). */
   readonly empty: boolean;
-  /** Legal-hold records the step produced, journaled in the same write that marks it done. */
-  holds?(): readonly HoldRecord[];
   apply(session: ConnectorSession): Promise<number>;
 }
 
@@ -50,10 +48,7 @@ export async function runJournaledSteps(
   const results: StepResult[] = [];
   let last: Completion | undefined;
   const record = async (list: readonly { step: JournaledStep; rows: number }[], final: boolean) => {
-    const completion = {
-      steps: list.map((d) => ({ stepId: d.step.id, result: { rows: d.rows } })),
-      holds: list.flatMap((d) => d.step.holds?.() ?? []),
-    };
+    const completion = { steps: list.map((d) => ({ stepId: d.step.id, result: { rows: d.rows } })) };
     if (final) last = completion;
     else await ctx.store.journal.completeSteps(runId, completion);
   };

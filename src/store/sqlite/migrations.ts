@@ -61,4 +61,9 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
       DROP TABLE run_steps;
     `,
   },
+  {
+    // A hold may cover a selection of rows, each held from its own timestamp field.
+    id: 3,
+    sql: `ALTER TABLE holds ADD COLUMN from_field TEXT;`,
+  },
 ];

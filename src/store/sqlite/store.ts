@@ -70,11 +70,11 @@ export function openSqliteStore(file: string): Store {
     ),
     // Several holds are written by one statement from a JSON array (WHERE true lets SQLite parse the upsert).
     holds: db.prepare(
-      `INSERT INTO holds (dataset, collection, key, hold, until, run_id)
+      `INSERT INTO holds (dataset, collection, key, hold, until, run_id, from_field)
          SELECT value ->> '$.dataset', value ->> '$.collection', value ->> '$.key', value ->> '$.hold', value ->> '$.until',
-           value ->> '$.runId'
+           value ->> '$.runId', value ->> '$.from'
          FROM json_each(?) WHERE true
-       ON CONFLICT DO UPDATE SET until = excluded.until, run_id = excluded.run_id`,
+       ON CONFLICT DO UPDATE SET until = excluded.until, run_id = excluded.run_id, from_field = excluded.from_field`,
     ),
     holdsEnding: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE until <= ? ORDER BY until'),
     holdsForRun: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE run_id = ?'),
@@ -157,9 +157,8 @@ export function openSqliteStore(file: string): Store {
       };
     },
     async record(run) {
-      let changes = 0;
-      inTransaction(() => {
-        changes = stmt.record.run(
+      const write = () =>
+        stmt.record.run(
           run.id,
           run.action,
           planReference(run.plan),
@@ -169,7 +168,10 @@ export function openSqliteStore(file: string): Store {
           run.finishedAt.toISOString(),
           JSON.stringify(run.result),
         ).changes;
-      });
+      // A plan already stored leaves one statement to write: it commits by itself (most access requests).
+      if (storedPlans.has(serialisePlan(run.plan).digest)) return live() && write() > 0;
+      let changes = 0;
+      inTransaction(() => (changes = write()));
       return changes > 0;
     },
     async get(runId) {
@@ -225,12 +227,14 @@ interface HoldRow {
   hold: string;
   until: string;
   run_id: string;
+  from_field: string | null;
 }
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
 function toHold(row: HoldRow): HoldRecord {
-  return { dataset: row.dataset, collection: row.collection, key: row.key, hold: row.hold, until: row.until, runId: row.run_id };
+  const hold = { dataset: row.dataset, collection: row.collection, key: row.key, hold: row.hold, until: row.until, runId: row.run_id };
+  return row.from_field === null ? hold : { ...hold, from: row.from_field };
 }
 
 function migrate(db: Database.Database): void {
