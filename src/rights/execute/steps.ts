@@ -47,10 +47,13 @@ export async function runJournaledSteps(
 ): Promise<StepsRun> {
   const results: StepResult[] = [];
   let last: Completion | undefined;
-  const record = async (list: readonly { step: JournaledStep; rows: number }[], final: boolean) => {
-    const completion = { steps: list.map((d) => ({ stepId: d.step.id, result: { rows: d.rows } })) };
-    if (final) last = completion;
-    else await ctx.store.journal.completeSteps(runId, completion);
+  // Steps with nothing to select touch no store: a crash before they are journaled loses nothing, so they wait for the
+  // next journal write instead of making one of their own.
+  const carried: Completion['steps'][number][] = [];
+  const record = async (list: readonly { step: JournaledStep; rows: number }[], final: boolean, wrote = true) => {
+    carried.push(...list.map((d) => ({ stepId: d.step.id, result: { rows: d.rows } })));
+    if (final) last = { steps: carried.splice(0) };
+    else if (wrote) await ctx.store.journal.completeSteps(runId, { steps: carried.splice(0) });
   };
   const datasets = [...new Set(steps.map((s) => s.dataset))];
   for (const dataset of datasets) {
@@ -64,6 +67,7 @@ export async function runJournaledSteps(
       await record(
         pending.map((step) => ({ step, rows: 0 })),
         finalStore,
+        false,
       );
       for (const s of pending) results.push({ stepId: s.id, kind: s.kind, collection: s.collection, rows: 0, skipped: false });
       continue;
@@ -96,5 +100,7 @@ export async function runJournaledSteps(
     for (const d of done)
       results.push({ stepId: d.step.id, kind: d.step.kind, collection: d.step.collection, rows: d.rows, skipped: false });
   }
+  // The last store had nothing pending (an earlier attempt finished it): what waits goes with the run's end.
+  if (carried.length > 0) last = { steps: [...(last?.steps ?? []), ...carried] };
   return { results, last };
 }
