@@ -40,6 +40,19 @@ export interface ResolveOptions {
   readonly visit?: CollectionVisitor;
   /** Rows of one identity collection kept from expansion for the visitor (default 5,000); beyond, it is read again. */
   readonly keptRows?: number;
+  /** Without a visitor: the rows of collections resolution reads whole anyway, with extra fields (erasure's intents). */
+  readonly alsoRead?: AlsoRead;
+}
+
+/**
+ * Fields a caller wants of some collections' rows. A collection that resolution reads in full (it feeds other lookups)
+ * is read once with them, and its rows handed over; the caller reads the others itself.
+ */
+export interface AlsoRead {
+  /** The extra fields of this collection's rows, or undefined when none are wanted. */
+  fields(collection: CollectionModel): readonly string[] | undefined;
+  /** Every row of the collection's selections (called once, also with none). */
+  rows(collection: CollectionModel, rows: readonly Row[]): void;
 }
 
 /** Upper bound on identity-expansion rounds (each round only queries values not seen before). */
@@ -196,9 +209,14 @@ export async function resolveRequest(
       if (ended) await ended;
     } else if (unread.length > 0 && (sources.has(l.collection) || (!found && c.identity.size === 1))) {
       // Sources feed later routes; a single-identity collection is read only while nothing proves the person exists yet.
-      await read(l, c, unread, fieldsFor(l, c, false), (page) => {
+      // Read whole (expansion read none of it), it also serves a caller that wants its rows.
+      const extra = unread === wheres ? options.alsoRead?.fields(c) : undefined;
+      const rows: Row[] = [];
+      await read(l, c, unread, extra ? alsoFields(fieldsFor(l, c, false), extra) : fieldsFor(l, c, false), (page) => {
         for (const row of page) collect(l, c, row, false);
+        if (extra) rows.push(...page);
       });
+      if (extra) options.alsoRead?.rows(c, rows);
     }
   }
   return {
@@ -290,6 +308,17 @@ function readFields(wanted: readonly string[], l: CollectionLookup, c: Collectio
   if (!byLookup) readFieldsCache.set(wanted, (byLookup = new WeakMap()));
   let fields = byLookup.get(l);
   if (!fields) byLookup.set(l, (fields = [...new Set([...wanted, ...l.keyFields, ...c.primaryKey])]));
+  return fields;
+}
+
+/** The resolver's fields plus a caller's extra ones, each once; the same array each time for the same inputs. */
+const alsoFieldsCache = new WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>();
+
+function alsoFields(own: readonly string[], extra: readonly string[]): readonly string[] {
+  let byExtra = alsoFieldsCache.get(own);
+  if (!byExtra) alsoFieldsCache.set(own, (byExtra = new WeakMap()));
+  let fields = byExtra.get(extra);
+  if (!fields) byExtra.set(extra, (fields = [...new Set([...own, ...extra])]));
   return fields;
 }
 

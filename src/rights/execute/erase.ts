@@ -1,5 +1,5 @@
 // The erasure executor: checks closure preconditions, then runs the plan's operations store by store, journaling each step.
-import type { Connector } from '../../connectors/index.js';
+import type { Connector, Row } from '../../connectors/index.js';
 import type { Completion, HoldRecord, StepRecord } from '../../store/index.js';
 import type { ErasureOperation } from '../plan.js';
 import { collectionOf, type Where } from '../resolve.js';
@@ -7,7 +7,7 @@ import { toKeyValue, type KeyValue } from '../values.js';
 import { evaluateClosure, type ClosureBlocker } from './closure.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 import { prepareRun, type JournaledRun, type PreparedRun } from './journaled.js';
-import { applyMask, buildMaskIntent, fieldsWritten, needsIntent, type MaskIntent } from './masks.js';
+import { applyMask, buildMaskIntent, fieldsWritten, maskIntentFields, needsIntent, type MaskIntent } from './masks.js';
 import { runJournaledSteps, type JournaledStep, type StepResult } from './steps.js';
 
 export type ErasureResult =
@@ -32,7 +32,15 @@ export function stepId(index: number, op: ErasureOperation): string {
  * resumes a crashed run and repeats no finished step.
  */
 export async function executeErasure(ctx: ExecutionContext, request: RightsRequest): Promise<ErasureResult> {
-  const prepared = await prepareRun(ctx, request, 'erase');
+  // Collections that resolution reads whole anyway come with the fields their mask intents need, and are not read again.
+  const alreadyRead = new Map<string, readonly Row[]>();
+  const prepared = await prepareRun(ctx, request, 'erase', (plan) => ({
+    fields: (collection) => {
+      const op = plan.erasure.find((o) => o.kind === 'mask' && o.collection === collection.qualifiedName);
+      return op?.kind === 'mask' && needsIntent(op) ? maskIntentFields(ctx.model, collection, op) : undefined;
+    },
+    rows: (collection, rows) => void alreadyRead.set(collection.qualifiedName, rows),
+  }));
   if ('run' in prepared && (prepared.run.status === 'completed' || prepared.run.status === 'blocked')) {
     return prepared.run.result as ErasureResult;
   }
@@ -64,7 +72,7 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
   const opOf = new Map(steps.map((s, i) => [s.id, plan.erasure[i] as ErasureOperation]));
   /** Pins and intents of one store's steps: the recorded ones, and those decided now (returned, to be journaled). */
   const decide = (dataset: string, connector: Connector, pending: readonly JournaledStep[], recorded: ReadonlyMap<string, StepRecord>) =>
-    decideStore(ctx, { dataset, connector, steps, pending, recorded, opOf, wheres, intents });
+    decideStore(ctx, { dataset, connector, steps, pending, recorded, opOf, wheres, intents, alreadyRead });
 
   let journaled: JournaledRun;
   if ('run' in prepared) {
@@ -124,6 +132,8 @@ interface StoreDecision {
   readonly opOf: ReadonlyMap<string, ErasureOperation>;
   readonly wheres: Map<string, readonly Where[]>;
   readonly intents: Map<string, MaskIntent>;
+  /** Rows resolution read with the fields their intents need, by collection. */
+  readonly alreadyRead: ReadonlyMap<string, readonly Row[]>;
 }
 
 /**
@@ -139,16 +149,13 @@ async function decideStore(ctx: ExecutionContext, d: StoreDecision): Promise<{ s
     if (step.dataset !== d.dataset || op?.kind !== 'mask' || !needsIntent(op) || step.empty) continue;
     let intent = d.recorded.get(step.id)?.intent as MaskIntent | undefined;
     if (!intent) {
-      intent = await buildMaskIntent(
-        ctx.model,
-        d.connector,
-        collectionOf(ctx.model, op.collection),
-        op,
-        d.wheres.get(op.collection) ?? [],
-        ctx.pseudonymKey,
-        ctx.clock.now(),
-        fieldsWritten([...d.opOf.values()], op.collection),
-      );
+      intent = await buildMaskIntent(ctx.model, d.connector, collectionOf(ctx.model, op.collection), op, {
+        wheres: d.wheres.get(op.collection) ?? [],
+        pseudonymKey: ctx.pseudonymKey,
+        now: ctx.clock.now(),
+        written: fieldsWritten([...d.opOf.values()], op.collection),
+        rows: d.alreadyRead.get(op.collection),
+      });
       fresh.push({ stepId: step.id, intent });
     }
     d.intents.set(step.id, intent);

@@ -3,7 +3,7 @@ import { CustosError } from '../../errors.js';
 import type { RunRecord } from '../../store/index.js';
 import { planRequest } from '../planner.js';
 import type { RightsAction, RightsPlan } from '../plan.js';
-import { resolveRequest, type ResolvedRequest } from '../resolve.js';
+import { resolveRequest, type AlsoRead, type ResolvedRequest } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 
 export interface JournaledRun {
@@ -48,7 +48,13 @@ export interface PreparedRun {
 }
 
 /** The resumable run of this id, or the plan and resolution of a fresh one, which nothing has journaled yet. */
-export async function prepareRun(ctx: ExecutionContext, request: RightsRequest, action: RightsAction): Promise<JournaledRun | PreparedRun> {
+export async function prepareRun(
+  ctx: ExecutionContext,
+  request: RightsRequest,
+  action: RightsAction,
+  /** Rows the executor wants from collections a fresh resolution reads whole anyway (see `AlsoRead`). */
+  alsoRead?: (plan: RightsPlan) => AlsoRead,
+): Promise<JournaledRun | PreparedRun> {
   const existing = await existingRun(ctx, request.id, action);
   if (existing) {
     const recorded =
@@ -58,7 +64,7 @@ export async function prepareRun(ctx: ExecutionContext, request: RightsRequest, 
     return { run: existing, plan: recorded.plan, resolved: recorded.resolved, resumed: true };
   }
   const plan = planRequest(ctx.model, { action, identityKeys: [...request.identities.keys()] });
-  const resolved = await resolveRequest(ctx.model, plan, request.identities, ctx.pool, { signal: ctx.signal });
+  const resolved = await resolveRequest(ctx.model, plan, request.identities, ctx.pool, { signal: ctx.signal, alsoRead: alsoRead?.(plan) });
   await ctx.onProgress?.({ type: 'resolved', collections: Object.keys(resolved.selections).length });
   const startedAt = ctx.clock.now();
   return {

@@ -1,6 +1,6 @@
 // Masking of kept rows: static values in one update, computed ones (keyed hash, IP truncation) row by row from a journaled intent.
 import { pseudonymise, truncateIp } from '../../anonymize/index.js';
-import type { ConnectorSession, Value } from '../../connectors/index.js';
+import type { ConnectorSession, Row, Value } from '../../connectors/index.js';
 import { addDuration, parseDuration, type CollectionModel, type LegalHoldModel, type PolicyModel } from '../../policy/index.js';
 import type { HoldRecord } from '../../store/index.js';
 import type { ErasureOperation, FieldOperation } from '../plan.js';
@@ -46,16 +46,36 @@ export function fieldsWritten(operations: readonly ErasureOperation[], collectio
  * held from when they were collected, and whose selection the erasure leaves intact (`written` names no field it uses)
  * are not read: one record per hold covers the selection, each row held from its own timestamp.
  */
+export interface MaskIntentInput {
+  /** The selections of the rows to mask. */
+  readonly wheres: readonly Where[];
+  readonly pseudonymKey: Uint8Array;
+  readonly now: Date;
+  /** Fields the erasure writes in the collection (`fieldsWritten`). */
+  readonly written: ReadonlySet<string>;
+  /** The rows of the selections with `maskIntentFields`, when already read (resolution reads some whole); else read here. */
+  readonly rows?: readonly Row[] | undefined;
+}
+
+/** The fields a mask's intent needs of each row: key, values to compute, and the timestamps holds run from. */
+export function maskIntentFields(model: PolicyModel, collection: CollectionModel, op: MaskOperation): string[] {
+  const timestamps = op.holds.flatMap((id) => {
+    const trigger = model.legalHolds.get(id)?.trigger;
+    const field = trigger === undefined ? undefined : collection.timestamps[trigger];
+    return field === undefined || field.includes('.') ? [] : [field];
+  });
+  const computed = op.fields.filter((f) => COMPUTED.has(f.strategy)).map((f) => f.field);
+  return [...new Set([...collection.primaryKey, ...computed, ...timestamps])];
+}
+
 export async function buildMaskIntent(
   model: PolicyModel,
   session: ConnectorSession,
   collection: CollectionModel,
   op: MaskOperation,
-  wheres: readonly Where[],
-  pseudonymKey: Uint8Array,
-  now: Date,
-  written: ReadonlySet<string>,
+  input: MaskIntentInput,
 ): Promise<MaskIntent> {
+  const { wheres, pseudonymKey, now, written } = input;
   const computed = op.fields.filter((f) => COMPUTED.has(f.strategy));
   const holds = op.holds.flatMap((id) => {
     const hold = model.legalHolds.get(id);
@@ -86,9 +106,8 @@ export async function buildMaskIntent(
     }
     return { rows, holds: holdRecords };
   }
-  const timestampFields = holds.map(timestampOf).filter((t): t is string => t !== undefined);
-  const fields = [...new Set([...collection.primaryKey, ...computed.map((f) => f.field), ...timestampFields])];
-  for await (const row of session.find({ collection, where: wheres }, { fields })) {
+  const rowsToMask = input.rows ?? session.find({ collection, where: wheres }, { fields: maskIntentFields(model, collection, op) });
+  for await (const row of rowsToMask) {
     const key = Object.fromEntries(collection.primaryKey.map((k) => [k, toKeyValue(row[k] ?? null)]));
     const keyText = JSON.stringify(key);
     const set: Record<string, KeyValue> = {};

@@ -56,7 +56,9 @@ export function openSqliteStore(file: string): Store {
   };
 
   const stmt = {
-    insertRun: db.prepare('INSERT INTO runs (id, action, plan, resolution, status, started_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertRun: db.prepare(
+      'INSERT INTO runs (id, action, plan, resolution, status, started_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
     insertPlan: db.prepare('INSERT INTO plans (digest, body) VALUES (?, ?) ON CONFLICT DO NOTHING'),
     getRun: db.prepare<[string], RunRow>('SELECT runs.*, plans.body FROM runs LEFT JOIN plans ON plans.digest = runs.plan WHERE id = ?'),
     getLog: db.prepare<[string], LogRow>('SELECT kind, body FROM run_log WHERE run_id = ? ORDER BY id'),
@@ -68,12 +70,8 @@ export function openSqliteStore(file: string): Store {
          started_at = excluded.started_at, finished_at = excluded.finished_at, result = excluded.result
        WHERE runs.action = excluded.action`,
     ),
-    // Several holds are written by one statement from a JSON array (WHERE true lets SQLite parse the upsert).
-    holds: db.prepare(
-      `INSERT INTO holds (dataset, collection, key, hold, until, run_id, from_field)
-         SELECT value ->> '$.dataset', value ->> '$.collection', value ->> '$.key', value ->> '$.hold', value ->> '$.until',
-           value ->> '$.runId', value ->> '$.from'
-         FROM json_each(?) WHERE true
+    hold: db.prepare(
+      `INSERT INTO holds (dataset, collection, key, hold, until, run_id, from_field) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET until = excluded.until, run_id = excluded.run_id, from_field = excluded.from_field`,
     ),
     holdsEnding: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE until <= ? ORDER BY until'),
@@ -99,9 +97,10 @@ export function openSqliteStore(file: string): Store {
     live().transaction(write)();
     for (const digest of pendingPlans.splice(0)) storedPlans.add(digest);
   };
+  const registerHold = (h: HoldRecord) => stmt.hold.run(h.dataset, h.collection, h.key, h.hold, h.until, h.runId, h.from ?? null);
   const complete = (runId: string, completion: Completion) => {
     if (completion.steps.length > 0) stmt.log.run(runId, 'done', JSON.stringify(completion.steps));
-    if (completion.holds && completion.holds.length > 0) stmt.holds.run(JSON.stringify(completion.holds));
+    for (const h of completion.holds ?? []) registerHold(h);
   };
 
   const readRun = (id: string): RunRecord | undefined => {
@@ -135,13 +134,14 @@ export function openSqliteStore(file: string): Store {
 
   const journal: Journal = {
     async open(run, intents = []) {
-      const existing = readRun(run.id);
-      if (existing) return { run: existing, resumed: true };
+      let created = false;
       inTransaction(() => {
         const plan = planReference(run.plan);
-        stmt.insertRun.run(run.id, run.action, plan, json(run.resolution), 'running', run.startedAt.toISOString());
-        if (intents.length > 0) stmt.log.run(run.id, 'intents', JSON.stringify(intents));
+        created = stmt.insertRun.run(run.id, run.action, plan, json(run.resolution), 'running', run.startedAt.toISOString()).changes > 0;
+        if (created && intents.length > 0) stmt.log.run(run.id, 'intents', JSON.stringify(intents));
       });
+      const existing = created ? undefined : readRun(run.id);
+      if (existing) return { run: existing, resumed: true };
       const steps = new Map(intents.map((i): [string, StepRecord] => [i.stepId, { stepId: i.stepId, intent: i.intent, done: false }]));
       return {
         run: {
@@ -196,7 +196,7 @@ export function openSqliteStore(file: string): Store {
   const holds: HoldRegistry = {
     async record(records) {
       live();
-      if (records.length > 0) stmt.holds.run(JSON.stringify(records));
+      live().transaction(() => records.forEach(registerHold))();
     },
     async endingBy(date) {
       live();
