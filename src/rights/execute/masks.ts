@@ -41,11 +41,6 @@ export function fieldsWritten(operations: readonly ErasureOperation[], collectio
   return written;
 }
 
-/**
- * Decides a mask's computed values and hold end dates, reading the rows when it must. Rows with nothing to compute,
- * held from when they were collected, and whose selection the erasure leaves intact (`written` names no field it uses)
- * are not read: one record per hold covers the selection, each row held from its own timestamp.
- */
 export interface MaskIntentInput {
   /** The selections of the rows to mask. */
   readonly wheres: readonly Where[];
@@ -57,17 +52,35 @@ export interface MaskIntentInput {
   readonly rows?: readonly Row[] | undefined;
 }
 
-/** The fields a mask's intent needs of each row: key, values to compute, and the timestamps holds run from. */
-export function maskIntentFields(model: PolicyModel, collection: CollectionModel, op: MaskOperation): string[] {
-  const timestamps = op.holds.flatMap((id) => {
-    const trigger = model.legalHolds.get(id)?.trigger;
-    const field = trigger === undefined ? undefined : collection.timestamps[trigger];
-    return field === undefined || field.includes('.') ? [] : [field];
-  });
-  const computed = op.fields.filter((f) => COMPUTED.has(f.strategy)).map((f) => f.field);
-  return [...new Set([...collection.primaryKey, ...computed, ...timestamps])];
+/** The collection's own field a hold's clock starts from, if any (a parent's field, `customer_id.closed_at`, is not read). */
+function holdTimestamp(collection: CollectionModel, hold: LegalHoldModel): string | undefined {
+  const field = collection.timestamps[hold.trigger];
+  return field === undefined || field.includes('.') ? undefined : field;
 }
 
+/** Per operation (plans are cached): the fields its intent reads. */
+const intentFields = new WeakMap<MaskOperation, readonly string[]>();
+
+/** The fields a mask's intent needs of each row: key, values to compute, and the timestamps holds run from. */
+export function maskIntentFields(model: PolicyModel, collection: CollectionModel, op: MaskOperation): readonly string[] {
+  let fields = intentFields.get(op);
+  if (!fields) {
+    const timestamps = op.holds.flatMap((id) => {
+      const hold = model.legalHolds.get(id);
+      const field = hold && holdTimestamp(collection, hold);
+      return field ? [field] : [];
+    });
+    const computed = op.fields.filter((f) => COMPUTED.has(f.strategy)).map((f) => f.field);
+    intentFields.set(op, (fields = [...new Set([...collection.primaryKey, ...computed, ...timestamps])]));
+  }
+  return fields;
+}
+
+/**
+ * Decides a mask's computed values and hold end dates, reading the rows when it must. Rows with nothing to compute,
+ * held from when they were collected, and whose selection the erasure leaves intact (`written` names no field it uses)
+ * are not read: one record per hold covers the selection, each row held from its own timestamp.
+ */
 export async function buildMaskIntent(
   model: PolicyModel,
   session: ConnectorSession,
@@ -81,10 +94,6 @@ export async function buildMaskIntent(
     const hold = model.legalHolds.get(id);
     return hold ? [hold] : [];
   });
-  const timestampOf = (hold: LegalHoldModel) => {
-    const field = collection.timestamps[hold.trigger];
-    return field === undefined || field.includes('.') ? undefined : field;
-  };
   const holdEnd = (hold: LegalHoldModel, start: Date) =>
     addDuration(start, parseDuration(hold.durationText) ?? hold.duration)
       .toISOString()
@@ -101,7 +110,7 @@ export async function buildMaskIntent(
     const key = JSON.stringify(wheres);
     for (const h of holds) {
       const record = { dataset: collection.dataset, collection: collection.name, key, hold: h.id, until: holdEnd(h, now) };
-      const from = timestampOf(h);
+      const from = holdTimestamp(collection, h);
       holdRecords.push(from === undefined ? record : { ...record, from });
     }
     return { rows, holds: holdRecords };
@@ -119,7 +128,7 @@ export async function buildMaskIntent(
     }
     if (Object.keys(set).length > 0) rows.push({ key, set });
     for (const h of holds) {
-      const field = timestampOf(h);
+      const field = holdTimestamp(collection, h);
       const raw = field === undefined ? undefined : row[field];
       const start = raw === null || raw === undefined ? now : new Date(String(toKeyValue(raw)));
       const until = holdEnd(h, Number.isNaN(start.getTime()) ? now : start);

@@ -168,8 +168,9 @@ export function openSqliteStore(file: string): Store {
           run.finishedAt.toISOString(),
           JSON.stringify(run.result),
         ).changes;
+      live();
       // A plan already stored leaves one statement to write: it commits by itself (most access requests).
-      if (storedPlans.has(serialisePlan(run.plan).digest)) return live() && write() > 0;
+      if (storedPlans.has(serialisePlan(run.plan).digest)) return write() > 0;
       let changes = 0;
       inTransaction(() => (changes = write()));
       return changes > 0;
