@@ -1,7 +1,7 @@
 // The rights engine's public face: plan a request, then execute access, portability, rectification, erasure or restriction.
 export * from './plan.js';
 export { planRequest, type PlanRequestInput } from './planner.js';
-export { formatPlan } from './format.js';
+export { describeBlocker, describeHold, formatErasure, formatPlan } from './format.js';
 export { previewRequest, type RequestPreview } from './preview.js';
 export { parseIdentityArgs, normalizeIdentities } from './identities.js';
 export { resolveRequest, type ResolvedRequest, type Where } from './resolve.js';

@@ -88,8 +88,13 @@ export interface HoldRecord {
   readonly runId: string;
 }
 
+/** True when the record covers a selection of rows (its key is a JSON array of selections), not one row. */
+export function isSelectionHold(h: Pick<HoldRecord, 'key'>): boolean {
+  return h.key.startsWith('[');
+}
+
+/** Hold records are written with the run that keeps the rows (`Journal.finish`); the registry reads them. */
 export interface HoldRegistry {
-  record(holds: readonly HoldRecord[]): Promise<void>;
   /** Holds ending on or before `date` (for retention sweeps). */
   endingBy(date: Date): Promise<readonly HoldRecord[]>;
   forRun(runId: string): Promise<readonly HoldRecord[]>;

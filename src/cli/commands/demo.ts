@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { systemClock } from '../../clock.js';
 import { compilePolicyFolder, type PolicyModel } from '../../policy/index.js';
-import { createConnectorPool, formatPlan, normalizeIdentities, previewRequest } from '../../rights/index.js';
+import { createConnectorPool, formatErasure, normalizeIdentities, planRequest } from '../../rights/index.js';
 import { openStore } from '../../store/index.js';
 import { loadPseudonymKey } from '../../vault/index.js';
 import { parseNow, requireModel } from '../manifest.js';
@@ -60,11 +60,7 @@ async function sampleData(say: (line: string) => void): Promise<PolicyModel> {
   if (!existsSync(join(data, 'accounts.db'))) {
     say(`  generating sample data: ${DEMO_CUSTOMERS.toLocaleString('en')} customers…`);
     const report = await generateNimbus({ customers: DEMO_CUSTOMERS, stores: 'sqlite', force: true });
-    say(
-      `  ${Object.values(report.rows)
-        .reduce((a, b) => a + b, 0)
-        .toLocaleString('en')} rows written to ${data}`,
-    );
+    say(`  ${report.totalRows.toLocaleString('en')} rows written to ${data}`);
   }
   const compiled = compilePolicyFolder(SAMPLE_MANIFEST);
   if (!compiled.model) throw new Error('the sample manifest does not compile');
@@ -87,12 +83,11 @@ async function answerRequests(model: PolicyModel, out: string, say: (line?: stri
     say();
     say(`Access request for ${email}: ${access.rows} rows from ${access.collections} collections in ${ms.toFixed(0)} ms`);
     say(`  package: ${file} (summary.html, data/*.json and *.csv, outbox/)`);
-    const preview = await previewRequest(model, 'erase', identities, pool);
+    // The plan alone says what erasure would do: nothing is read.
+    const plan = planRequest(model, { action: 'erase', identityKeys: [...identities.keys()] });
     say();
     say(`Erasure plan for the same person (dry run — nothing is changed):`);
-    for (const line of formatPlan(preview.plan)
-      .split('\n')
-      .filter((l) => /^\s+\d+\.\s(delete|keep|set)/.test(l))) {
+    for (const line of formatErasure(plan)) {
       const text = line.trim();
       say(`  ${text.length > 118 ? `${text.slice(0, 117)}…` : text}`);
     }

@@ -2,6 +2,8 @@
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import {
+  describeBlocker,
+  describeHold,
   executeErasure,
   executeRectification,
   executeRestriction,
@@ -11,9 +13,6 @@ import {
   RIGHTS_ACTIONS,
   type RightsAction,
 } from '../../rights/index.js';
-import { localize, type PolicyModel } from '../../policy/index.js';
-import { durationInWords } from '../../render/index.js';
-import type { HoldRecord } from '../../store/index.js';
 import { CustosError } from '../../errors.js';
 import { commandContext, loadModel, type CommandContext, type RequestOptions } from '../context.js';
 import { DEFAULT_MANIFEST_DIR } from '../manifest.js';
@@ -88,8 +87,7 @@ export function registerRightsCommands(program: Command): void {
           if (result.status === 'not-found') return notFound(ctx);
           if (result.status === 'blocked') {
             process.stdout.write(`account closure blocked (${ctx.requestId}):\n`);
-            for (const b of result.blockers)
-              process.stdout.write(`  - ${localize(b.description, 'en')}: ${b.rows} row(s) in ${b.collection}\n`);
+            for (const b of result.blockers) process.stdout.write(`  - ${describeBlocker(b)}\n`);
             process.exit(EXIT.errors);
           }
           process.stdout.write(`erased (${ctx.requestId}${result.resumed ? ', resumed' : ''}):\n`);
@@ -176,15 +174,4 @@ async function printPreview(ctx: CommandContext, action: RightsAction): Promise<
   process.stdout.write(formatPlan(preview.plan));
   process.stdout.write(`\n${preview.found ? 'Rows of this person (dry run, nothing changed):' : 'No data found for this person.'}\n`);
   for (const [collection, rows] of Object.entries(preview.rows)) if (rows > 0) process.stdout.write(`  ${collection.padEnd(40)} ${rows}\n`);
-}
-
-/** One line per hold record; a selection is named by its fields, not its values (they may be personal). */
-function describeHold(h: HoldRecord, model: PolicyModel): string {
-  const kept = `kept under legal hold "${h.hold}"`;
-  if (!h.key.startsWith('[')) return `${kept} until ${h.until}: ${h.dataset}.${h.collection} ${h.key}`;
-  const fields = [...new Set((JSON.parse(h.key) as Record<string, unknown>[]).flatMap((where) => Object.keys(where)))];
-  const hold = model.legalHolds.get(h.hold);
-  const duration = hold ? durationInWords(hold.duration, 'en') : 'the hold';
-  const each = h.from === undefined ? `until ${h.until}` : `each until ${duration} after its ${h.from} (${h.until} at the latest)`;
-  return `${kept}: ${h.dataset}.${h.collection} rows selected by ${fields.join(', ')}, ${each}`;
 }

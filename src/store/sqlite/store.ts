@@ -195,10 +195,6 @@ export function openSqliteStore(file: string): Store {
   };
 
   const holds: HoldRegistry = {
-    async record(records) {
-      live();
-      live().transaction(() => records.forEach(registerHold))();
-    },
     async endingBy(date) {
       live();
       return stmt.holdsEnding.all(date.toISOString().slice(0, 10)).map(toHold);
