@@ -210,7 +210,7 @@ export async function resolveRequest(
     } else if (unread.length > 0 && (sources.has(l.collection) || (!found && c.identity.size === 1))) {
       // Sources feed later routes; a single-identity collection is read only while nothing proves the person exists yet.
       // Read whole (expansion read none of it), it also serves a caller that wants its rows.
-      const extra = unread === wheres ? options.alsoRead?.fields(c) : undefined;
+      const extra = queried.has(l.collection) ? undefined : options.alsoRead?.fields(c);
       const rows: Row[] = [];
       await read(l, c, unread, extra ? alsoFields(fieldsFor(l, c, false), extra) : fieldsFor(l, c, false), (page) => {
         for (const row of page) collect(l, c, row, false);

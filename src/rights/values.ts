@@ -1,6 +1,6 @@
 // Key values as they travel from rows into selections and the journal: JSON-safe, typed by the field they match.
-import type { Value } from '../connectors/index.js';
-import type { FieldModel } from '../policy/index.js';
+import type { Row, Value } from '../connectors/index.js';
+import type { CollectionModel, FieldModel } from '../policy/index.js';
 
 /** A value that survives a JSON round trip through the journal. */
 export type KeyValue = string | number | boolean | null;
@@ -10,6 +10,20 @@ export function toKeyValue(v: Value): KeyValue {
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (v instanceof Date) return v.toISOString();
   return Buffer.from(v).toString('hex');
+}
+
+/** A row's primary-key values, by field. */
+export function primaryKeyOf(collection: CollectionModel, row: Row): Record<string, KeyValue> {
+  const key: Record<string, KeyValue> = {};
+  for (const k of collection.primaryKey) key[k] = toKeyValue(row[k] ?? null);
+  return key;
+}
+
+/** The selection of exactly the row with these key values (`{ id: 41 }` → `{ id: [41] }`). */
+export function keyWhere(key: Readonly<Record<string, KeyValue>>): Record<string, KeyValue[]> {
+  const where: Record<string, KeyValue[]> = {};
+  for (const [k, v] of Object.entries(key)) where[k] = [v];
+  return where;
 }
 
 /** Converts a request's text value to the type of the field it is compared with. */

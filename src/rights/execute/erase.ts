@@ -3,7 +3,7 @@ import type { Connector, Row } from '../../connectors/index.js';
 import type { Completion, HoldRecord, StepRecord } from '../../store/index.js';
 import type { ErasureOperation } from '../plan.js';
 import { collectionOf, type Where } from '../resolve.js';
-import { toKeyValue, type KeyValue } from '../values.js';
+import { keyWhere, primaryKeyOf, type KeyValue } from '../values.js';
 import { evaluateClosure, type ClosureBlocker } from './closure.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 import { prepareRun, type JournaledRun, type PreparedRun } from './journaled.js';
@@ -70,38 +70,33 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
     },
   }));
   const opOf = new Map(steps.map((s, i) => [s.id, plan.erasure[i] as ErasureOperation]));
-  /** Pins and intents of one store's steps: the recorded ones, and those decided now (returned, to be journaled). */
-  const decide = (dataset: string, connector: Connector, pending: readonly JournaledStep[], recorded: ReadonlyMap<string, StepRecord>) =>
-    decideStore(ctx, { dataset, connector, steps, pending, recorded, opOf, wheres, intents, alreadyRead });
 
-  let journaled: JournaledRun;
   if ('run' in prepared) {
-    journaled = prepared;
     // A run journaled before its closure check (an older journal) checks it now.
-    if (journaled.run.steps.size === 0 && resolved.found) {
+    if (prepared.run.steps.size === 0 && resolved.found) {
       const blockers = await evaluateClosure(ctx, resolved);
       if (blockers.length > 0) return finishRun(ctx, runId, { status: 'blocked', runId, blockers });
     }
+    if (!resolved.found) return finishRun(ctx, runId, { status: 'not-found', runId });
   } else {
     if (!resolved.found) return concludeRun(prepared, { status: 'not-found', runId });
     const blockers = await evaluateClosure(ctx, resolved);
     if (blockers.length > 0) return concludeRun(prepared, { status: 'blocked', runId, blockers });
-    const decided: { stepId: string; intent: unknown }[] = [];
-    for (const dataset of new Set(steps.filter((s) => !s.empty).map((s) => s.dataset))) {
-      const connector = await ctx.pool.get(dataset);
-      decided.push(...(await decide(dataset, connector, steps, new Map())));
-    }
-    journaled = await prepared.open(decided);
   }
+  // Pins and intents of every store with steps still to run: from the journal where recorded, else decided now and
+  // journaled before any store is written (a fresh run's with the write that opens it).
+  const recorded: ReadonlyMap<string, StepRecord> = 'run' in prepared ? prepared.run.steps : new Map();
+  const pending = steps.filter((s) => !recorded.get(s.id)?.done);
+  const decided: { stepId: string; intent: unknown }[] = [];
+  for (const dataset of new Set(pending.filter((s) => !s.empty).map((s) => s.dataset))) {
+    const connector = await ctx.pool.get(dataset);
+    const decision = { dataset, connector, steps, pending, recorded, operations: plan.erasure, opOf, wheres, intents, alreadyRead };
+    decided.push(...(await decideStore(ctx, decision)));
+  }
+  const journaled: JournaledRun = 'run' in prepared ? prepared : await prepared.open(decided);
+  if ('run' in prepared && decided.length > 0) await ctx.store.journal.recordIntents(prepared.run.id, decided);
   const { run, resumed } = journaled;
-  if (!resolved.found) return finishRun(ctx, runId, { status: 'not-found', runId });
-  const { results, last } = await runJournaledSteps(ctx, run.id, run.steps, steps, {
-    async beforeStore(dataset, connector, pending) {
-      // A resumed run decides what its journal lacks, and journals it before the store's first write.
-      const fresh = await decide(dataset, connector, pending, run.steps);
-      if (fresh.length > 0) await ctx.store.journal.recordIntents(run.id, fresh);
-    },
-  });
+  const { results, last } = await runJournaledSteps(ctx, run.id, run.steps, steps);
   // Every hold of the run, from the intents journaled with it (an earlier attempt's included), is registered with its end.
   const holds = steps.flatMap((step) => {
     const intent = intents.get(step.id) ?? (run.steps.get(step.id)?.intent as Partial<MaskIntent> | undefined);
@@ -129,6 +124,8 @@ interface StoreDecision {
   /** The steps whose mask intents are wanted. */
   readonly pending: readonly JournaledStep[];
   readonly recorded: ReadonlyMap<string, StepRecord>;
+  /** The plan's operations, and each step's. */
+  readonly operations: readonly ErasureOperation[];
   readonly opOf: ReadonlyMap<string, ErasureOperation>;
   readonly wheres: Map<string, readonly Where[]>;
   readonly intents: Map<string, MaskIntent>;
@@ -153,7 +150,7 @@ async function decideStore(ctx: ExecutionContext, d: StoreDecision): Promise<{ s
         wheres: d.wheres.get(op.collection) ?? [],
         pseudonymKey: ctx.pseudonymKey,
         now: ctx.clock.now(),
-        written: fieldsWritten([...d.opOf.values()], op.collection),
+        written: fieldsWritten(d.operations, op.collection),
         rows: d.alreadyRead.get(op.collection),
       });
       fresh.push({ stepId: step.id, intent });
@@ -185,7 +182,7 @@ async function pinNulledCollections(
       const selected = wheres.get(step.collection) ?? [];
       if (selected.length > 0) {
         for await (const row of connector.find({ collection, where: selected }, { fields: collection.primaryKey })) {
-          rows.push(Object.fromEntries(collection.primaryKey.map((k) => [k, toKeyValue(row[k] ?? null)])));
+          rows.push(primaryKeyOf(collection, row));
         }
       }
       // One IN-list for a single-column key; one group per row for a composite key.
@@ -195,7 +192,7 @@ async function pinNulledCollections(
           ? rows.length > 0
             ? [{ [only]: rows.map((r) => r[only] ?? null) }]
             : []
-          : rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, [v]])));
+          : rows.map(keyWhere);
       fresh.push({ stepId: step.id, intent: { pins } });
     }
     wheres.set(step.collection, pins);

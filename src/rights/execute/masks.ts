@@ -1,11 +1,11 @@
 // Masking of kept rows: static values in one update, computed ones (keyed hash, IP truncation) row by row from a journaled intent.
 import { pseudonymise, truncateIp } from '../../anonymize/index.js';
 import type { ConnectorSession, Row, Value } from '../../connectors/index.js';
-import { addDuration, parseDuration, type CollectionModel, type LegalHoldModel, type PolicyModel } from '../../policy/index.js';
+import { addDuration, type CollectionModel, type LegalHoldModel, type PolicyModel } from '../../policy/index.js';
 import type { HoldRecord } from '../../store/index.js';
 import type { ErasureOperation, FieldOperation } from '../plan.js';
 import type { Where } from '../resolve.js';
-import { toKeyValue, type KeyValue } from '../values.js';
+import { keyWhere, primaryKeyOf, toKeyValue, type KeyValue } from '../values.js';
 
 type MaskOperation = Extract<ErasureOperation, { kind: 'mask' }>;
 
@@ -52,29 +52,40 @@ export interface MaskIntentInput {
   readonly rows?: readonly Row[] | undefined;
 }
 
-/** The collection's own field a hold's clock starts from, if any (a parent's field, `customer_id.closed_at`, is not read). */
-function holdTimestamp(collection: CollectionModel, hold: LegalHoldModel): string | undefined {
-  const field = collection.timestamps[hold.trigger];
-  return field === undefined || field.includes('.') ? undefined : field;
+/** What a mask's intent works from, worked out once per operation (plans are cached). */
+interface IntentShape {
+  /** The fields read of each row: key, values to compute, and the timestamps holds run from. */
+  readonly fields: readonly string[];
+  readonly computed: readonly FieldOperation[];
+  /** The holds, each with the collection's own field its clock starts from (a parent's, `customer_id.closed_at`, is not read). */
+  readonly holds: readonly { readonly hold: LegalHoldModel; readonly from: string | undefined }[];
 }
 
-/** Per operation (plans are cached): the fields its intent reads. */
-const intentFields = new WeakMap<MaskOperation, readonly string[]>();
+const intentShapes = new WeakMap<MaskOperation, IntentShape>();
+
+function intentShape(model: PolicyModel, collection: CollectionModel, op: MaskOperation): IntentShape {
+  let shape = intentShapes.get(op);
+  if (!shape) {
+    const computed = op.fields.filter((f) => COMPUTED.has(f.strategy));
+    const holds = op.holds.flatMap((id) => {
+      const hold = model.legalHolds.get(id);
+      if (!hold) return [];
+      const field = collection.timestamps[hold.trigger];
+      return [{ hold, from: field === undefined || field.includes('.') ? undefined : field }];
+    });
+    const timestamps = holds.flatMap((h) => (h.from === undefined ? [] : [h.from]));
+    const fields = [...new Set([...collection.primaryKey, ...computed.map((f) => f.field), ...timestamps])];
+    intentShapes.set(op, (shape = { fields, computed, holds }));
+  }
+  return shape;
+}
 
 /** The fields a mask's intent needs of each row: key, values to compute, and the timestamps holds run from. */
 export function maskIntentFields(model: PolicyModel, collection: CollectionModel, op: MaskOperation): readonly string[] {
-  let fields = intentFields.get(op);
-  if (!fields) {
-    const timestamps = op.holds.flatMap((id) => {
-      const hold = model.legalHolds.get(id);
-      const field = hold && holdTimestamp(collection, hold);
-      return field ? [field] : [];
-    });
-    const computed = op.fields.filter((f) => COMPUTED.has(f.strategy)).map((f) => f.field);
-    intentFields.set(op, (fields = [...new Set([...collection.primaryKey, ...computed, ...timestamps])]));
-  }
-  return fields;
+  return intentShape(model, collection, op).fields;
 }
+
+const holdEnd = (hold: LegalHoldModel, start: Date) => addDuration(start, hold.duration).toISOString().slice(0, 10);
 
 /**
  * Decides a mask's computed values and hold end dates, reading the rows when it must. Rows with nothing to compute,
@@ -89,35 +100,26 @@ export async function buildMaskIntent(
   input: MaskIntentInput,
 ): Promise<MaskIntent> {
   const { wheres, pseudonymKey, now, written } = input;
-  const computed = op.fields.filter((f) => COMPUTED.has(f.strategy));
-  const holds = op.holds.flatMap((id) => {
-    const hold = model.legalHolds.get(id);
-    return hold ? [hold] : [];
-  });
-  const holdEnd = (hold: LegalHoldModel, start: Date) =>
-    addDuration(start, parseDuration(hold.durationText) ?? hold.duration)
-      .toISOString()
-      .slice(0, 10);
+  const { fields, computed, holds } = intentShape(model, collection, op);
   const rows: MaskIntent['rows'][number][] = [];
   const holdRecords: Omit<HoldRecord, 'runId'>[] = [];
   if (wheres.length === 0) return { rows, holds: holdRecords };
   const selectionHeld =
     computed.length === 0 &&
-    holds.every((h) => h.trigger === 'collected') &&
+    holds.every((h) => h.hold.trigger === 'collected') &&
     wheres.every((where) => Object.keys(where).every((field) => !written.has(field)));
   if (selectionHeld) {
     // Collected in the past (or, without a date, now): every row's end is at the latest the hold's duration from now.
     const key = JSON.stringify(wheres);
-    for (const h of holds) {
-      const record = { dataset: collection.dataset, collection: collection.name, key, hold: h.id, until: holdEnd(h, now) };
-      const from = holdTimestamp(collection, h);
+    for (const { hold, from } of holds) {
+      const record = { dataset: collection.dataset, collection: collection.name, key, hold: hold.id, until: holdEnd(hold, now) };
       holdRecords.push(from === undefined ? record : { ...record, from });
     }
     return { rows, holds: holdRecords };
   }
-  const rowsToMask = input.rows ?? session.find({ collection, where: wheres }, { fields: maskIntentFields(model, collection, op) });
+  const rowsToMask = input.rows ?? session.find({ collection, where: wheres }, { fields });
   for await (const row of rowsToMask) {
-    const key = Object.fromEntries(collection.primaryKey.map((k) => [k, toKeyValue(row[k] ?? null)]));
+    const key = primaryKeyOf(collection, row);
     const keyText = JSON.stringify(key);
     const set: Record<string, KeyValue> = {};
     for (const f of computed) {
@@ -127,12 +129,11 @@ export async function buildMaskIntent(
       set[f.field] = f.strategy === 'hash' ? pseudonymise(text, pseudonymKey) : (truncateIp(text) ?? null);
     }
     if (Object.keys(set).length > 0) rows.push({ key, set });
-    for (const h of holds) {
-      const field = holdTimestamp(collection, h);
-      const raw = field === undefined ? undefined : row[field];
+    for (const { hold, from } of holds) {
+      const raw = from === undefined ? undefined : row[from];
       const start = raw === null || raw === undefined ? now : new Date(String(toKeyValue(raw)));
-      const until = holdEnd(h, Number.isNaN(start.getTime()) ? now : start);
-      holdRecords.push({ dataset: collection.dataset, collection: collection.name, key: keyText, hold: h.id, until });
+      const until = holdEnd(hold, Number.isNaN(start.getTime()) ? now : start);
+      holdRecords.push({ dataset: collection.dataset, collection: collection.name, key: keyText, hold: hold.id, until });
     }
   }
   return { rows, holds: holdRecords };
@@ -150,7 +151,7 @@ export async function applyMask(
   let touched = 0;
   if (Object.keys(set).length > 0 && wheres.length > 0) touched = await session.update({ collection, where: wheres }, set);
   for (const row of intent?.rows ?? []) {
-    const where = Object.fromEntries(Object.entries(row.key).map(([k, v]) => [k, [v]]));
+    const where = keyWhere(row.key);
     await session.update({ collection, where }, row.set);
   }
   return Math.max(touched, intent?.rows.length ?? 0);

@@ -74,7 +74,7 @@ export async function executeRectification(
       collection: q,
       kind: 'rectify',
       empty: wheres.length === 0,
-      apply: async (session: ConnectorSession) => (wheres.length === 0 ? 0 : session.update({ collection, where: wheres }, set)),
+      apply: (session: ConnectorSession) => session.update({ collection, where: wheres }, set),
     };
   });
   const { results, last } = await runJournaledSteps(ctx, run.id, run.steps, steps);

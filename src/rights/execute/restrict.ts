@@ -41,11 +41,8 @@ export async function executeRestriction(
         collection: collection.qualifiedName,
         kind: action,
         empty: wheres.length === 0,
-        apply: async (session: ConnectorSession) => {
-          return wheres.length === 0
-            ? 0
-            : session.update({ collection, where: wheres }, { [restriction.field]: options.lift ? null : restriction.value });
-        },
+        apply: (session: ConnectorSession) =>
+          session.update({ collection, where: wheres }, { [restriction.field]: options.lift ? null : restriction.value }),
       },
     ];
   });

@@ -1,5 +1,5 @@
 // Runs journaled steps store by store: one transaction per store where it can, journal after commit, finished steps skipped.
-import type { Connector, ConnectorSession } from '../../connectors/index.js';
+import type { ConnectorSession } from '../../connectors/index.js';
 import type { Completion, StepRecord } from '../../store/index.js';
 import type { ExecutionContext } from './context.js';
 
@@ -22,11 +22,6 @@ export interface StepResult {
   readonly skipped: boolean;
 }
 
-export interface StepHooks {
-  /** Runs before a store's pending steps, outside its transaction (reads that decide journaled intents). */
-  beforeStore?(dataset: string, connector: Connector, pending: readonly JournaledStep[]): Promise<void>;
-}
-
 export interface StepsRun {
   readonly results: StepResult[];
   /**
@@ -43,17 +38,14 @@ export async function runJournaledSteps(
   runId: string,
   recorded: ReadonlyMap<string, StepRecord>,
   steps: readonly JournaledStep[],
-  hooks: StepHooks = {},
 ): Promise<StepsRun> {
   const results: StepResult[] = [];
-  let last: Completion | undefined;
-  // Steps with nothing to select touch no store: a crash before they are journaled loses nothing, so they wait for the
-  // next journal write instead of making one of their own.
+  // Completed steps wait here until a journal write takes them. Steps with nothing to select touch no store, so a crash
+  // before they are journaled loses nothing: they wait for the next write. The last store's wait for the run's end.
   const carried: Completion['steps'][number][] = [];
-  const record = async (list: readonly { step: JournaledStep; rows: number }[], final: boolean, wrote = true) => {
+  const record = async (list: readonly { step: JournaledStep; rows: number }[], writeNow: boolean) => {
     carried.push(...list.map((d) => ({ stepId: d.step.id, result: { rows: d.rows } })));
-    if (final) last = { steps: carried.splice(0) };
-    else if (wrote) await ctx.store.journal.completeSteps(runId, { steps: carried.splice(0) });
+    if (writeNow) await ctx.store.journal.completeSteps(runId, { steps: carried.splice(0) });
   };
   const datasets = [...new Set(steps.map((s) => s.dataset))];
   for (const dataset of datasets) {
@@ -66,14 +58,12 @@ export async function runJournaledSteps(
     if (pending.every((s) => s.empty)) {
       await record(
         pending.map((step) => ({ step, rows: 0 })),
-        finalStore,
         false,
       );
       for (const s of pending) results.push({ stepId: s.id, kind: s.kind, collection: s.collection, rows: 0, skipped: false });
       continue;
     }
     const connector = await ctx.pool.get(dataset);
-    await hooks.beforeStore?.(dataset, connector, pending);
     const run = async (session: ConnectorSession, list: readonly JournaledStep[]) => {
       const done: { step: JournaledStep; rows: number }[] = [];
       for (const step of list) {
@@ -88,11 +78,11 @@ export async function runJournaledSteps(
     const done: { step: JournaledStep; rows: number }[] = [];
     if (connector.capabilities.transactions) {
       done.push(...(await connector.transaction((session) => run(session, pending))));
-      await record(done, finalStore);
+      await record(done, !finalStore);
     } else {
       for (const step of pending) {
         const one = await run(connector, [step]);
-        await record(one, finalStore && step === pending.at(-1));
+        await record(one, !(finalStore && step === pending.at(-1)));
         done.push(...one);
       }
     }
@@ -100,7 +90,5 @@ export async function runJournaledSteps(
     for (const d of done)
       results.push({ stepId: d.step.id, kind: d.step.kind, collection: d.step.collection, rows: d.rows, skipped: false });
   }
-  // The last store had nothing pending (an earlier attempt finished it): what waits goes with the run's end.
-  if (carried.length > 0) last = { steps: [...(last?.steps ?? []), ...carried] };
-  return { results, last };
+  return { results, last: carried.length > 0 ? { steps: carried } : undefined };
 }
