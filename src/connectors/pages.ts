@@ -1,9 +1,12 @@
 // Rows in pages and pages in rows: the bridge between `find` and `findPages` for connectors that produce only one of them.
 import type { Row } from './connector.js';
 
-/** Groups a row stream into pages of at most `size` rows (the last page may be shorter; no empty page). */
-export async function* pagesOf(rows: AsyncIterable<Row>, size: number): AsyncGenerator<readonly Row[]> {
-  let page: Row[] = [];
+/**
+ * Groups a row stream (Rows, or a SQL client's rows) into pages of at most `size` rows (the last page may be shorter; no
+ * empty page): the layers above then pay one await per page, not one per row.
+ */
+export async function* pagesOf<T>(rows: AsyncIterable<T>, size: number): AsyncGenerator<readonly T[]> {
+  let page: T[] = [];
   for await (const row of rows) {
     page.push(row);
     if (page.length >= size) {

@@ -39,9 +39,7 @@ export function checkSelection(selection: Selection): CheckedSelection {
   const groups: WhereGroup[] = [];
   let unbounded = where.length === 0;
   for (const group of where) {
-    if (typeof group !== 'object' || group === null || Array.isArray(group)) {
-      throw invalid(`each group of the selection on ${collection.qualifiedName} must be an object of value lists`);
-    }
+    assertGroupObject(collection, group);
     const terms = checkGroup(collection, group);
     if (terms.length === 0) unbounded = true;
     if (!terms.some(isEmpty)) groups.push(terms);
@@ -50,10 +48,21 @@ export function checkSelection(selection: Selection): CheckedSelection {
   return { collection, groups: everything ? [everything] : groups, matchesNothing: groups.length === 0, unbounded };
 }
 
+/** Refuses a group of an OR selection that is not an object of value lists (CustosError 'invalid-input'). */
+export function assertGroupObject(collection: CollectionModel, group: unknown): asserts group is Where {
+  if (typeof group !== 'object' || group === null || Array.isArray(group)) {
+    throw invalid(`each group of the selection on ${collection.qualifiedName} must be an object of value lists`);
+  }
+}
+
 /** Refuses an update or delete with a group that names no field (it would touch every row), or with no group at all. */
 export function assertBounded(checked: CheckedSelection, operation: 'update' | 'delete'): void {
-  if (!checked.unbounded) return;
-  throw invalid(`refusing to ${operation} ${checked.collection.qualifiedName}: the selection has no group, or a group that names no field`);
+  if (checked.unbounded) refuseUnbounded(checked.collection, operation);
+}
+
+/** The refusal of `assertBounded`, for a caller that knows the selection is unbounded without checking it all. */
+export function refuseUnbounded(collection: CollectionModel, operation: 'update' | 'delete'): never {
+  throw invalid(`refusing to ${operation} ${collection.qualifiedName}: the selection has no group, or a group that names no field`);
 }
 
 /** Array.isArray, narrowing a readonly array too. */
@@ -80,15 +89,25 @@ function isEmpty(term: WhereTerm): boolean {
  * An empty result means "all the store has" (a collection that declares nothing).
  */
 export function resultFields(collection: CollectionModel, fields: readonly string[] | undefined): readonly string[] {
-  if (fields && fields.length > 0 && checkedLists.has(fields)) return fields;
-  const names = fields && fields.length > 0 ? fields : [...new Set([...collection.primaryKey, ...collection.fields.keys()])];
-  for (const name of names) checkField(collection, name);
-  // A caller that passes the same list again (the rights engine keeps its lists) is not checked again; lists are readonly.
-  if (names === fields) checkedLists.add(fields);
+  if (fields && fields.length > 0) {
+    // A caller that passes the same list again (the rights engine keeps its lists) is not checked again; lists are readonly.
+    if (checkedLists.has(fields)) return fields;
+    for (const name of fields) checkField(collection, name);
+    checkedLists.add(fields);
+    return fields;
+  }
+  // One default list per collection (models are immutable): the same array each call, so caches keyed by it hit.
+  let names = defaultFields.get(collection);
+  if (names === undefined) {
+    names = [...new Set([...collection.primaryKey, ...collection.fields.keys()])];
+    for (const name of names) checkField(collection, name);
+    defaultFields.set(collection, names);
+  }
   return names;
 }
 
 const checkedLists = new WeakSet<readonly string[]>();
+const defaultFields = new WeakMap<CollectionModel, readonly string[]>();
 
 /** Validated assignments of an update; an empty `set` is refused as a likely mistake. */
 export function checkAssignments(collection: CollectionModel, set: Readonly<Record<string, Value>>): readonly (readonly [string, Value])[] {
@@ -98,9 +117,12 @@ export function checkAssignments(collection: CollectionModel, set: Readonly<Reco
   return entries;
 }
 
-/** Rows per round trip when streaming (default 1,000); must be a positive integer. */
+/** Rows per round trip when a find names no `batchSize`. */
+export const DEFAULT_BATCH_SIZE = 1000;
+
+/** Rows per round trip when streaming (default `DEFAULT_BATCH_SIZE`, 1,000); must be a positive integer. */
 export function batchSizeOf(batchSize: number | undefined): number {
-  if (batchSize === undefined) return 1000;
+  if (batchSize === undefined) return DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw invalid(`batchSize must be a positive integer, not ${batchSize}`);
   return batchSize;
 }

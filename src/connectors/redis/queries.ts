@@ -5,11 +5,20 @@ import { CustosError } from '../../errors.js';
 import type { CollectionModel, RedisType } from '../../policy/index.js';
 import type { ConnectorSession, FindOptions, Row, Selection, Value, Where } from '../connector.js';
 import { assertNotAborted } from '../lifecycle.js';
-import { assertBounded, batchSizeOf, checkAssignments, checkSelection, resultFields } from '../selection.js';
+import {
+  assertBounded,
+  assertGroupObject,
+  batchSizeOf,
+  checkAssignments,
+  checkSelection,
+  refuseUnbounded,
+  resultFields,
+} from '../selection.js';
+import { firstTime } from '../union.js';
 import { captureKey, parseKeyPattern, planKeys, type KeyPattern, type KeyPlan } from './keys.js';
 import { NATURAL_FIELDS, projectRow, REDIS_KEY_FIELD, REDIS_SCORE_FIELD } from './rows.js';
 import { keyBatches, rowBatches, type RedisSelection } from './scan.js';
-import { firstTime, rowIdentity, writeUnion } from './union.js';
+import { rowIdentity, writeUnion } from './union.js';
 import { WRITE_BATCH, writeKeys, writeRows, type Change } from './writes.js';
 
 export class RedisSession implements ConnectorSession {
@@ -132,12 +141,10 @@ export class RedisSession implements ConnectorSession {
       return group ? [group] : [];
     }
     // `[]` is refused as `{}` is; its groups, which may hold `$key`, are checked one by one.
-    if (write && where.length === 0) assertBounded(checkSelection({ collection, where: [] }), write);
+    if (write && where.length === 0) refuseUnbounded(collection, write);
     const groups: RedisSelection[] = [];
     for (const group of where as readonly Where[]) {
-      if (typeof group !== 'object' || group === null || Array.isArray(group)) {
-        throw invalid(`each group of the selection on ${collection.qualifiedName} must be an object of value lists`);
-      }
+      assertGroupObject(collection, group);
       const resolved = resolveGroup(collection, type, pattern, group, write);
       if (resolved) groups.push(resolved);
     }

@@ -1,6 +1,7 @@
 // A Redis selection of several groups: rows told apart across groups, and writes that read the whole union first.
 import type { Redis } from 'ioredis';
 import type { RedisType } from '../../policy/index.js';
+import { firstTime } from '../union.js';
 import { REDIS_INDEX_FIELD, REDIS_KEY_FIELD, REDIS_MEMBER_FIELD, type MutableRow } from './rows.js';
 import { keyBatches, rowBatches, type MatchedKey, type RedisSelection } from './scan.js';
 import { WRITE_BATCH, writeKeys, writeRows, type Change } from './writes.js';
@@ -12,13 +13,6 @@ export function rowIdentity(type: RedisType, row: MutableRow): string {
   const member = type === 'list' ? row[REDIS_INDEX_FIELD] : row[REDIS_MEMBER_FIELD];
   // The key's length first, so no key and member run into another pair.
   return `${key.length}:${key}${String(member)}`;
-}
-
-/** Notes `identity` in `seen`; false when it was already there. */
-export function firstTime(seen: Set<string>, identity: string): boolean {
-  if (seen.has(identity)) return false;
-  seen.add(identity);
-  return true;
 }
 
 const NO_CAPTURES: ReadonlyMap<string, string> = new Map();

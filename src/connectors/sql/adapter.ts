@@ -66,14 +66,9 @@ export interface SqlAdapter {
    */
   pages(select: SelectStatement, batchSize: number, probed?: boolean): AsyncIterable<readonly ClientRow[]>;
   /**
-   * The whole result read at once, when it fits in one page and the client can run it synchronously now (SQLite);
-   * 'more' when it ran and the result is longer; undefined when it cannot run now. Spares a small find every
-   * asynchronous step.
-   */
-  pageNow?(select: SelectStatement, batchSize: number): ClientRow[] | 'more' | undefined;
-  /**
    * Runs a statement at once, outside Kysely's queue, when the client is synchronous and its connection is free (SQLite);
    * undefined: run it through Kysely. Only for a Kysely without plugins (no `withSchema`): their result hooks are skipped.
+   * With it, a find whose result fits in one page is read at once, sparing it every asynchronous step.
    */
   runNow?(query: CompiledQuery): QueryResult<unknown> | undefined;
   /** `runNow` for the statements of the open transaction, on the connection it holds (SQLite); undefined: use Kysely. */

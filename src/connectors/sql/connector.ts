@@ -17,6 +17,7 @@ import type { StoreTarget } from '../target.js';
 import type { AnyDatabase, SqlAdapter } from './adapter.js';
 import { SqlSession } from './session.js';
 import { ShapeCache } from './shapes.js';
+import type { RowIdentities } from './union.js';
 
 /** Every SQL engine can do all of this; only the HTTP and Redis connectors lack some. */
 export const SQL_CAPABILITIES: ConnectorCapabilities = Object.freeze({
@@ -45,6 +46,7 @@ export class SqlConnector implements Connector {
   readonly #lifecycle: Lifecycle;
   readonly #session: SqlSession;
   readonly #shapes: ShapeCache;
+  readonly #rowIdentities: RowIdentities = new Map();
 
   constructor(parts: SqlConnectorParts) {
     this.kind = parts.adapter.kind;
@@ -54,7 +56,7 @@ export class SqlConnector implements Connector {
     const db = parts.schema ? parts.db.withSchema(parts.schema) : parts.db;
     const runNow = parts.adapter.runNow?.bind(parts.adapter);
     this.#session = new SqlSession(
-      { target: parts.target, adapter: parts.adapter, db, shapes: this.#shapes, runNow },
+      { target: parts.target, adapter: parts.adapter, db, shapes: this.#shapes, rowIdentities: this.#rowIdentities, runNow },
       [this.#lifecycle],
       false,
     );
@@ -90,7 +92,14 @@ export class SqlConnector implements Connector {
         const own = new Lifecycle('the transaction');
         const db = schema ? trx.withSchema(schema) : trx;
         const session = new SqlSession(
-          { target, adapter, db, shapes: this.#shapes, runNow: adapter.runInTransaction?.bind(adapter) },
+          {
+            target,
+            adapter,
+            db,
+            shapes: this.#shapes,
+            rowIdentities: this.#rowIdentities,
+            runNow: adapter.runInTransaction?.bind(adapter),
+          },
           [this.#lifecycle, own],
           adapter.streamHoldsConnection,
         );
@@ -137,6 +146,7 @@ export class SqlConnector implements Connector {
   async close(): Promise<void> {
     if (!this.#lifecycle.close()) return;
     this.#shapes.clear();
+    this.#rowIdentities.clear();
     await this.#parts.db.destroy().catch(() => undefined);
   }
 }

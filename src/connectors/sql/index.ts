@@ -14,4 +14,4 @@ export { SqlConnector, SQL_CAPABILITIES, DEFAULT_SAMPLE_SIZE, type SqlConnectorP
 export { introspectCatalog, type CatalogColumn, type CatalogReference } from './samples.js';
 export { SqlSession } from './session.js';
 export { Lru } from './lru.js';
-export { inPages, pageLimit, probePage, probePageNow, probeThenStream } from './pages.js';
+export { pageLimit, probePage, probeThenStream } from './pages.js';

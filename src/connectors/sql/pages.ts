@@ -1,6 +1,8 @@
 // Paging a find on engines that stream with a cursor or a socket: one plain query answers small results in a round trip.
 import { sql, type RawBuilder } from 'kysely';
 import { CustosError } from '../../errors.js';
+import { pagesOf } from '../pages.js';
+import { DEFAULT_BATCH_SIZE } from '../selection.js';
 import type { AnySelect, ClientRow, SelectStatement, SelectVariant } from './adapter.js';
 
 /**
@@ -48,7 +50,7 @@ function probeOf(batchSize: number): Probe {
 }
 
 /** The probe of the default page size, made once. */
-const probes = new Map([[1000, new Probe(1001)]]);
+const probes = new Map([[DEFAULT_BATCH_SIZE, new Probe(DEFAULT_BATCH_SIZE + 1)]]);
 
 /** One page when the result fits (`probePage`); otherwise the whole select streams as one statement, one snapshot. */
 export async function* probeThenStream(select: SelectStatement, batchSize: number, probed = false): AsyncGenerator<readonly ClientRow[]> {
@@ -57,17 +59,5 @@ export async function* probeThenStream(select: SelectStatement, batchSize: numbe
     yield rows;
     return;
   }
-  yield* inPages(select.stream(batchSize), batchSize);
-}
-
-/** Streamed rows gathered in pages of `size`: the layers above then pay one await per page, not one per row. */
-export async function* inPages(rows: AsyncIterable<ClientRow>, size: number): AsyncGenerator<readonly ClientRow[]> {
-  let page: ClientRow[] = [];
-  for await (const row of rows) {
-    page.push(row);
-    if (page.length < size) continue;
-    yield page;
-    page = [];
-  }
-  if (page.length > 0) yield page;
+  yield* pagesOf(select.stream(batchSize), batchSize);
 }

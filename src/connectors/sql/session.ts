@@ -5,14 +5,23 @@ import { toStoreError } from '../failures.js';
 import { PagesAtOnce, rowsOf } from '../pages.js';
 import { checkIdentifier } from '../identifiers.js';
 import { assertNotAborted, type Lifecycle } from '../lifecycle.js';
-import { assertBounded, batchSizeOf, checkAssignments, checkSelection, resultFields, type CheckedSelection } from '../selection.js';
+import {
+  assertBounded,
+  batchSizeOf,
+  checkAssignments,
+  checkSelection,
+  resultFields,
+  type CheckedSelection,
+  type WhereGroup,
+} from '../selection.js';
 import type { StoreTarget } from '../target.js';
 import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { AnyDatabase, ClientRow, SqlAdapter } from './adapter.js';
+import { probePageNow } from './pages.js';
 import { splitGroups } from './queries.js';
 import type { ShapeCache } from './shapes.js';
 import { SqlStatements } from './statements.js';
-import { identityOf, unionCount, unionPages, unionUpdate, type UnionScope } from './union.js';
+import { identityOf, sum, unionCount, unionPages, unionUpdate, type RowIdentities, type UnionScope } from './union.js';
 
 export interface SqlScope {
   readonly target: StoreTarget;
@@ -21,8 +30,23 @@ export interface SqlScope {
   readonly db: Kysely<AnyDatabase>;
   /** The connector's compiled shapes, shared by its transactions (same schema, same SQL). */
   readonly shapes: ShapeCache;
-  /** Runs a statement at once where the client can (the adapter's `runNow`, or `runInTransaction` in a transaction). */
+  /** The connector's answers of `identityOf`, shared by its transactions (same schema). */
+  readonly rowIdentities: RowIdentities;
+  /**
+   * Runs a statement at once where the client can (the adapter's `runNow`, or `runInTransaction` in a transaction); a
+   * small find is then read at once too, without an asynchronous step.
+   */
   readonly runNow?: ((query: CompiledQuery) => QueryResult<unknown> | undefined) | undefined;
+}
+
+/** A find's checked selection and options, ready for its statements. */
+interface PreparedFind {
+  readonly table: string;
+  readonly checked: CheckedSelection;
+  /** Statements to run (`splitGroups`); none when the selection matches nothing. */
+  readonly parts: readonly (readonly WhereGroup[])[];
+  readonly fields: readonly string[];
+  readonly batchSize: number;
 }
 
 export class SqlSession implements ConnectorSession {
@@ -44,42 +68,55 @@ export class SqlSession implements ConnectorSession {
     return rowsOf(this.findPages(selection, options));
   }
 
+  /**
+   * Where statements can run at once (SQLite, connection free), a small find is read here and now: most finds of one
+   * person's rows. Its checks then run once, here, for the paged find too; any failure of this quick path leaves the
+   * paged find to run (checks included) and report it when iterated.
+   */
   findPages(selection: Selection, options: FindOptions = {}): AsyncIterable<readonly Row[]> {
-    const probe = this.#pageNow(selection, options);
-    return Array.isArray(probe) ? new PagesAtOnce(probe) : this.#findPages(selection, options, probe === 'more');
+    let find: PreparedFind | undefined;
+    let probe: readonly Row[] | 'more' | undefined;
+    if (this.#scope.runNow && !options.signal?.aborted) {
+      try {
+        find = this.#prepareFind(selection, options);
+        probe = this.#pageNow(find);
+      } catch {
+        // The paged find runs instead and reports the failure when iterated: its checks again, or the statement again (a
+        // busy or locked file may be free by then), so the error a caller sees is the one a later attempt gets.
+      }
+    }
+    return Array.isArray(probe) ? new PagesAtOnce(probe) : this.#findPages(selection, options, find, probe === 'more');
   }
 
   /**
-   * The whole result of a small find read at once, where the adapter can (SQLite, connection free): most finds of one
-   * person's rows. 'more' when the result is longer than a page (the paged find need not probe again); undefined in
-   * every other case, failures included: the paged find then runs, and reports them.
+   * The whole result read at once when it fits in a page and the connection is free; 'more' when the result is longer
+   * (the paged find need not probe again); undefined when it cannot run now, or the find needs several statements.
    */
-  #pageNow(selection: Selection, options: FindOptions): readonly Row[] | 'more' | undefined {
-    const { adapter } = this.#scope;
-    if (!adapter.pageNow || options.signal?.aborted) return undefined;
-    try {
-      const { table, checked } = this.#prepare(selection);
-      if (checked.matchesNothing) return undefined;
-      const parts = splitGroups(checked.groups, adapter.parameterBudget);
-      if (parts.length !== 1) return undefined;
-      const fields = resultFields(selection.collection, options.fields);
-      const rows = adapter.pageNow(this.#statements.select(table, fields, parts[0]!), batchSizeOf(options.batchSize));
-      return Array.isArray(rows) ? decoded(adapter, rows) : rows;
-    } catch {
-      return undefined;
-    }
+  #pageNow(find: PreparedFind): readonly Row[] | 'more' | undefined {
+    const { table, checked, parts, fields, batchSize } = find;
+    if (checked.matchesNothing || parts.length !== 1) return undefined;
+    const rows = probePageNow(this.#statements.select(table, fields, parts[0]!), batchSize);
+    return Array.isArray(rows) ? decoded(this.#scope.adapter, rows) : rows;
   }
 
-  /** `probed`: the result is known to be longer than a page, so the adapter pages without probing first. */
-  async *#findPages(selection: Selection, options: FindOptions, probed: boolean): AsyncGenerator<readonly Row[]> {
-    const { table, checked } = this.#prepare(selection);
-    const fields = resultFields(selection.collection, options.fields);
-    const batchSize = batchSizeOf(options.batchSize);
+  /**
+   * `prepared`: the find's checks already made by `findPages` (only whether the session may run it is asked again, now);
+   * `probed`: the result is known to be longer than a page, so the adapter pages without probing first.
+   */
+  async *#findPages(
+    selection: Selection,
+    options: FindOptions,
+    prepared: PreparedFind | undefined,
+    probed: boolean,
+  ): AsyncGenerator<readonly Row[]> {
     const { signal } = options;
-    assertNotAborted(signal);
+    if (prepared) {
+      this.#assertUsable();
+      assertNotAborted(signal);
+    }
+    const { table, checked, parts, fields, batchSize } = prepared ?? this.#prepareFind(selection, options);
     if (checked.matchesNothing) return;
     const { adapter } = this.#scope;
-    const parts = splitGroups(checked.groups, adapter.parameterBudget);
     this.#openStreams++;
     try {
       const sources = overlaps(parts, checked)
@@ -131,14 +168,26 @@ export class SqlSession implements ConnectorSession {
     assertBounded(checked, 'delete');
     if (checked.matchesNothing) return 0;
     const parts = splitGroups(checked.groups, this.#scope.adapter.parameterBudget);
-    return this.#run(`delete from ${selection.collection.qualifiedName}`, async () => {
-      let total = 0;
-      for (const part of parts) total += await this.#statements.delete(table, part);
-      return total;
-    });
+    return this.#run(`delete from ${selection.collection.qualifiedName}`, () => sum(parts, (part) => this.#statements.delete(table, part)));
   }
 
   #prepare(selection: Selection) {
+    this.#assertUsable();
+    return { table: checkIdentifier(selection.collection.name, 'collection'), checked: checkSelection(selection) };
+  }
+
+  /** Everything a find checks before its first statement, in the order it reports failures; parts only if it matches anything. */
+  #prepareFind(selection: Selection, options: FindOptions): PreparedFind {
+    const { table, checked } = this.#prepare(selection);
+    const fields = resultFields(selection.collection, options.fields);
+    const batchSize = batchSizeOf(options.batchSize);
+    assertNotAborted(options.signal);
+    const parts = checked.matchesNothing ? [] : splitGroups(checked.groups, this.#scope.adapter.parameterBudget);
+    return { table, checked, parts, fields, batchSize };
+  }
+
+  /** The session is open and, in a transaction whose streams hold the connection, no find is still open. */
+  #assertUsable(): void {
     this.#assertOpen();
     if (this.#exclusive && this.#openStreams > 0) {
       throw new CustosError({
@@ -146,7 +195,6 @@ export class SqlSession implements ConnectorSession {
         message: `${this.#scope.target.label}: a find is still open in this transaction; finish or stop it before the next operation`,
       });
     }
-    return { table: checkIdentifier(selection.collection.name, 'collection'), checked: checkSelection(selection) };
   }
 
   async #run(operation: string, work: () => Promise<number>): Promise<number> {
@@ -162,7 +210,7 @@ export class SqlSession implements ConnectorSession {
   }
 
   #identity(selection: Selection, table: string): Promise<readonly string[]> {
-    return identityOf(this.#union(table), selection.collection);
+    return identityOf(this.#union(table), selection.collection, this.#scope.rowIdentities);
   }
 
   #assertOpen(): void {

@@ -4,7 +4,7 @@ import { CustosError } from '../../errors.js';
 import { Lru } from './lru.js';
 
 /** Shapes kept per connector (default of `ShapeCache`'s capacity); least recently used evicted. */
-export const SHAPE_CACHE_SIZE = 256;
+const SHAPE_CACHE_SIZE = 256;
 
 /** Longer lists bound value by value are compiled each time: their lengths rarely repeat, and their SQL is long. */
 const MAX_CACHED_LIST = 64;
@@ -13,7 +13,7 @@ const MAX_CACHED_LIST = 64;
  * Stands for argument `index` while a shape compiles (or its element `position`, for an IN-list bound value by value).
  * Slots never reach a database: each becomes the call's value when the statement is bound.
  */
-export class Slot {
+class Slot {
   constructor(
     readonly index: number,
     readonly position = -1,

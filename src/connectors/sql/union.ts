@@ -3,6 +3,7 @@ import type { CollectionModel } from '../../policy/index.js';
 import type { Value } from '../connector.js';
 import { checkIdentifier } from '../identifiers.js';
 import type { WhereGroup, WhereTerm } from '../selection.js';
+import { firstTime } from '../union.js';
 import { jsonReplacer } from '../values.js';
 import type { ClientRow, SqlAdapter } from './adapter.js';
 import { identityAlias, splitGroups } from './queries.js';
@@ -14,17 +15,27 @@ export interface UnionScope {
   readonly table: string;
 }
 
+/** Tables → their row identity when the collection declares no primary key; one per connector, shared by its transactions. */
+export type RowIdentities = Map<string, readonly string[]>;
+
 /**
  * Columns that tell the rows of `table` apart: the collection's primary key, else the adapter's row identity (SQLite's
  * rowid) when the table has one. None (no primary key declared, and a PostgreSQL or MySQL table, a SQLite view or a
- * WITHOUT ROWID table): a row several parts match is found, counted and updated once per part.
+ * WITHOUT ROWID table): a row several parts match is found, counted and updated once per part. Whether the table has the
+ * row identity is asked once per connector (`known`): the schema is taken as stable while it is open.
  */
-export async function identityOf(scope: UnionScope, collection: CollectionModel): Promise<readonly string[]> {
+export async function identityOf(scope: UnionScope, collection: CollectionModel, known: RowIdentities): Promise<readonly string[]> {
   if (collection.primaryKey.length > 0) {
     return collection.primaryKey.map((column) => checkIdentifier(column, `primary key of ${collection.qualifiedName}`));
   }
   const column = scope.adapter.rowIdentity;
-  return column !== undefined && (await scope.statements.hasColumn(scope.table, column)) ? [column] : [];
+  if (column === undefined) return [];
+  let identity = known.get(scope.table);
+  if (identity === undefined) {
+    identity = (await scope.statements.hasColumn(scope.table, column)) ? [column] : [];
+    known.set(scope.table, identity);
+  }
+  return identity;
 }
 
 /** Pages of the parts' rows, each row once by its `identity`; without identity, as often as parts return it. */
@@ -96,22 +107,20 @@ async function* distinctPages(
   const seen = new Set<string>();
   for (const part of parts) {
     for await (const page of adapter.pages(statements.select(table, fields, part, identity), batchSize)) {
-      const kept = identity.length === 0 ? [...page] : page.filter((row) => firstTime(seen, row, identity.length));
+      const kept = identity.length === 0 ? [...page] : page.filter((row) => firstTime(seen, identityKey(row, identity.length)));
       if (kept.length > 0) yield kept;
     }
   }
 }
 
-/** Notes the row's identity in `seen`; false when it was already there. */
-function firstTime(seen: Set<string>, row: ClientRow, columns: number): boolean {
+/** The row's identity (its `identityAlias` columns) as one string. */
+function identityKey(row: ClientRow, columns: number): string {
   const values = Array.from({ length: columns }, (_, index) => row[identityAlias(index)]);
-  const key = JSON.stringify(values, jsonReplacer);
-  if (seen.has(key)) return false;
-  seen.add(key);
-  return true;
+  return JSON.stringify(values, jsonReplacer);
 }
 
-async function sum<T>(items: readonly T[], run: (item: T) => Promise<number>): Promise<number> {
+/** Runs `run` on each item in turn and adds up what they return (rows counted or changed). */
+export async function sum<T>(items: readonly T[], run: (item: T) => Promise<number>): Promise<number> {
   let total = 0;
   for (const item of items) total += await run(item);
   return total;

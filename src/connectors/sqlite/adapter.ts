@@ -1,7 +1,7 @@
 // How SQLite differs: what better-sqlite3 binds, how its errors read, and paged streaming by rowid.
 import type { Value } from '../connector.js';
 import { errorCode, errorMessage, type StoreFailure } from '../failures.js';
-import { probePageNow, type SqlAdapter } from '../sql/index.js';
+import type { SqlAdapter } from '../sql/index.js';
 import type { SqliteDriver } from './driver.js';
 import { introspectSqlite } from './introspection.js';
 import { pagesByRowid } from './queries.js';
@@ -24,7 +24,6 @@ export function createSqliteAdapter(driver: SqliteDriver): SqlAdapter {
     rowsAsReturned: true,
     inList: (eb, field, values) => eb(field, 'in', values),
     pages: (select, batchSize, probed) => pagesByRowid(select, batchSize, noRowid, probed),
-    pageNow: probePageNow,
     runNow: (query) => driver.runNow(query),
     runInTransaction: (query) => driver.runInTransaction(query),
     classify: classifySqlite,

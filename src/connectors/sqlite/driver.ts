@@ -16,7 +16,7 @@ import {
 import { Lru } from '../sql/index.js';
 
 /** Prepared statements kept per connection; IN-lists of new lengths make new statements, so the cache is bounded. */
-export const STATEMENT_CACHE_SIZE = 256;
+const STATEMENT_CACHE_SIZE = 256;
 
 /**
  * One connection, handed to one holder at a time (a statement, a stream or a whole transaction) in FIFO order, as

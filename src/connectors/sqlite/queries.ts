@@ -1,6 +1,7 @@
 // SQLite streaming by rowid pages: each page is a short statement, so no read lock or connection is held between pages.
 import { sql } from 'kysely';
-import { inPages, pageLimit, probePage, type AnySelect, type ClientRow, type SelectStatement, type SelectVariant } from '../sql/index.js';
+import { pagesOf } from '../pages.js';
+import { pageLimit, probePage, type AnySelect, type ClientRow, type SelectStatement, type SelectVariant } from '../sql/index.js';
 
 /**
  * Why pages and not Kysely's `.stream()`: better-sqlite3 refuses any write on a connection while an iterator is open,
@@ -49,7 +50,7 @@ export async function* pagesByRowid(
     return;
   }
   if (noRowid.has(select.table)) {
-    yield* inPages(select.stream(batchSize), batchSize);
+    yield* pagesOf(select.stream(batchSize), batchSize);
     return;
   }
   let rows: ClientRow[];
@@ -58,7 +59,7 @@ export async function* pagesByRowid(
   } catch (error) {
     if (!NO_ROWID.test(String((error as Error).message))) throw error;
     noRowid.add(select.table);
-    yield* inPages(select.stream(batchSize), batchSize);
+    yield* pagesOf(select.stream(batchSize), batchSize);
     return;
   }
   for (;;) {
