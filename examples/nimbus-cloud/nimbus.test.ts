@@ -75,8 +75,9 @@ describe('the Nimbus Cloud manifest', () => {
       sessions: { kind: 'redis', url: { env: 'NIMBUS_SESSIONS_URL' } },
       recruitment: { kind: 'sqlite', url: undefined },
     });
-    expect(collection('sessions.sessions')).toMatchObject({ key: 'session:{customer_id}:{id}', type: 'hash' });
-    expect(collection('sessions.sessions').fields.get('token_hash')).toMatchObject({ category: 'user.auth.session', protection: 'hashed' });
+    const sessions = distributed.model?.index.collections.get('sessions.sessions');
+    expect(sessions).toMatchObject({ key: 'session:{customer_id}:{id}', type: 'hash' });
+    expect(sessions?.fields.get('token_hash')).toMatchObject({ category: 'user.auth.session', protection: 'hashed' });
   });
 
   it('refuses a profile no dataset declares instead of checking the base stores, suggesting the near one', () => {

@@ -8,6 +8,17 @@ import { Rng, STREAMS } from './random.js';
 import type { GenerationContext } from './rows.js';
 import { writeSupport } from './support.js';
 
+const AGENT_ROLES: readonly (readonly [string, number])[] = [
+  ['admin', 2],
+  ['technical', 5],
+  ['billing', 3],
+];
+const KYC_OUTCOMES: readonly (readonly [string, number])[] = [
+  ['passed', 90],
+  ['manual-review', 7],
+  ['failed', 3],
+];
+
 export interface AgentRef {
   readonly email: string;
   readonly name: string;
@@ -103,11 +114,7 @@ function writeAgents(p: CustomerProfile, rng: Rng, ctx: GenerationContext): Agen
       email: agent.email,
       name: agent.name,
       phone: agent.phone,
-      role: rng.weighted([
-        ['admin', 2],
-        ['technical', 5],
-        ['billing', 3],
-      ]),
+      role: rng.weighted(AGENT_ROLES),
       password_hash: passwordHash(rng),
       created_at: p.createdAt + rng.int(Math.max(1, (p.closedAt ?? ctx.now) - p.createdAt)),
     });
@@ -133,11 +140,7 @@ function businessRegistration(rng: Rng, country: string): string {
 
 function writeKyc(p: CustomerProfile, rng: Rng, ctx: GenerationContext): void {
   const method = p.company && rng.chance(0.5) ? 'business-registration' : rng.pick(KYC_METHODS);
-  const outcome = rng.weighted([
-    ['passed', 90],
-    ['manual-review', 7],
-    ['failed', 3],
-  ]);
+  const outcome = rng.weighted(KYC_OUTCOMES);
   ctx.out.write('accounts.kyc_checks', {
     id: ctx.out.nextId('accounts.kyc_checks'),
     customer_id: p.id,

@@ -5,6 +5,13 @@ import { DAY, type CustomerProfile } from './people.js';
 import type { Rng } from './random.js';
 import type { GenerationContext } from './rows.js';
 
+/** Saved payment methods per customer. */
+const PAYMENT_METHOD_COUNTS: readonly (readonly [number, number])[] = [
+  [0, 8],
+  [1, 75],
+  [2, 17],
+];
+
 export interface InvoiceRef {
   readonly number: string;
   readonly amountCents: number;
@@ -89,11 +96,7 @@ export function writeBilling(p: CustomerProfile, rng: Rng, ctx: GenerationContex
 }
 
 function writePaymentMethods(p: CustomerProfile, rng: Rng, ctx: GenerationContext, invoices: readonly InvoiceRef[]): void {
-  const count = rng.weighted([
-    [0, 8],
-    [1, 75],
-    [2, 17],
-  ]);
+  const count = rng.weighted(PAYMENT_METHOD_COUNTS);
   const lastPaid = invoices.reduce((latest, inv) => (inv.status === 'paid' && inv.issuedAt > latest ? inv.issuedAt : latest), 0);
   for (let i = 0; i < count; i++) {
     const card = rng.chance(0.8);

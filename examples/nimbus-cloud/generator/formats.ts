@@ -29,7 +29,7 @@ function group(rng: Rng): string {
   return rng.int(0x10000).toString(16);
 }
 
-export function ipv6(rng: Rng): string {
+function ipv6(rng: Rng): string {
   return `${rng.pick(V6_PREFIXES)}:${group(rng)}:${group(rng)}:${group(rng)}:${group(rng)}:${group(rng)}:${group(rng)}`;
 }
 

@@ -45,6 +45,7 @@ function runLaneInWorker(index: number, options: LaneOptions, hooks: LaneHooks):
   });
 }
 
+/** What a worker thread is sent: the options without callbacks or signal (which stay in this thread), resolved again there. */
 function laneOptions(config: GenerationConfig): LaneOptions {
   return {
     customers: config.customers,
@@ -66,7 +67,7 @@ function laneOptions(config: GenerationConfig): LaneOptions {
  */
 export async function generateNimbus(options: GenerateNimbusOptions): Promise<GenerationReport> {
   const config = resolveGenerateOptions(options);
-  compileNimbusManifest(config);
+  const model = compileNimbusManifest(config);
   const started = performance.now();
   const progress = LANES.map(() => ({ customers: 0, rows: 0 }));
   const report = (phase: 'prepare' | 'rows' | 'indexes' | 'done', step?: string) =>
@@ -95,7 +96,7 @@ export async function generateNimbus(options: GenerateNimbusOptions): Promise<Ge
         onStep: (step) => report('indexes', step),
         signal: stop.signal,
       };
-      const run = config.threads ? runLaneInWorker(index, laneOptions(config), hooks) : runLane(index, laneOptions(config), hooks);
+      const run = config.threads ? runLaneInWorker(index, laneOptions(config), hooks) : runLane(index, config, model, hooks);
       return run.catch((error: unknown) => {
         stop.abort();
         throw error;

@@ -8,9 +8,12 @@ import { Redis } from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { truncateIp } from '../../../src/anonymize/index.js';
 import { compilePolicyFolder, type PolicyModel } from '../../../src/policy/index.js';
 import { serviceUrl } from '../../../test/services.js';
-import { generateNimbus, NIMBUS_MANIFEST, nimbusCustomer, type GenerationProgress, type GenerationReport } from './index.js';
+import { ip, ipPrefix } from './formats.js';
+import { generateNimbus, NIMBUS_MANIFEST, nimbusCustomer, nimbusEmail, type GenerationProgress, type GenerationReport } from './index.js';
+import { Rng, seedNumber } from './random.js';
 import { isoTimestamp } from './sinks/encode.js';
 
 const CUSTOMERS = 200;
@@ -193,6 +196,25 @@ describe('generateNimbus into SQLite', () => {
   it('rejects a customer count that is not a positive integer', async () => {
     await expect(generateNimbus({ customers: 0 })).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(generateNimbus({ customers: 1.5 })).rejects.toMatchObject({ code: 'invalid-input' });
+  });
+});
+
+describe('seeds and formats', () => {
+  it('takes a whole number written as text (`--seed 7`) as that number, so the CLI and the library default agree', () => {
+    expect(seedNumber('1')).toBe(seedNumber(1));
+    expect(seedNumber('7')).toBe(seedNumber(7));
+    expect(nimbusEmail(1, { seed: '1' })).toBe(nimbusEmail(1));
+    expect(nimbusEmail(1, { seed: String(SEED) })).toBe(nimbusEmail(1, { seed: SEED }));
+    expect(seedNumber('seven')).not.toBe(seedNumber(7));
+  });
+
+  it('truncates IP addresses as src/anonymize does (K4.1)', () => {
+    const addresses = Array.from({ length: 4000 }, (_, i) => ip(new Rng(1, 0, i)));
+    // Zero groups, which IPv6 text compresses.
+    addresses.push('2a01:cb00:0:0:1:2:3:4', '2a01:cb00:0:5:0:0:0:1', '2001:861:0:0:0:0:0:0', '2a02:8428:1:0:0:0:0:0');
+    expect(addresses.filter((a) => a.includes(':')).length).toBeGreaterThan(500);
+    expect(addresses.filter((a) => !a.includes(':')).length).toBeGreaterThan(2000);
+    for (const address of addresses) expect(ipPrefix(address), address).toBe(truncateIp(address));
   });
 });
 

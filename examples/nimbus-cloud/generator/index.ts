@@ -15,5 +15,3 @@ export {
   type StoreSelection,
 } from './options.js';
 export { nimbusCustomer, nimbusEmail, type ClosureState, type CustomerProfile } from './people.js';
-export { planDataset, planTable, type TablePlan } from './schema.js';
-export { NIMBUS_COLLECTIONS, type NimbusCollection } from './rows.js';

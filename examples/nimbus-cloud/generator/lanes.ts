@@ -3,13 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { CustosError, isCustosError, type ErrorCode } from '../../../src/errors.js';
 import { compilePolicyFolder, formatDiagnostic, type PolicyModel } from '../../../src/policy/index.js';
 import { writeAccounts } from './accounts.js';
-import {
-  DISTRIBUTED_PROFILE,
-  resolveGenerateOptions,
-  type DatasetReport,
-  type GenerateNimbusOptions,
-  type GenerationConfig,
-} from './options.js';
+import { DISTRIBUTED_PROFILE, type DatasetReport, type GenerateNimbusOptions, type GenerationConfig } from './options.js';
 import { customerProfile, type CustomerProfile } from './people.js';
 import { poolsFor } from './pools.js';
 import { applicationCount, writeApplication } from './recruitment.js';
@@ -139,12 +133,13 @@ export function compileNimbusManifest(config: GenerationConfig): PolicyModel {
   return result.model;
 }
 
-/** Writes lane `index` for every customer, then builds its indexes; loaders are closed whatever happens. */
-export async function runLane(index: number, options: LaneOptions, hooks: LaneHooks): Promise<LaneResult> {
+/**
+ * Writes lane `index` for every customer, then builds its indexes; loaders are closed whatever happens. `model` is
+ * `compileNimbusManifest(config)`, compiled once by the caller for both lanes.
+ */
+export async function runLane(index: number, config: GenerationConfig, model: PolicyModel, hooks: LaneHooks): Promise<LaneResult> {
   const lane = LANES[index];
   if (!lane) throw new CustosError({ code: 'internal', message: `no lane ${index}` });
-  const config = resolveGenerateOptions(options);
-  const model = compileNimbusManifest(config);
   const started = performance.now();
   const routes = new Map<string, Route>();
   const loaders: { id: string; kind: string; loader: DatasetLoader; tables: TablePlan[] }[] = [];

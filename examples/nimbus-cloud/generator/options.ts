@@ -6,6 +6,7 @@ import { seedNumber } from './random.js';
 /** `sqlite`: every dataset in the manifest's SQLite files. `all`: the manifest's `distributed` profile (PostgreSQL, MariaDB, Redis, SQLite). */
 export const STORE_SELECTIONS = ['sqlite', 'all'] as const;
 export type StoreSelection = (typeof STORE_SELECTIONS)[number];
+export const DEFAULT_STORES: StoreSelection = 'sqlite';
 
 /** The manifest profile `stores: 'all'` selects. */
 export const DISTRIBUTED_PROFILE = 'distributed';
@@ -33,7 +34,7 @@ export interface GenerateNimbusOptions {
   readonly customers: number;
   /** Same seed and customers, same data (default 1). */
   readonly seed?: number | string;
-  /** Default `sqlite`. */
+  /** Default `sqlite` (DEFAULT_STORES). */
   readonly stores?: StoreSelection;
   /** Where store URLs are read (default `process.env`): NIMBUS_ACCOUNTS_URL, NIMBUS_TELEMETRY_URL, NIMBUS_SESSIONS_URL. */
   readonly env?: NodeJS.ProcessEnv;
@@ -106,7 +107,7 @@ export function resolveGenerateOptions(options: GenerateNimbusOptions): Generati
       details: { customers },
     });
   }
-  const stores = options.stores ?? 'sqlite';
+  const stores = options.stores ?? DEFAULT_STORES;
   if (!STORE_SELECTIONS.includes(stores)) {
     throw new CustosError({ code: 'invalid-input', message: `stores must be one of ${STORE_SELECTIONS.join(', ')}`, details: { stores } });
   }

@@ -8,6 +8,7 @@ import { Rng, STREAMS, seedNumber } from './random.js';
 
 export const DAY = 86_400_000;
 const PERSONAL_DOMAINS = ['courriel.example', 'webmail.example', 'inbox.example', 'maboite.example', 'post.example', 'netmail.example'];
+const COUNTRY_WEIGHTS = COUNTRIES.map((c) => [c, c.weight] as const);
 
 /** `blocked`: open with an active service, an unpaid invoice or an order in progress (K6.1); `free`: open, may close; `closed`. */
 export type ClosureState = 'blocked' | 'free' | 'closed';
@@ -61,11 +62,12 @@ export interface ProfileContext {
 export function customerProfile(id: number, context: ProfileContext): CustomerProfile {
   const { now } = context;
   const rng = new Rng(context.seed, STREAMS.identity, id);
-  const country = rng.weighted(COUNTRIES.map((c) => [c, c.weight] as const));
-  const names = poolsFor(context.seed).names[country.names];
+  const country = rng.weighted(COUNTRY_WEIGHTS);
+  const pools = poolsFor(context.seed);
+  const names = pools.names[country.names];
   const first = rng.pick(names.firstNames);
   const last = rng.pick(names.lastNames);
-  const company = rng.chance(0.35) ? rng.pick(poolsFor(context.seed).companies) : null;
+  const company = rng.chance(0.35) ? rng.pick(pools.companies) : null;
   const personal = rng.pick(PERSONAL_DOMAINS);
   const domain = `${company ? company.slug : `${last.slug}${first.slug.slice(0, 1)}`}.example`;
   const email = `${first.slug}.${last.slug}${id}@${company && rng.chance(0.6) ? domain : personal}`;

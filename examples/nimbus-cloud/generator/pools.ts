@@ -35,7 +35,7 @@ const PLACES = 300;
 const COMPANIES = 600;
 
 /** Lower-case ASCII letters and digits only: "Éloïse" → "eloise", "D'Angelo" → "dangelo". */
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

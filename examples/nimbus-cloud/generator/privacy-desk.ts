@@ -5,6 +5,25 @@ import { DAY, type CustomerProfile } from './people.js';
 import type { Rng } from './random.js';
 import type { GenerationContext } from './rows.js';
 
+const REQUEST_STATUSES: readonly (readonly [string, number])[] = [
+  ['completed', 70],
+  ['in-progress', 15],
+  ['received', 10],
+  ['rejected', 5],
+];
+const REQUEST_KINDS: readonly (readonly [string, number])[] = [
+  ['access', 45],
+  ['erasure', 25],
+  ['rectification', 10],
+  ['portability', 10],
+  ['objection', 10],
+];
+const REQUEST_CHANNELS: readonly (readonly [string, number])[] = [
+  ['web', 70],
+  ['email', 25],
+  ['post', 5],
+];
+
 /** The notice in force at `at` (a new version every year or so). */
 function noticeAt(at: number, now: number): string {
   const yearsAgo = Math.floor((now - at) / (365 * DAY));
@@ -119,14 +138,7 @@ function writeRightsRequest(p: CustomerProfile, rng: Rng, ctx: GenerationContext
   const { out, now } = ctx;
   const requestId = out.nextId('accounts.rights_requests');
   const receivedAt = now - rng.int(700 * DAY);
-  const status = withDocument
-    ? 'in-progress'
-    : rng.weighted([
-        ['completed', 70],
-        ['in-progress', 15],
-        ['received', 10],
-        ['rejected', 5],
-      ]);
+  const status = withDocument ? 'in-progress' : rng.weighted(REQUEST_STATUSES);
   const replied = status === 'completed' || status === 'rejected';
   const repliedAt = replied ? Math.min(now, receivedAt + rng.between(1, 30) * DAY) : null;
   out.write('accounts.rights_requests', {
@@ -134,18 +146,8 @@ function writeRightsRequest(p: CustomerProfile, rng: Rng, ctx: GenerationContext
     customer_id: p.id,
     requester_email: p.email,
     requester_name: p.name,
-    kind: rng.weighted([
-      ['access', 45],
-      ['erasure', 25],
-      ['rectification', 10],
-      ['portability', 10],
-      ['objection', 10],
-    ]),
-    channel: rng.weighted([
-      ['web', 70],
-      ['email', 25],
-      ['post', 5],
-    ]),
+    kind: rng.weighted(REQUEST_KINDS),
+    channel: rng.weighted(REQUEST_CHANNELS),
     jurisdiction: p.country.jurisdiction,
     status,
     received_at: receivedAt,

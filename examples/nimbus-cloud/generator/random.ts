@@ -12,7 +12,6 @@ export const STREAMS = {
   recruitment: 5,
   prospects: 6,
 } as const;
-export type Stream = (typeof STREAMS)[keyof typeof STREAMS];
 
 /** splitmix32: spreads nearby integers (customer 41, 42…) into unrelated seeds. */
 function mix(x: number): number {
@@ -22,12 +21,21 @@ function mix(x: number): number {
   return (x ^ (x >>> 15)) >>> 0;
 }
 
-/** Turns a seed given as text or number into 32 bits. */
-export function seedNumber(seed: number | string): number {
-  if (typeof seed === 'number' && Number.isSafeInteger(seed)) return (mix(seed | 0) ^ mix(Math.floor(seed / 2 ** 32))) >>> 0;
+/** FNV-1a over the code points of `text`: 32 bits that spread short names and seeds. */
+export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
-  for (const char of String(seed)) h = Math.imul(h ^ (char.codePointAt(0) ?? 0), 0x01000193);
+  for (const char of text) h = Math.imul(h ^ (char.codePointAt(0) ?? 0), 0x01000193);
   return h >>> 0;
+}
+
+/** A whole number written as text (`--seed 7` on the command line): the same seed as the number. */
+const WHOLE_NUMBER = /^-?\d+$/;
+
+/** Turns a seed given as text or number into 32 bits; `'7'` and `7` give the same bits. */
+export function seedNumber(seed: number | string): number {
+  const value = typeof seed === 'string' && WHOLE_NUMBER.test(seed) ? Number(seed) : seed;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return (mix(value | 0) ^ mix(Math.floor(value / 2 ** 32))) >>> 0;
+  return fnv1a(String(seed));
 }
 
 export class Rng {

@@ -7,6 +7,18 @@ import { writeConsent } from './privacy-desk.js';
 import { Rng, STREAMS } from './random.js';
 import type { GenerationContext } from './rows.js';
 
+const APPLICATION_STATUSES: readonly (readonly [string, number])[] = [
+  ['received', 30],
+  ['interviewing', 15],
+  ['declined', 45],
+  ['offer', 4],
+  ['hired', 6],
+];
+const INTERVIEW_OUTCOMES: readonly (readonly [string, number])[] = [
+  ['yes', 3],
+  ['maybe', 1],
+];
+
 /** Nimbus receives about one application per 250 customers (at least 10). */
 export function applicationCount(customers: number): number {
   return 10 + Math.floor(customers / 250);
@@ -26,13 +38,7 @@ export function writeApplication(index: number, ctx: GenerationContext): void {
   const email =
     customer?.email ?? `${first.slug}.${last.slug}.j${id}@${rng.pick(['courriel.example', 'inbox.example', 'webmail.example'])}`;
   const appliedAt = now - rng.int(900 * DAY);
-  const status = rng.weighted([
-    ['received', 30],
-    ['interviewing', 15],
-    ['declined', 45],
-    ['offer', 4],
-    ['hired', 6],
-  ]);
+  const status = rng.weighted(APPLICATION_STATUSES);
   const interviews = status === 'received' ? 0 : status === 'declined' ? rng.between(0, 1) : rng.between(1, 3);
   const heldAt: number[] = [];
   for (let i = 0, at = appliedAt + rng.between(3, 15) * DAY; i < interviews; i++, at += rng.between(3, 20) * DAY)
@@ -62,13 +68,7 @@ export function writeApplication(index: number, ctx: GenerationContext): void {
       application_id: id,
       interviewer: rng.pick(pools.interviewers),
       notes: rng.pick(INTERVIEW_NOTES),
-      outcome:
-        i === interviews - 1 && status === 'declined'
-          ? 'no'
-          : rng.weighted([
-              ['yes', 3],
-              ['maybe', 1],
-            ]),
+      outcome: i === interviews - 1 && status === 'declined' ? 'no' : rng.weighted(INTERVIEW_OUTCOMES),
       held_at: heldAt[i] ?? appliedAt,
     });
   }

@@ -1,6 +1,7 @@
 // Tables from the manifest: columns, primary key, indexes on identity and reference fields, same-dataset foreign keys, creation order.
 import { checkIdentifier } from '../../../src/connectors/index.js';
 import type { CollectionModel, DatasetModel, FieldType, RedisType } from '../../../src/policy/index.js';
+import { fnv1a } from './random.js';
 
 export interface ColumnPlan {
   readonly name: string;
@@ -43,9 +44,8 @@ const MAX_NAME = 64;
 function constraintName(table: string, column: string, suffix: string): string {
   const name = `${table}_${column}_${suffix}`;
   if (name.length <= MAX_NAME) return name;
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
-  return `${name.slice(0, MAX_NAME - suffix.length - 9)}_${(hash >>> 0).toString(36).padStart(7, '0')}_${suffix}`;
+  // Identifiers are ASCII (checkIdentifier), so hashing code points is hashing characters.
+  return `${name.slice(0, MAX_NAME - suffix.length - 9)}_${fnv1a(name).toString(36).padStart(7, '0')}_${suffix}`;
 }
 
 /** The table of one collection. Every identifier comes from the manifest, so each is checked before it reaches SQL. */

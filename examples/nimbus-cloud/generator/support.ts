@@ -9,6 +9,20 @@ import type { Rng } from './random.js';
 import type { GenerationContext } from './rows.js';
 
 const HOUR = 3_600_000;
+/** Tickets per customer. */
+const TICKET_COUNTS: readonly (readonly [number, number])[] = [
+  [0, 55],
+  [1, 32],
+  [2, 10],
+  [3, 3],
+];
+const SURVEY_SCORES: readonly (readonly [number, number])[] = [
+  [5, 40],
+  [4, 30],
+  [3, 15],
+  [2, 8],
+  [1, 7],
+];
 
 export interface SupportInput {
   readonly agents: readonly AgentRef[];
@@ -52,16 +66,7 @@ export function writeSupport(p: CustomerProfile, rng: Rng, ctx: GenerationContex
     notify(NOTIFICATIONS[1 + rng.int(NOTIFICATIONS.length - 1)] as (typeof NOTIFICATIONS)[number], sentAt);
   }
 
-  for (
-    let t = rng.weighted([
-      [0, 55],
-      [1, 32],
-      [2, 10],
-      [3, 3],
-    ]);
-    t > 0;
-    t--
-  ) {
+  for (let t = rng.weighted(TICKET_COUNTS); t > 0; t--) {
     const ticketId = out.nextId('accounts.support_tickets');
     const values = templateValues(p, rng, input.billing);
     const channel = rng.pick(TICKET_CHANNELS);
@@ -103,13 +108,7 @@ export function writeSupport(p: CustomerProfile, rng: Rng, ctx: GenerationContex
         id: out.nextId('accounts.satisfaction_surveys'),
         ticket_id: ticketId,
         customer_id: p.id,
-        score: rng.weighted([
-          [5, 40],
-          [4, 30],
-          [3, 15],
-          [2, 8],
-          [1, 7],
-        ]),
+        score: rng.weighted(SURVEY_SCORES),
         comment: rng.chance(0.3) ? rng.pick(SURVEY_COMMENTS[lang]) : null,
         answered_at: Math.min(lastActivity + rng.between(1, 72) * HOUR, now),
       });

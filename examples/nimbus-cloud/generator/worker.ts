@@ -1,7 +1,8 @@
 // Worker thread entry: runs one lane (workerData) and reports progress, result or failure as LaneMessages.
 import { parentPort, workerData } from 'node:worker_threads';
 import { toCustosError } from '../../../src/errors.js';
-import { runLane, type LaneMessage, type LaneOptions } from './lanes.js';
+import { compileNimbusManifest, runLane, type LaneMessage, type LaneOptions } from './lanes.js';
+import { resolveGenerateOptions } from './options.js';
 
 const { lane, options } = workerData as { lane: number; options: LaneOptions };
 const controller = new AbortController();
@@ -10,7 +11,9 @@ parentPort?.on('message', (message: unknown) => {
   if (message === 'abort') controller.abort();
 });
 try {
-  const result = await runLane(lane, options, {
+  // A model does not cross threads: the worker resolves the options and compiles the manifest for itself.
+  const config = resolveGenerateOptions(options);
+  const result = await runLane(lane, config, compileNimbusManifest(config), {
     onRows: (customers, rows) => post({ type: 'rows', customers, rows }),
     onStep: (step) => post({ type: 'step', step }),
     signal: controller.signal,

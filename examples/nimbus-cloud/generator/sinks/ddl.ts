@@ -59,18 +59,17 @@ export async function createTable(db: Kysely<AnyDatabase>, table: TablePlan, dia
   await builder.execute();
 }
 
-export async function createIndex(db: Kysely<AnyDatabase>, table: TablePlan, index: TablePlan['indexes'][number]): Promise<void> {
+async function createIndex(db: Kysely<AnyDatabase>, table: TablePlan, index: TablePlan['indexes'][number]): Promise<void> {
   const create = db.schema.createIndex(index.name).on(table.name).column(index.column);
   await (index.unique ? create.unique() : create).execute();
 }
 
-export async function addForeignKeys(db: Kysely<AnyDatabase>, table: TablePlan): Promise<void> {
+async function addForeignKeys(db: Kysely<AnyDatabase>, table: TablePlan): Promise<void> {
   for (const fk of table.foreignKeys) {
     await db.schema.alterTable(table.name).addForeignKeyConstraint(fk.name, [fk.column], fk.parentTable, [fk.parentColumn]).execute();
   }
 }
 
-/** Drops children before parents; PostgreSQL cascades through cycles, the others are called with foreign key checks off. */
 /**
  * Refuses (CustosError 'conflict') to overwrite a store that already holds any of the sample's tables, unless `force`.
  * `schema` is the information_schema.tables `table_schema` to look in (a name, or an SQL expression such as current_schema()).
@@ -97,11 +96,15 @@ export async function refuseExistingTables(
   }
 }
 
-/** After the load: every index, then every foreign key, telling `onStep` what is being built. */
+/**
+ * After the load: every index, then every foreign key (none when the tables were created with `inlineForeignKeys`),
+ * telling `onStep` what is being built.
+ */
 export async function buildIndexesAndKeys(
   db: Kysely<AnyDatabase>,
   tables: readonly TablePlan[],
   onStep: (step: string) => void,
+  options: CreateOptions,
 ): Promise<void> {
   for (const plan of tables) {
     for (const index of plan.indexes) {
@@ -109,6 +112,7 @@ export async function buildIndexesAndKeys(
       await createIndex(db, plan, index);
     }
   }
+  if (options.inlineForeignKeys) return;
   for (const plan of tables) {
     if (plan.foreignKeys.length === 0) continue;
     onStep(`${plan.name} foreign keys`);
@@ -116,6 +120,7 @@ export async function buildIndexesAndKeys(
   }
 }
 
+/** Drops children before parents; PostgreSQL cascades through cycles, the others are called with foreign key checks off. */
 export async function dropTables(db: Kysely<AnyDatabase>, tables: readonly TablePlan[], dialect: SqlDialect): Promise<void> {
   for (const table of [...tables].reverse()) {
     const drop = db.schema.dropTable(table.name).ifExists();

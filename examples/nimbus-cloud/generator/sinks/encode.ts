@@ -2,8 +2,7 @@
 import type { FieldType } from '../../../../src/policy/index.js';
 import type { Cell } from '../rows.js';
 
-export const LOADER_DIALECTS = ['sqlite', 'postgres', 'mysql', 'redis'] as const;
-export type LoaderDialect = (typeof LOADER_DIALECTS)[number];
+export type LoaderDialect = 'sqlite' | 'postgres' | 'mysql' | 'redis';
 
 export type Encoder = (value: Cell) => unknown;
 

@@ -3,12 +3,23 @@ import { createPool, type Pool, type PoolConnection } from 'mysql2';
 import { CompiledQuery, Kysely, MysqlDialect, sql } from 'kysely';
 import { CustosError } from '../../../../src/errors.js';
 import type { TablePlan } from '../schema.js';
-import { buildIndexesAndKeys, createTable, dropTables, placeholderRows, refuseExistingTables, type AnyDatabase } from './ddl.js';
+import {
+  buildIndexesAndKeys,
+  createTable,
+  dropTables,
+  placeholderRows,
+  refuseExistingTables,
+  type AnyDatabase,
+  type CreateOptions,
+} from './ddl.js';
 import { encoderFor, type Encoder } from './encode.js';
 import type { DatasetLoader, LoaderOptions } from './loader.js';
+import { WriteQueue } from './queue.js';
 
 /** Rows per INSERT: about 200 KB of text, far under MariaDB's default 16 MB max_allowed_packet. */
 const BATCH = 1000;
+/** Foreign keys are added after the load. */
+const CREATE: CreateOptions = { inlineForeignKeys: false };
 
 interface TableState {
   readonly plan: TablePlan;
@@ -46,17 +57,14 @@ export function createMysqlLoader(target: MysqlTarget, options: LoaderOptions): 
   const db = root.withSchema(database);
   const states = new Map<TablePlan, TableState>();
   let connection: PoolConnection | undefined;
-  let pending: Promise<unknown> = Promise.resolve();
-  let failure: unknown;
-  let closed = false;
+  const queue = new WriteQueue();
 
   const send = (state: TableState, text: string) => {
     const values = state.values;
     state.values = [];
     state.filled = 0;
-    pending = pending.then(async () => {
-      if (failure !== undefined || !connection) return;
-      await query(connection, text, values).catch((error: unknown) => void (failure = error));
+    queue.push(async () => {
+      if (connection) await query(connection, text, values);
     });
   };
 
@@ -68,7 +76,7 @@ export function createMysqlLoader(target: MysqlTarget, options: LoaderOptions): 
       // Kysely's MySQL pool may hand each statement another connection: every one of them has foreign key checks off.
       await dropTables(db, options.tables, 'mysql');
       for (const plan of options.tables) {
-        await createTable(db, plan, 'mysql', { inlineForeignKeys: false });
+        await createTable(db, plan, 'mysql', CREATE);
         states.set(plan, {
           plan,
           names: plan.columns.map((c) => c.name),
@@ -90,26 +98,21 @@ export function createMysqlLoader(target: MysqlTarget, options: LoaderOptions): 
       for (let i = 0; i < names.length; i++) values.push((encoders[i] as Encoder)(row[names[i] as string] ?? null));
       if (++state.filled === BATCH) send(state, state.insert);
     },
-    async drain() {
-      await pending;
-      if (failure !== undefined) throw failure;
-    },
+    drain: () => queue.drain(),
     async finish(onStep) {
       for (const state of states.values()) {
         if (state.filled > 0) send(state, db.insertInto(state.plan.name).values(placeholderRows(state.plan, state.filled)).compile().sql);
       }
-      await this.drain();
+      await queue.drain();
       connection?.release();
       connection = undefined;
-      await buildIndexesAndKeys(db, options.tables, onStep);
+      await buildIndexesAndKeys(db, options.tables, onStep, CREATE);
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await pending.catch(() => undefined);
-      connection?.release();
-      connection = undefined;
-      await root.destroy();
-    },
+    close: () =>
+      queue.close(async () => {
+        connection?.release();
+        connection = undefined;
+        await root.destroy();
+      }),
   };
 }

@@ -3,15 +3,26 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import { CustosError } from '../../../../src/errors.js';
 import type { TablePlan } from '../schema.js';
-import { buildIndexesAndKeys, columnType, createTable, dropTables, refuseExistingTables, type AnyDatabase } from './ddl.js';
+import {
+  buildIndexesAndKeys,
+  columnType,
+  createTable,
+  dropTables,
+  refuseExistingTables,
+  type AnyDatabase,
+  type CreateOptions,
+} from './ddl.js';
 import { encoderFor, type Encoder } from './encode.js';
 import type { DatasetLoader, LoaderOptions } from './loader.js';
+import { WriteQueue } from './queue.js';
 
 /**
  * Rows per statement. unnest takes one array parameter per column, so a batch costs as many parameters as there are
  * columns, whatever its size: nearly COPY's speed without a COPY client (pg-copy-streams).
  */
 const BATCH = 5000;
+/** Foreign keys are added after the load. */
+const CREATE: CreateOptions = { inlineForeignKeys: false };
 
 interface TableState {
   readonly names: readonly string[];
@@ -36,21 +47,14 @@ export function createPostgresLoader(target: PostgresTarget, options: LoaderOpti
   const db = target.schema ? root.withSchema(target.schema) : root;
   const states = new Map<TablePlan, TableState>();
   let client: pg.PoolClient | undefined;
-  let pending: Promise<unknown> = Promise.resolve();
-  let failure: unknown;
-  let closed = false;
+  const queue = new WriteQueue();
 
   const send = (state: TableState) => {
     const values = state.columns;
     state.columns = state.names.map(() => []);
     state.filled = 0;
-    pending = pending.then(async () => {
-      if (failure !== undefined || !client) return;
-      try {
-        await client.query(state.insert.sql, values);
-      } catch (error) {
-        failure = error;
-      }
+    queue.push(async () => {
+      if (client) await client.query(state.insert.sql, values);
     });
   };
 
@@ -67,7 +71,7 @@ export function createPostgresLoader(target: PostgresTarget, options: LoaderOpti
       );
       await dropTables(db, options.tables, 'postgres');
       for (const plan of options.tables) {
-        await createTable(db, plan, 'postgres', { inlineForeignKeys: false });
+        await createTable(db, plan, 'postgres', CREATE);
         const table = target.schema ? `${target.schema}.${plan.name}` : plan.name;
         const arrays = plan.columns.map((c) => sql`${null}::${sql.raw(`${columnType(c, 'postgres')}[]`)}`);
         const insert = sql`insert into ${sql.table(table)} (${sql.join(plan.columns.map((c) => sql.ref(c.name)))}) select * from unnest(${sql.join(arrays)})`;
@@ -90,27 +94,22 @@ export function createPostgresLoader(target: PostgresTarget, options: LoaderOpti
       for (let i = 0; i < names.length; i++) (columns[i] as unknown[]).push((encoders[i] as Encoder)(row[names[i] as string] ?? null));
       if (++state.filled === BATCH) send(state);
     },
-    async drain() {
-      await pending;
-      if (failure !== undefined) throw failure;
-    },
+    drain: () => queue.drain(),
     async finish(onStep) {
       for (const state of states.values()) if (state.filled > 0) send(state);
-      await this.drain();
+      await queue.drain();
       client?.release();
       client = undefined;
-      await buildIndexesAndKeys(db, options.tables, onStep);
+      await buildIndexesAndKeys(db, options.tables, onStep, CREATE);
       onStep('analyze');
       for (const plan of options.tables)
         await sql`analyze ${sql.table(target.schema ? `${target.schema}.${plan.name}` : plan.name)}`.execute(root);
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await pending.catch(() => undefined);
-      client?.release();
-      client = undefined;
-      await root.destroy();
-    },
+    close: () =>
+      queue.close(async () => {
+        client?.release();
+        client = undefined;
+        await root.destroy();
+      }),
   };
 }

@@ -5,6 +5,7 @@ import type { GeneratedRow } from '../rows.js';
 import type { TablePlan } from '../schema.js';
 import { encoderFor, type Encoder } from './encode.js';
 import type { DatasetLoader, LoaderOptions } from './loader.js';
+import { WriteQueue } from './queue.js';
 
 const PIPELINE = 1000;
 
@@ -55,20 +56,17 @@ export function createRedisLoader(target: RedisTarget, options: LoaderOptions): 
   const states = new Map(options.tables.map((t) => [t, keyState(t, target.prefix)]));
   let pipeline: ChainableCommander | undefined;
   let queued = 0;
-  let pending: Promise<unknown> = Promise.resolve();
-  let failure: unknown;
-  let closed = false;
+  const queue = new WriteQueue();
 
   const send = () => {
     if (!pipeline) return;
     const batch = pipeline;
     pipeline = undefined;
     queued = 0;
-    pending = pending.then(async () => {
-      if (failure !== undefined) return;
-      const results = await batch.exec().catch((error: unknown) => [[error, null]] as [unknown, unknown][]);
-      const error = results?.find(([e]) => e)?.[0];
-      if (error) failure = error;
+    queue.push(async () => {
+      // A pipeline resolves with each command's [error, result]: the first error fails the load.
+      const error = (await batch.exec())?.find(([e]) => e)?.[0];
+      if (error) throw error;
     });
   };
 
@@ -106,19 +104,11 @@ export function createRedisLoader(target: RedisTarget, options: LoaderOptions): 
       pipeline.hset(keyOf(state, target.prefix, row), ...fields);
       if (++queued === PIPELINE) send();
     },
-    async drain() {
-      await pending;
-      if (failure !== undefined) throw failure;
-    },
+    drain: () => queue.drain(),
     async finish() {
       send();
-      await this.drain();
+      await queue.drain();
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await pending.catch(() => undefined);
-      redis.disconnect();
-    },
+    close: () => queue.close(() => redis.disconnect()),
   };
 }

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { CustosError } from '../../../../src/errors.js';
 import type { TablePlan } from '../schema.js';
-import { createIndex, createTable, dropTables, placeholderRows, type AnyDatabase } from './ddl.js';
+import { buildIndexesAndKeys, createTable, dropTables, placeholderRows, type AnyDatabase, type CreateOptions } from './ddl.js';
 import { encoderFor, type Encoder } from './encode.js';
 import type { DatasetLoader, LoaderOptions } from './loader.js';
 
@@ -13,9 +13,10 @@ import type { DatasetLoader, LoaderOptions } from './loader.js';
 const BATCH = 64;
 /** Rows per transaction: big enough to amortise commits, small enough to bound the page cache's dirty pages. */
 const ROWS_PER_TRANSACTION = 500_000;
+/** SQLite declares foreign keys with the table: nothing to add after the load. */
+const CREATE: CreateOptions = { inlineForeignKeys: true };
 
 interface TableState {
-  readonly plan: TablePlan;
   readonly encoders: readonly Encoder[];
   readonly names: readonly string[];
   readonly batch: Database.Statement;
@@ -82,9 +83,8 @@ export function createSqliteLoader(file: string, options: LoaderOptions): Datase
       }
       const kysely = db as Kysely<AnyDatabase>;
       for (const plan of options.tables) {
-        await createTable(kysely, plan, 'sqlite', { inlineForeignKeys: true });
+        await createTable(kysely, plan, 'sqlite', CREATE);
         states.set(plan, {
-          plan,
           names: plan.columns.map((c) => c.name),
           encoders: plan.columns.map((c) => encoderFor(c.type, 'sqlite')),
           batch: sqlite.prepare(kysely.insertInto(plan.name).values(placeholderRows(plan, BATCH)).compile().sql),
@@ -116,12 +116,7 @@ export function createSqliteLoader(file: string, options: LoaderOptions): Datase
         state.filled = 0;
       }
       sqlite.exec('commit');
-      for (const plan of options.tables) {
-        for (const index of plan.indexes) {
-          onStep(`${plan.name}.${index.column}`);
-          await createIndex(db as Kysely<AnyDatabase>, plan, index);
-        }
-      }
+      await buildIndexesAndKeys(db as Kysely<AnyDatabase>, options.tables, onStep, CREATE);
       onStep('analyze');
       sqlite.pragma('analysis_limit = 1000');
       sqlite.exec('analyze');
