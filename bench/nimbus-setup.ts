@@ -5,11 +5,8 @@ import pg from 'pg';
 import mysql from 'mysql2/promise';
 import { Redis } from 'ioredis';
 import { compilePolicyFolder, type PolicyModel } from '../src/policy/index.js';
-import { generateNimbus } from '../examples/nimbus-cloud/generator/index.js';
-import { mysqlSql, postgresSql, redisSessions, sqliteSql } from './baseline/stores.js';
-import { nimbusSqliteStores, nimbusStores } from './baseline/nimbus.js';
-
-const MANIFEST = resolve('examples/nimbus-cloud/privacy');
+import { DISTRIBUTED_PROFILE, generateNimbus, NIMBUS_MANIFEST } from '../examples/nimbus-cloud/generator/index.js';
+import { nimbusServerStores, nimbusSqliteStores } from './baseline/nimbus.js';
 
 async function generateOnce(
   dir: string,
@@ -31,7 +28,7 @@ async function generateOnce(
 }
 
 function compile(baseDir: string, profile?: string): PolicyModel {
-  const compiled = compilePolicyFolder(MANIFEST, { baseDir, profile });
+  const compiled = compilePolicyFolder(NIMBUS_MANIFEST, { baseDir, profile });
   if (!compiled.model) throw new Error('the nimbus manifest does not compile');
   return compiled.model;
 }
@@ -44,7 +41,7 @@ export async function nimbusOnSqlite(customers: number) {
     (baseDir) => generateNimbus({ customers, stores: 'sqlite', baseDir, force: true }),
     async () => true,
   );
-  return { dir, model: compile(join(dir, 'privacy')), stores: nimbusSqliteStores(join(dir, 'data')) };
+  return { dir, model: compile(join(dir, 'privacy')), stores: nimbusSqliteStores(join(dir, 'data')), env: process.env };
 }
 
 /** The distributed profile on this machine's servers, in databases of its own (PostgreSQL, MariaDB) and Redis db 1. */
@@ -64,34 +61,28 @@ export async function nimbusDistributed(customers: number) {
   const myAdmin = await mysql.createConnection(env.NIMBUS_TELEMETRY_URL.replace(/\/[^/]+$/, ''));
   await myAdmin.query(`CREATE DATABASE IF NOT EXISTS ${name}`);
   await myAdmin.end();
-  const pgPool = new pg.Pool({ connectionString: env.NIMBUS_ACCOUNTS_URL, max: 4 });
-  const myPool = mysql.createPool({ uri: env.NIMBUS_TELEMETRY_URL, connectionLimit: 4 });
-  const redis = new Redis(env.NIMBUS_SESSIONS_URL);
   const dir = resolve(`bench/out/nimbus-distributed-${customers}`);
   const ready = async () => {
-    const found = await pgPool.query('SELECT count(*)::int AS n FROM customers').catch(() => undefined);
-    return found?.rows[0]?.n === customers;
+    const accounts = new pg.Client({ connectionString: env.NIMBUS_ACCOUNTS_URL });
+    await accounts.connect();
+    try {
+      const found = await accounts.query('SELECT count(*)::int AS n FROM customers').catch(() => undefined);
+      return found?.rows[0]?.n === customers;
+    } finally {
+      await accounts.end();
+    }
   };
   await generateOnce(
     dir,
     customers,
     async (baseDir) => {
+      const redis = new Redis(env.NIMBUS_SESSIONS_URL);
       await redis.flushdb();
+      redis.disconnect();
       await generateNimbus({ customers, stores: 'all', baseDir, env, force: true });
     },
     ready,
   );
-  Object.assign(process.env, {
-    NIMBUS_ACCOUNTS_URL: env.NIMBUS_ACCOUNTS_URL,
-    NIMBUS_TELEMETRY_URL: env.NIMBUS_TELEMETRY_URL,
-    NIMBUS_SESSIONS_URL: env.NIMBUS_SESSIONS_URL,
-  });
-  const stores = {
-    accounts: postgresSql(pgPool),
-    telemetry: mysqlSql(myPool),
-    recruitment: sqliteSql(join(dir, 'data', 'recruitment.db')),
-    sessions: redisSessions(redis),
-  };
-  const all = nimbusStores(stores);
-  return { dir, model: compile(join(dir, 'privacy'), 'distributed'), stores: all };
+  const stores = nimbusServerStores(env, join(dir, 'data'), 4);
+  return { dir, model: compile(join(dir, 'privacy'), DISTRIBUTED_PROFILE), stores, env };
 }

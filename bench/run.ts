@@ -2,35 +2,31 @@
 // CUSTOS_BENCH=compile,rights-sqlite,rights-distributed picks some; CUSTOS_BENCH_CUSTOMERS sets the SQLite scale
 // (default 1,000,000: the first run generates 36 M rows, ~2–3 min), CUSTOS_BENCH_DISTRIBUTED_CUSTOMERS the other (100,000).
 import { benchCompile } from './compile.bench.js';
-import { benchRights } from './rights.bench.js';
+import { benchRights, type RightsBenchSetup } from './rights.bench.js';
 import { nimbusDistributed, nimbusOnSqlite } from './nimbus-setup.js';
 import { benchMemory } from './memory.bench.js';
 
 const sqliteCustomers = Number(process.env.CUSTOS_BENCH_CUSTOMERS ?? 1_000_000);
 const distributedCustomers = Number(process.env.CUSTOS_BENCH_DISTRIBUTED_CUSTOMERS ?? 100_000);
 
+/** The rights benchmarks on one nimbus-cloud set up by `setUp`, its stores closed afterwards. */
+async function rightsOn(
+  stores: string,
+  customers: number,
+  setUp: (customers: number) => Promise<Omit<RightsBenchSetup, 'label' | 'customers'>>,
+): Promise<void> {
+  const setup = await setUp(customers);
+  try {
+    await benchRights({ label: `${stores}, ${customers.toLocaleString('en')} customers`, customers, ...setup });
+  } finally {
+    await setup.stores.close();
+  }
+}
+
 const benches: Record<string, () => Promise<void>> = {
   compile: benchCompile,
-  'rights-sqlite': async () => {
-    const setup = await nimbusOnSqlite(sqliteCustomers);
-    try {
-      await benchRights({ label: `SQLite, ${sqliteCustomers.toLocaleString('en')} customers`, customers: sqliteCustomers, ...setup });
-    } finally {
-      await setup.stores.close();
-    }
-  },
-  'rights-distributed': async () => {
-    const setup = await nimbusDistributed(distributedCustomers);
-    try {
-      await benchRights({
-        label: `PostgreSQL + MariaDB + Redis, ${distributedCustomers.toLocaleString('en')} customers`,
-        customers: distributedCustomers,
-        ...setup,
-      });
-    } finally {
-      await setup.stores.close();
-    }
-  },
+  'rights-sqlite': () => rightsOn('SQLite', sqliteCustomers, nimbusOnSqlite),
+  'rights-distributed': () => rightsOn('PostgreSQL + MariaDB + Redis', distributedCustomers, nimbusDistributed),
   memory: () => benchMemory(),
 };
 const selected = process.env.CUSTOS_BENCH?.split(',') ?? Object.keys(benches);

@@ -1,7 +1,10 @@
 // Hand-written baselines for the rights benchmarks: the queries a developer would write for nimbus-cloud, on any store mix.
-import { pseudonymise, truncateIp } from '../../src/anonymize/index.js';
 import { join } from 'node:path';
-import { sqliteSql, sqlSessions, type Row, type Sessions, type Sql } from './stores.js';
+import pg from 'pg';
+import mysql from 'mysql2/promise';
+import { Redis } from 'ioredis';
+import { pseudonymise, truncateIp } from '../../src/anonymize/index.js';
+import { inList, list, mysqlSql, postgresSql, redisSessions, sqliteSql, sqlSessions, type Row, type Sessions, type Sql } from './stores.js';
 
 export interface NimbusStores {
   readonly accounts: Sql;
@@ -22,6 +25,26 @@ export function nimbusSqliteStores(dataDir: string): NimbusStores {
   });
 }
 
+/** Where the distributed profile's server stores are, under the names its manifest reads them from. */
+export interface NimbusServerEnv {
+  readonly NIMBUS_ACCOUNTS_URL: string;
+  readonly NIMBUS_TELEMETRY_URL: string;
+  readonly NIMBUS_SESSIONS_URL: string;
+}
+
+/**
+ * The four stores of a nimbus-cloud generated on the distributed profile: PostgreSQL, MariaDB and Redis at the URLs of
+ * `env`, recruitment on SQLite in its data folder; `connections` per SQL pool (default 2).
+ */
+export function nimbusServerStores(env: NimbusServerEnv, dataDir: string, connections = 2): NimbusStores {
+  return nimbusStores({
+    accounts: postgresSql(new pg.Pool({ connectionString: env.NIMBUS_ACCOUNTS_URL, max: connections })),
+    telemetry: mysqlSql(mysql.createPool({ uri: env.NIMBUS_TELEMETRY_URL, connectionLimit: connections })),
+    recruitment: sqliteSql(join(dataDir, 'recruitment.db')),
+    sessions: redisSessions(new Redis(env.NIMBUS_SESSIONS_URL)),
+  });
+}
+
 /** Bundles the four stores with one `close` for them all. */
 export function nimbusStores(parts: Omit<NimbusStores, 'close'>): NimbusStores {
   return {
@@ -31,13 +54,7 @@ export function nimbusStores(parts: Omit<NimbusStores, 'close'>): NimbusStores {
   };
 }
 
-const list = (values: readonly unknown[]) => (values.length === 0 ? [null] : values);
-const marks = (values: readonly unknown[]) =>
-  list(values)
-    .map(() => '?')
-    .join(', ');
 const ids = (rows: readonly Row[], field = 'id') => rows.map((r) => r[field]);
-const inList = (column: string, values: readonly unknown[]) => `${column} IN (${marks(values)})`;
 
 /** Every row of one person, by email, per collection (`dataset.collection`): the access baseline and the tests' ground truth. */
 export async function handWrittenPersonRows(s: NimbusStores, email: string): Promise<Record<string, Row[]>> {

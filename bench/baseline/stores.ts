@@ -6,6 +6,14 @@ import type { Redis } from 'ioredis';
 
 export type Row = Record<string, unknown>;
 
+/** The values of an `IN (…)` list: an empty list becomes `[null]`, which matches nothing (`IN ()` is not SQL). */
+export const list = (values: readonly unknown[]) => (values.length === 0 ? [null] : values);
+/** `column IN (?, …)` with one mark per value of `list(values)`, which the caller passes as the parameters. */
+export const inList = (column: string, values: readonly unknown[]) =>
+  `${column} IN (${list(values)
+    .map(() => '?')
+    .join(', ')})`;
+
 export interface Sql {
   all(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   run(sql: string, params?: readonly unknown[]): Promise<void>;
@@ -106,10 +114,9 @@ export interface Sessions {
 }
 
 export function sqlSessions(sql: Sql): Sessions {
-  const marks = (v: readonly unknown[]) => v.map(() => '?').join(', ') || 'NULL';
   return {
-    find: (ids) => sql.all(`SELECT * FROM sessions WHERE customer_id IN (${marks(ids)})`, ids),
-    erase: (ids) => sql.run(`DELETE FROM sessions WHERE customer_id IN (${marks(ids)})`, ids),
+    find: (ids) => sql.all(`SELECT * FROM sessions WHERE ${inList('customer_id', ids)}`, list(ids)),
+    erase: (ids) => sql.run(`DELETE FROM sessions WHERE ${inList('customer_id', ids)}`, list(ids)),
     close: () => sql.close(),
   };
 }

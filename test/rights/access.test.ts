@@ -11,31 +11,13 @@ import {
   portableFields,
   WITHHELD,
   type ConnectorPool,
-  type ExportedValue,
   type ExportOptions,
-  type ExportSink,
 } from '../../src/rights/index.js';
 import { createShop, type Shop } from './shop.js';
-import { testContext } from './context.js';
+import { memorySink, testContext } from './context.js';
 
 let shop: Shop;
 afterEach(() => shop?.cleanup());
-
-function memorySink() {
-  const rows = new Map<string, Record<string, ExportedValue>[]>();
-  let current: CollectionModel | undefined;
-  const sink: ExportSink = {
-    async beginCollection(c) {
-      current = c;
-      rows.set(c.qualifiedName, []);
-    },
-    async row(values) {
-      rows.get(current?.qualifiedName ?? '')?.push({ ...values });
-    },
-    async endCollection() {},
-  };
-  return { sink, rows };
-}
 
 /** Exports one person (by `key=value`, Ada's email by default) into a memory sink. */
 async function exportOf(

@@ -1,8 +1,17 @@
-// Builds an execution context for rights tests: a real connector pool, a Custos store file, a fixed clock and key.
+// Builds an execution context for rights tests: a real connector pool, a Custos store file, a fixed clock and key; and a
+// sink that keeps what an export writes.
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { fixedClock } from '../../src/clock.js';
-import { createConnectorPool, type ConnectorPool, type ExecutionContext, type ProgressEvent } from '../../src/rights/index.js';
+import type { CollectionModel } from '../../src/policy/index.js';
+import {
+  createConnectorPool,
+  type ConnectorPool,
+  type ExecutionContext,
+  type ExportedValue,
+  type ExportSink,
+  type ProgressEvent,
+} from '../../src/rights/index.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 import type { Shop } from './shop.js';
 
@@ -15,8 +24,9 @@ export interface TestContext extends ExecutionContext {
   close(): Promise<void>;
 }
 
+/** A context on `shop`'s manifest with its store in `shop.dir`; `pool` (closed with the context) defaults to a fresh one. */
 export function testContext(
-  shop: Shop,
+  shop: Pick<Shop, 'dir' | 'model'>,
   options: { pool?: ConnectorPool; onProgress?: (e: ProgressEvent) => void | Promise<void> } = {},
 ): TestContext {
   const store = openSqliteStore(join(shop.dir, 'custos.db'));
@@ -33,6 +43,23 @@ export function testContext(
       await store.close();
     },
   };
+}
+
+/** A sink that keeps every exported row, per collection (`dataset.collection`), in the order written. */
+export function memorySink() {
+  const rows = new Map<string, Record<string, ExportedValue>[]>();
+  let current: CollectionModel | undefined;
+  const sink: ExportSink = {
+    async beginCollection(c) {
+      current = c;
+      rows.set(c.qualifiedName, []);
+    },
+    async row(values) {
+      rows.get(current?.qualifiedName ?? '')?.push({ ...values });
+    },
+    async endCollection() {},
+  };
+  return { sink, rows };
 }
 
 /** Every row of every table of a SQLite file, for before/after comparisons. */

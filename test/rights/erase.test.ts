@@ -8,6 +8,7 @@ import {
   normalizeIdentities,
   type ConnectorPool,
 } from '../../src/rights/index.js';
+import type { RunRecord } from '../../src/store/index.js';
 import { createShop, type Shop } from './shop.js';
 import { dump, testContext, type TestContext } from './context.js';
 
@@ -113,7 +114,7 @@ describe('erasure', () => {
 
   it('journals the run with every intent of every store before the first write, and a blocked request in one record', async () => {
     shop = createShop('intents-first');
-    let atFirstStep: Awaited<ReturnType<TestContext['store']['journal']['get']>>;
+    let atFirstStep: RunRecord | undefined;
     const ctx: TestContext = testContext(shop, {
       onProgress: async (e) => {
         if (e.type === 'step-started' && atFirstStep === undefined) atFirstStep = await ctx.store.journal.get('req-intents');
@@ -134,11 +135,14 @@ describe('erasure', () => {
 
     const blockedShop = createShop('intents-blocked', { adaBlocked: true });
     const blockedCtx = testContext(blockedShop);
-    await executeErasure(blockedCtx, { id: 'req-blocked-once', identities: ada(blockedShop) });
-    const run = await blockedCtx.store.journal.get('req-blocked-once');
-    expect([run?.status, run?.steps.size, run?.finishedAt instanceof Date]).toEqual(['blocked', 0, true]);
-    await blockedCtx.close();
-    blockedShop.cleanup();
+    try {
+      await executeErasure(blockedCtx, { id: 'req-blocked-once', identities: ada(blockedShop) });
+      const run = await blockedCtx.store.journal.get('req-blocked-once');
+      expect([run?.status, run?.steps.size, run?.finishedAt instanceof Date]).toEqual(['blocked', 0, true]);
+    } finally {
+      await blockedCtx.close();
+      blockedShop.cleanup();
+    }
   });
 
   it('answers not-found for a person the stores do not know, touching nothing', async () => {

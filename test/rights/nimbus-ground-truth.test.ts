@@ -7,7 +7,6 @@ import mysql from 'mysql2/promise';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { truncateIp } from '../../src/anonymize/index.js';
-import { fixedClock } from '../../src/clock.js';
 import { compilePolicyFolder, type PolicyModel } from '../../src/policy/index.js';
 import {
   createConnectorPool,
@@ -16,17 +15,20 @@ import {
   normalizeIdentities,
   planRequest,
   type ExportedValue,
-  type ExportSink,
 } from '../../src/rights/index.js';
-import { openSqliteStore } from '../../src/store/index.js';
-import { generateNimbus, nimbusCustomer, nimbusEmail } from '../../examples/nimbus-cloud/generator/index.js';
-import { handWrittenPersonRows, nimbusSqliteStores, nimbusStores, type NimbusStores } from '../../bench/baseline/nimbus.js';
-import { mysqlSql, postgresSql, redisSessions, sqliteSql, type Row } from '../../bench/baseline/stores.js';
+import {
+  DISTRIBUTED_PROFILE,
+  generateNimbus,
+  NIMBUS_MANIFEST,
+  nimbusCustomer,
+  nimbusEmail,
+} from '../../examples/nimbus-cloud/generator/index.js';
+import { handWrittenPersonRows, nimbusServerStores, nimbusSqliteStores, type NimbusStores } from '../../bench/baseline/nimbus.js';
+import type { Row } from '../../bench/baseline/stores.js';
 import { serviceUrl } from '../services.js';
+import { memorySink, testContext } from './context.js';
 
-const MANIFEST = resolve('examples/nimbus-cloud/privacy');
 const CUSTOMERS = 120;
-const KEY = new Uint8Array(32).fill(5);
 
 interface World {
   readonly model: PolicyModel;
@@ -46,18 +48,7 @@ function groundTruthSuite(name: string, enabled: boolean, makeWorld: () => Promi
     }, 180_000);
     afterAll(async () => world?.cleanup());
 
-    const context = () => {
-      const store = openSqliteStore(join(world.dir, `custos-${Date.now()}.db`));
-      const pool = createConnectorPool(world.model, { env: world.env });
-      return {
-        model: world.model,
-        store,
-        pool,
-        clock: fixedClock(new Date('2026-11-23T12:00:00Z')),
-        pseudonymKey: KEY,
-        close: async () => (await pool.close(), await store.close()),
-      };
-    };
+    const context = () => testContext(world, { pool: createConnectorPool(world.model, { env: world.env }) });
 
     it('access exports every row the hand-written queries find, and nothing else', async () => {
       const people = [1, 2, 3, 17, 42, 77, 101];
@@ -65,13 +56,7 @@ function groundTruthSuite(name: string, enabled: boolean, makeWorld: () => Promi
         const email = nimbusEmail(id);
         const truth = await handWrittenPersonRows(world.stores, email);
         // A list, not a set: a row exported twice is a defect the comparison must see.
-        const exported = new Map<string, string[]>();
-        let current = '';
-        const sink: ExportSink = {
-          beginCollection: async (c) => void exported.set((current = c.qualifiedName), []),
-          row: async (values) => void exported.get(current)?.push(idOf(values)),
-          endCollection: async () => undefined,
-        };
+        const { sink, rows: exported } = memorySink();
         const ctx = context();
         await exportPersonData(
           ctx,
@@ -85,7 +70,7 @@ function groundTruthSuite(name: string, enabled: boolean, makeWorld: () => Promi
             .filter(([, rows]) => rows.length > 0)
             .map(([q, rows]) => [q, rows.map(idOf).sort()]),
         );
-        const actual = Object.fromEntries([...exported].map(([q, ids]) => [q, [...ids].sort()]));
+        const actual = Object.fromEntries([...exported].map(([q, rows]) => [q, rows.map(idOf).sort()]));
         expect(actual, `customer ${id}`).toEqual(expected);
       }
     });
@@ -98,24 +83,20 @@ function groundTruthSuite(name: string, enabled: boolean, makeWorld: () => Promi
         'INSERT INTO consent_records (id, subject_email, customer_id, purpose, granted, notice_version, method, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         [9_000_001, nimbusEmail(b), a, 'marketing', 1, '2026-01', 'web-form', '2026-01-02 03:04:05'],
       );
-      const exported = new Map<string, string[]>();
-      let current = '';
+      const { sink, rows } = memorySink();
       const ctx = context();
       await exportPersonData(
         ctx,
         { id: `gt-lend-${a}`, identities: normalizeIdentities(world.model, new Map([['email', [nimbusEmail(a)]]])) },
-        {
-          beginCollection: (c) => void exported.set((current = c.qualifiedName), []),
-          row: (values) => void exported.get(current)?.push(idOf(values)),
-          endCollection: () => undefined,
-        },
+        sink,
         { action: 'access' },
       );
       await ctx.close();
-      expect(exported.get('accounts.consent_records')).toContain('9000001');
-      expect(exported.get('accounts.customers')).toEqual([String(a)]);
+      const exported = (collection: string) => rows.get(collection)?.map(idOf);
+      expect(exported('accounts.consent_records')).toContain('9000001');
+      expect(exported('accounts.customers')).toEqual([String(a)]);
       const truth = await handWrittenPersonRows(world.stores, nimbusEmail(a));
-      expect(exported.get('accounts.customers')).toEqual(truth['accounts.customers']?.map(idOf));
+      expect(exported('accounts.customers')).toEqual(truth['accounts.customers']?.map(idOf));
     });
 
     it('erasure leaves none of the person’s rows but the kept ones, masked as declared, and nobody else’s rows change', async () => {
@@ -192,7 +173,7 @@ groundTruthSuite('SQLite', true, async () => {
   const dir = resolve(`test/.tmp/nimbus-gt-${process.pid}-${Date.now()}`);
   mkdirSync(join(dir, 'privacy'), { recursive: true });
   await generateNimbus({ customers: CUSTOMERS, stores: 'sqlite', baseDir: join(dir, 'privacy'), force: true, threads: false });
-  const model = compilePolicyFolder(MANIFEST, { baseDir: join(dir, 'privacy') }).model as PolicyModel;
+  const model = compilePolicyFolder(NIMBUS_MANIFEST, { baseDir: join(dir, 'privacy') }).model as PolicyModel;
   const stores = nimbusSqliteStores(join(dir, 'data'));
   return {
     model,
@@ -222,19 +203,12 @@ groundTruthSuite('PostgreSQL + MariaDB + Redis', Boolean(pgUrl && myUrl && redis
   };
   const redis = new Redis(redisDb);
   await redis.flushdb();
+  redis.disconnect();
   const dir = resolve(`test/.tmp/nimbus-gt-dist-${process.pid}-${Date.now()}`);
   mkdirSync(join(dir, 'privacy'), { recursive: true });
   await generateNimbus({ customers: CUSTOMERS, stores: 'all', baseDir: join(dir, 'privacy'), env, force: true, threads: false });
-  const model = compilePolicyFolder(MANIFEST, { baseDir: join(dir, 'privacy'), profile: 'distributed' }).model as PolicyModel;
-  const pgPool = new pg.Pool({ connectionString: env.NIMBUS_ACCOUNTS_URL, max: 2 });
-  const myPool = mysql.createPool({ uri: env.NIMBUS_TELEMETRY_URL, connectionLimit: 2 });
-  const parts = {
-    accounts: postgresSql(pgPool),
-    telemetry: mysqlSql(myPool),
-    recruitment: sqliteSql(join(dir, 'data', 'recruitment.db')),
-    sessions: redisSessions(redis),
-  };
-  const stores = nimbusStores(parts);
+  const model = compilePolicyFolder(NIMBUS_MANIFEST, { baseDir: join(dir, 'privacy'), profile: DISTRIBUTED_PROFILE }).model as PolicyModel;
+  const stores = nimbusServerStores(env, join(dir, 'data'));
   return {
     model,
     stores,
