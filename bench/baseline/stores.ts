@@ -57,7 +57,12 @@ const numbered = (text: string) => {
 
 const noNesting = () => Promise.reject(new Error('nested transactions are not used by the baselines'));
 
+/**
+ * The store owns `pool` from here on. An idle client whose server ends it (a test dropping its database, a restart) makes
+ * the pool emit 'error', which would end the process unheard; the next query reports the loss instead.
+ */
 export function postgresSql(pool: PgPool): Sql {
+  pool.on('error', () => undefined);
   const over = (q: PgPool | PoolClient) => ({
     all: async (text: string, params: readonly unknown[] = []) => (await q.query(numbered(text), [...params])).rows as Row[],
     run: async (text: string, params: readonly unknown[] = []) => void (await q.query(numbered(text), [...params])),
@@ -81,7 +86,9 @@ export function postgresSql(pool: PgPool): Sql {
   };
 }
 
+/** The store owns `pool` from here on; a pooled connection's fatal error is reported by its next query, as with PostgreSQL. */
 export function mysqlSql(pool: MysqlPool): Sql {
+  pool.on('connection', (connection) => connection.on('error', () => undefined));
   type Queryable = { query: (sql: string, params: unknown[]) => Promise<unknown> };
   const over = (q: Queryable) => ({
     all: async (text: string, params: readonly unknown[] = []) => ((await q.query(text, [...params])) as [Row[]])[0],
@@ -121,7 +128,9 @@ export function sqlSessions(sql: Sql): Sessions {
   };
 }
 
+/** The sessions own `redis` from here on; its connection errors reach the commands that need it. */
 export function redisSessions(redis: Redis): Sessions {
+  redis.on('error', () => undefined);
   const keysOf = async (ids: readonly unknown[]) => {
     const keys: string[] = [];
     for (const id of ids) {
