@@ -12,7 +12,10 @@ export type Where = Readonly<Record<string, readonly KeyValue[]>>;
 export interface ResolvedRequest {
   /** The request's identities plus those found on rows matched by identity (expansion). */
   readonly identities: Readonly<Record<string, readonly string[]>>;
-  /** Collection → selections; rows matching any selection are the person's. Absent: nothing to select. */
+  /**
+   * Collection → selections; rows matching any selection are the person's. Absent: nothing to select, or a collection
+   * resolution read whole and found none of the person's rows in.
+   */
   readonly selections: Readonly<Record<string, readonly Where[]>>;
   /** False when no row matched any identity: the person is not known. */
   readonly found: boolean;
@@ -89,8 +92,11 @@ export async function resolveRequest(
    */
   const kept = new Map<string, Map<string, Row> | 'not kept'>();
   let found = false;
+  /** Rows found per collection, by any route. */
+  const rowsFound = new Map<string, number>();
   const collect = (l: CollectionLookup, c: CollectionModel, row: Row, expand: boolean) => {
     found = true;
+    rowsFound.set(l.collection, (rowsFound.get(l.collection) ?? 0) + 1);
     let byField = keys.get(l.collection);
     if (!byField) keys.set(l.collection, (byField = new Map()));
     for (const f of l.keyFields) {
@@ -188,9 +194,9 @@ export async function resolveRequest(
       const values = routeValues(r, c, known, keys);
       if (values.length > 0) wheres.push(whereOf(r.field, values));
     }
-    if (wheres.length > 0) selections[l.collection] = wheres;
     // Only routes expansion has read from need their read values taken out.
     const unread = queried.has(l.collection) ? fresh(l, c, 'all', false) : wheres;
+    let readWhole = unread.length === 0;
     if (visit) {
       // Rows kept from expansion are handed over first; when expansion gave up keeping them, all are read again.
       const state = kept.get(l.collection);
@@ -207,6 +213,7 @@ export async function resolveRequest(
       }
       const ended = visit.end(l, c);
       if (ended) await ended;
+      readWhole = true;
     } else if (unread.length > 0 && (sources.has(l.collection) || (!found && c.identity.size === 1))) {
       // Sources feed later routes; a single-identity collection is read only while nothing proves the person exists yet.
       // Read whole (expansion read none of it), it also serves a caller that wants its rows.
@@ -217,7 +224,11 @@ export async function resolveRequest(
         if (extra) rows.push(...page);
       });
       if (extra) options.alsoRead?.rows(c, rows);
+      readWhole = true;
     }
+    // A collection read whole that holds none of the person's rows needs no selection: nothing will be asked of it again
+    // (an erasure opens no transaction on a store left with nothing to do).
+    if (wheres.length > 0 && !(readWhole && !rowsFound.has(l.collection))) selections[l.collection] = wheres;
   }
   return {
     identities: Object.fromEntries([...known].map(([k, set]) => [k, set.values().map(String)])),

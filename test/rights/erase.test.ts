@@ -145,6 +145,31 @@ describe('erasure', () => {
     }
   });
 
+  it('opens no transaction on a store where resolution found none of the person’s rows, and still journals its steps', async () => {
+    // Without the logins collection, resolution reads every activity collection it selects: Ada has no ticket there.
+    shop = createShop('nothing-here', { manifest: (text) => text.replace(/\n {6}logins:[\s\S]*?(?=\n {6}tickets:)/, '') });
+    const activity = shop.activityDb();
+    activity.exec('DELETE FROM messages WHERE ticket_id = 71; DELETE FROM tickets WHERE id = 71');
+    activity.close();
+    const before = dump(shop.activityDb());
+    const committed: string[] = [];
+    const ctx = testContext(shop, { onProgress: (e) => void (e.type === 'committed' && committed.push(e.dataset)) });
+    const result = await executeErasure(ctx, { id: 'req-nothing-here', identities: ada(shop) });
+    const run = await ctx.store.journal.get('req-nothing-here');
+    await ctx.close();
+    expect(result.status).toBe('completed');
+    expect(committed).toEqual(['shop']);
+    expect(dump(shop.activityDb())).toEqual(before);
+    const activitySteps = [...(run?.steps.values() ?? [])].filter((s) => s.stepId.includes(':activity.'));
+    expect(activitySteps.map((s) => [s.stepId.replace(/^\d+:/, ''), s.done, s.result])).toEqual([
+      ['delete:activity.messages', true, { rows: 0 }],
+      ['delete:activity.tickets', true, { rows: 0 }],
+    ]);
+    const a = shop.shopDb();
+    expect(a.prepare('SELECT id FROM customers').all()).toEqual([{ id: 2 }]);
+    a.close();
+  });
+
   it('answers not-found for a person the stores do not know, touching nothing', async () => {
     shop = createShop('unknown');
     const before = [dump(shop.shopDb()), dump(shop.activityDb())];
