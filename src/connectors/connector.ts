@@ -38,6 +38,12 @@ export interface Selection {
   readonly where: Where | readonly Where[];
 }
 
+/** One row's own values: the row named by its key fields (usually the primary key), and what to set on it. */
+export interface RowUpdate {
+  readonly key: Readonly<Record<string, Value>>;
+  readonly set: Readonly<Record<string, Value>>;
+}
+
 export interface FindOptions {
   /** Fields to return; defaults to every declared field of the collection. */
   readonly fields?: readonly string[];
@@ -63,6 +69,12 @@ export interface ConnectorSession {
   count(selection: Selection): Promise<number>;
   /** Sets the given fields on matching rows; returns how many rows matched (the same on every engine, even when already set). */
   update(selection: Selection, set: Readonly<Record<string, Value>>): Promise<number>;
+  /**
+   * Gives each row values of its own (a keyed hash, a truncated IP); returns how many rows matched, a row named twice
+   * counted once (its later values win). SQL stores set the rows that assign the same fields in one statement where
+   * rows are named by one field; other stores update row by row.
+   */
+  updateEach(collection: CollectionModel, rows: readonly RowUpdate[]): Promise<number>;
   /** Deletes matching rows (Redis: whole keys for hash/string, members for set/list/zset; a hash field is erased by `update` to null); returns how many. */
   delete(selection: Selection): Promise<number>;
 }

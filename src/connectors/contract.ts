@@ -154,6 +154,48 @@ export function describeConnectorContract(name: string, setup: () => Promise<Con
       expect(await connector.update(where({ id: [99] }), { status: 'closed' })).toBe(0);
     });
 
+    it('gives rows values of their own in one call, a row named twice counted once with its later values', async () => {
+      const people = fixture.people;
+      const touched = await connector.updateEach(people, [
+        { key: { id: 1 }, set: { note: 'one', status: 'x1' } },
+        { key: { id: 3 }, set: { note: 'three', status: 'x3' } },
+        { key: { id: 4 }, set: { note: 'four' } },
+        { key: { id: 1 }, set: { note: 'one again' } },
+        { key: { id: 99 }, set: { note: 'nobody' } },
+      ]);
+      expect(touched).toBe(3);
+      const rows = await collect(connector.find(where({})));
+      expect(Object.fromEntries(rows.map((row) => [Number(row.id), [row.note, row.status]]))).toEqual({
+        1: ['one again', 'x1'],
+        2: [null, 'active'],
+        3: ['three', 'x3'],
+        4: ['four', 'active'],
+        5: [null, 'closed'],
+      });
+      expect(await connector.updateEach(people, [])).toBe(0);
+    });
+
+    it('gives values of their own to more rows than one statement carries, inside a transaction', async () => {
+      await fixture.seedBulk(150);
+      const rows = Array.from({ length: 150 }, (_, index) => ({ key: { id: 1000 + index }, set: { note: `bulk note ${index}` } }));
+      expect(await connector.transaction((session) => session.updateEach(fixture.people, rows))).toBe(150);
+      const found = await collect(connector.find(where({ id: [1000, 1063, 1064, 1149] })));
+      expect(Object.fromEntries(found.map((row) => [Number(row.id), row.note]))).toEqual({
+        1000: 'bulk note 0',
+        1063: 'bulk note 63',
+        1064: 'bulk note 64',
+        1149: 'bulk note 149',
+      });
+    });
+
+    it('refuses a per-row update that names its row by no field, sets nothing, or names a field that is not plain', async () => {
+      await expectCode(connector.updateEach(fixture.people, [{ key: {}, set: { note: 'x' } }]), 'invalid-input');
+      await expectCode(connector.updateEach(fixture.people, [{ key: { id: 1 }, set: {} }]), 'invalid-input');
+      await expectCode(connector.updateEach(fixture.people, [{ key: { 'id; drop': 1 }, set: { note: 'x' } }]), 'invalid-input');
+      const [ada] = await collect(connector.find(where({ id: [1] })));
+      expect(ada?.note).toBe('first');
+    });
+
     it('sets a field to null', async () => {
       await connector.update(where({ id: [1] }), { note: null });
       const [row] = await collect(connector.find(where({ id: [1] })));

@@ -7,6 +7,7 @@ export type {
   IntrospectedCollection,
   IntrospectedColumn,
   Row,
+  RowUpdate,
   Selection,
   Value,
   Where,

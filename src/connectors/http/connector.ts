@@ -1,7 +1,7 @@
 // The HTTP connector: for systems Custos cannot reach directly, the provider answers signed find/count/update/delete calls.
 import { CustosError } from '../../errors.js';
 import { pagesOf } from '../pages.js';
-import type { StoreKind } from '../../policy/index.js';
+import type { CollectionModel, StoreKind } from '../../policy/index.js';
 import type {
   Connector,
   ConnectorCapabilities,
@@ -9,12 +9,14 @@ import type {
   FindOptions,
   IntrospectedCollection,
   Row,
+  RowUpdate,
   Selection,
   Value,
   Where,
 } from '../connector.js';
 import type { EngineOptions } from '../engine.js';
 import { toStoreError } from '../failures.js';
+import { checkRowUpdates, updateRowByRow } from '../row-updates.js';
 import { checkIdentifier } from '../identifiers.js';
 import { assertNotAborted, Lifecycle } from '../lifecycle.js';
 import { assertBounded, batchSizeOf, checkAssignments, checkSelection, type CheckedSelection, type WhereGroup } from '../selection.js';
@@ -96,6 +98,11 @@ class HttpConnector implements Connector {
     if (checked.matchesNothing) return 0;
     const request = { ...body(selection, checked), set: Object.fromEntries(assignments) };
     return this.#counted('update', request, `update of ${selection.collection.qualifiedName}`);
+  }
+
+  /** Row by row: the protocol's update sets the same values on every row it selects. */
+  async updateEach(collection: CollectionModel, rows: readonly RowUpdate[]): Promise<number> {
+    return updateRowByRow(this, collection, checkRowUpdates(collection, rows).rows);
   }
 
   async delete(selection: Selection): Promise<number> {

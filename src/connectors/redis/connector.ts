@@ -1,6 +1,6 @@
 // The Redis connector (ioredis): key-value rows, no transactions, introspection by sampling keys.
 import { Redis } from 'ioredis';
-import type { StoreKind } from '../../policy/index.js';
+import type { CollectionModel, StoreKind } from '../../policy/index.js';
 import type {
   Connector,
   ConnectorCapabilities,
@@ -8,6 +8,7 @@ import type {
   FindOptions,
   IntrospectedCollection,
   Row,
+  RowUpdate,
   Selection,
   Value,
 } from '../connector.js';
@@ -73,6 +74,10 @@ class RedisConnector implements Connector {
 
   update(selection: Selection, set: Readonly<Record<string, Value>>): Promise<number> {
     return this.#session.update(selection, set);
+  }
+
+  updateEach(collection: CollectionModel, rows: readonly RowUpdate[]): Promise<number> {
+    return this.#session.updateEach(collection, rows);
   }
 
   delete(selection: Selection): Promise<number> {

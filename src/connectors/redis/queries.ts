@@ -3,7 +3,8 @@ import { pagesOf } from '../pages.js';
 import type { Redis } from 'ioredis';
 import { CustosError } from '../../errors.js';
 import type { CollectionModel, RedisType } from '../../policy/index.js';
-import type { ConnectorSession, FindOptions, Row, Selection, Value, Where } from '../connector.js';
+import type { ConnectorSession, FindOptions, Row, RowUpdate, Selection, Value, Where } from '../connector.js';
+import { checkRowUpdates, updateRowByRow } from '../row-updates.js';
 import { assertNotAborted } from '../lifecycle.js';
 import {
   assertBounded,
@@ -103,6 +104,11 @@ export class RedisSession implements ConnectorSession {
     return this.#run(`update of ${selection.collection.qualifiedName}`, () =>
       resolved.length === 1 ? this.#write(resolved[0]!, change) : writeUnion(this.#client, resolved, change, this.#assertOpen),
     );
+  }
+
+  /** Row by row: each row's values are their own, and a hash row is its own key. */
+  async updateEach(collection: CollectionModel, rows: readonly RowUpdate[]): Promise<number> {
+    return updateRowByRow(this, collection, checkRowUpdates(collection, rows).rows);
   }
 
   async delete(selection: Selection): Promise<number> {

@@ -1,6 +1,6 @@
 // The Connector of every SQL engine: a Kysely instance, its adapter, transactions, ping, introspection and close.
 import { sql, type Kysely } from 'kysely';
-import type { StoreKind } from '../../policy/index.js';
+import type { CollectionModel, StoreKind } from '../../policy/index.js';
 import type {
   Connector,
   ConnectorCapabilities,
@@ -8,6 +8,7 @@ import type {
   FindOptions,
   IntrospectedCollection,
   Row,
+  RowUpdate,
   Selection,
   Value,
 } from '../connector.js';
@@ -76,6 +77,10 @@ export class SqlConnector implements Connector {
 
   update(selection: Selection, set: Readonly<Record<string, Value>>): Promise<number> {
     return this.#session.update(selection, set);
+  }
+
+  updateEach(collection: CollectionModel, rows: readonly RowUpdate[]): Promise<number> {
+    return this.#session.updateEach(collection, rows);
   }
 
   delete(selection: Selection): Promise<number> {

@@ -122,6 +122,39 @@ export function updateQuery(
   return db.updateTable(table).set(assignments).where(whereOf(adapter, where));
 }
 
+/**
+ * Gives each row of `keys` values of its own: every field is set by a CASE on `key`, whose pairs come from `pairs` (for
+ * each field in turn, each row's key and value); a row no pair names keeps its value.
+ */
+export function updateEachQuery(
+  db: AnyQueryCreator,
+  adapter: SqlAdapter,
+  table: string,
+  group: { readonly key: string; readonly fields: readonly string[] },
+  pairs: readonly unknown[],
+  keys: readonly unknown[],
+) {
+  const { key, fields } = group;
+  return db
+    .updateTable(table)
+    .set((eb) => {
+      const assignments: Record<string, Expression<unknown>> = {};
+      for (const [index, field] of fields.entries()) {
+        const offset = index * keys.length * 2;
+        let branches = eb
+          .case(eb.ref(key))
+          .when(eb.val(pairs[offset]))
+          .then(eb.val(pairs[offset + 1]));
+        for (let row = 1; row < keys.length; row++) {
+          branches = branches.when(eb.val(pairs[offset + row * 2])).then(eb.val(pairs[offset + row * 2 + 1]));
+        }
+        assignments[field] = branches.else(eb.ref(field)).end();
+      }
+      return assignments;
+    })
+    .where((eb) => adapter.inList(eb, key, keys));
+}
+
 export function deleteQuery(db: AnyQueryCreator, adapter: SqlAdapter, table: string, where: WhereLists) {
   return db.deleteFrom(table).where(whereOf(adapter, where));
 }

@@ -1,8 +1,10 @@
 // The ConnectorSession of every SQL engine: checks the selection, then runs its statements on a connection or a transaction.
 import { CustosError } from '../../errors.js';
-import type { ConnectorSession, FindOptions, Row, Selection, Value } from '../connector.js';
+import type { CollectionModel } from '../../policy/index.js';
+import type { ConnectorSession, FindOptions, Row, RowUpdate, Selection, Value } from '../connector.js';
 import { toStoreError } from '../failures.js';
 import { PagesAtOnce, rowsOf } from '../pages.js';
+import { checkRowUpdates, updateRowByRow } from '../row-updates.js';
 import { checkIdentifier } from '../identifiers.js';
 import { assertNotAborted, type Lifecycle } from '../lifecycle.js';
 import {
@@ -38,6 +40,9 @@ export interface SqlScope {
    */
   readonly runNow?: ((query: CompiledQuery) => QueryResult<unknown> | undefined) | undefined;
 }
+
+/** Rows per per-row update statement: few enough that its shape repeats and stays cached (as IN-lists of up to 64 do). */
+const EACH_ROWS = 64;
 
 /** A find's checked selection and options, ready for its statements. */
 interface PreparedFind {
@@ -159,6 +164,29 @@ export class SqlSession implements ConnectorSession {
       if (parts.length === 1) return this.#statements.update(table, assignments, parts[0]!);
       const identity = overlaps(parts, checked) ? await this.#identity(selection, table) : [];
       return unionUpdate(this.#union(table), assignments, parts, identity);
+    });
+  }
+
+  /**
+   * Rows that set the same fields go in one statement per `EACH_ROWS` of them (a CASE per field); rows named by several
+   * fields, or that set a key field, row by row.
+   */
+  async updateEach(collection: CollectionModel, rows: readonly RowUpdate[]): Promise<number> {
+    this.#assertUsable();
+    const table = checkIdentifier(collection.name, 'collection');
+    const checked = checkRowUpdates(collection, rows);
+    if (!checked.groups) return updateRowByRow(this, collection, checked.rows);
+    const groups = checked.groups;
+    return this.#run(`update of ${collection.qualifiedName}`, async () => {
+      let total = 0;
+      for (const group of groups) {
+        // Each row binds its key once in the IN-list and twice per field in the CASEs.
+        const size = Math.max(1, Math.min(EACH_ROWS, Math.floor(this.#scope.adapter.parameterBudget / (1 + 2 * group.fields.length))));
+        for (let start = 0; start < group.rows.length; start += size) {
+          total += await this.#statements.updateEach(table, { ...group, rows: group.rows.slice(start, start + size) });
+        }
+      }
+      return total;
     });
   }
 

@@ -3,7 +3,8 @@ import { sql, type CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import type { Value } from '../connector.js';
 import type { WhereGroup } from '../selection.js';
 import type { AnyDatabase, ClientRow, SelectStatement, SelectVariant, SqlAdapter } from './adapter.js';
-import { countQuery, deleteQuery, selectQuery, updateQuery, type WhereLists } from './queries.js';
+import { countQuery, deleteQuery, selectQuery, updateEachQuery, updateQuery, type WhereLists } from './queries.js';
+import type { RowUpdateGroup } from '../row-updates.js';
 import type { ShapeCache } from './shapes.js';
 
 /**
@@ -57,6 +58,23 @@ export class SqlStatements {
     const key = `update ${table} ${fields.join(',')} ${where.key}`;
     const query = this.#shapes.statement(key, values, where.lists, (slots, lists) =>
       updateQuery(this.#db, this.#adapter, table, { fields, values: slots }, { groups: where.groups, lists }),
+    );
+    return Number((await execute(this.#db, this.#runNow, query)).numAffectedRows ?? 0n);
+  }
+
+  /** Sets each of `group`'s rows (at most `MAX_EACH_ROWS` of them) to values of its own; returns how many rows matched. */
+  async updateEach(table: string, group: RowUpdateGroup): Promise<number> {
+    const encode = (value: Value) => this.#adapter.encode(value);
+    const keys = group.rows.map((row) => encode(row.key));
+    const pairs: unknown[] = [];
+    for (let field = 0; field < group.fields.length; field++)
+      for (const row of group.rows) pairs.push(encode(row.key), encode(row.values[field]!));
+    // The row count is named: the CASE pairs grow with it, even where the IN-list binds as one array of any length.
+    const query = this.#shapes.statement(
+      `each ${table} ${group.key} ${joined(group.fields)} ${keys.length}`,
+      pairs,
+      [keys],
+      (slots, lists) => updateEachQuery(this.#db, this.#adapter, table, group, slots, lists[0]!),
     );
     return Number((await execute(this.#db, this.#runNow, query)).numAffectedRows ?? 0n);
   }

@@ -5,7 +5,7 @@ import { addDuration, type CollectionModel, type LegalHoldModel, type PolicyMode
 import type { HoldRecord } from '../../store/index.js';
 import type { ErasureOperation, FieldOperation } from '../plan.js';
 import type { Where } from '../resolve.js';
-import { keyWhere, primaryKeyOf, toKeyValue, type KeyValue } from '../values.js';
+import { primaryKeyOf, toKeyValue, type KeyValue } from '../values.js';
 
 type MaskOperation = Extract<ErasureOperation, { kind: 'mask' }>;
 
@@ -139,7 +139,7 @@ export async function buildMaskIntent(
   return { rows, holds: holdRecords };
 }
 
-/** Applies a mask: static assignments on every selection, then the intent's per-row values. Returns rows touched. */
+/** Applies a mask: static assignments on every selection, then the intent's per-row values (one call). Returns rows touched. */
 export async function applyMask(
   session: ConnectorSession,
   collection: CollectionModel,
@@ -150,9 +150,6 @@ export async function applyMask(
   const set = staticAssignments(op);
   let touched = 0;
   if (Object.keys(set).length > 0 && wheres.length > 0) touched = await session.update({ collection, where: wheres }, set);
-  for (const row of intent?.rows ?? []) {
-    const where = keyWhere(row.key);
-    await session.update({ collection, where }, row.set);
-  }
+  if (intent && intent.rows.length > 0) await session.updateEach(collection, intent.rows);
   return Math.max(touched, intent?.rows.length ?? 0);
 }

@@ -1,0 +1,81 @@
+// Per-row updates: rows named by their key fields, each given values of its own (keyed hashes, truncated IPs).
+import { CustosError } from '../errors.js';
+import type { CollectionModel } from '../policy/index.js';
+import type { ConnectorSession, RowUpdate, Value } from './connector.js';
+import { checkAssignments } from './selection.js';
+import { checkIdentifier } from './identifiers.js';
+import { jsonReplacer } from './values.js';
+
+/** Updates that set the same fields on rows named by the same one key field: one statement's worth on a SQL store. */
+export interface RowUpdateGroup {
+  readonly key: string;
+  readonly fields: readonly string[];
+  /** Key value of each row, and its values of `fields` in order. */
+  readonly rows: readonly { readonly key: Value; readonly values: readonly Value[] }[];
+}
+
+export interface CheckedRowUpdates {
+  /** The updates, a row named twice merged into one (the later values win), in first-seen order. */
+  readonly rows: readonly RowUpdate[];
+  /**
+   * The rows grouped for one statement each; undefined when some row is named by several fields, or sets a key field (a
+   * SQL store that assigns left to right would then compare the key with its new value): those go row by row.
+   */
+  readonly groups: readonly RowUpdateGroup[] | undefined;
+}
+
+/** Validates per-row updates (CustosError 'invalid-input'): each names a row by at least one field and sets at least one. */
+export function checkRowUpdates(collection: CollectionModel, rows: readonly RowUpdate[]): CheckedRowUpdates {
+  if (!Array.isArray(rows)) throw invalid(`the per-row updates of ${collection.qualifiedName} are not a list`);
+  const merged = new Map<string, { key: Readonly<Record<string, Value>>; set: Record<string, Value> }>();
+  for (const row of rows) {
+    const keyEntries = typeof row?.key === 'object' && row.key !== null ? Object.entries(row.key) : [];
+    if (keyEntries.length === 0) throw invalid(`a per-row update of ${collection.qualifiedName} names its row by no field`);
+    for (const [field] of keyEntries) checkIdentifier(field, `key field of ${collection.qualifiedName}`);
+    checkAssignments(collection, row.set);
+    const text = JSON.stringify(
+      keyEntries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      jsonReplacer,
+    );
+    const earlier = merged.get(text);
+    if (earlier) Object.assign(earlier.set, row.set);
+    else merged.set(text, { key: row.key, set: { ...row.set } });
+  }
+  const checked = [...merged.values()];
+  return { rows: checked, groups: groupsOf(checked) };
+}
+
+function groupsOf(rows: readonly RowUpdate[]): RowUpdateGroup[] | undefined {
+  const groups = new Map<string, { key: string; fields: string[]; rows: { key: Value; values: Value[] }[] }>();
+  for (const row of rows) {
+    const keyFields = Object.keys(row.key);
+    const key = keyFields[0];
+    if (keyFields.length !== 1 || key === undefined || key in row.set) return undefined;
+    const fields = Object.keys(row.set).filter((field) => row.set[field] !== undefined);
+    if (fields.length === 0) continue;
+    const signature = `${key} ${fields.join(',')}`;
+    let group = groups.get(signature);
+    if (!group) groups.set(signature, (group = { key, fields, rows: [] }));
+    group.rows.push({ key: row.key[key] ?? null, values: fields.map((field) => row.set[field] ?? null) });
+  }
+  return [...groups.values()];
+}
+
+/** One update per row, for stores that cannot give several rows values of their own in one statement. */
+export async function updateRowByRow(
+  session: Pick<ConnectorSession, 'update'>,
+  collection: CollectionModel,
+  rows: readonly RowUpdate[],
+): Promise<number> {
+  let total = 0;
+  for (const row of rows) {
+    const where: Record<string, readonly Value[]> = {};
+    for (const [field, value] of Object.entries(row.key)) where[field] = [value];
+    total += await session.update({ collection, where }, row.set);
+  }
+  return total;
+}
+
+function invalid(message: string): CustosError {
+  return new CustosError({ code: 'invalid-input', message });
+}
