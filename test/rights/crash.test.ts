@@ -57,7 +57,13 @@ describe('erasure after a crash', () => {
       identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])),
     });
     const after = await ctx.store.journal.get('req-crash');
+    // Asked again, the finished request answers with the same result, steps skipped by the resumed attempt included.
+    const again = await executeErasure(ctx, {
+      id: 'req-crash',
+      identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])),
+    });
     await ctx.close();
+    expect(again).toEqual(result);
     expect(result.status).toBe('completed');
     if (result.status !== 'completed') return;
     expect(result.resumed).toBe(true);

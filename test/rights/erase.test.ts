@@ -170,6 +170,18 @@ describe('erasure', () => {
     a.close();
   });
 
+  it('answers a finished erasure’s id with the result it gave, touching no store', async () => {
+    shop = createShop('again');
+    const ctx = testContext(shop);
+    const first = await executeErasure(ctx, { id: 'req-again', identities: ada(shop) });
+    const after = [dump(shop.shopDb()), dump(shop.activityDb())];
+    const again = await executeErasure(ctx, { id: 'req-again', identities: ada(shop) });
+    await ctx.close();
+    expect(first.status).toBe('completed');
+    expect(again).toEqual(first);
+    expect([dump(shop.shopDb()), dump(shop.activityDb())]).toEqual(after);
+  });
+
   it('answers not-found for a person the stores do not know, touching nothing', async () => {
     shop = createShop('unknown');
     const before = [dump(shop.shopDb()), dump(shop.activityDb())];

@@ -1,14 +1,14 @@
 // The erasure executor: checks closure preconditions, then runs the plan's operations store by store, journaling each step.
 import type { Connector, Row } from '../../connectors/index.js';
-import type { Completion, HoldRecord, StepRecord } from '../../store/index.js';
-import type { ErasureOperation } from '../plan.js';
+import type { Completion, HoldRecord, RunRecord, StepRecord } from '../../store/index.js';
+import type { ErasureOperation, RightsPlan } from '../plan.js';
 import { collectionOf, type Where } from '../resolve.js';
 import { keyWhere, primaryKeyOf, type KeyValue } from '../values.js';
 import { evaluateClosure, type ClosureBlocker } from './closure.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 import { prepareRun, type JournaledRun, type PreparedRun } from './journaled.js';
 import { applyMask, buildMaskIntent, fieldsWritten, maskIntentFields, needsIntent, type MaskIntent } from './masks.js';
-import { runJournaledSteps, type JournaledStep, type StepResult } from './steps.js';
+import { byStore, runJournaledSteps, type JournaledStep, type StepResult } from './steps.js';
 
 export type ErasureResult =
   | { readonly status: 'not-found'; readonly runId: string }
@@ -42,7 +42,7 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
     rows: (collection, rows) => void alreadyRead.set(collection.qualifiedName, rows),
   }));
   if ('run' in prepared && (prepared.run.status === 'completed' || prepared.run.status === 'blocked')) {
-    return prepared.run.result as ErasureResult;
+    return recordedResult(ctx, prepared.run, prepared.plan);
   }
   const { plan, resolved } = prepared;
   const runId = request.id;
@@ -106,9 +106,40 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
   return finishRun(ctx, runId, result, { steps: last?.steps ?? [], holds });
 }
 
+/**
+ * What a completed erasure journals of its result: which steps an earlier attempt had finished. The rest is in the
+ * journal already (each step's rows, the hold records) or in the plan (kinds, collections, notes): `recordedResult`.
+ */
+interface JournaledCompletion {
+  readonly status: 'completed';
+  readonly runId: string;
+  readonly resumed: boolean;
+  readonly skipped: readonly string[];
+}
+
 async function finishRun(ctx: ExecutionContext, runId: string, result: ErasureResult, last?: Completion): Promise<ErasureResult> {
-  await ctx.store.journal.finish(runId, result.status === 'blocked' ? 'blocked' : 'completed', result, ctx.clock.now(), last);
+  const journaled: ErasureResult | JournaledCompletion =
+    result.status === 'completed'
+      ? { status: 'completed', runId, resumed: result.resumed, skipped: result.steps.filter((s) => s.skipped).map((s) => s.stepId) }
+      : result;
+  await ctx.store.journal.finish(runId, result.status === 'blocked' ? 'blocked' : 'completed', journaled, ctx.clock.now(), last);
   return result;
+}
+
+/** The result of an erasure that ended earlier, as it was returned then. */
+async function recordedResult(ctx: ExecutionContext, run: RunRecord, plan: RightsPlan): Promise<ErasureResult> {
+  const recorded = run.result as ErasureResult | JournaledCompletion;
+  // Runs journaled before completions were compact carry their whole result.
+  if (recorded.status !== 'completed' || !('skipped' in recorded)) return recorded as ErasureResult;
+  const skipped = new Set(recorded.skipped);
+  const steps = byStore(plan.erasure.map((op, index) => ({ op, dataset: op.dataset, id: stepId(index, op) })))
+    .flat()
+    .map(({ op, id }): StepResult => {
+      const rows = skipped.has(id) ? 0 : ((run.steps.get(id)?.result as { rows?: number } | undefined)?.rows ?? 0);
+      return { stepId: id, kind: op.kind, collection: op.collection, rows, skipped: skipped.has(id) };
+    });
+  const holds = await ctx.store.holds.forRun(run.id);
+  return { status: 'completed', runId: run.id, resumed: recorded.resumed, steps, holds, notes: plan.notes };
 }
 
 async function concludeRun(prepared: PreparedRun, result: ErasureResult): Promise<ErasureResult> {

@@ -32,6 +32,17 @@ export interface StepsRun {
   readonly last?: Completion;
 }
 
+/** Stores in the order steps run them: by first appearance in the plan, each store's steps in plan order. */
+export function byStore<T extends { readonly dataset: string }>(steps: readonly T[]): (readonly T[])[] {
+  const stores = new Map<string, T[]>();
+  for (const step of steps) {
+    const group = stores.get(step.dataset);
+    if (group) group.push(step);
+    else stores.set(step.dataset, [step]);
+  }
+  return [...stores.values()];
+}
+
 /** Runs the pending steps store by store; each store's completion is journaled once it commits, but the last's (see `last`). */
 export async function runJournaledSteps(
   ctx: ExecutionContext,
@@ -47,20 +58,27 @@ export async function runJournaledSteps(
     carried.push(...list.map((d) => ({ stepId: d.step.id, result: { rows: d.rows } })));
     if (writeNow) await ctx.store.journal.completeSteps(runId, { steps: carried.splice(0) });
   };
-  const datasets = [...new Set(steps.map((s) => s.dataset))];
-  for (const dataset of datasets) {
-    const finalStore = dataset === datasets.at(-1);
-    const group = steps.filter((s) => s.dataset === dataset);
+  const stores = byStore(steps);
+  for (const group of stores) {
+    const dataset = group[0]!.dataset;
+    const finalStore = group === stores.at(-1);
     const pending = group.filter((s) => !recorded.get(s.id)?.done);
-    for (const s of group)
-      if (!pending.includes(s)) results.push({ stepId: s.id, kind: s.kind, collection: s.collection, rows: 0, skipped: true });
-    if (pending.length === 0) continue;
+    // The store's results in plan order: steps an earlier attempt finished, skipped, among those run now.
+    const report = (done: readonly { step: JournaledStep; rows: number }[]) => {
+      const rows = new Map(done.map((d) => [d.step, d.rows]));
+      for (const s of group) {
+        const ran = rows.get(s);
+        results.push({ stepId: s.id, kind: s.kind, collection: s.collection, rows: ran ?? 0, skipped: ran === undefined });
+      }
+    };
+    if (pending.length === 0) {
+      report([]);
+      continue;
+    }
     if (pending.every((s) => s.empty)) {
-      await record(
-        pending.map((step) => ({ step, rows: 0 })),
-        false,
-      );
-      for (const s of pending) results.push({ stepId: s.id, kind: s.kind, collection: s.collection, rows: 0, skipped: false });
+      const nothing = pending.map((step) => ({ step, rows: 0 }));
+      await record(nothing, false);
+      report(nothing);
       continue;
     }
     const connector = await ctx.pool.get(dataset);
@@ -87,8 +105,7 @@ export async function runJournaledSteps(
       }
     }
     await ctx.onProgress?.({ type: 'committed', dataset, steps: done.map((d) => d.step.id) });
-    for (const d of done)
-      results.push({ stepId: d.step.id, kind: d.step.kind, collection: d.step.collection, rows: d.rows, skipped: false });
+    report(done);
   }
   return { results, last: carried.length > 0 ? { steps: carried } : undefined };
 }

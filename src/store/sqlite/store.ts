@@ -75,7 +75,7 @@ export function openSqliteStore(file: string): Store {
        ON CONFLICT DO UPDATE SET until = excluded.until, run_id = excluded.run_id, from_field = excluded.from_field`,
     ),
     holdsEnding: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE until <= ? ORDER BY until'),
-    holdsForRun: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE run_id = ?'),
+    holdsForRun: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE run_id = ? ORDER BY rowid'),
   };
 
   /** Digests known to be stored: a shared plan is written once, not once per run. */
@@ -91,10 +91,13 @@ export function openSqliteStore(file: string): Store {
     }
     return digest;
   };
+  // One wrapper for every journal write: better-sqlite3 builds a new one on each `transaction(fn)` call.
+  const transaction = db.transaction((write: () => void) => write());
   /** Runs `write` in one transaction. */
   const inTransaction = (write: () => void): void => {
     pendingPlans.length = 0;
-    live().transaction(write)();
+    live();
+    transaction(write);
     for (const digest of pendingPlans.splice(0)) storedPlans.add(digest);
   };
   const registerHold = (h: HoldRecord) => stmt.hold.run(h.dataset, h.collection, h.key, h.hold, h.until, h.runId, h.from ?? null);
