@@ -3,8 +3,13 @@ import ipaddr from 'ipaddr.js';
 
 /** Returns the truncated address, or undefined when the text is not an IP address. Idempotent. */
 export function truncateIp(text: string): string | undefined {
-  if (!ipaddr.isValid(text)) return undefined;
-  const address = ipaddr.process(text);
+  let address: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    // One parse: isValid then process would parse twice, and a masked log holds many addresses.
+    address = ipaddr.process(text);
+  } catch {
+    return undefined;
+  }
   if (address.kind() === 'ipv4') {
     const [a, b] = (address as ipaddr.IPv4).octets;
     return `${a}.${b}.0.0`;

@@ -117,10 +117,8 @@ export async function buildMaskIntent(
     }
     return { rows, holds: holdRecords };
   }
-  const rowsToMask = input.rows ?? session.find({ collection, where: wheres }, { fields });
-  for await (const row of rowsToMask) {
+  const decide = (row: Row) => {
     const key = primaryKeyOf(collection, row);
-    const keyText = JSON.stringify(key);
     const set: Record<string, KeyValue> = {};
     for (const f of computed) {
       const v = row[f.field];
@@ -129,13 +127,17 @@ export async function buildMaskIntent(
       set[f.field] = f.strategy === 'hash' ? pseudonymise(text, pseudonymKey) : (truncateIp(text) ?? null);
     }
     if (Object.keys(set).length > 0) rows.push({ key, set });
+    if (holds.length === 0) return;
+    const keyText = JSON.stringify(key);
     for (const { hold, from } of holds) {
       const raw = from === undefined ? undefined : row[from];
       const start = raw === null || raw === undefined ? now : new Date(String(toKeyValue(raw)));
       const until = holdEnd(hold, Number.isNaN(start.getTime()) ? now : start);
       holdRecords.push({ dataset: collection.dataset, collection: collection.name, key: keyText, hold: hold.id, until });
     }
-  }
+  };
+  if (input.rows) for (const row of input.rows) decide(row);
+  else for await (const page of session.findPages({ collection, where: wheres }, { fields })) for (const row of page) decide(row);
   return { rows, holds: holdRecords };
 }
 

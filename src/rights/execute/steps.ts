@@ -86,10 +86,12 @@ export async function runJournaledSteps(
       const done: { step: JournaledStep; rows: number }[] = [];
       for (const step of list) {
         ctx.signal?.throwIfAborted();
-        await ctx.onProgress?.({ type: 'step-started', stepId: step.id, index: steps.indexOf(step), total: steps.length });
+        // Without a listener nothing is awaited: a step's own statement is often all it waits for.
+        if (ctx.onProgress)
+          await ctx.onProgress({ type: 'step-started', stepId: step.id, index: steps.indexOf(step), total: steps.length });
         const rows = step.empty ? 0 : await step.apply(session);
         done.push({ step, rows });
-        await ctx.onProgress?.({ type: 'step-done', stepId: step.id, rows });
+        if (ctx.onProgress) await ctx.onProgress({ type: 'step-done', stepId: step.id, rows });
       }
       return done;
     };
