@@ -26,6 +26,12 @@ export interface RightsBenchSetup {
   readonly env: NodeJS.ProcessEnv;
   /** Folder for Custos's own store. */
   readonly dir: string;
+  /**
+   * A copy of `stores`' data the hand-written code runs on: both sides then read and erase the same people, each in its
+   * own copy, and the operating system's cache warms both alike. Without it the hand-written code reads `stores` too,
+   * and each side erases people of its own.
+   */
+  readonly baselineStores?: NimbusStores;
 }
 
 /**
@@ -68,6 +74,7 @@ async function time(work: () => Promise<unknown>): Promise<number> {
 
 export async function benchRights(setup: RightsBenchSetup): Promise<void> {
   const { model, stores, customers, env } = setup;
+  const theirs = setup.baselineStores ?? stores;
   const store = openSqliteStore(join(setup.dir, 'custos-bench.db'));
   const pool = createConnectorPool(model, { env });
   const ctx: ExecutionContext = { model, pool, store, clock: systemClock, pseudonymKey: KEY };
@@ -81,7 +88,7 @@ export async function benchRights(setup: RightsBenchSetup): Promise<void> {
     const warmUp = randomIds(Math.min(20, customers - timed.size), customers, 8, (id) => timed.has(id));
     for (const id of warmUp) {
       await exportPersonData(ctx, { id: `warm-${run}-${id}`, identities: identities(id) }, countingSink(), { action: 'access' });
-      await handWrittenAccess(stores, nimbusEmail(id));
+      await handWrittenAccess(theirs, nimbusEmail(id));
     }
     // Two passes over the same people. In the first a person's pages start on disk (at scale the machine's memory holds
     // little of the data): whoever reads first pays for it, so the order alternates person by person. In the second the
@@ -100,7 +107,7 @@ export async function benchRights(setup: RightsBenchSetup): Promise<void> {
           engine.push(await time(() => exportPersonData(ctx, request, sink, { action: 'access' })));
         };
         const runBaseline = async () => {
-          baseline.push(await time(() => handWrittenAccess(stores, email)));
+          baseline.push(await time(() => handWrittenAccess(theirs, email)));
         };
         if (n % 2 === 0) await runEngine().then(runBaseline);
         else await runBaseline().then(runEngine);
@@ -120,51 +127,77 @@ export async function benchRights(setup: RightsBenchSetup): Promise<void> {
       );
     }
 
-    // Erasure is destructive: different people for each side, all free to close their account, both checking closure.
-    // Earlier runs erased people from the reused data set: keep only those still there.
-    const wanted = Number(process.env.CUSTOS_BENCH_ERASE ?? 80);
-    const candidates = randomIds(wanted * 3, customers, Date.now() % 100_000, (id) => nimbusCustomer(id).closure !== 'free');
-    const victims: number[] = [];
-    for (const id of candidates) {
-      if (victims.length === wanted) break;
-      if ((await stores.accounts.all('SELECT id FROM customers WHERE email = ?', [nimbusEmail(id)])).length > 0) victims.push(id);
-    }
-    const eraseEngine: number[] = [];
-    const eraseBaseline: number[] = [];
-    for (let i = 0; i + 1 < victims.length; i += 2) {
-      const [a, b] = [victims[i] as number, victims[i + 1] as number];
-      const request = { id: `erase-${run}-${a}`, identities: identities(a) };
-      const email = nimbusEmail(b);
-      const runEngine = async () => {
-        eraseEngine.push(
-          await time(async () => {
-            const result = await executeErasure(ctx, request);
-            if (result.status !== 'completed') throw new Error(`erasure of customer ${a} ended ${result.status}`);
-          }),
-        );
-      };
-      const runBaseline = async () => {
-        eraseBaseline.push(
-          await time(async () => {
-            if ((await handWrittenClosureCheck(stores, email)) > 0) throw new Error(`customer ${b} cannot close`);
-            await handWrittenErase(stores, email, KEY);
-          }),
-        );
-      };
-      // As for access: whoever goes first in a pair may pay for pages the other then finds in memory.
-      if ((i / 2) % 2 === 0) await runEngine().then(runBaseline);
-      else await runBaseline().then(runEngine);
-    }
-    const erase = [
-      summarize('engine: executeErasure (plan, closure check, journaled)', eraseEngine),
-      summarize('hand-written closure check + statements', eraseBaseline),
-    ];
-    printTable(`${setup.label} — erase, ${eraseEngine.length} random people each side`, erase, [
-      { label: 'erase engine / hand-written, p50', value: (erase[0]?.p50 ?? 0) / (erase[1]?.p50 ?? 1) },
-      { label: 'erase engine / hand-written, p95', value: (erase[0]?.p95 ?? 0) / (erase[1]?.p95 ?? 1) },
-    ]);
+    await benchErasure(setup, ctx, run, identities);
   } finally {
     await pool.close();
     await store.close();
   }
+}
+
+/**
+ * Erasure is destructive. With a copy of the data, both sides erase the same random people, each in its own copy, the
+ * order alternating person by person; without one, each side erases people of its own. Both check closure; people are
+ * free to close their account, and only those earlier runs left in the data are taken.
+ */
+async function benchErasure(
+  setup: RightsBenchSetup,
+  ctx: ExecutionContext,
+  run: string,
+  identities: (id: number) => ReturnType<typeof normalizeIdentities>,
+): Promise<void> {
+  const { stores, customers } = setup;
+  const copy = setup.baselineStores;
+  const wanted = Number(process.env.CUSTOS_BENCH_ERASE ?? 80);
+  const present = async (s: NimbusStores, id: number) =>
+    (await s.accounts.all('SELECT id FROM customers WHERE email = ?', [nimbusEmail(id)])).length > 0;
+  const people: number[] = [];
+  const needed = copy ? wanted : wanted * 2;
+  for (const id of randomIds(needed * 3, customers, Date.now() % 100_000, (id) => nimbusCustomer(id).closure !== 'free')) {
+    if (people.length === needed) break;
+    if ((await present(stores, id)) && (!copy || (await present(copy, id)))) people.push(id);
+  }
+  const engine: number[] = [];
+  const baseline: number[] = [];
+  const perPerson: number[] = [];
+  const pairs = copy
+    ? people.map((id) => [id, id] as const)
+    : people.flatMap((id, i) => (i % 2 === 0 ? [[id, people[i + 1]] as const] : []));
+  for (const [n, [a, b]] of pairs.entries()) {
+    if (b === undefined) break;
+    const request = { id: `erase-${run}-${a}`, identities: identities(a) };
+    const email = nimbusEmail(b);
+    let tEngine = 0;
+    let tBaseline = 0;
+    const runEngine = async () => {
+      tEngine = await time(async () => {
+        const result = await executeErasure(ctx, request);
+        if (result.status !== 'completed') throw new Error(`erasure of customer ${a} ended ${result.status}`);
+      });
+    };
+    const runBaseline = async () => {
+      const on = copy ?? stores;
+      tBaseline = await time(async () => {
+        if ((await handWrittenClosureCheck(on, email)) > 0) throw new Error(`customer ${b} cannot close`);
+        await handWrittenErase(on, email, KEY);
+      });
+    };
+    if (n % 2 === 0) await runEngine().then(runBaseline);
+    else await runBaseline().then(runEngine);
+    engine.push(tEngine);
+    baseline.push(tBaseline);
+    perPerson.push(tEngine / tBaseline);
+  }
+  const erase = [
+    summarize('engine: executeErasure (plan, closure check, journaled)', engine),
+    summarize('hand-written closure check + statements', baseline),
+  ];
+  const ratios = [
+    { label: 'erase engine / hand-written, p50', value: (erase[0]?.p50 ?? 0) / (erase[1]?.p50 ?? 1) },
+    { label: 'erase engine / hand-written, p95', value: (erase[0]?.p95 ?? 0) / (erase[1]?.p95 ?? 1) },
+  ];
+  if (copy) ratios.push({ label: 'erase engine / hand-written, median of each person’s ratio', value: summarize('', perPerson).p50 });
+  const who = copy
+    ? `${engine.length} random people, the same on both sides (each side in its own copy of the data)`
+    : `${engine.length} random people each side`;
+  printTable(`${setup.label} — erase, ${who}`, erase, ratios);
 }
