@@ -62,7 +62,7 @@ export class SqlStatements {
     return Number((await execute(this.#db, this.#runNow, query)).numAffectedRows ?? 0n);
   }
 
-  /** Sets each of `group`'s rows (at most `MAX_EACH_ROWS` of them) to values of its own; returns how many rows matched. */
+  /** Sets each of `group`'s rows (the session sends at most 64 at once) to values of its own; returns how many rows matched. */
   async updateEach(table: string, group: RowUpdateGroup): Promise<number> {
     const encode = (value: Value) => this.#adapter.encode(value);
     const keys = group.rows.map((row) => encode(row.key));
