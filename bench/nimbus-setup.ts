@@ -33,35 +33,34 @@ function compile(baseDir: string, profile?: string): PolicyModel {
   return compiled.model;
 }
 
-/**
- * nimbus-cloud on SQLite, and a copy of its data for the hand-written code: both sides read and erase the same people,
- * each in its own copy, so the copies stay alike from run to run (made once, after generation; ~20 s for 1,000,000
- * customers).
- */
 export async function nimbusOnSqlite(customers: number) {
   const dir = resolve(`bench/out/nimbus-${customers}`);
-  const copy = resolve(`bench/out/nimbus-${customers}-baseline`);
   await generateOnce(
     dir,
     customers,
     (baseDir) => generateNimbus({ customers, stores: 'sqlite', baseDir, force: true }),
     async () => true,
   );
+  return { dir, model: compile(join(dir, 'privacy')), stores: nimbusSqliteStores(join(dir, 'data')), env: process.env };
+}
+
+/**
+ * nimbus-cloud on SQLite, and a copy of its data for the hand-written code: both sides read and erase the same people,
+ * each in its own copy, so the copies stay alike from run to run (made once, after generation; ~20 s for 1,000,000
+ * customers).
+ */
+export async function nimbusOnSqlitePaired(customers: number) {
+  const setup = await nimbusOnSqlite(customers);
+  const copy = `${setup.dir}-baseline`;
   // The copy names the generation it was taken from: data generated anew is copied anew.
-  const generated = readFileSync(join(dir, 'READY'), 'utf8');
+  const generated = readFileSync(join(setup.dir, 'READY'), 'utf8');
   if (!existsSync(join(copy, 'READY')) || readFileSync(join(copy, 'READY'), 'utf8') !== generated) {
     process.stdout.write(`copying the data for the hand-written code into ${copy} (once)…\n`);
     rmSync(copy, { recursive: true, force: true });
-    cpSync(join(dir, 'data'), join(copy, 'data'), { recursive: true });
+    cpSync(join(setup.dir, 'data'), join(copy, 'data'), { recursive: true });
     writeFileSync(join(copy, 'READY'), generated);
   }
-  return {
-    dir,
-    model: compile(join(dir, 'privacy')),
-    stores: nimbusSqliteStores(join(dir, 'data')),
-    baselineStores: nimbusSqliteStores(join(copy, 'data')),
-    env: process.env,
-  };
+  return { ...setup, baselineStores: nimbusSqliteStores(join(copy, 'data')) };
 }
 
 /** The distributed profile on this machine's servers, in databases of its own (PostgreSQL, MariaDB) and Redis db 1. */

@@ -3,7 +3,7 @@
 // (default 1,000,000: the first run generates 36 M rows, ~2–3 min), CUSTOS_BENCH_DISTRIBUTED_CUSTOMERS the other (100,000).
 import { benchCompile } from './compile.bench.js';
 import { benchRights, type RightsBenchSetup } from './rights.bench.js';
-import { nimbusDistributed, nimbusOnSqlite } from './nimbus-setup.js';
+import { nimbusDistributed, nimbusOnSqlitePaired } from './nimbus-setup.js';
 import { benchMemory } from './memory.bench.js';
 
 const sqliteCustomers = Number(process.env.CUSTOS_BENCH_CUSTOMERS ?? 1_000_000);
@@ -26,7 +26,7 @@ async function rightsOn(
 
 const benches: Record<string, () => Promise<void>> = {
   compile: benchCompile,
-  'rights-sqlite': () => rightsOn('SQLite', sqliteCustomers, nimbusOnSqlite),
+  'rights-sqlite': () => rightsOn('SQLite', sqliteCustomers, nimbusOnSqlitePaired),
   'rights-distributed': () => rightsOn('PostgreSQL + MariaDB + Redis', distributedCustomers, nimbusDistributed),
   memory: () => benchMemory(),
 };
