@@ -92,11 +92,9 @@ export async function resolveRequest(
    */
   const kept = new Map<string, Map<string, Row> | 'not kept'>();
   let found = false;
-  /** Rows found per collection, by any route. */
-  const rowsFound = new Map<string, number>();
+  /** Notes a row of the person's: its keys (a collection with any row has an entry in `keys`) and, by identity, identities. */
   const collect = (l: CollectionLookup, c: CollectionModel, row: Row, expand: boolean) => {
     found = true;
-    rowsFound.set(l.collection, (rowsFound.get(l.collection) ?? 0) + 1);
     let byField = keys.get(l.collection);
     if (!byField) keys.set(l.collection, (byField = new Map()));
     for (const f of l.keyFields) {
@@ -228,7 +226,7 @@ export async function resolveRequest(
     }
     // A collection read whole that holds none of the person's rows needs no selection: nothing will be asked of it again
     // (an erasure opens no transaction on a store left with nothing to do).
-    if (wheres.length > 0 && !(readWhole && !rowsFound.has(l.collection))) selections[l.collection] = wheres;
+    if (wheres.length > 0 && !(readWhole && !keys.has(l.collection))) selections[l.collection] = wheres;
   }
   return {
     identities: Object.fromEntries([...known].map(([k, set]) => [k, set.values().map(String)])),
