@@ -14,18 +14,11 @@ export interface RowUpdateGroup {
   readonly rows: readonly { readonly key: Value; readonly values: readonly Value[] }[];
 }
 
-export interface CheckedRowUpdates {
-  /** The updates, a row named twice merged into one (the later values win), in first-seen order. */
-  readonly rows: readonly RowUpdate[];
-  /**
-   * The rows grouped for one statement each; undefined when some row is named by several fields, or sets a key field (a
-   * SQL store that assigns left to right would then compare the key with its new value): those go row by row.
-   */
-  readonly groups: readonly RowUpdateGroup[] | undefined;
-}
-
-/** Validates per-row updates (CustosError 'invalid-input'): each names a row by at least one field and sets at least one. */
-export function checkRowUpdates(collection: CollectionModel, rows: readonly RowUpdate[]): CheckedRowUpdates {
+/**
+ * Validates per-row updates (CustosError 'invalid-input'): each names a row by at least one field and sets at least one.
+ * Returns them with a row named twice merged into one (the later values win), in first-seen order.
+ */
+export function checkRowUpdates(collection: CollectionModel, rows: readonly RowUpdate[]): readonly RowUpdate[] {
   if (!Array.isArray(rows)) throw invalid(`the per-row updates of ${collection.qualifiedName} are not a list`);
   const merged = new Map<string, { key: Readonly<Record<string, Value>>; set: Record<string, Value> }>();
   for (const row of rows) {
@@ -41,11 +34,15 @@ export function checkRowUpdates(collection: CollectionModel, rows: readonly RowU
     if (earlier) Object.assign(earlier.set, row.set);
     else merged.set(text, { key: row.key, set: { ...row.set } });
   }
-  const checked = [...merged.values()];
-  return { rows: checked, groups: groupsOf(checked) };
+  return [...merged.values()];
 }
 
-function groupsOf(rows: readonly RowUpdate[]): RowUpdateGroup[] | undefined {
+/**
+ * Checked updates grouped for one statement each (same key field, same fields set); undefined when some row is named by
+ * several fields, or sets a key field (a SQL store that assigns left to right would then compare the key with its new
+ * value): those go row by row.
+ */
+export function groupRowUpdates(rows: readonly RowUpdate[]): RowUpdateGroup[] | undefined {
   const groups = new Map<string, { key: string; fields: string[]; rows: { key: Value; values: Value[] }[] }>();
   for (const row of rows) {
     const keyFields = Object.keys(row.key);

@@ -102,7 +102,7 @@ class HttpConnector implements Connector {
 
   /** Row by row: the protocol's update sets the same values on every row it selects. */
   async updateEach(collection: CollectionModel, rows: readonly RowUpdate[]): Promise<number> {
-    return updateRowByRow(this, collection, checkRowUpdates(collection, rows).rows);
+    return updateRowByRow(this, collection, checkRowUpdates(collection, rows));
   }
 
   async delete(selection: Selection): Promise<number> {

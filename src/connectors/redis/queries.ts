@@ -108,7 +108,7 @@ export class RedisSession implements ConnectorSession {
 
   /** Row by row: each row's values are their own, and a hash row is its own key. */
   async updateEach(collection: CollectionModel, rows: readonly RowUpdate[]): Promise<number> {
-    return updateRowByRow(this, collection, checkRowUpdates(collection, rows).rows);
+    return updateRowByRow(this, collection, checkRowUpdates(collection, rows));
   }
 
   async delete(selection: Selection): Promise<number> {

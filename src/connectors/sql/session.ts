@@ -4,7 +4,7 @@ import type { CollectionModel } from '../../policy/index.js';
 import type { ConnectorSession, FindOptions, Row, RowUpdate, Selection, Value } from '../connector.js';
 import { toStoreError } from '../failures.js';
 import { PagesAtOnce, rowsOf } from '../pages.js';
-import { checkRowUpdates, updateRowByRow } from '../row-updates.js';
+import { checkRowUpdates, groupRowUpdates, updateRowByRow } from '../row-updates.js';
 import { checkIdentifier } from '../identifiers.js';
 import { assertNotAborted, type Lifecycle } from '../lifecycle.js';
 import {
@@ -175,8 +175,8 @@ export class SqlSession implements ConnectorSession {
     this.#assertUsable();
     const table = checkIdentifier(collection.name, 'collection');
     const checked = checkRowUpdates(collection, rows);
-    if (!checked.groups) return updateRowByRow(this, collection, checked.rows);
-    const groups = checked.groups;
+    const groups = groupRowUpdates(checked);
+    if (!groups) return updateRowByRow(this, collection, checked);
     return this.#run(`update of ${collection.qualifiedName}`, async () => {
       let total = 0;
       for (const group of groups) {
