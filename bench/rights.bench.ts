@@ -136,8 +136,8 @@ export async function benchRights(setup: RightsBenchSetup): Promise<void> {
 
 /**
  * Erasure is destructive. With a copy of the data, both sides erase the same random people, each in its own copy, the
- * order alternating person by person; without one, each side erases people of its own. A few pairs first warm both up. Both check closure; people are
- * free to close their account, and only those earlier runs left in the data are taken.
+ * order alternating person by person; without one, each side erases people of its own. A few pairs first warm both up.
+ * Both check closure; people are free to close their account, and only those earlier runs left in the data are taken.
  */
 async function benchErasure(
   setup: RightsBenchSetup,
@@ -147,6 +147,7 @@ async function benchErasure(
 ): Promise<void> {
   const { stores, customers } = setup;
   const copy = setup.baselineStores;
+  const theirs = copy ?? stores;
   const wanted = Number(process.env.CUSTOS_BENCH_ERASE ?? 80);
   const present = async (s: NimbusStores, id: number) =>
     (await s.accounts.all('SELECT id FROM customers WHERE email = ?', [nimbusEmail(id)])).length > 0;
@@ -177,10 +178,9 @@ async function benchErasure(
       });
     };
     const runBaseline = async () => {
-      const on = copy ?? stores;
       tBaseline = await time(async () => {
-        if ((await handWrittenClosureCheck(on, email)) > 0) throw new Error(`customer ${b} cannot close`);
-        await handWrittenErase(on, email, KEY);
+        if ((await handWrittenClosureCheck(theirs, email)) > 0) throw new Error(`customer ${b} cannot close`);
+        await handWrittenErase(theirs, email, KEY);
       });
     };
     if (n % 2 === 0) await runEngine().then(runBaseline);
