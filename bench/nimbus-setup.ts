@@ -6,7 +6,8 @@ import mysql from 'mysql2/promise';
 import { Redis } from 'ioredis';
 import { compilePolicyFolder, type PolicyModel } from '../src/policy/index.js';
 import { DISTRIBUTED_PROFILE, generateNimbus, NIMBUS_MANIFEST } from '../examples/nimbus-cloud/generator/index.js';
-import { nimbusServerStores, nimbusSqliteStores } from './baseline/nimbus.js';
+import { nimbusServerStores, nimbusSqliteStores, sqliteErasureRehearsal } from './baseline/nimbus.js';
+import type { ErasureCopy } from './rights.bench.js';
 
 async function generateOnce(
   dir: string,
@@ -45,9 +46,8 @@ export async function nimbusOnSqlite(customers: number) {
 }
 
 /**
- * nimbus-cloud on SQLite, and a copy of its data for the hand-written code: both sides read and erase the same people,
- * each in its own copy, so the copies stay alike from run to run (made once, after generation; ~20 s for 1,000,000
- * customers).
+ * nimbus-cloud on SQLite, and a copy of its data for the hand-written erasure: both sides erase the same people, each in
+ * its own copy, so the copies stay alike from run to run (made once, after generation; ~20 s for 1,000,000 customers).
  */
 export async function nimbusOnSqlitePaired(customers: number) {
   const setup = await nimbusOnSqlite(customers);
@@ -60,7 +60,14 @@ export async function nimbusOnSqlitePaired(customers: number) {
     cpSync(join(setup.dir, 'data'), join(copy, 'data'), { recursive: true });
     writeFileSync(join(copy, 'READY'), generated);
   }
-  return { ...setup, baselineStores: nimbusSqliteStores(join(copy, 'data')) };
+  const stores = nimbusSqliteStores(join(copy, 'data'));
+  const rehearsals = [sqliteErasureRehearsal(join(setup.dir, 'data')), sqliteErasureRehearsal(join(copy, 'data'))];
+  const erasureCopy: ErasureCopy = {
+    stores,
+    rehearsals,
+    close: async () => void (await Promise.all([stores.close(), ...rehearsals.map((r) => r.close())])),
+  };
+  return { ...setup, erasureCopy };
 }
 
 /** The distributed profile on this machine's servers, in databases of its own (PostgreSQL, MariaDB) and Redis db 1. */

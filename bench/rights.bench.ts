@@ -13,7 +13,13 @@ import {
 import { openSqliteStore } from '../src/store/index.js';
 import { nimbusCustomer, nimbusEmail } from '../examples/nimbus-cloud/generator/index.js';
 import { printTable, summarize } from './measure.js';
-import { handWrittenAccess, handWrittenClosureCheck, handWrittenErase, type NimbusStores } from './baseline/nimbus.js';
+import {
+  handWrittenAccess,
+  handWrittenClosureCheck,
+  handWrittenErase,
+  type ErasureRehearsal,
+  type NimbusStores,
+} from './baseline/nimbus.js';
 
 const KEY = new Uint8Array(32).fill(9);
 
@@ -27,11 +33,21 @@ export interface RightsBenchSetup {
   /** Folder for Custos's own store. */
   readonly dir: string;
   /**
-   * A copy of `stores`' data the hand-written code runs on: both sides then read and erase the same people, each in its
-   * own copy, and the operating system's cache warms both alike. Without it the hand-written code reads `stores` too,
-   * and each side erases people of its own.
+   * A copy of `stores`' data the hand-written erasure runs on: both sides then erase the same people, each in its own
+   * copy. Without it each side erases people of its own.
    */
-  readonly baselineStores?: NimbusStores;
+  readonly erasureCopy?: ErasureCopy;
+}
+
+export interface ErasureCopy {
+  /** The hand-written side's stores, on the copy. */
+  readonly stores: NimbusStores;
+  /**
+   * Rolled-back erasures on the engine's data and on the copy: run for a person before either side erases them, they put
+   * the pages that erasure reads in memory on both sides alike, whatever each copy's share of the cache was before.
+   */
+  readonly rehearsals: readonly ErasureRehearsal[];
+  close(): Promise<void>;
 }
 
 /**
@@ -74,7 +90,6 @@ async function time(work: () => Promise<unknown>): Promise<number> {
 
 export async function benchRights(setup: RightsBenchSetup): Promise<void> {
   const { model, stores, customers, env } = setup;
-  const theirs = setup.baselineStores ?? stores;
   const store = openSqliteStore(join(setup.dir, 'custos-bench.db'));
   const pool = createConnectorPool(model, { env });
   const ctx: ExecutionContext = { model, pool, store, clock: systemClock, pseudonymKey: KEY };
@@ -88,11 +103,12 @@ export async function benchRights(setup: RightsBenchSetup): Promise<void> {
     const warmUp = randomIds(Math.min(20, customers - timed.size), customers, 8, (id) => timed.has(id));
     for (const id of warmUp) {
       await exportPersonData(ctx, { id: `warm-${run}-${id}`, identities: identities(id) }, countingSink(), { action: 'access' });
-      await handWrittenAccess(theirs, nimbusEmail(id));
+      await handWrittenAccess(stores, nimbusEmail(id));
     }
-    // Two passes over the same people. In the first a person's pages start on disk (at scale the machine's memory holds
-    // little of the data): whoever reads first pays for it, so the order alternates person by person. In the second the
-    // pages are in the operating system's cache for both, so what differs is the work each side does.
+    // Two passes over the same people, both sides reading the same files. In the first a person's pages start on disk
+    // (at scale the machine's memory holds little of the data): whoever reads first pays for it, so the order alternates
+    // person by person. In the second the pages are in the operating system's cache for both, so what differs is the
+    // work each side does.
     const passes = ['pages read from disk by whoever reads first', 'pages already in memory'] as const;
     for (const [p, pass] of passes.entries()) {
       const engine: number[] = [];
@@ -107,7 +123,7 @@ export async function benchRights(setup: RightsBenchSetup): Promise<void> {
           engine.push(await time(() => exportPersonData(ctx, request, sink, { action: 'access' })));
         };
         const runBaseline = async () => {
-          baseline.push(await time(() => handWrittenAccess(theirs, email)));
+          baseline.push(await time(() => handWrittenAccess(stores, email)));
         };
         if (n % 2 === 0) await runEngine().then(runBaseline);
         else await runBaseline().then(runEngine);
@@ -135,9 +151,10 @@ export async function benchRights(setup: RightsBenchSetup): Promise<void> {
 }
 
 /**
- * Erasure is destructive. With a copy of the data, both sides erase the same random people, each in its own copy, the
- * order alternating person by person; without one, each side erases people of its own. A few pairs first warm both up.
- * Both check closure; people are free to close their account, and only those earlier runs left in the data are taken.
+ * Erasure is destructive. With a copy of the data, both sides erase the same random people, each in its own copy, after
+ * a rolled-back rehearsal on both has put that person's pages in memory: what differs is the work each side does. The
+ * order alternates person by person. Without a copy, each side erases people of its own. A few pairs first warm both
+ * up. Both check closure; people are free to close their account, and only those earlier runs left in the data are taken.
  */
 async function benchErasure(
   setup: RightsBenchSetup,
@@ -146,8 +163,8 @@ async function benchErasure(
   identities: (id: number) => ReturnType<typeof normalizeIdentities>,
 ): Promise<void> {
   const { stores, customers } = setup;
-  const copy = setup.baselineStores;
-  const theirs = copy ?? stores;
+  const copy = setup.erasureCopy;
+  const theirs = copy?.stores ?? stores;
   const wanted = Number(process.env.CUSTOS_BENCH_ERASE ?? 80);
   const present = async (s: NimbusStores, id: number) =>
     (await s.accounts.all('SELECT id FROM customers WHERE email = ?', [nimbusEmail(id)])).length > 0;
@@ -157,7 +174,7 @@ async function benchErasure(
   const needed = (copy ? 1 : 2) * (wanted + warmUp);
   for (const id of randomIds(needed * 3, customers, Date.now() % 100_000, (id) => nimbusCustomer(id).closure !== 'free')) {
     if (people.length === needed) break;
-    if ((await present(stores, id)) && (!copy || (await present(copy, id)))) people.push(id);
+    if ((await present(stores, id)) && (!copy || (await present(copy.stores, id)))) people.push(id);
   }
   const engine: number[] = [];
   const baseline: number[] = [];
@@ -169,6 +186,7 @@ async function benchErasure(
     if (b === undefined) break;
     const request = { id: `erase-${run}-${a}`, identities: identities(a) };
     const email = nimbusEmail(b);
+    for (const rehearsal of copy?.rehearsals ?? []) await rehearsal.rehearse(nimbusEmail(a), KEY);
     let tEngine = 0;
     let tBaseline = 0;
     const runEngine = async () => {
@@ -200,7 +218,7 @@ async function benchErasure(
   ];
   if (copy) ratios.push({ label: 'erase engine / hand-written, median of each person’s ratio', value: summarize('', perPerson).p50 });
   const who = copy
-    ? `${engine.length} random people, the same on both sides (each side in its own copy of the data)`
+    ? `${engine.length} random people, the same on both sides, each in its own copy of the data, pages in memory`
     : `${engine.length} random people each side`;
   printTable(`${setup.label} — erase, ${who}`, erase, ratios);
 }

@@ -20,7 +20,7 @@ async function rightsOn(
     await benchRights({ label: `${stores}, ${customers.toLocaleString('en')} customers`, customers, ...setup });
   } finally {
     await setup.stores.close();
-    await setup.baselineStores?.close();
+    await setup.erasureCopy?.close();
   }
 }
 

@@ -4,7 +4,19 @@ import pg from 'pg';
 import mysql from 'mysql2/promise';
 import { Redis } from 'ioredis';
 import { pseudonymise, truncateIp } from '../../src/anonymize/index.js';
-import { inList, list, mysqlSql, postgresSql, redisSessions, sqliteSql, sqlSessions, type Row, type Sessions, type Sql } from './stores.js';
+import {
+  inList,
+  list,
+  mysqlSql,
+  postgresSql,
+  redisSessions,
+  rehearsal,
+  sqliteSql,
+  sqlSessions,
+  type Row,
+  type Sessions,
+  type Sql,
+} from './stores.js';
 
 export interface NimbusStores {
   readonly accounts: Sql;
@@ -14,15 +26,50 @@ export interface NimbusStores {
   close(): Promise<void>;
 }
 
+export interface ErasureRehearsal {
+  rehearse(email: string, key: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+const SQLITE_STORES = ['accounts', 'telemetry', 'recruitment', 'sessions'] as const;
+type SqliteStores = Record<(typeof SQLITE_STORES)[number], Sql>;
+
+/** The four SQLite files of a nimbus-cloud's data folder, one connection each. */
+function openSqliteFiles(dataDir: string): SqliteStores {
+  const open = (name: string) => sqliteSql(join(dataDir, `${name}.db`));
+  return { accounts: open('accounts'), telemetry: open('telemetry'), recruitment: open('recruitment'), sessions: open('sessions') };
+}
+
+function sqliteNimbus(files: SqliteStores): NimbusStores {
+  return nimbusStores({ ...files, sessions: sqlSessions(files.sessions) });
+}
+
 /** The four stores of a nimbus-cloud generated on SQLite, from its data folder. */
 export function nimbusSqliteStores(dataDir: string): NimbusStores {
-  const open = (name: string) => sqliteSql(join(dataDir, `${name}.db`));
-  return nimbusStores({
-    accounts: open('accounts'),
-    telemetry: open('telemetry'),
-    recruitment: open('recruitment'),
-    sessions: sqlSessions(open('sessions')),
-  });
+  return sqliteNimbus(openSqliteFiles(dataDir));
+}
+
+/**
+ * Rehearses erasures on a nimbus-cloud generated on SQLite, with connections of its own: the hand-written closure check
+ * and erasure of a person, rolled back. It changes nothing, and leaves the pages an erasure of that person reads in the operating
+ * system's memory, whoever erases next.
+ */
+export function sqliteErasureRehearsal(dataDir: string): ErasureRehearsal {
+  const files = openSqliteFiles(dataDir);
+  return {
+    async rehearse(email: string, key: Uint8Array): Promise<void> {
+      const opened = await Promise.all(SQLITE_STORES.map((name) => rehearsal(files[name])));
+      try {
+        const [accounts, telemetry, recruitment, sessions] = opened.map((r) => r.sql) as [Sql, Sql, Sql, Sql];
+        const stores = sqliteNimbus({ accounts, telemetry, recruitment, sessions });
+        await handWrittenClosureCheck(stores, email);
+        await handWrittenErase(stores, email, key);
+      } finally {
+        for (const r of opened) await r.rollBack();
+      }
+    },
+    close: () => sqliteNimbus(files).close(),
+  };
 }
 
 /** Where the distributed profile's server stores are, under the names its manifest reads them from. */

@@ -50,6 +50,16 @@ export function sqliteSql(file: string): Sql {
   return sql;
 }
 
+/**
+ * `sql` inside one transaction that `rollBack` undoes; its own `transaction` runs the work inside that one. For
+ * rehearsing writes on SQLite: they change nothing, but read the pages a real run of them needs.
+ */
+export async function rehearsal(sql: Sql): Promise<{ readonly sql: Sql; rollBack(): Promise<void> }> {
+  await sql.run('BEGIN');
+  const inside: Sql = { all: sql.all, run: sql.run, transaction: (work) => work(inside), close: sql.close };
+  return { sql: inside, rollBack: () => sql.run('ROLLBACK') };
+}
+
 const numbered = (text: string) => {
   let n = 0;
   return text.replace(/\?/g, () => `$${++n}`);
