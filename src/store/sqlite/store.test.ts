@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -60,6 +60,54 @@ describe('the SQLite journal', () => {
     expect(ended?.steps.get('b')).toEqual({ stepId: 'b', intent: { v: 2 }, done: true, result: { rows: 1 } });
     expect(await store.holds.forRun('r')).toEqual([hold]);
     await store.close();
+  });
+
+  it('registers many holds of one run, a hold named twice keeping its later end', async () => {
+    const store = openSqliteStore(tempFile());
+    await store.journal.open({ id: 'r', action: 'erase', plan: {}, startedAt: at });
+    const holds = Array.from({ length: 40 }, (_, i) => ({
+      dataset: 'd',
+      collection: 'c',
+      key: `{"id":${i}}`,
+      hold: 'h',
+      until: '2030-01-01',
+      runId: 'r',
+      ...(i % 2 === 0 ? { from: 'issued_at' } : {}),
+    }));
+    // The same row under the same hold, again in the same write, and again in a later run.
+    const again = { ...holds[3]!, until: '2031-06-30' };
+    await store.journal.finish('r', 'completed', {}, at, { steps: [], holds: [...holds, again] });
+    const kept = await store.holds.forRun('r');
+    expect(kept).toHaveLength(40);
+    expect(kept.find((h) => h.key === '{"id":3}')?.until).toBe('2031-06-30');
+    expect(kept.filter((h) => h.from === 'issued_at')).toHaveLength(20);
+    await store.journal.open({ id: 'r2', action: 'erase', plan: {}, startedAt: at });
+    await store.journal.finish('r2', 'completed', {}, at, { steps: [], holds: [{ ...holds[0]!, runId: 'r2', until: '2032-01-01' }] });
+    expect(await store.holds.forRun('r2')).toEqual([{ ...holds[0]!, runId: 'r2', until: '2032-01-01' }]);
+    expect(await store.holds.endingBy(new Date('2030-12-31'))).toHaveLength(38);
+    await store.close();
+  });
+
+  it('checkpoints a store that keeps being written outside the writes, and leaves nothing behind when closed', async () => {
+    const file = tempFile();
+    const store = openSqliteStore(file);
+    const plan = { action: 'access' };
+    const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+    const record = (id: string) =>
+      store.journal.record({ id, action: 'access', plan, startedAt: at, status: 'completed', result: { rows: 1 }, finishedAt: at });
+    for (let i = 0; i < 150; i++) await record(`r${i}`);
+    // 150 writes are far from SQLite's own checkpoint (1,000 pages): the rows are still in the WAL alone.
+    const before = sizeOf(file);
+    const deadline = Date.now() + 10_000;
+    while (sizeOf(file) === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sizeOf(file)).toBeGreaterThan(before);
+    await record('last');
+    await store.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const reopened = openSqliteStore(file);
+    expect((await reopened.journal.get('last'))?.status).toBe('completed');
+    expect((await reopened.journal.get('r0'))?.result).toEqual({ rows: 1 });
+    await reopened.close();
   });
 
   it('reads runs journaled before plans were shared, steps included', async () => {

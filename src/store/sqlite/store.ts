@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CustosError } from '../../errors.js';
 import type { Completion, HoldRecord, HoldRegistry, Journal, RunRecord, RunStatus, StepRecord, Store } from '../store.js';
+import { BACKSTOP_PAGES, CHECKPOINTER_AFTER_WRITES, startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 interface RunRow {
@@ -54,6 +55,14 @@ export function openSqliteStore(file: string): Store {
     if (closed) throw new CustosError({ code: 'closed', message: 'the Custos store is closed' });
     return db;
   };
+  // A store that keeps being written (a server, a batch) has its WAL checkpointed by a worker thread from then on.
+  let writes = 0;
+  let checkpointer: Checkpointer | undefined;
+  const wrote = () => {
+    if (++writes !== CHECKPOINTER_AFTER_WRITES || file === ':memory:') return;
+    checkpointer = startCheckpointer(file);
+    db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  };
 
   const stmt = {
     insertRun: db.prepare(
@@ -69,10 +78,6 @@ export function openSqliteStore(file: string): Store {
        ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, resolution = excluded.resolution, status = excluded.status,
          started_at = excluded.started_at, finished_at = excluded.finished_at, result = excluded.result
        WHERE runs.action = excluded.action`,
-    ),
-    hold: db.prepare(
-      `INSERT INTO holds (dataset, collection, key, hold, until, run_id, from_field) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO UPDATE SET until = excluded.until, run_id = excluded.run_id, from_field = excluded.from_field`,
     ),
     holdsEnding: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE until <= ? ORDER BY until'),
     holdsForRun: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE run_id = ? ORDER BY rowid'),
@@ -99,11 +104,20 @@ export function openSqliteStore(file: string): Store {
     live();
     transaction(write);
     for (const digest of pendingPlans.splice(0)) storedPlans.add(digest);
+    wrote();
   };
-  const registerHold = (h: HoldRecord) => stmt.hold.run(h.dataset, h.collection, h.key, h.hold, h.until, h.runId, h.from ?? null);
+  /** Upserts of 1…HOLDS_PER_STATEMENT holds in one statement each, prepared on first use. */
+  const holdStatements: Database.Statement[] = [];
+  const registerHolds = (records: readonly HoldRecord[]) => {
+    for (let start = 0; start < records.length; start += HOLDS_PER_STATEMENT) {
+      const chunk = records.slice(start, start + HOLDS_PER_STATEMENT);
+      const statement = (holdStatements[chunk.length] ??= db.prepare(holdUpsert(chunk.length)));
+      statement.run(chunk.flatMap((h) => [h.dataset, h.collection, h.key, h.hold, h.until, h.runId, h.from ?? null]));
+    }
+  };
   const complete = (runId: string, completion: Completion) => {
     if (completion.steps.length > 0) stmt.log.run(runId, 'done', JSON.stringify(completion.steps));
-    for (const h of completion.holds ?? []) registerHold(h);
+    if (completion.holds && completion.holds.length > 0) registerHolds(completion.holds);
   };
 
   const readRun = (id: string): RunRecord | undefined => {
@@ -173,7 +187,11 @@ export function openSqliteStore(file: string): Store {
         ).changes;
       live();
       // A plan already stored leaves one statement to write: it commits by itself (most access requests).
-      if (storedPlans.has(serialisePlan(run.plan).digest)) return write() > 0;
+      if (storedPlans.has(serialisePlan(run.plan).digest)) {
+        const changes = write();
+        wrote();
+        return changes > 0;
+      }
       let changes = 0;
       inTransaction(() => (changes = write()));
       return changes > 0;
@@ -185,6 +203,7 @@ export function openSqliteStore(file: string): Store {
     async recordIntents(runId, intents) {
       live();
       if (intents.length > 0) stmt.log.run(runId, 'intents', JSON.stringify(intents));
+      wrote();
     },
     async completeSteps(runId, completion) {
       inTransaction(() => complete(runId, completion));
@@ -215,6 +234,8 @@ export function openSqliteStore(file: string): Store {
     async close() {
       if (closed) return;
       closed = true;
+      // The worker's connection goes first: the last one to close checkpoints the WAL into the file and removes it.
+      await checkpointer?.stop();
       db.close();
     },
   };
@@ -228,6 +249,19 @@ interface HoldRow {
   until: string;
   run_id: string;
   from_field: string | null;
+}
+
+/** Holds registered per statement: a run keeps a handful; more go in several statements. */
+const HOLDS_PER_STATEMENT = 16;
+
+/**
+ * An upsert of `rows` holds; a hold registered again (the same rows, under the same hold) takes the later end and run.
+ * SQLite inserts the rows in order, so a hold named twice in one statement ends with the later values too.
+ */
+function holdUpsert(rows: number): string {
+  const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+  return `INSERT INTO holds (dataset, collection, key, hold, until, run_id, from_field) VALUES ${values}
+    ON CONFLICT DO UPDATE SET until = excluded.until, run_id = excluded.run_id, from_field = excluded.from_field`;
 }
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
