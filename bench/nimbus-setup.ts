@@ -1,5 +1,6 @@
 // Sample data for the rights benchmarks: nimbus-cloud generated once per scale under bench/out and reused afterwards.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import mysql from 'mysql2/promise';
@@ -67,7 +68,17 @@ export async function nimbusOnSqlitePaired(customers: number) {
     rehearsals,
     close: async () => void (await Promise.all([stores.close(), ...rehearsals.map((r) => r.close())])),
   };
-  return { ...setup, erasureCopy };
+  return { ...setup, erasureCopy, dropCachedPages: () => [join(setup.dir, 'data'), join(copy, 'data')].every(dropCachedPages) };
+}
+
+/**
+ * Drops the operating system's cached pages of a folder's SQLite files (databases and WALs), with GNU dd's `nocache`
+ * (posix_fadvise DONTNEED; no privilege needed). False where that is not available.
+ */
+function dropCachedPages(dataDir: string): boolean {
+  return readdirSync(dataDir)
+    .filter((name) => /\.db(-wal)?$/.test(name))
+    .every((name) => spawnSync('dd', [`if=${join(dataDir, name)}`, 'iflag=nocache', 'count=0', 'status=none']).status === 0);
 }
 
 /** The distributed profile on this machine's servers, in databases of its own (PostgreSQL, MariaDB) and Redis db 1. */

@@ -37,6 +37,11 @@ export interface RightsBenchSetup {
    * copy. Without it each side erases people of its own.
    */
   readonly erasureCopy?: ErasureCopy;
+  /**
+   * Drops the operating system's cached pages of the data files (and of the copy's), so that a pass that starts "from
+   * disk" does; false when it cannot here. Without it such passes start with whatever the machine has cached.
+   */
+  readonly dropCachedPages?: () => boolean;
 }
 
 export interface ErasureCopy {
@@ -98,7 +103,9 @@ export async function benchRights(setup: RightsBenchSetup): Promise<void> {
   try {
     // Access: the same random people for both, interleaved so that caches favour neither.
     const people = randomIds(Number(process.env.CUSTOS_BENCH_PEOPLE ?? 300), customers, 7);
-    // Warm-up on other people, so that none of the timed ones has pages in memory before the first pass.
+    // Warm-up on other people, so that none of the timed ones has pages in memory before the first pass (nor, where the
+    // cached pages of the data can be dropped first, from an earlier run).
+    const dropped = setup.dropCachedPages?.() ?? false;
     const timed = new Set(people);
     const warmUp = randomIds(Math.min(20, customers - timed.size), customers, 8, (id) => timed.has(id));
     for (const id of warmUp) {
@@ -109,7 +116,10 @@ export async function benchRights(setup: RightsBenchSetup): Promise<void> {
     // (at scale the machine's memory holds little of the data): whoever reads first pays for it, so the order alternates
     // person by person. In the second the pages are in the operating system's cache for both, so what differs is the
     // work each side does.
-    const passes = ['pages read from disk by whoever reads first', 'pages already in memory'] as const;
+    const passes = [
+      `pages read from disk by whoever reads first${dropped ? '' : ' (where an earlier run left none in memory)'}`,
+      'pages already in memory',
+    ] as const;
     for (const [p, pass] of passes.entries()) {
       const engine: number[] = [];
       const baseline: number[] = [];
@@ -150,11 +160,23 @@ export async function benchRights(setup: RightsBenchSetup): Promise<void> {
   }
 }
 
+/** How the pages of the people a pass erases stand before each erasure: what the pass measures. */
+interface ErasurePass {
+  readonly label: string;
+  /** Before the pass; false when it cannot run here (the pass is skipped, and says why). */
+  readonly before?: () => boolean;
+  readonly skipped?: string;
+  /** Before each person, untimed. */
+  readonly beforeEach?: (email: string) => Promise<void>;
+}
+
 /**
- * Erasure is destructive. With a copy of the data, both sides erase the same random people, each in its own copy, after
- * a rolled-back rehearsal on both has put that person's pages in memory: what differs is the work each side does. The
- * order alternates person by person. Without a copy, each side erases people of its own. A few pairs first warm both
- * up. Both check closure; people are free to close their account, and only those earlier runs left in the data are taken.
+ * Erasure is destructive: every pass takes people of its own. With a copy of the data, both sides erase the same random
+ * people, each in its own copy, in two passes: pages read from disk (both copies' cached pages dropped first, so neither
+ * side starts with more of its copy in memory), then pages already in memory (a rolled-back rehearsal on both sides
+ * first): what differs there is the work each side does. The order alternates person by person. Without a copy, each
+ * side erases people of its own, in one pass. A few pairs first warm both sides up. Both check closure; people are free
+ * to close their account, and only those earlier runs left in the data are taken.
  */
 async function benchErasure(
   setup: RightsBenchSetup,
@@ -166,59 +188,82 @@ async function benchErasure(
   const copy = setup.erasureCopy;
   const theirs = copy?.stores ?? stores;
   const wanted = Number(process.env.CUSTOS_BENCH_ERASE ?? 80);
+  const passes: readonly ErasurePass[] = copy
+    ? [
+        {
+          label: 'pages read from disk by each side',
+          before: () => setup.dropCachedPages?.() ?? false,
+          skipped: 'the operating system here cannot drop one file’s cached pages (GNU dd iflag=nocache)',
+        },
+        {
+          label: 'pages already in memory',
+          beforeEach: async (email) => {
+            for (const rehearsal of copy.rehearsals) await rehearsal.rehearse(email, KEY);
+          },
+        },
+      ]
+    : [{ label: 'each side erases people of its own' }];
   const present = async (s: NimbusStores, id: number) =>
     (await s.accounts.all('SELECT id FROM customers WHERE email = ?', [nimbusEmail(id)])).length > 0;
-  const people: number[] = [];
-  // As for access, the first pairs warm both sides up and are not timed.
+  // As for access, the first pairs of each pass warm both sides up and are not timed.
   const warmUp = Math.min(5, Math.ceil(wanted / 10));
-  const needed = (copy ? 1 : 2) * (wanted + warmUp);
+  const perPass = (copy ? 1 : 2) * (wanted + warmUp);
+  const people: number[] = [];
+  const needed = perPass * passes.length;
   for (const id of randomIds(needed * 3, customers, Date.now() % 100_000, (id) => nimbusCustomer(id).closure !== 'free')) {
     if (people.length === needed) break;
     if ((await present(stores, id)) && (!copy || (await present(copy.stores, id)))) people.push(id);
   }
-  const engine: number[] = [];
-  const baseline: number[] = [];
-  const perPerson: number[] = [];
-  const pairs = copy
-    ? people.map((id) => [id, id] as const)
-    : people.flatMap((id, i) => (i % 2 === 0 ? [[id, people[i + 1]] as const] : []));
-  for (const [n, [a, b]] of pairs.entries()) {
-    if (b === undefined) break;
-    const request = { id: `erase-${run}-${a}`, identities: identities(a) };
-    const email = nimbusEmail(b);
-    for (const rehearsal of copy?.rehearsals ?? []) await rehearsal.rehearse(nimbusEmail(a), KEY);
-    let tEngine = 0;
-    let tBaseline = 0;
-    const runEngine = async () => {
-      tEngine = await time(async () => {
-        const result = await executeErasure(ctx, request);
-        if (result.status !== 'completed') throw new Error(`erasure of customer ${a} ended ${result.status}`);
-      });
-    };
-    const runBaseline = async () => {
-      tBaseline = await time(async () => {
-        if ((await handWrittenClosureCheck(theirs, email)) > 0) throw new Error(`customer ${b} cannot close`);
-        await handWrittenErase(theirs, email, KEY);
-      });
-    };
-    if (n % 2 === 0) await runEngine().then(runBaseline);
-    else await runBaseline().then(runEngine);
-    if (n < warmUp) continue;
-    engine.push(tEngine);
-    baseline.push(tBaseline);
-    perPerson.push(tEngine / tBaseline);
+  for (const [p, pass] of passes.entries()) {
+    if (pass.before && !pass.before()) {
+      console.log(`\n## ${setup.label} — erase, ${pass.label}: skipped, ${pass.skipped ?? 'cannot be set up here'}`);
+      continue;
+    }
+    const ofPass = people.slice(p * perPass, (p + 1) * perPass);
+    const pairs = copy
+      ? ofPass.map((id) => [id, id] as const)
+      : ofPass.flatMap((id, i) => (i % 2 === 0 ? [[id, ofPass[i + 1]] as const] : []));
+    const engine: number[] = [];
+    const baseline: number[] = [];
+    const perPerson: number[] = [];
+    for (const [n, [a, b]] of pairs.entries()) {
+      if (b === undefined) break;
+      const request = { id: `erase-${run}-${a}`, identities: identities(a) };
+      const email = nimbusEmail(b);
+      await pass.beforeEach?.(email);
+      let tEngine = 0;
+      let tBaseline = 0;
+      const runEngine = async () => {
+        tEngine = await time(async () => {
+          const result = await executeErasure(ctx, request);
+          if (result.status !== 'completed') throw new Error(`erasure of customer ${a} ended ${result.status}`);
+        });
+      };
+      const runBaseline = async () => {
+        tBaseline = await time(async () => {
+          if ((await handWrittenClosureCheck(theirs, email)) > 0) throw new Error(`customer ${b} cannot close`);
+          await handWrittenErase(theirs, email, KEY);
+        });
+      };
+      if (n % 2 === 0) await runEngine().then(runBaseline);
+      else await runBaseline().then(runEngine);
+      if (n < warmUp) continue;
+      engine.push(tEngine);
+      baseline.push(tBaseline);
+      perPerson.push(tEngine / tBaseline);
+    }
+    const erase = [
+      summarize('engine: executeErasure (plan, closure check, journaled)', engine),
+      summarize('hand-written closure check + statements', baseline),
+    ];
+    const ratios = [
+      { label: 'erase engine / hand-written, p50', value: (erase[0]?.p50 ?? 0) / (erase[1]?.p50 ?? 1) },
+      { label: 'erase engine / hand-written, p95', value: (erase[0]?.p95 ?? 0) / (erase[1]?.p95 ?? 1) },
+    ];
+    if (copy) ratios.push({ label: 'erase engine / hand-written, median of each person’s ratio', value: summarize('', perPerson).p50 });
+    const who = copy
+      ? `${engine.length} random people, the same on both sides, each in its own copy of the data, ${pass.label}`
+      : `${engine.length} random people each side`;
+    printTable(`${setup.label} — erase, ${who}`, erase, ratios);
   }
-  const erase = [
-    summarize('engine: executeErasure (plan, closure check, journaled)', engine),
-    summarize('hand-written closure check + statements', baseline),
-  ];
-  const ratios = [
-    { label: 'erase engine / hand-written, p50', value: (erase[0]?.p50 ?? 0) / (erase[1]?.p50 ?? 1) },
-    { label: 'erase engine / hand-written, p95', value: (erase[0]?.p95 ?? 0) / (erase[1]?.p95 ?? 1) },
-  ];
-  if (copy) ratios.push({ label: 'erase engine / hand-written, median of each person’s ratio', value: summarize('', perPerson).p50 });
-  const who = copy
-    ? `${engine.length} random people, the same on both sides, each in its own copy of the data, pages in memory`
-    : `${engine.length} random people each side`;
-  printTable(`${setup.label} — erase, ${who}`, erase, ratios);
 }
