@@ -11,7 +11,11 @@ export interface NewRun {
    * on the same identity keys), so the store keeps each distinct plan once.
    */
   readonly plan: unknown;
-  /** What the plan resolved to for this request (the person's selections), serialised; replayed with the plan. */
+  /**
+   * What the plan resolved to for this request (the person's identities and selections), serialised; replayed with the
+   * plan. Kept only while the run may resume: a run that has ended (`finish`, `record`) keeps none, since it names the
+   * person.
+   */
   readonly resolution?: unknown;
   readonly startedAt: Date;
 }
@@ -57,11 +61,12 @@ export interface Journal {
   recordIntents(runId: string, intents: readonly { readonly stepId: string; readonly intent: unknown }[]): Promise<void>;
   /** Marks steps done together, with the legal-hold records they produced, in one write. */
   completeSteps(runId: string, completion: Completion): Promise<void>;
-  /** Ends the run, with the completion of its last steps when given, in one write. */
+  /** Ends the run, with the completion of its last steps when given, in one write; its resolution is dropped. */
   finish(runId: string, status: Exclude<RunStatus, 'running'>, result: unknown, at: Date, last?: Completion): Promise<void>;
   /**
-   * Records a run that has nothing to resume (access, portability) in one write, once it is over. Returns false, writing
-   * nothing, when the id already belongs to a run of another action.
+   * Records a run that has nothing to resume (access, portability, a request that found nobody or was blocked) in one
+   * write, once it is over, without its resolution. Returns false, writing nothing, when the id already belongs to a run
+   * of another action.
    */
   record(
     run: NewRun & { readonly status: Exclude<RunStatus, 'running'>; readonly result: unknown; readonly finishedAt: Date },

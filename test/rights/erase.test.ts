@@ -1,4 +1,6 @@
 // Erasure against real SQLite stores: ground truth by hand-written SQL, closure blockers, not found, a store that goes down.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CustosError } from '../../src/errors.js';
 import {
@@ -168,6 +170,36 @@ describe('erasure', () => {
     const a = shop.shopDb();
     expect(a.prepare('SELECT id FROM customers').all()).toEqual([{ id: 2 }]);
     a.close();
+  });
+
+  it('keeps nothing in Custos’s store that names the person once the request has ended, erased or blocked', async () => {
+    const mentionsAda = (file: string) =>
+      JSON.stringify(dump(new Database(file, { readonly: true })))
+        .toLowerCase()
+        .includes('ada@example.com');
+    shop = createShop('forget');
+    let whileRunning: boolean | undefined;
+    const ctx: TestContext = testContext(shop, {
+      onProgress: (e) =>
+        void (e.type === 'step-started' && whileRunning === undefined && (whileRunning = mentionsAda(join(shop.dir, 'custos.db')))),
+    });
+    expect((await executeErasure(ctx, { id: 'req-forget', identities: ada(shop) })).status).toBe('completed');
+    // Until the run ends its resolution (which names Ada) is kept, so that a crash can resume it.
+    expect(whileRunning).toBe(true);
+    expect(mentionsAda(join(shop.dir, 'custos.db'))).toBe(false);
+    // The finished id still answers with its result.
+    expect((await executeErasure(ctx, { id: 'req-forget', identities: ada(shop) })).status).toBe('completed');
+    await ctx.close();
+
+    const blockedShop = createShop('forget-blocked', { adaBlocked: true });
+    const blockedCtx = testContext(blockedShop);
+    try {
+      expect((await executeErasure(blockedCtx, { id: 'req-blocked', identities: ada(blockedShop) })).status).toBe('blocked');
+      expect(mentionsAda(join(blockedShop.dir, 'custos.db'))).toBe(false);
+    } finally {
+      await blockedCtx.close();
+      blockedShop.cleanup();
+    }
   });
 
   it('answers a finished erasure’s id with the result it gave, touching no store', async () => {

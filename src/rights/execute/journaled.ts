@@ -19,6 +19,16 @@ interface CombinedPlan {
   readonly resolved: ResolvedRequest;
 }
 
+function isCombined(plan: unknown): plan is CombinedPlan {
+  return typeof plan === 'object' && plan !== null && 'plan' in plan && 'resolved' in plan;
+}
+
+/**
+ * The resolution of a run that has ended: the journal keeps none (it names the person). Executors answer an ended run
+ * from its recorded result and never read it; were one to, it would find nobody and change nothing.
+ */
+const NOTHING_KEPT: ResolvedRequest = Object.freeze({ identities: {}, selections: {}, found: false });
+
 /** Refuses a run id already used by another action: resuming it would replay that action's plan. */
 export async function existingRun(ctx: ExecutionContext, requestId: string, action: RightsAction): Promise<RunRecord | undefined> {
   const existing = await ctx.store.journal.get(requestId);
@@ -57,10 +67,9 @@ export async function prepareRun(
 ): Promise<JournaledRun | PreparedRun> {
   const existing = await existingRun(ctx, request.id, action);
   if (existing) {
-    const recorded =
-      existing.resolution === undefined
-        ? (existing.plan as CombinedPlan)
-        : { plan: existing.plan as RightsPlan, resolved: existing.resolution as ResolvedRequest };
+    const recorded = isCombined(existing.plan)
+      ? existing.plan
+      : { plan: existing.plan as RightsPlan, resolved: (existing.resolution as ResolvedRequest | undefined) ?? NOTHING_KEPT };
     return { run: existing, plan: recorded.plan, resolved: recorded.resolved, resumed: true };
   }
   const plan = planRequest(ctx.model, { action, identityKeys: [...request.identities.keys()] });

@@ -40,12 +40,15 @@ describe('the SQLite journal', () => {
     db.close();
   });
 
-  it('folds intents and completions in order: a later intent replaces an earlier one, the run end marks its last steps done', async () => {
+  it('folds intents and completions in order, the run end marking its last steps done and dropping the resolution', async () => {
     const store = openSqliteStore(tempFile());
-    await store.journal.open({ id: 'r', action: 'erase', plan: {}, startedAt: at }, [
-      { stepId: 'a', intent: { v: 1 } },
-      { stepId: 'b', intent: { v: 1 } },
-    ]);
+    await store.journal.open(
+      { id: 'r', action: 'erase', plan: {}, resolution: { identities: { email: ['ada@example.com'] } }, startedAt: at },
+      [
+        { stepId: 'a', intent: { v: 1 } },
+        { stepId: 'b', intent: { v: 1 } },
+      ],
+    );
     await store.journal.recordIntents('r', [{ stepId: 'b', intent: { v: 2 } }]);
     const hold = { dataset: 'd', collection: 'd.c', key: '{"id":1}', hold: 'h', until: '2030-01-01', runId: 'r' };
     await store.journal.completeSteps('r', { steps: [{ stepId: 'a', result: { rows: 3 } }], holds: [hold] });
@@ -54,9 +57,12 @@ describe('the SQLite journal', () => {
       { stepId: 'a', intent: { v: 1 }, done: true, result: { rows: 3 } },
       { stepId: 'b', intent: { v: 2 }, done: false, result: undefined },
     ]);
+    expect(midway?.resolution).toEqual({ identities: { email: ['ada@example.com'] } });
     await store.journal.finish('r', 'completed', { ok: true }, at, { steps: [{ stepId: 'b', result: { rows: 1 } }] });
     const ended = await store.journal.get('r');
     expect(ended?.status).toBe('completed');
+    // The resolution names the person: a run that has ended keeps none.
+    expect(ended?.resolution).toBeUndefined();
     expect(ended?.steps.get('b')).toEqual({ stepId: 'b', intent: { v: 2 }, done: true, result: { rows: 1 } });
     expect(await store.holds.forRun('r')).toEqual([hold]);
     await store.close();

@@ -72,7 +72,8 @@ export function openSqliteStore(file: string): Store {
     getRun: db.prepare<[string], RunRow>('SELECT runs.*, plans.body FROM runs LEFT JOIN plans ON plans.digest = runs.plan WHERE id = ?'),
     getLog: db.prepare<[string], LogRow>('SELECT kind, body FROM run_log WHERE run_id = ? ORDER BY id'),
     log: db.prepare('INSERT INTO run_log (run_id, kind, body) VALUES (?, ?, ?)'),
-    finish: db.prepare('UPDATE runs SET status = ?, result = ?, finished_at = ? WHERE id = ?'),
+    // An ended run keeps no resolution: only a run that may resume needs it, and it names the person.
+    finish: db.prepare('UPDATE runs SET status = ?, result = ?, finished_at = ?, resolution = NULL WHERE id = ?'),
     record: db.prepare(
       `INSERT INTO runs (id, action, plan, resolution, status, started_at, finished_at, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, resolution = excluded.resolution, status = excluded.status,
@@ -179,7 +180,7 @@ export function openSqliteStore(file: string): Store {
           run.id,
           run.action,
           planReference(run.plan),
-          json(run.resolution),
+          null,
           run.status,
           run.startedAt.toISOString(),
           run.finishedAt.toISOString(),
