@@ -1,4 +1,5 @@
 // Erasure against real SQLite stores: ground truth by hand-written SQL, closure blockers, not found, a store that goes down.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -190,6 +191,8 @@ describe('erasure', () => {
     // The finished id still answers with its result.
     expect((await executeErasure(ctx, { id: 'req-forget', identities: ada(shop) })).status).toBe('completed');
     await ctx.close();
+    // Nor do the file's bytes: what the run dropped was overwritten.
+    expect(readFileSync(join(shop.dir, 'custos.db')).toString('latin1').toLowerCase()).not.toContain('ada@example.com');
 
     const blockedShop = createShop('forget-blocked', { adaBlocked: true });
     const blockedCtx = testContext(blockedShop);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -114,6 +114,24 @@ describe('the SQLite journal', () => {
     expect((await reopened.journal.get('last'))?.status).toBe('completed');
     expect((await reopened.journal.get('r0'))?.result).toEqual({ rows: 1 });
     await reopened.close();
+  });
+
+  it('overwrites the resolution a run drops when it ends, so the file itself keeps no trace of the person', async () => {
+    const file = tempFile();
+    const store = openSqliteStore(file);
+    // One person's resolution fits in a row; a large one (a person with thousands of rows) spills onto pages of its own.
+    for (const [id, size] of [
+      ['small', 10],
+      ['large', 20_000],
+    ] as const) {
+      const resolution = { identities: { email: [`${id}@example.com`] }, selections: { 'shop.logins': [{ id: Array(size).fill(7) }] } };
+      await store.journal.open({ id, action: 'erase', plan: {}, resolution, startedAt: at });
+      await store.journal.finish(id, 'completed', {}, at);
+    }
+    await store.close();
+    const bytes = readFileSync(file).toString('latin1');
+    expect(bytes).not.toContain('small@example.com');
+    expect(bytes).not.toContain('large@example.com');
   });
 
   it('reads runs journaled before plans were shared, steps included', async () => {

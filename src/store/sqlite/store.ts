@@ -49,6 +49,8 @@ export function openSqliteStore(file: string): Store {
   // NORMAL in WAL mode survives a process crash (what resumption needs) without an fsync per commit.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // What a run drops (its resolution, which names the person) is overwritten in the file, not merely unlinked.
+  db.pragma('secure_delete = ON');
   migrate(db);
   let closed = false;
   const live = () => {
