@@ -14,6 +14,7 @@ export type {
 } from './connector.js';
 export { openConnector, connectUrl, storeKindOfUrl, type OpenConnectorOptions } from './open.js';
 export { rowsAtOnce } from './pages.js';
+export { keyWhere } from './selection.js';
 export { resolveStoreTarget, type StoreTarget } from './target.js';
 export { IDENTIFIER, checkIdentifier } from './identifiers.js';
 export { signCustosBody, verifyCustosSignature, CUSTOS_SIGNATURE_HEADER } from './http/signature.js';

@@ -2,7 +2,7 @@
 import { CustosError } from '../errors.js';
 import type { CollectionModel } from '../policy/index.js';
 import type { ConnectorSession, RowUpdate, Value } from './connector.js';
-import { checkAssignments } from './selection.js';
+import { checkAssignments, keyWhere } from './selection.js';
 import { checkIdentifier } from './identifiers.js';
 import { jsonReplacer } from './values.js';
 
@@ -65,11 +65,7 @@ export async function updateRowByRow(
   rows: readonly RowUpdate[],
 ): Promise<number> {
   let total = 0;
-  for (const row of rows) {
-    const where: Record<string, readonly Value[]> = {};
-    for (const [field, value] of Object.entries(row.key)) where[field] = [value];
-    total += await session.update({ collection, where }, row.set);
-  }
+  for (const row of rows) total += await session.update({ collection, where: keyWhere(row.key) }, row.set);
   return total;
 }
 

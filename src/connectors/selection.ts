@@ -55,6 +55,13 @@ export function assertGroupObject(collection: CollectionModel, group: unknown): 
   }
 }
 
+/** The selection of exactly the row with these key values (`{ id: 41 }` → `{ id: [41] }`). */
+export function keyWhere<V>(key: Readonly<Record<string, V>>): Record<string, V[]> {
+  const where: Record<string, V[]> = {};
+  for (const [field, value] of Object.entries(key)) where[field] = [value];
+  return where;
+}
+
 /** Refuses an update or delete with a group that names no field (it would touch every row), or with no group at all. */
 export function assertBounded(checked: CheckedSelection, operation: 'update' | 'delete'): void {
   if (checked.unbounded) refuseUnbounded(checked.collection, operation);

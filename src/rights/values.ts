@@ -19,13 +19,6 @@ export function primaryKeyOf(collection: CollectionModel, row: Row): Record<stri
   return key;
 }
 
-/** The selection of exactly the row with these key values (`{ id: 41 }` → `{ id: [41] }`). */
-export function keyWhere(key: Readonly<Record<string, KeyValue>>): Record<string, KeyValue[]> {
-  const where: Record<string, KeyValue[]> = {};
-  for (const [k, v] of Object.entries(key)) where[k] = [v];
-  return where;
-}
-
 /** Converts a request's text value to the type of the field it is compared with. */
 export function coerceForField(value: string, field: FieldModel | undefined): KeyValue {
   if (field?.type === 'integer' && /^-?\d+$/.test(value)) {

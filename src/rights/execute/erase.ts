@@ -1,9 +1,9 @@
 // The erasure executor: checks closure preconditions, then runs the plan's operations store by store, journaling each step.
-import type { Connector, Row } from '../../connectors/index.js';
+import { keyWhere, type Connector, type Row } from '../../connectors/index.js';
 import type { Completion, HoldRecord, RunRecord, StepRecord } from '../../store/index.js';
 import type { ErasureOperation, RightsPlan } from '../plan.js';
 import { collectionOf, type Where } from '../resolve.js';
-import { keyWhere, primaryKeyOf, type KeyValue } from '../values.js';
+import { primaryKeyOf, type KeyValue } from '../values.js';
 import { evaluateClosure, type ClosureBlocker } from './closure.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 import { prepareRun, type JournaledRun, type PreparedRun } from './journaled.js';
