@@ -26,15 +26,29 @@ export function checkRowUpdates(collection: CollectionModel, rows: readonly RowU
     if (keyEntries.length === 0) throw invalid(`a per-row update of ${collection.qualifiedName} names its row by no field`);
     for (const [field] of keyEntries) checkIdentifier(field, `key field of ${collection.qualifiedName}`);
     checkAssignments(collection, row.set);
-    const text = JSON.stringify(
-      keyEntries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-      jsonReplacer,
-    );
+    const text = rowKeyText(keyEntries);
     const earlier = merged.get(text);
     if (earlier) Object.assign(earlier.set, row.set);
     else merged.set(text, { key: row.key, set: { ...row.set } });
   }
   return [...merged.values()];
+}
+
+/**
+ * The row a key names, as text: equal for equal keys whatever the order of their fields. A key of one field holding a
+ * plain value (the usual primary key) is told apart without sorting or a replacer; a per-row update runs on many rows.
+ */
+function rowKeyText(entries: [string, unknown][]): string {
+  const [only] = entries;
+  if (entries.length === 1 && only !== undefined) {
+    const value = only[1];
+    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      return JSON.stringify([[only[0], value]]);
+  }
+  return JSON.stringify(
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    jsonReplacer,
+  );
 }
 
 /**
