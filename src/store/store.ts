@@ -69,7 +69,11 @@ export interface Journal {
    * of another action.
    */
   record(
-    run: NewRun & { readonly status: Exclude<RunStatus, 'running'>; readonly result: unknown; readonly finishedAt: Date },
+    run: Omit<NewRun, 'resolution'> & {
+      readonly status: Exclude<RunStatus, 'running'>;
+      readonly result: unknown;
+      readonly finishedAt: Date;
+    },
   ): Promise<boolean>;
 }
 

@@ -89,7 +89,6 @@ export async function prepareRun(
         id: request.id,
         action,
         plan,
-        resolution: resolved,
         startedAt,
         status,
         result,

@@ -77,8 +77,8 @@ export function openSqliteStore(file: string): Store {
     // An ended run keeps no resolution: only a run that may resume needs it, and it names the person.
     finish: db.prepare('UPDATE runs SET status = ?, result = ?, finished_at = ?, resolution = NULL WHERE id = ?'),
     record: db.prepare(
-      `INSERT INTO runs (id, action, plan, resolution, status, started_at, finished_at, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, resolution = excluded.resolution, status = excluded.status,
+      `INSERT INTO runs (id, action, plan, status, started_at, finished_at, result) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, resolution = NULL, status = excluded.status,
          started_at = excluded.started_at, finished_at = excluded.finished_at, result = excluded.result
        WHERE runs.action = excluded.action`,
     ),
@@ -182,7 +182,6 @@ export function openSqliteStore(file: string): Store {
           run.id,
           run.action,
           planReference(run.plan),
-          null,
           run.status,
           run.startedAt.toISOString(),
           run.finishedAt.toISOString(),
