@@ -36,8 +36,7 @@ type SqliteStores = Record<(typeof SQLITE_STORES)[number], Sql>;
 
 /** The four SQLite files of a nimbus-cloud's data folder, one connection each. */
 function openSqliteFiles(dataDir: string): SqliteStores {
-  const open = (name: string) => sqliteSql(join(dataDir, `${name}.db`));
-  return { accounts: open('accounts'), telemetry: open('telemetry'), recruitment: open('recruitment'), sessions: open('sessions') };
+  return Object.fromEntries(SQLITE_STORES.map((name) => [name, sqliteSql(join(dataDir, `${name}.db`))])) as SqliteStores;
 }
 
 function sqliteNimbus(files: SqliteStores): NimbusStores {
@@ -58,14 +57,13 @@ export function sqliteErasureRehearsal(dataDir: string): ErasureRehearsal {
   const files = openSqliteFiles(dataDir);
   return {
     async rehearse(email: string, key: Uint8Array): Promise<void> {
-      const opened = await Promise.all(SQLITE_STORES.map((name) => rehearsal(files[name])));
+      const opened = await Promise.all(SQLITE_STORES.map(async (name) => [name, await rehearsal(files[name])] as const));
       try {
-        const [accounts, telemetry, recruitment, sessions] = opened.map((r) => r.sql) as [Sql, Sql, Sql, Sql];
-        const stores = sqliteNimbus({ accounts, telemetry, recruitment, sessions });
+        const stores = sqliteNimbus(Object.fromEntries(opened.map(([name, r]) => [name, r.sql])) as SqliteStores);
         await handWrittenClosureCheck(stores, email);
         await handWrittenErase(stores, email, key);
       } finally {
-        for (const r of opened) await r.rollBack();
+        for (const [, r] of opened) await r.rollBack();
       }
     },
     close: () => sqliteNimbus(files).close(),
