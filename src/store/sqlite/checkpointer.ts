@@ -53,6 +53,9 @@ export function startCheckpointer(file: string): Checkpointer {
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      // Unref'd, the worker would not keep the process alive while the caller awaits its exit: a process with nothing else
+      // to do would end there, before the store's own connection closes (and folds the WAL into the file).
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +115,16 @@ describe('the SQLite journal', () => {
     expect((await reopened.journal.get('last'))?.status).toBe('completed');
     expect((await reopened.journal.get('r0'))?.result).toEqual({ rows: 1 });
     await reopened.close();
+  });
+
+  it('closes in a process with nothing else to do: the process waits for the checkpointer and the WAL is folded in', () => {
+    const file = tempFile();
+    const child = join(import.meta.dirname, '../../../test/store/close-child.ts');
+    const ran = spawnSync(process.execPath, ['--import', 'tsx', child, file], { encoding: 'utf8', timeout: 30_000 });
+    expect(ran.stderr).toBe('');
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toBe('closed\n');
+    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
   it('overwrites the resolution a run drops when it ends, so the file itself keeps no trace of the person', async () => {
