@@ -53,6 +53,11 @@ export const checkCategoryLists: LintRule = (ctx) => {
   }
 };
 
+/** The names in braces of a Redis key pattern (`session:{customer_id}:{id}` → customer_id, id). */
+export function keyPlaceholders(pattern: string | undefined): string[] {
+  return pattern === undefined ? [] : [...pattern.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1]!);
+}
+
 /** Resolves `field` or `reference_field.parent_field` of a timestamp against the collection graph. */
 export function timestampExists(m: PolicyModel, c: CollectionModel, spec: string): boolean {
   const [first, second] = spec.split('.');
@@ -95,6 +100,10 @@ export const checkDatasetReferences: LintRule = (ctx) => {
       }
     }
     if (c.restriction) missingField(c.restriction.field, [...at, 'restriction', 'field'], 'restriction field');
+    // A key placeholder names a field, or an identity of the collection (then the field holding it).
+    for (const name of keyPlaceholders(c.key)) {
+      if (!c.identity.has(name)) missingField(name, [...at, 'key'], 'key placeholder');
+    }
     if (c.retention !== undefined) expect(ctx, 'CUS014', 'retention rule', c.retention, m.retention, [...at, 'retention']);
     for (const f of c.fields.values()) {
       const fat = [...at, 'fields', f.name];
