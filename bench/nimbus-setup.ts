@@ -120,6 +120,6 @@ export async function nimbusDistributed(customers: number) {
     },
     ready,
   );
-  const stores = nimbusServerStores(env, join(dir, 'data'), 4);
+  const stores = nimbusServerStores(env, join(dir, 'data'), { connections: 4 });
   return { dir, model: compile(join(dir, 'privacy'), DISTRIBUTED_PROFILE), stores, env };
 }

@@ -79,14 +79,19 @@ export interface NimbusServerEnv {
 
 /**
  * The four stores of a nimbus-cloud generated on the distributed profile: PostgreSQL, MariaDB and Redis at the URLs of
- * `env`, recruitment on SQLite in its data folder; `connections` per SQL pool (default 2).
+ * `env`, recruitment on SQLite in its data folder; `connections` per SQL pool (default 2); sessions found through the
+ * application's set per customer, or by scanning the keyspace (`sessions: 'scan'`, which trusts no index).
  */
-export function nimbusServerStores(env: NimbusServerEnv, dataDir: string, connections = 2): NimbusStores {
+export function nimbusServerStores(
+  env: NimbusServerEnv,
+  dataDir: string,
+  { connections = 2, sessions = 'index' }: { connections?: number; sessions?: 'index' | 'scan' } = {},
+): NimbusStores {
   return nimbusStores({
     accounts: postgresSql(new pg.Pool({ connectionString: env.NIMBUS_ACCOUNTS_URL, max: connections })),
     telemetry: mysqlSql(mysql.createPool({ uri: env.NIMBUS_TELEMETRY_URL, connectionLimit: connections })),
     recruitment: sqliteSql(join(dataDir, 'recruitment.db')),
-    sessions: redisSessions(new Redis(env.NIMBUS_SESSIONS_URL)),
+    sessions: redisSessions(new Redis(env.NIMBUS_SESSIONS_URL), sessions),
   });
 }
 

@@ -123,7 +123,10 @@ export function mysqlSql(pool: MysqlPool): Sql {
   };
 }
 
-/** Sessions of customers: a table (SQLite) or hashes under `session:{customer_id}:{id}` (Redis). */
+/**
+ * Sessions of customers: a table (SQLite) or hashes under `session:{customer_id}:{id}` (Redis), each customer's listed in
+ * the set `customer_sessions:{customer_id}`.
+ */
 export interface Sessions {
   find(customerIds: readonly unknown[]): Promise<Row[]>;
   erase(customerIds: readonly unknown[]): Promise<void>;
@@ -138,20 +141,23 @@ export function sqlSessions(sql: Sql): Sessions {
   };
 }
 
-/** The sessions own `redis` from here on; its connection errors reach the commands that need it. */
-export function redisSessions(redis: Redis): Sessions {
+/**
+ * The sessions own `redis` from here on; its connection errors reach the commands that need it. `lookup` is how a
+ * customer's keys are found: from the set the application keeps (what a developer would write), or by scanning the
+ * keyspace (slow, but relying on no index: the tests' ground truth).
+ */
+export function redisSessions(redis: Redis, lookup: 'index' | 'scan' = 'index'): Sessions {
   redis.on('error', () => undefined);
+  const setOf = (id: unknown) => `customer_sessions:${String(id)}`;
   const keysOf = async (ids: readonly unknown[]) => {
-    const keys: string[] = [];
-    for (const id of ids) {
-      let cursor = '0';
-      do {
-        const [next, found] = await redis.scan(cursor, 'MATCH', `session:${String(id)}:*`, 'COUNT', 1000);
-        cursor = next;
-        keys.push(...found);
-      } while (cursor !== '0');
-    }
-    return keys;
+    if (lookup === 'scan')
+      return scanKeys(
+        redis,
+        ids.map((id) => `session:${String(id)}:*`),
+      );
+    const pipeline = redis.pipeline();
+    for (const id of ids) pipeline.smembers(setOf(id));
+    return ((await pipeline.exec()) ?? []).flatMap(([, members]) => members as string[]);
   };
   return {
     async find(ids) {
@@ -162,8 +168,24 @@ export function redisSessions(redis: Redis): Sessions {
     },
     async erase(ids) {
       const keys = await keysOf(ids);
-      if (keys.length > 0) await redis.del(...keys);
+      if (keys.length === 0) return;
+      const multi = redis.multi().del(...keys);
+      for (const id of ids) multi.srem(setOf(id), ...keys.filter((key) => key.startsWith(`session:${String(id)}:`)));
+      await multi.exec();
     },
     close: async () => void redis.disconnect(),
   };
+}
+
+async function scanKeys(redis: Redis, matches: readonly string[]): Promise<string[]> {
+  const keys: string[] = [];
+  for (const match of matches) {
+    let cursor = '0';
+    do {
+      const [next, found] = await redis.scan(cursor, 'MATCH', match, 'COUNT', 1000);
+      cursor = next;
+      keys.push(...found);
+    } while (cursor !== '0');
+  }
+  return keys;
 }

@@ -10,6 +10,7 @@ export interface CollectionFixture {
   readonly identity?: Readonly<Record<string, string>>;
   readonly key?: string;
   readonly type?: RedisType;
+  readonly keyIndex?: string;
 }
 
 /** A CollectionModel as the compiler would produce it, with only what connectors read filled in. */
@@ -24,6 +25,7 @@ export function collectionModel(fixture: CollectionFixture): CollectionModel {
     qualifiedName: `${dataset}.${fixture.name}`,
     key: fixture.key,
     type: fixture.type,
+    keyIndex: fixture.keyIndex,
     primaryKey: fixture.primaryKey ?? [],
     identity: new Map(Object.entries(fixture.identity ?? {})),
     timestamps: {},

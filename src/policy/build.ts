@@ -378,6 +378,7 @@ function buildCollection(
     description: optionalText(c.description),
     key: c.key,
     type: c.type,
+    keyIndex: c.keyIndex,
     primaryKey: pk,
     identity,
     timestamps: c.timestamps ?? {},

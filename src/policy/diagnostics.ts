@@ -36,6 +36,7 @@ export const DIAGNOSTIC_CODES = {
   CUS041: { severity: 'error', title: 'legitimate interest not stated' },
   CUS042: { severity: 'error', title: 'erasure strategy incomplete' },
   CUS043: { severity: 'error', title: 'unknown store profile' },
+  CUS044: { severity: 'error', title: 'Redis key index unusable' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

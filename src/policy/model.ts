@@ -266,6 +266,8 @@ export interface CollectionModel {
   readonly description?: Text | undefined;
   readonly key?: string | undefined;
   readonly type?: RedisType | undefined;
+  /** Redis: the set listing the keys per value of one placeholder of `key` (see the manifest's `keyIndex`). */
+  readonly keyIndex?: string | undefined;
   readonly primaryKey: readonly string[];
   /** Identity key → field that holds it. */
   readonly identity: ReadonlyMap<string, string>;

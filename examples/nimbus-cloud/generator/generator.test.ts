@@ -288,6 +288,9 @@ describe.skipIf(!servers.postgres || !servers.mysql || !servers.redis)(
         const session = await redis.hgetall(keys[0] as string);
         expect(keys[0]).toBe(`${namespace}:session:${session.customer_id}:${session.id}`);
         expect(session.token_hash).toMatch(/^[0-9a-f]{64}$/);
+        // Each session is listed in its customer's set, as the manifest's keyIndex says the application keeps it.
+        expect(await redis.smembers(`${namespace}:customer_sessions:${session.customer_id}`)).toContain(keys[0]);
+        expect(await redis.keys(`${namespace}:customer_sessions:*`)).toHaveLength(new Set(keys.map((k) => k.split(':')[2])).size);
       } finally {
         redis.disconnect();
       }

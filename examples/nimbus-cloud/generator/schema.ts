@@ -36,6 +36,8 @@ export interface TablePlan {
   /** Redis key pattern and value type, for key-value stores. */
   readonly key?: string | undefined;
   readonly redisType?: RedisType | undefined;
+  /** Redis set per value of one key placeholder listing the keys (the manifest's `keyIndex`). */
+  readonly keyIndex?: string | undefined;
 }
 
 /** MySQL's limit on identifier length; longer names are cut and keep a distinguishing suffix. */
@@ -82,6 +84,7 @@ export function planTable(collection: CollectionModel): TablePlan {
     foreignKeys,
     key: collection.key,
     redisType: collection.type,
+    keyIndex: collection.keyIndex,
   };
 }
 

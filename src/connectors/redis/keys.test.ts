@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectionModel } from '../testing.js';
 import { keyPatternOf } from './introspection.js';
-import { captureKey, parseKeyPattern, planKeys } from './keys.js';
+import { captureKey, indexSetOf, parseKeyPattern, planKeys } from './keys.js';
 
 const sessions = collectionModel({
   name: 'sessions',
@@ -56,5 +56,39 @@ describe('redis key patterns', () => {
     expect(keyPatternOf('session:3f2504e0-4f89-11d3-9a0c-0305e82c3301')).toBe('session:*');
     expect(keyPatternOf('token:deadbeefdeadbeef01')).toBe('token:*');
     expect(keyPatternOf('config:features')).toBe('config:features');
+  });
+});
+
+const indexedSessions = (keyIndex?: string) =>
+  collectionModel({
+    name: 'sessions',
+    fields: ['customer_id', 'id'],
+    key: 'session:{customer}:{id}',
+    identity: { customer: 'customer_id' },
+    ...(keyIndex === undefined ? {} : { keyIndex }),
+  });
+
+describe('redis key indexes', () => {
+  it('reads the index sets of the values a selection names, and scans only without an index', () => {
+    const term = [{ field: 'customer_id', values: [42, 43] }];
+    expect(planKeys(parseKeyPattern(indexedSessions()), term)).toMatchObject({ mode: 'scan', match: 'session:*:*' });
+    const plan = planKeys(parseKeyPattern(indexedSessions('customer_sessions:{customer}')), term);
+    expect(plan).toMatchObject({ mode: 'index', sets: ['customer_sessions:42', 'customer_sessions:43'] });
+    // Every placeholder bound: the exact key, whatever the index.
+    const exact = planKeys(parseKeyPattern(indexedSessions('customer_sessions:{customer_id}')), [...term, { field: 'id', values: [1] }]);
+    expect(exact).toEqual({ mode: 'keys', keys: ['session:42:1', 'session:43:1'] });
+  });
+
+  it('names the set that lists a key', () => {
+    const pattern = parseKeyPattern(indexedSessions('{customer}:sessions'));
+    expect(indexSetOf(pattern, 'session:42:7')).toBe('42:sessions');
+    expect(indexSetOf(pattern, 'elsewhere:42')).toBeUndefined();
+    expect(indexSetOf(parseKeyPattern(indexedSessions()), 'session:42:7')).toBeUndefined();
+  });
+
+  it('refuses an index it could not spell or that lists keys by something else', () => {
+    for (const keyIndex of ['sessions', 'by:{customer}:{id}', 'by:{ip}', 'by:*:{customer}']) {
+      expect(() => parseKeyPattern(indexedSessions(keyIndex)), keyIndex).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    }
   });
 });

@@ -16,11 +16,25 @@ export interface KeyPattern {
   readonly regex: RegExp;
   /** The literal parts carry glob characters of their own (`*`, `?`, `[`). */
   readonly wildcard: boolean;
+  /** The set per value of one placeholder that lists the keys (the manifest's `keyIndex`), if declared. */
+  readonly index?: KeyIndex | undefined;
 }
 
-/** How to reach the keys a selection names: exact keys, or a SCAN pattern plus a check of each key it returns. */
+/** `customer_sessions:{customer_id}`: the set `customer_sessions:42` lists the keys whose `customer_id` is 42. */
+export interface KeyIndex {
+  /** The placeholder's field (an identity placeholder stands for the field holding it). */
+  readonly field: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/**
+ * How to reach the keys a selection names: exact keys; the members of index sets; or a SCAN pattern. A key reached by an
+ * index or a scan is checked against the selection's placeholder values (`accepts`).
+ */
 export type KeyPlan =
   | { readonly mode: 'keys'; readonly keys: readonly string[] }
+  | { readonly mode: 'index'; readonly sets: readonly string[]; readonly accepts: (captures: ReadonlyMap<string, string>) => boolean }
   | { readonly mode: 'scan'; readonly match: string; readonly accepts: (captures: ReadonlyMap<string, string>) => boolean };
 
 const GLOB_CHARS = /[*?[\]\\]/g;
@@ -52,7 +66,28 @@ export function parseKeyPattern(collection: CollectionModel): KeyPattern {
   }
   const fields = parts.flatMap((part) => ('field' in part ? [part.field] : []));
   const wildcard = parts.some((part) => 'literal' in part && /(^|[^\\])[*?[]/.test(part.literal));
-  return { parts, fields, regex: new RegExp(`^${regex}$`, 's'), wildcard };
+  const index = collection.keyIndex === undefined ? undefined : parseKeyIndex(collection, collection.keyIndex, fields);
+  return { parts, fields, regex: new RegExp(`^${regex}$`, 's'), wildcard, index };
+}
+
+/** The manifest's `keyIndex` (the linter reports the same problems, CUS044, with their place in the manifest). */
+function parseKeyIndex(collection: CollectionModel, source: string, keyFields: readonly string[]): KeyIndex {
+  const pieces = source.split(/\{([^{}]*)\}/);
+  const unusable = (why: string) =>
+    new CustosError({ code: 'invalid-input', message: `${collection.qualifiedName}: the key index "${source}" ${why}` });
+  if (pieces.length !== 3) throw unusable('must hold exactly one placeholder in braces');
+  const [before, name, after] = pieces as [string, string, string];
+  if (/[{}*?[\]\\]/.test(before + after)) throw unusable('holds a brace or glob character outside its placeholder');
+  const field = collection.identity.get(name) ?? name;
+  if (!keyFields.includes(field)) throw unusable(`names {${name}}, which is not a placeholder of the key "${collection.key}"`);
+  return { field, before, after };
+}
+
+/** The index set that lists `key` (one of the pattern's keys), or undefined when the pattern has no index. */
+export function indexSetOf(pattern: KeyPattern, key: string): string | undefined {
+  const { index } = pattern;
+  const value = index ? captureKey(pattern, key)?.get(index.field) : undefined;
+  return index && value !== undefined ? index.before + value + index.after : undefined;
 }
 
 /** The key plan for the placeholder terms of a selection (terms on other fields are filtered after fetching). */
@@ -71,6 +106,11 @@ export function planKeys(pattern: KeyPattern, terms: readonly WhereTerm[]): KeyP
   }
   const accepts = (captures: ReadonlyMap<string, string>) =>
     [...bound].every(([field, texts]) => texts.includes(captures.get(field) ?? ''));
+  const indexed = pattern.index && bound.get(pattern.index.field);
+  if (pattern.index && indexed) {
+    const { before, after } = pattern.index;
+    return { mode: 'index', sets: indexed.map((text) => before + text + after), accepts };
+  }
   const match = combinations === 1 ? expand(pattern, bound, escapeGlob)[0]! : expand(pattern, new Map(), escapeGlob)[0]!;
   return { mode: 'scan', match, accepts };
 }

@@ -128,10 +128,10 @@ export class RedisSession implements ConnectorSession {
       resolved.valueTerms.length === 0 && (change.kind === 'delete' || resolved.type === 'hash' || resolved.type === 'string');
     if (wholeKeys) {
       for await (const keys of keyBatches(this.#client, resolved, options))
-        total += await writeKeys(this.#client, resolved.type, keys, change);
+        total += await writeKeys(this.#client, resolved.type, keys, change, resolved.pattern);
     } else {
       for await (const rows of rowBatches(this.#client, resolved, options))
-        total += await writeRows(this.#client, resolved.type, rows, change);
+        total += await writeRows(this.#client, resolved.type, rows, change, resolved.pattern);
     }
     return total;
   }
@@ -198,7 +198,7 @@ function keyFilter(plan: KeyPlan, pattern: KeyPattern): (key: string) => boolean
   const keys = plan.mode === 'keys' ? new Set(plan.keys) : undefined;
   return (key) => {
     const captures = captureKey(pattern, key);
-    return captures !== undefined && (keys ? keys.has(key) : plan.mode === 'scan' && plan.accepts(captures));
+    return captures !== undefined && (keys ? keys.has(key) : plan.mode !== 'keys' && plan.accepts(captures));
   };
 }
 

@@ -163,6 +163,57 @@ describe.skipIf(!url)('redis', () => {
       expect(await connector.count({ collection: sessions, where: { $key: [row!.$key!, `${prefix}:elsewhere`] } })).toBe(1);
     });
 
+    describe('with a key index', () => {
+      const tokens = collectionModel({
+        name: 'tokens',
+        fields: ['customer_id', 'id', 'label'],
+        key: `${prefix}:token:{customer}:{id}`,
+        keyIndex: `${prefix}:tokens_of:{customer}`,
+        type: 'hash',
+        identity: { customer: 'customer_id' },
+      });
+      const key = (customer: number, id: number) => `${prefix}:token:${customer}:${id}`;
+
+      beforeAll(async () => {
+        await client
+          .multi()
+          .hset(key(7, 1), { label: 'laptop' })
+          .hset(key(7, 2), { label: 'phone' })
+          .hset(key(7, 9), { label: 'never indexed' })
+          .hset(key(8, 1), { label: 'other customer' })
+          // Listed: two live keys, one gone, one key of another collection.
+          .sadd(`${prefix}:tokens_of:7`, key(7, 1), key(7, 2), key(7, 3), `${prefix}:session:7:a`)
+          .sadd(`${prefix}:tokens_of:8`, key(8, 1))
+          .set(`${prefix}:tokens_of:6`, 'not a set')
+          .exec();
+      });
+
+      it('reads the keys of a placeholder value from its set, skipping members that are gone or not of the collection', async () => {
+        const rows = await collect(connector.find({ collection: tokens, where: { customer_id: [7] } }));
+        expect(rows.map((row) => row.label).sort()).toEqual(['laptop', 'phone']);
+        expect(await connector.count({ collection: tokens, where: { customer_id: [7, 8] } })).toBe(3);
+        // The set is trusted: a key it does not list is not reached through it …
+        expect(await connector.count({ collection: tokens, where: { customer_id: [7], label: ['never indexed'] } })).toBe(0);
+        // … while a selection on another placeholder scans the keyspace as before.
+        expect(await collect(connector.find({ collection: tokens, where: { id: [9] } }))).toMatchObject([{ label: 'never indexed' }]);
+      });
+
+      it('erases the keys it reads from a set, and takes them out of it', async () => {
+        expect(await connector.delete({ collection: tokens, where: { customer_id: [7] } })).toBe(2);
+        expect(await client.exists(key(7, 1), key(7, 2), key(7, 9), key(8, 1))).toBe(2);
+        // Members it did not delete stay: Custos never touches what the selection did not name.
+        expect((await client.smembers(`${prefix}:tokens_of:7`)).sort()).toEqual([`${prefix}:session:7:a`, key(7, 3)].sort());
+        expect(await connector.delete({ collection: tokens, where: [{ customer_id: [8] }, { id: [9] }] })).toBe(2);
+        expect(await client.exists(`${prefix}:tokens_of:8`)).toBe(0);
+      });
+
+      it('says which key index is not a set, without the value that named it', async () => {
+        const error = await collect(connector.find({ collection: tokens, where: { customer_id: [6] } })).catch((caught: unknown) => caught);
+        expect(error).toMatchObject({ code: 'invalid-input', message: expect.stringContaining(`${prefix}:tokens_of:{customer_id}`) });
+        expect((error as Error).message).not.toContain('tokens_of:6');
+      });
+    });
+
     it('refuses to set a field that is part of the key', async () => {
       await expect(connector.update({ collection: sessions, where: { customer_id: [7] } }, { customer_id: '8' })).rejects.toMatchObject({
         code: 'invalid-input',

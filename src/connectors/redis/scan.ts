@@ -1,5 +1,6 @@
 // Reaching the keys of a selection in batches (exact keys, or SCAN with MATCH and TYPE) and fetching their content.
 import type { Redis } from 'ioredis';
+import { CustosError } from '../../errors.js';
 import type { RedisType } from '../../policy/index.js';
 import { assertNotAborted } from '../lifecycle.js';
 import type { WhereTerm } from '../selection.js';
@@ -29,25 +30,37 @@ export interface BatchOptions {
   readonly assertOpen: () => void;
 }
 
-/** Keys of the selection's type whose placeholders match, `batchSize` at a time. SCAN may repeat a key (Redis rehashing). */
+/**
+ * Keys of the selection's type whose placeholders match, `batchSize` at a time. SCAN may repeat a key (Redis rehashing);
+ * an index lists each key once per set, and a key two sets list is returned once.
+ */
 export async function* keyBatches(client: Redis, selection: RedisSelection, options: BatchOptions): AsyncGenerator<MatchedKey[]> {
   const { plan, pattern, type } = selection;
   if (plan.mode === 'keys') {
-    for (let start = 0; start < plan.keys.length; start += options.batchSize) {
+    yield* exactKeyBatches(client, selection, plan.keys, options);
+    return;
+  }
+  if (plan.mode === 'index') {
+    const seen = new Set<string>();
+    for (let start = 0; start < plan.sets.length; start += options.batchSize) {
       options.assertOpen();
       assertNotAborted(options.signal);
-      let keys = plan.keys.slice(start, start + options.batchSize);
-      if (options.checkType) {
-        const pipeline = client.pipeline();
-        for (const key of keys) pipeline.type(key);
-        const types = (await pipeline.exec()) ?? [];
-        keys = keys.filter((_, index) => types[index]?.[1] === type);
+      const sets = plan.sets.slice(start, start + options.batchSize);
+      const pipeline = client.pipeline();
+      for (const set of sets) pipeline.smembers(set);
+      const replies = (await pipeline.exec()) ?? [];
+      const listed: string[] = [];
+      for (const [error, members] of replies) {
+        if (error) throw /WRONGTYPE/.test(error.message) ? notASet(selection) : error;
+        for (const key of members as string[]) {
+          const captures = seen.has(key) ? undefined : captureKey(pattern, key);
+          seen.add(key);
+          // A member that is not one of the collection's keys, or not one the selection names, is not read.
+          if (captures && plan.accepts(captures)) listed.push(key);
+        }
       }
-      const batch = keys.flatMap((key) => {
-        const captures = captureKey(pattern, key);
-        return captures ? [{ key, captures }] : [];
-      });
-      if (batch.length > 0) yield batch;
+      // Members are listed by the application: one may be gone, or of another type. Content reads skip those anyway.
+      yield* exactKeyBatches(client, selection, listed, options);
     }
     return;
   }
@@ -64,6 +77,41 @@ export async function* keyBatches(client: Redis, selection: RedisSelection, opti
     }
     if (batch.length > 0) yield batch;
   } while (cursor !== '0');
+}
+
+/** Exact keys, `batchSize` at a time, those of another type (or gone) dropped when `checkType` asks. */
+async function* exactKeyBatches(
+  client: Redis,
+  selection: RedisSelection,
+  all: readonly string[],
+  options: BatchOptions,
+): AsyncGenerator<MatchedKey[]> {
+  for (let start = 0; start < all.length; start += options.batchSize) {
+    options.assertOpen();
+    assertNotAborted(options.signal);
+    let keys = all.slice(start, start + options.batchSize);
+    if (options.checkType) {
+      const pipeline = client.pipeline();
+      for (const key of keys) pipeline.type(key);
+      const types = (await pipeline.exec()) ?? [];
+      keys = keys.filter((_, index) => types[index]?.[1] === selection.type);
+    }
+    const batch = keys.flatMap((key) => {
+      const captures = captureKey(selection.pattern, key);
+      return captures ? [{ key, captures }] : [];
+    });
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/** An index key that is not a set: the manifest's `keyIndex` names something else. The message names the pattern, not the key. */
+function notASet(selection: RedisSelection): CustosError {
+  const index = selection.pattern.index;
+  const spelled = index ? `${index.before}{${index.field}}${index.after}` : 'the key index';
+  return new CustosError({
+    code: 'invalid-input',
+    message: `the key index ${spelled} lists keys in sets, but Redis holds something else under one of its names: check keyIndex in the manifest`,
+  });
 }
 
 /** Matching rows, a batch of keys at a time, fetched with one pipelined round trip per batch. */

@@ -43,7 +43,7 @@ export async function writeUnion(
     const matched = [...keys].map((key): MatchedKey => ({ key, captures: NO_CAPTURES }));
     for (let start = 0; start < matched.length; start += WRITE_BATCH) {
       assertOpen();
-      total += await writeKeys(client, type, matched.slice(start, start + WRITE_BATCH), change);
+      total += await writeKeys(client, type, matched.slice(start, start + WRITE_BATCH), change, groups[0]!.pattern);
     }
     return total;
   }
@@ -66,9 +66,9 @@ export async function writeUnion(
     batch.push(...members);
     if (batch.length < WRITE_BATCH) continue;
     assertOpen();
-    total += await writeRows(client, type, batch, change);
+    total += await writeRows(client, type, batch, change, groups[0]!.pattern);
     batch = [];
   }
-  if (batch.length > 0) total += await writeRows(client, type, batch, change);
+  if (batch.length > 0) total += await writeRows(client, type, batch, change, groups[0]!.pattern);
   return total;
 }

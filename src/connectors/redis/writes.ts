@@ -5,6 +5,7 @@ import type { RedisType } from '../../policy/index.js';
 import type { Value } from '../connector.js';
 import { valueToText } from '../values.js';
 import { REDIS_INDEX_FIELD, REDIS_KEY_FIELD, REDIS_MEMBER_FIELD, REDIS_SCORE_FIELD, REDIS_VALUE_FIELD, type MutableRow } from './rows.js';
+import { indexSetOf, type KeyPattern } from './keys.js';
 import type { MatchedKey } from './scan.js';
 
 /** Keys per SCAN step or pipeline of a count or write. */
@@ -14,12 +15,19 @@ export type Change = { readonly kind: 'delete' } | { readonly kind: 'update'; re
 
 /**
  * Writes whole keys: delete unlinks them (counting members for set, list, zset); update sets hash fields (null removes the
- * field) or a string's value (null deletes the key). Returns the rows changed.
+ * field) or a string's value (null deletes the key). A key deleted leaves its index set (the pattern's `keyIndex`) in the
+ * same MULTI. Returns the rows changed.
  */
-export async function writeKeys(client: Redis, type: RedisType, matched: readonly MatchedKey[], change: Change): Promise<number> {
+export async function writeKeys(
+  client: Redis,
+  type: RedisType,
+  matched: readonly MatchedKey[],
+  change: Change,
+  pattern: KeyPattern,
+): Promise<number> {
   const keys = matched.map((item) => item.key);
   if (change.kind === 'delete') {
-    if (type === 'hash' || type === 'string') return client.unlink(...keys);
+    if (type === 'hash' || type === 'string') return unlink(client, keys, pattern);
     const multi = client.multi();
     for (const key of keys) {
       if (type === 'set') multi.scard(key);
@@ -27,12 +35,13 @@ export async function writeKeys(client: Redis, type: RedisType, matched: readonl
       else multi.llen(key);
     }
     multi.unlink(...keys);
+    unlist(multi, keys, pattern);
     const results = await execute(multi);
     return results.slice(0, keys.length).reduce<number>((sum, count) => sum + Number(count), 0);
   }
   if (type === 'string') {
     const value = valueToText(change.assignments.find(([field]) => field === REDIS_VALUE_FIELD)?.[1] ?? null);
-    if (value === undefined) return client.unlink(...keys);
+    if (value === undefined) return unlink(client, keys, pattern);
     const multi = client.multi();
     for (const key of keys) multi.set(key, value, 'KEEPTTL', 'XX');
     return (await execute(multi)).filter((reply) => reply === 'OK').length;
@@ -53,8 +62,17 @@ export async function writeKeys(client: Redis, type: RedisType, matched: readonl
   return keys.length;
 }
 
-/** Writes single rows: members of sets, zsets and lists, or the keys of hash and string rows selected by content. */
-export async function writeRows(client: Redis, type: RedisType, rows: readonly MutableRow[], change: Change): Promise<number> {
+/**
+ * Writes single rows: members of sets, zsets and lists, or the keys of hash and string rows selected by content. A set,
+ * zset or list emptied this way is gone from Redis but stays listed in its index set: readers skip keys that are gone.
+ */
+export async function writeRows(
+  client: Redis,
+  type: RedisType,
+  rows: readonly MutableRow[],
+  change: Change,
+  pattern: KeyPattern,
+): Promise<number> {
   if (type === 'hash' || type === 'string') {
     const keys = [...new Set(rows.map((row) => String(row[REDIS_KEY_FIELD])))];
     return writeKeys(
@@ -62,6 +80,7 @@ export async function writeRows(client: Redis, type: RedisType, rows: readonly M
       type,
       keys.map((key) => ({ key, captures: new Map() })),
       change,
+      pattern,
     );
   }
   const assigned = new Map(change.kind === 'update' ? change.assignments : []);
@@ -100,6 +119,29 @@ export async function writeRows(client: Redis, type: RedisType, rows: readonly M
   for (const key of lists) queue('reply', (m) => m.lrem(key, 0, tombstone));
   const results = await execute(multi);
   return tally.reduce<number>((sum, count, index) => sum + (count === 'reply' ? Number(results[index]) : count), 0);
+}
+
+/** Unlinks whole keys (and takes them out of their index sets); returns how many existed. */
+async function unlink(client: Redis, keys: readonly string[], pattern: KeyPattern): Promise<number> {
+  if (!pattern.index) return client.unlink(...keys);
+  const multi = client.multi();
+  multi.unlink(...keys);
+  unlist(multi, keys, pattern);
+  return Number((await execute(multi))[0]);
+}
+
+/** Queues the removal of `keys` from their index sets, one SREM per set; nothing without an index. */
+function unlist(multi: ChainableCommander, keys: readonly string[], pattern: KeyPattern): void {
+  if (!pattern.index) return;
+  const bySet = new Map<string, string[]>();
+  for (const key of keys) {
+    const set = indexSetOf(pattern, key);
+    if (set === undefined) continue;
+    const listed = bySet.get(set);
+    if (listed) listed.push(key);
+    else bySet.set(set, [key]);
+  }
+  for (const [set, listed] of bySet) multi.srem(set, ...listed);
 }
 
 /** Runs a MULTI; a failed command fails the batch (Redis has no rollback: earlier commands of the batch stay). */

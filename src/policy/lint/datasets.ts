@@ -1,6 +1,8 @@
-// Rules on the dataset graph: reachability from identities, retention timestamps, erasure strategies (CUS035, CUS037, CUS042).
+// Rules on the dataset graph: reachability from identities, retention timestamps, erasure strategies, Redis key indexes
+// (CUS035, CUS037, CUS042, CUS044).
 import type { CollectionModel } from '../model.js';
 import type { LintRule } from './context.js';
+import { keyPlaceholders } from './references.js';
 
 /** Collections a rights request can reach: those holding an identity, and anything linked to them by references either way. */
 export function reachableCollections(collections: Iterable<CollectionModel>): Set<string> {
@@ -117,3 +119,41 @@ export const checkErasureStrategies: LintRule = (ctx) => {
     }
   }
 };
+
+/**
+ * A Redis key index is a set per value of one placeholder of the key pattern (CUS044). Its set is read by its exact name,
+ * so it holds no glob character.
+ */
+export const checkKeyIndexes: LintRule = (ctx) => {
+  for (const c of ctx.model.index.collections.values()) {
+    const problem = keyIndexProblem(c);
+    if (problem) {
+      ctx.report(
+        'CUS044',
+        `${c.qualifiedName}: the key index cannot list its keys: ${problem.why}`,
+        ['datasets', c.dataset, 'collections', c.name, 'keyIndex'],
+        problem.fix,
+      );
+    }
+  }
+};
+
+function keyIndexProblem(c: CollectionModel): { why: string; fix: string } | undefined {
+  if (c.keyIndex === undefined) return undefined;
+  if (c.key === undefined)
+    return { why: 'the collection declares no key pattern', fix: 'declare key: too, e.g. "session:{customer_id}:{id}"' };
+  const own = keyPlaceholders(c.keyIndex);
+  if (own.length !== 1) {
+    return { why: `"${c.keyIndex}" has ${own.length} placeholders, not one`, fix: 'keep one placeholder of key in braces' };
+  }
+  const fieldOf = (name: string) => c.identity.get(name) ?? name;
+  const keyFields = keyPlaceholders(c.key);
+  if (!keyFields.map(fieldOf).includes(fieldOf(own[0]!))) {
+    return {
+      why: `{${own[0]}} is not a placeholder of the key "${c.key}"`,
+      fix: `use one of ${keyFields.map((p) => `{${p}}`).join(', ')}`,
+    };
+  }
+  if (/[*?[\]\\]/.test(c.keyIndex)) return { why: `"${c.keyIndex}" holds a glob character`, fix: 'remove *, ?, [, ] and \\' };
+  return undefined;
+}

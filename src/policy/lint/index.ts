@@ -4,7 +4,7 @@ import type { PolicyModel } from '../model.js';
 import type { SourceMap } from '../sources.js';
 import { checkFieldClasses } from './classification.js';
 import { createLintContext, type LintRule } from './context.js';
-import { checkErasureStrategies, checkReachability, checkRetentionTimestamps } from './datasets.js';
+import { checkErasureStrategies, checkKeyIndexes, checkReachability, checkRetentionTimestamps } from './datasets.js';
 import { checkJurisdictionAuthorities, checkJurisdictions, checkReviewDue, checkTranslations } from './organization.js';
 import { checkCategoriesHaveReasons, checkLegalBases, checkRecipientShares } from './purposes.js';
 import { checkCategoryLists, checkDatasetReferences, checkOrganizationReferences, checkPurposeReferences } from './references.js';
@@ -25,6 +25,7 @@ export const LINT_RULES: readonly LintRule[] = [
   checkReachability,
   checkRetentionTimestamps,
   checkErasureStrategies,
+  checkKeyIndexes,
   checkReviewDue,
   checkJurisdictions,
   checkJurisdictionAuthorities,

@@ -72,6 +72,12 @@ export const Collection = z.strictObject({
   key: z.string().min(1).optional(),
   /** Redis: the value type of matching keys. */
   type: z.enum(REDIS_TYPES).optional(),
+  /**
+   * Redis: a set per value of one placeholder of `key`, listing the collection's keys with that value, which the
+   * provider's application keeps up to date (e.g. "customer_sessions:{customer_id}"). Lookups by that placeholder read
+   * the set instead of scanning the keyspace; erasure removes the keys it deletes from their set. Tables ignore it.
+   */
+  keyIndex: z.string().min(1).optional(),
   primaryKey: z.union([StoreIdentifier, z.array(StoreIdentifier).min(1)]).optional(),
   /** Identity key → field holding it. */
   identity: z.record(Id, StoreIdentifier).optional(),

@@ -16,10 +16,15 @@ export interface RedisTarget {
   readonly label: string;
 }
 
+type KeyParts = readonly ({ readonly literal: string } | { readonly field: string })[];
+
 interface KeyState {
   /** Literal parts and field names alternating: `session:`, customer_id, `:`, id. */
-  readonly parts: readonly ({ readonly literal: string } | { readonly field: string })[];
-  readonly match: string;
+  readonly parts: KeyParts;
+  /** The set per value of one placeholder that lists the keys, as the manifest's `keyIndex` declares it. */
+  readonly index?: KeyParts | undefined;
+  /** SCAN patterns of every key (and index set) the collection can spell. */
+  readonly matches: readonly string[];
   readonly names: readonly string[];
   readonly encoders: readonly Encoder[];
 }
@@ -31,17 +36,29 @@ function keyState(table: TablePlan, prefix: string): KeyState {
   if ((table.redisType ?? 'hash') !== 'hash') {
     throw new CustosError({ code: 'invalid-input', message: `${table.qualifiedName}: the sample generator writes Redis hashes only` });
   }
-  const parts = table.key
+  const parts = keyParts(table.key);
+  const index = table.keyIndex === undefined ? undefined : keyParts(table.keyIndex);
+  const matchOf = (spelled: KeyParts) =>
+    prefix.replace(/[*?[\]\\]/g, '\\$&') + spelled.map((part) => ('field' in part ? '*' : part.literal)).join('');
+  return {
+    parts,
+    index,
+    matches: [parts, ...(index ? [index] : [])].map(matchOf),
+    names: table.columns.map((c) => c.name),
+    encoders: table.columns.map((c) => encoderFor(c.type, 'redis')),
+  };
+}
+
+function keyParts(pattern: string): KeyParts {
+  return pattern
     .split(/(\{[A-Za-z_][\w$]*\})/)
     .filter((piece) => piece !== '')
     .map((piece) => (piece.startsWith('{') ? { field: piece.slice(1, -1) } : { literal: piece }));
-  const match = prefix.replace(/[*?[\]\\]/g, '\\$&') + parts.map((part) => ('field' in part ? '*' : part.literal)).join('');
-  return { parts, match, names: table.columns.map((c) => c.name), encoders: table.columns.map((c) => encoderFor(c.type, 'redis')) };
 }
 
-function keyOf(state: KeyState, prefix: string, row: GeneratedRow): string {
+function spell(parts: KeyParts, prefix: string, row: GeneratedRow): string {
   let key = prefix;
-  for (const part of state.parts) key += 'field' in part ? String(row[part.field] ?? '') : part.literal;
+  for (const part of parts) key += 'field' in part ? String(row[part.field] ?? '') : part.literal;
   return key;
 }
 
@@ -74,16 +91,16 @@ export function createRedisLoader(target: RedisTarget, options: LoaderOptions): 
     location: target.label,
     async prepare() {
       await redis.connect();
-      for (const state of states.values()) {
+      for (const match of [...states.values()].flatMap((state) => state.matches)) {
         let cursor = '0';
         do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', state.match, 'COUNT', 1000);
+          const [next, keys] = await redis.scan(cursor, 'MATCH', match, 'COUNT', 1000);
           cursor = next;
           if (keys.length === 0) continue;
           if (!options.force) {
             throw new CustosError({
               code: 'conflict',
-              message: `${target.label} already holds keys like ${state.match}: pass force to replace them`,
+              message: `${target.label} already holds keys like ${match}: pass force to replace them`,
             });
           }
           await redis.unlink(...keys);
@@ -101,7 +118,10 @@ export function createRedisLoader(target: RedisTarget, options: LoaderOptions): 
         if (value !== null) fields.push(name, value as string);
       }
       pipeline ??= redis.pipeline();
-      pipeline.hset(keyOf(state, target.prefix, row), ...fields);
+      const key = spell(state.parts, target.prefix, row);
+      pipeline.hset(key, ...fields);
+      // The application keeps each key listed in the set of its placeholder value, as the manifest declares.
+      if (state.index) pipeline.sadd(spell(state.index, target.prefix, row), key);
       if (++queued === PIPELINE) send();
     },
     drain: () => queue.drain(),
