@@ -1,5 +1,6 @@
 // Sample data for the rights benchmarks: nimbus-cloud generated once per scale under bench/out and reused afterwards.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -10,6 +11,16 @@ import { DISTRIBUTED_PROFILE, generateNimbus, NIMBUS_MANIFEST } from '../example
 import { nimbusServerStores, nimbusSqliteStores, sqliteErasureRehearsal } from './baseline/nimbus.js';
 import type { ErasureCopy } from './rights.bench.js';
 
+/**
+ * What the data was generated from: the manifest's files. Data of another manifest (a key index added, a field renamed)
+ * no longer matches what the engine reads, and is generated again.
+ */
+function manifestStamp(): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(NIMBUS_MANIFEST).sort()) hash.update(name).update(readFileSync(join(NIMBUS_MANIFEST, name)));
+  return `manifest ${hash.digest('hex').slice(0, 16)}`;
+}
+
 async function generateOnce(
   dir: string,
   customers: number,
@@ -17,7 +28,9 @@ async function generateOnce(
   ready: () => Promise<boolean>,
 ): Promise<void> {
   const baseDir = join(dir, 'privacy');
-  if (existsSync(join(dir, 'READY')) && (await ready())) return;
+  const stamp = manifestStamp();
+  const stamped = existsSync(join(dir, 'READY')) && readFileSync(join(dir, 'READY'), 'utf8').startsWith(stamp);
+  if (stamped && (await ready())) return;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(baseDir, { recursive: true });
   const started = Date.now();
@@ -25,7 +38,7 @@ async function generateOnce(
     `generating nimbus-cloud with ${customers.toLocaleString('en')} customers into ${dir} (once; later runs reuse it)…\n`,
   );
   await generate(baseDir);
-  writeFileSync(join(dir, 'READY'), new Date().toISOString());
+  writeFileSync(join(dir, 'READY'), `${stamp}, generated ${new Date().toISOString()}`);
   process.stdout.write(`  generated in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 }
 
