@@ -207,6 +207,19 @@ describe.skipIf(!url)('redis', () => {
         expect(await client.exists(`${prefix}:tokens_of:8`)).toBe(0);
       });
 
+      it('reads a set larger than a batch in steps, each key once', async () => {
+        const keys = Array.from({ length: 2500 }, (_, i) => key(5, 100 + i));
+        const pipeline = client.pipeline();
+        for (const k of keys) pipeline.hset(k, { label: 'bulk' });
+        pipeline.sadd(`${prefix}:tokens_of:5`, ...keys);
+        await pipeline.exec();
+        const rows = await collect(connector.find({ collection: tokens, where: { customer_id: [5] } }, { batchSize: 300 }));
+        expect(new Set(rows.map((row) => row.$key)).size).toBe(2500);
+        expect(rows).toHaveLength(2500);
+        expect(await connector.delete({ collection: tokens, where: { customer_id: [5] } })).toBe(2500);
+        expect(await client.exists(`${prefix}:tokens_of:5`)).toBe(0);
+      });
+
       it('says which key index is not a set, without the value that named it', async () => {
         const error = await collect(connector.find({ collection: tokens, where: { customer_id: [6] } })).catch((caught: unknown) => caught);
         expect(error).toMatchObject({ code: 'invalid-input', message: expect.stringContaining(`${prefix}:tokens_of:{customer_id}`) });

@@ -41,24 +41,16 @@ export async function* keyBatches(client: Redis, selection: RedisSelection, opti
     return;
   }
   if (plan.mode === 'index') {
+    // A key is read once, though SSCAN may return a member twice and a key may be listed (wrongly) in two sets.
     const seen = new Set<string>();
-    for (let start = 0; start < plan.sets.length; start += options.batchSize) {
-      options.assertOpen();
-      assertNotAborted(options.signal);
-      const sets = plan.sets.slice(start, start + options.batchSize);
-      const pipeline = client.pipeline();
-      for (const set of sets) pipeline.smembers(set);
-      const replies = (await pipeline.exec()) ?? [];
-      const listed: string[] = [];
-      for (const [error, members] of replies) {
-        if (error) throw /WRONGTYPE/.test(error.message) ? notASet(selection) : error;
-        for (const key of members as string[]) {
-          const captures = seen.has(key) ? undefined : captureKey(pattern, key);
-          seen.add(key);
-          // A member that is not one of the collection's keys, or not one the selection names, is not read.
-          if (captures && plan.accepts(captures)) listed.push(key);
-        }
-      }
+    for await (const members of indexMembers(client, selection, [...new Set(plan.sets)], options)) {
+      const listed = members.filter((key) => {
+        if (seen.has(key)) return false;
+        seen.add(key);
+        // A member that is not one of the collection's keys, or not one the selection names, is not read.
+        const captures = captureKey(pattern, key);
+        return captures !== undefined && plan.accepts(captures);
+      });
       // Members are listed by the application: one may be gone, or of another type. Content reads skip those anyway.
       yield* exactKeyBatches(client, selection, listed, options);
     }
@@ -77,6 +69,37 @@ export async function* keyBatches(client: Redis, selection: RedisSelection, opti
     }
     if (batch.length > 0) yield batch;
   } while (cursor !== '0');
+}
+
+/**
+ * The members of index sets, a batch at a time: SSCAN, pipelined over `batchSize` sets, so a small set (most of them)
+ * takes one round trip with the others and a large one is read in steps, never held whole.
+ */
+async function* indexMembers(
+  client: Redis,
+  selection: RedisSelection,
+  sets: readonly string[],
+  options: BatchOptions,
+): AsyncGenerator<string[]> {
+  let pending = sets.map((set) => ({ set, cursor: '0' }));
+  while (pending.length > 0) {
+    options.assertOpen();
+    assertNotAborted(options.signal);
+    const batch = pending.slice(0, options.batchSize);
+    const pipeline = client.pipeline();
+    for (const { set, cursor } of batch) pipeline.sscan(set, cursor, 'COUNT', options.batchSize);
+    const replies = (await pipeline.exec()) ?? [];
+    const members: string[] = [];
+    const unfinished: { set: string; cursor: string }[] = [];
+    for (const [index, [error, reply]] of replies.entries()) {
+      if (error) throw /WRONGTYPE/.test(error.message) ? notASet(selection) : error;
+      const [next, found] = reply as [string, string[]];
+      members.push(...found);
+      if (next !== '0') unfinished.push({ set: batch[index]!.set, cursor: next });
+    }
+    pending = [...unfinished, ...pending.slice(batch.length)];
+    if (members.length > 0) yield members;
+  }
 }
 
 /** Exact keys, `batchSize` at a time, those of another type (or gone) dropped when `checkType` asks. */
