@@ -8,6 +8,8 @@ describe('category detection', () => {
     expect(proposeCategory('source', ['203.0.113.7', '2001:db8::1'])?.category).toBe('system.network.ip');
     expect(proposeCategory('payout', ['FR76 3000 6000 0112 3456 7890 189'])?.category).toBe('user.financial.bank-account');
     expect(proposeCategory('status', ['active', 'closed'])).toBeUndefined();
+    // Numeric ids are not addresses, though some parsers read `7` as 0.0.0.7.
+    expect(proposeCategory('id', ['7', '12345'])).toBeUndefined();
   });
 
   it('raises an alarm on full card numbers, whatever the column is called', () => {

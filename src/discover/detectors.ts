@@ -77,9 +77,17 @@ export function proposeCategory(column: string, samples: readonly Value[]): Prop
   const all = (test: (t: string) => boolean) => texts.every(test);
   if (all((t) => EMAIL.test(t)))
     return { category: 'user.contact.email', type: 'email', reason: 'sampled values look like email addresses' };
-  if (all((t) => ipaddr.isValid(t))) return { category: 'system.network.ip', type: 'ip', reason: 'sampled values are IP addresses' };
+  if (all(isIpAddress)) return { category: 'system.network.ip', type: 'ip', reason: 'sampled values are IP addresses' };
   if (all(isIban)) return { category: 'user.financial.bank-account', type: 'string', reason: 'sampled values pass the IBAN checksum' };
   return undefined;
+}
+
+/**
+ * An address as stores keep them: IPv4 in four decimal parts, or IPv6. (ipaddr.js also reads `7` or `0x7f000001` as IPv4,
+ * which would take every numeric id for an address.)
+ */
+function isIpAddress(text: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValid(text));
 }
 
 /** A field type from a database column type. */
