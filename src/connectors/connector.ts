@@ -95,6 +95,10 @@ export interface IntrospectedCollection {
   readonly key?: string | undefined;
   /** Redis value type of the keys matching `key`. */
   readonly type?: RedisType | undefined;
+  /** Redis: sets under this pattern list the collection's keys, by their sampled members (a candidate `keyIndex`). */
+  readonly listedBy?: string | undefined;
+  /** Redis: this collection's sets list the keys of that pattern: an index of another collection, not data of its own. */
+  readonly lists?: string | undefined;
   readonly columns: readonly IntrospectedColumn[];
 }
 

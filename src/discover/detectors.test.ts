@@ -22,6 +22,27 @@ describe('category detection', () => {
 });
 
 describe('dataset draft', () => {
+  it('proposes a Redis index of another collection’s keys as its keyIndex, not as a collection', () => {
+    const member = { name: 'member', dataType: 'string', nullable: false, primaryKey: false };
+    const draft = draftDataset(
+      [
+        {
+          name: 'session',
+          key: 'session:*:*',
+          type: 'hash',
+          listedBy: 'customer_sessions:*',
+          columns: [{ name: 'ip', dataType: 'string', nullable: false, primaryKey: false, samples: ['203.0.113.7'] }],
+        },
+        { name: 'customer_sessions', key: 'customer_sessions:*', type: 'set', lists: 'session:*:*', columns: [{ ...member, samples: [] }] },
+      ],
+      { name: 'cache', kind: 'redis', store: { env: 'CACHE_URL' } },
+    );
+    expect(draft.yaml).not.toContain('customer_sessions:\n');
+    expect(draft.yaml).toMatch(
+      /# the sets customer_sessions:\* list these keys\..*\n.*# keyIndex: 'customer_sessions:\{…\}'.*\n\s+key: session:\*:\*/,
+    );
+  });
+
   it('writes a dataset section with references, types and commented proposals', () => {
     const draft = draftDataset(
       [

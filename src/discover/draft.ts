@@ -25,8 +25,19 @@ export function draftDataset(collections: readonly IntrospectedCollection[], opt
   const alarms: string[] = [];
   let proposals = 0;
   const comments = new Map<string, string>();
+  const keyComments = new Map<string, string>();
   const collectionsOut: Record<string, unknown> = {};
   for (const c of collections) {
+    // A Redis index of another collection's keys holds no data of its own: it is proposed as that collection's keyIndex.
+    if (c.lists !== undefined) continue;
+    if (c.listedBy !== undefined) {
+      const named = (pattern: string) => pattern.replaceAll('*', '{…}');
+      keyComments.set(
+        c.name,
+        ` the sets ${c.listedBy} list these keys. Name the placeholders of key (${named(c.key ?? '')}), then declare\n` +
+          ` keyIndex: '${named(c.listedBy)}' with the placeholder both share: a lookup by it reads one set, not every key.`,
+      );
+    }
     const fields: Record<string, Record<string, unknown>> = {};
     for (const col of c.columns) {
       const type = fieldTypeOf(col.dataType);
@@ -56,15 +67,18 @@ export function draftDataset(collections: readonly IntrospectedCollection[], opt
   doc.commentBefore =
     ' Drafted by `custos generate dataset`. Check every proposed category, declare identities\n' +
     ' (identity: email, customer_id…), timestamps for retention and erasure strategies, then run `custos lint`.';
-  annotate(doc, name, comments);
+  annotate(doc, name, comments, keyComments);
   return { yaml: doc.toString({ lineWidth: 0 }), alarms, proposals };
 }
 
-function annotate(doc: Document, name: string, comments: ReadonlyMap<string, string>): void {
+function annotate(doc: Document, name: string, comments: ReadonlyMap<string, string>, keyComments: ReadonlyMap<string, string>): void {
   const collections = doc.getIn(['datasets', name, 'collections']);
   if (!isMap(collections)) return;
   for (const pair of collections.items) {
     if (!isPair(pair) || !isScalar(pair.key) || !isMap(pair.value)) continue;
+    const keyComment = keyComments.get(String(pair.key.value));
+    const key = (pair.value as YAMLMap).items.find((item) => isScalar(item.key) && item.key.value === 'key');
+    if (keyComment && key && isScalar(key.key)) key.key.commentBefore = keyComment;
     const fields = (pair.value as YAMLMap).get('fields');
     if (!isMap(fields)) continue;
     for (const field of fields.items) {

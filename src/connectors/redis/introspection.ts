@@ -63,7 +63,28 @@ export async function introspectRedis(
       columns: columnsOf(type as RedisType, replies, sampleSize),
     });
   }
-  return collections;
+  return withIndexes(collections);
+}
+
+/**
+ * Sets whose sampled members are all keys of one other pattern are that pattern's index (`customer_sessions:42` listing
+ * `session:42:7`, …): the pair is marked, so the draft can propose a `keyIndex` instead of a collection of key names.
+ */
+function withIndexes(collections: readonly RedisIntrospectedCollection[]): RedisIntrospectedCollection[] {
+  const byKey = new Map(collections.map((c) => [c.key, c]));
+  const listed = new Map<string, string>();
+  const lists = new Map<string, string>();
+  for (const c of collections) {
+    if (c.type !== 'set') continue;
+    const members = c.columns.find((col) => col.name === 'member')?.samples ?? [];
+    const patterns = new Set(members.map((member) => keyPatternOf(String(member))));
+    const [target] = patterns;
+    if (members.length === 0 || patterns.size !== 1 || target === undefined || target === c.key || !byKey.has(target)) continue;
+    if (listed.has(target)) continue;
+    listed.set(target, c.key);
+    lists.set(c.key, target);
+  }
+  return collections.map((c) => ({ ...c, listedBy: listed.get(c.key), lists: lists.get(c.key) }));
 }
 
 type Pipeline = ReturnType<Redis['pipeline']>;

@@ -233,9 +233,18 @@ describe.skipIf(!url)('redis', () => {
       });
     });
 
-    it('introspects key patterns with their types', async () => {
+    it('introspects key patterns with their types, and sets that index another pattern', async () => {
+      await client
+        .multi()
+        .hset(`${prefix}:device:1:10`, { name: 'laptop' })
+        .hset(`${prefix}:device:1:11`, { name: 'phone' })
+        .sadd(`${prefix}:devices_of:1`, `${prefix}:device:1:10`, `${prefix}:device:1:11`)
+        .exec();
       const collections = await connector.introspect({ sampleSize: 2 });
       const byKey = new Map(collections.map((collection) => [collection.key, collection]));
+      expect(byKey.get(`${prefix}:devices_of:*`)).toMatchObject({ type: 'set', lists: `${prefix}:device:*:*` });
+      expect(byKey.get(`${prefix}:device:*:*`)).toMatchObject({ type: 'hash', listedBy: `${prefix}:devices_of:*` });
+      expect(byKey.get(`${prefix}:newsletter`)?.lists).toBeUndefined();
       expect(byKey.get(`${prefix}:scores:chess`)).toMatchObject({ type: 'zset', columns: [{ name: 'member' }, { name: 'score' }] });
       expect(byKey.get(`${prefix}:history:*`)).toMatchObject({ type: 'list' });
     });
