@@ -1,6 +1,6 @@
 // Redis key patterns of the manifest (`session:{customer_id}:*`): placeholders, the keys or SCAN pattern a selection needs.
 import { CustosError } from '../../errors.js';
-import type { CollectionModel } from '../../policy/index.js';
+import { checkKeyIndex, type CollectionModel, type KeyIndexParts } from '../../policy/index.js';
 import type { Value } from '../connector.js';
 import { checkIdentifier } from '../identifiers.js';
 import type { WhereTerm } from '../selection.js';
@@ -16,16 +16,11 @@ export interface KeyPattern {
   readonly regex: RegExp;
   /** The literal parts carry glob characters of their own (`*`, `?`, `[`). */
   readonly wildcard: boolean;
-  /** The set per value of one placeholder that lists the keys (the manifest's `keyIndex`), if declared. */
-  readonly index?: KeyIndex | undefined;
-}
-
-/** `customer_sessions:{customer_id}`: the set `customer_sessions:42` lists the keys whose `customer_id` is 42. */
-export interface KeyIndex {
-  /** The placeholder's field (an identity placeholder stands for the field holding it). */
-  readonly field: string;
-  readonly before: string;
-  readonly after: string;
+  /**
+   * The set per value of one placeholder that lists the keys (the manifest's `keyIndex`), if declared:
+   * `customer_sessions:{customer_id}` names the set `customer_sessions:42` for the keys whose `customer_id` is 42.
+   */
+  readonly index?: KeyIndexParts | undefined;
 }
 
 /**
@@ -40,8 +35,8 @@ export type KeyPlan =
 const GLOB_CHARS = /[*?[\]\\]/g;
 
 /**
- * Parses `collection.key`. A placeholder names an identity of the collection (then the field holding it) or a field.
- * Placeholders match one key segment (no `:`).
+ * Parses `collection.key` (and its `keyIndex`). A placeholder names an identity of the collection (then the field holding
+ * it) or a field. Placeholders match one key segment (no `:`).
  */
 export function parseKeyPattern(collection: CollectionModel): KeyPattern {
   const source = collection.key;
@@ -66,28 +61,33 @@ export function parseKeyPattern(collection: CollectionModel): KeyPattern {
   }
   const fields = parts.flatMap((part) => ('field' in part ? [part.field] : []));
   const wildcard = parts.some((part) => 'literal' in part && /(^|[^\\])[*?[]/.test(part.literal));
-  const index = collection.keyIndex === undefined ? undefined : parseKeyIndex(collection, collection.keyIndex, fields);
+  const index = parseKeyIndex(collection);
   return { parts, fields, regex: new RegExp(`^${regex}$`, 's'), wildcard, index };
 }
 
-/** The manifest's `keyIndex` (the linter reports the same problems, CUS044, with their place in the manifest). */
-function parseKeyIndex(collection: CollectionModel, source: string, keyFields: readonly string[]): KeyIndex {
-  const pieces = source.split(/\{([^{}]*)\}/);
-  const unusable = (why: string) =>
-    new CustosError({ code: 'invalid-input', message: `${collection.qualifiedName}: the key index "${source}" ${why}` });
-  if (pieces.length !== 3) throw unusable('must hold exactly one placeholder in braces');
-  const [before, name, after] = pieces as [string, string, string];
-  if (/[{}*?[\]\\]/.test(before + after)) throw unusable('holds a brace or glob character outside its placeholder');
-  const field = collection.identity.get(name) ?? name;
-  if (!keyFields.includes(field)) throw unusable(`names {${name}}, which is not a placeholder of the key "${collection.key}"`);
-  return { field, before, after };
+/** The manifest's `keyIndex`, checked as the linter checks it (CUS044, reported there with its place in the manifest). */
+function parseKeyIndex(collection: CollectionModel): KeyIndexParts | undefined {
+  const checked = checkKeyIndex(collection);
+  if (checked && 'problem' in checked) {
+    const { why, fix } = checked.problem;
+    throw new CustosError({
+      code: 'invalid-input',
+      message: `${collection.qualifiedName}: the key index cannot list its keys: ${why} (${fix})`,
+    });
+  }
+  return checked?.parts;
 }
 
 /** The index set that lists `key` (one of the pattern's keys), or undefined when the pattern has no index. */
 export function indexSetOf(pattern: KeyPattern, key: string): string | undefined {
   const { index } = pattern;
   const value = index ? captureKey(pattern, key)?.get(index.field) : undefined;
-  return index && value !== undefined ? index.before + value + index.after : undefined;
+  return index && value !== undefined ? indexSet(index, value) : undefined;
+}
+
+/** The index set of one placeholder value (`customer_sessions:{customer_id}` and 42 → `customer_sessions:42`). */
+function indexSet(index: KeyIndexParts, value: string): string {
+  return index.before + value + index.after;
 }
 
 /** The key plan for the placeholder terms of a selection (terms on other fields are filtered after fetching). */
@@ -106,11 +106,9 @@ export function planKeys(pattern: KeyPattern, terms: readonly WhereTerm[]): KeyP
   }
   const accepts = (captures: ReadonlyMap<string, string>) =>
     [...bound].every(([field, texts]) => texts.includes(captures.get(field) ?? ''));
-  const indexed = pattern.index && bound.get(pattern.index.field);
-  if (pattern.index && indexed) {
-    const { before, after } = pattern.index;
-    return { mode: 'index', sets: indexed.map((text) => before + text + after), accepts };
-  }
+  const { index } = pattern;
+  const indexed = index && bound.get(index.field);
+  if (index && indexed) return { mode: 'index', sets: indexed.map((text) => indexSet(index, text)), accepts };
   const match = combinations === 1 ? expand(pattern, bound, escapeGlob)[0]! : expand(pattern, new Map(), escapeGlob)[0]!;
   return { mode: 'scan', match, accepts };
 }

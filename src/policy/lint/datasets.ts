@@ -2,7 +2,7 @@
 // (CUS035, CUS037, CUS042, CUS044).
 import type { CollectionModel } from '../model.js';
 import type { LintRule } from './context.js';
-import { keyPlaceholders } from './references.js';
+import { checkKeyIndex } from '../keys.js';
 
 /** Collections a rights request can reach: those holding an identity, and anything linked to them by references either way. */
 export function reachableCollections(collections: Iterable<CollectionModel>): Set<string> {
@@ -126,8 +126,9 @@ export const checkErasureStrategies: LintRule = (ctx) => {
  */
 export const checkKeyIndexes: LintRule = (ctx) => {
   for (const c of ctx.model.index.collections.values()) {
-    const problem = keyIndexProblem(c);
-    if (problem) {
+    const checked = checkKeyIndex(c);
+    if (checked && 'problem' in checked) {
+      const { problem } = checked;
       ctx.report(
         'CUS044',
         `${c.qualifiedName}: the key index cannot list its keys: ${problem.why}`,
@@ -137,23 +138,3 @@ export const checkKeyIndexes: LintRule = (ctx) => {
     }
   }
 };
-
-function keyIndexProblem(c: CollectionModel): { why: string; fix: string } | undefined {
-  if (c.keyIndex === undefined) return undefined;
-  if (c.key === undefined)
-    return { why: 'the collection declares no key pattern', fix: 'declare key: too, e.g. "session:{customer_id}:{id}"' };
-  const own = keyPlaceholders(c.keyIndex);
-  if (own.length !== 1) {
-    return { why: `"${c.keyIndex}" has ${own.length} placeholders, not one`, fix: 'keep one placeholder of key in braces' };
-  }
-  const fieldOf = (name: string) => c.identity.get(name) ?? name;
-  const keyFields = keyPlaceholders(c.key);
-  if (!keyFields.map(fieldOf).includes(fieldOf(own[0]!))) {
-    return {
-      why: `{${own[0]}} is not a placeholder of the key "${c.key}"`,
-      fix: `use one of ${keyFields.map((p) => `{${p}}`).join(', ')}`,
-    };
-  }
-  if (/[*?[\]\\]/.test(c.keyIndex)) return { why: `"${c.keyIndex}" holds a glob character`, fix: 'remove *, ?, [, ] and \\' };
-  return undefined;
-}

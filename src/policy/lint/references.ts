@@ -1,6 +1,7 @@
 // Rules that every id a manifest mentions names something declared (CUS010–CUS016, CUS036).
 import type { CollectionModel, PolicyModel } from '../model.js';
 import type { PathSegment } from '../sources.js';
+import { keyPlaceholders } from '../keys.js';
 import { didYouMean } from '../suggest.js';
 import type { LintContext, LintRule } from './context.js';
 
@@ -52,11 +53,6 @@ export const checkCategoryLists: LintRule = (ctx) => {
     expect(ctx, 'CUS014', 'retention rule', m.rights.identityProofRetention, m.retention, ['rights', 'identityProofRetention']);
   }
 };
-
-/** The names in braces of a Redis key pattern (`session:{customer_id}:{id}` → customer_id, id). */
-export function keyPlaceholders(pattern: string | undefined): string[] {
-  return pattern === undefined ? [] : [...pattern.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1]!);
-}
 
 /** Resolves `field` or `reference_field.parent_field` of a timestamp against the collection graph. */
 export function timestampExists(m: PolicyModel, c: CollectionModel, spec: string): boolean {
