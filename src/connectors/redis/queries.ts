@@ -127,11 +127,9 @@ export class RedisSession implements ConnectorSession {
     const wholeKeys =
       resolved.valueTerms.length === 0 && (change.kind === 'delete' || resolved.type === 'hash' || resolved.type === 'string');
     if (wholeKeys) {
-      for await (const keys of keyBatches(this.#client, resolved, options))
-        total += await writeKeys(this.#client, resolved.type, keys, change, resolved.pattern);
+      for await (const keys of keyBatches(this.#client, resolved, options)) total += await writeKeys(this.#client, resolved, keys, change);
     } else {
-      for await (const rows of rowBatches(this.#client, resolved, options))
-        total += await writeRows(this.#client, resolved.type, rows, change, resolved.pattern);
+      for await (const rows of rowBatches(this.#client, resolved, options)) total += await writeRows(this.#client, resolved, rows, change);
     }
     return total;
   }

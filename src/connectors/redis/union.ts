@@ -29,7 +29,8 @@ export async function writeUnion(
   assertOpen: () => void,
 ): Promise<number> {
   const options = { batchSize: WRITE_BATCH, checkType: true, assertOpen };
-  const { type } = groups[0]!;
+  const target = groups[0]!;
+  const { type } = target;
   let total = 0;
   if (type === 'hash' || type === 'string') {
     const keys = new Set<string>();
@@ -43,7 +44,7 @@ export async function writeUnion(
     const matched = [...keys].map((key): MatchedKey => ({ key, captures: NO_CAPTURES }));
     for (let start = 0; start < matched.length; start += WRITE_BATCH) {
       assertOpen();
-      total += await writeKeys(client, type, matched.slice(start, start + WRITE_BATCH), change, groups[0]!.pattern);
+      total += await writeKeys(client, target, matched.slice(start, start + WRITE_BATCH), change);
     }
     return total;
   }
@@ -66,9 +67,9 @@ export async function writeUnion(
     batch.push(...members);
     if (batch.length < WRITE_BATCH) continue;
     assertOpen();
-    total += await writeRows(client, type, batch, change, groups[0]!.pattern);
+    total += await writeRows(client, target, batch, change);
     batch = [];
   }
-  if (batch.length > 0) total += await writeRows(client, type, batch, change, groups[0]!.pattern);
+  if (batch.length > 0) total += await writeRows(client, target, batch, change);
   return total;
 }

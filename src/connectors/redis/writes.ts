@@ -1,15 +1,17 @@
 // Redis writes for one batch: whole keys (UNLINK, HSET, SET) or single members, each batch in one MULTI round trip.
 import { randomUUID } from 'node:crypto';
 import type { ChainableCommander, Redis } from 'ioredis';
-import type { RedisType } from '../../policy/index.js';
 import type { Value } from '../connector.js';
 import { valueToText } from '../values.js';
 import { REDIS_INDEX_FIELD, REDIS_KEY_FIELD, REDIS_MEMBER_FIELD, REDIS_SCORE_FIELD, REDIS_VALUE_FIELD, type MutableRow } from './rows.js';
 import { indexSetOf, type KeyPattern } from './keys.js';
-import type { MatchedKey } from './scan.js';
+import type { MatchedKey, RedisSelection } from './scan.js';
 
 /** Keys per SCAN step or pipeline of a count or write. */
 export const WRITE_BATCH = 1000;
+
+/** What a write needs of the selection: the keys' type, and their pattern (for the index sets that list them). */
+export type WriteTarget = Pick<RedisSelection, 'type' | 'pattern'>;
 
 export type Change = { readonly kind: 'delete' } | { readonly kind: 'update'; readonly assignments: readonly (readonly [string, Value])[] };
 
@@ -18,13 +20,8 @@ export type Change = { readonly kind: 'delete' } | { readonly kind: 'update'; re
  * field) or a string's value (null deletes the key). A key deleted leaves its index set (the pattern's `keyIndex`) in the
  * same MULTI. Returns the rows changed.
  */
-export async function writeKeys(
-  client: Redis,
-  type: RedisType,
-  matched: readonly MatchedKey[],
-  change: Change,
-  pattern: KeyPattern,
-): Promise<number> {
+export async function writeKeys(client: Redis, target: WriteTarget, matched: readonly MatchedKey[], change: Change): Promise<number> {
+  const { type, pattern } = target;
   const keys = matched.map((item) => item.key);
   if (change.kind === 'delete') {
     if (type === 'hash' || type === 'string') return unlink(client, keys, pattern);
@@ -66,21 +63,15 @@ export async function writeKeys(
  * Writes single rows: members of sets, zsets and lists, or the keys of hash and string rows selected by content. A set,
  * zset or list emptied this way is gone from Redis but stays listed in its index set: readers skip keys that are gone.
  */
-export async function writeRows(
-  client: Redis,
-  type: RedisType,
-  rows: readonly MutableRow[],
-  change: Change,
-  pattern: KeyPattern,
-): Promise<number> {
+export async function writeRows(client: Redis, target: WriteTarget, rows: readonly MutableRow[], change: Change): Promise<number> {
+  const { type } = target;
   if (type === 'hash' || type === 'string') {
     const keys = [...new Set(rows.map((row) => String(row[REDIS_KEY_FIELD])))];
     return writeKeys(
       client,
-      type,
+      target,
       keys.map((key) => ({ key, captures: new Map() })),
       change,
-      pattern,
     );
   }
   const assigned = new Map(change.kind === 'update' ? change.assignments : []);
