@@ -71,16 +71,16 @@ export async function introspectRedis(
  * `session:42:7`, …): the pair is marked, so the draft can propose a `keyIndex` instead of a collection of key names.
  */
 function withIndexes(collections: readonly RedisIntrospectedCollection[]): RedisIntrospectedCollection[] {
-  const byKey = new Map(collections.map((c) => [c.key, c]));
+  const patterns = new Set(collections.map((c) => c.key));
   const listed = new Map<string, string>();
   const lists = new Map<string, string>();
   for (const c of collections) {
     if (c.type !== 'set') continue;
     const members = c.columns.find((col) => col.name === 'member')?.samples ?? [];
-    const patterns = new Set(members.map((member) => keyPatternOf(String(member))));
-    const [target] = patterns;
-    if (members.length === 0 || patterns.size !== 1 || target === undefined || target === c.key || !byKey.has(target)) continue;
-    if (listed.has(target)) continue;
+    const listedPatterns = new Set(members.map((member) => keyPatternOf(String(member))));
+    const [target] = listedPatterns;
+    // One other pattern the sample found, not yet claimed by another set.
+    if (listedPatterns.size !== 1 || target === undefined || target === c.key || !patterns.has(target) || listed.has(target)) continue;
     listed.set(target, c.key);
     lists.set(c.key, target);
   }
