@@ -34,11 +34,20 @@ export type KeyPlan =
 
 const GLOB_CHARS = /[*?[\]\\]/g;
 
+/** Patterns by collection: every operation asks for its collection's, and a model's collections do not change. */
+const parsedPatterns = new WeakMap<CollectionModel, KeyPattern>();
+
 /**
- * Parses `collection.key` (and its `keyIndex`). A placeholder names an identity of the collection (then the field holding
- * it) or a field. Placeholders match one key segment (no `:`).
+ * Parses `collection.key` (and its `keyIndex`), once per collection. A placeholder names an identity of the collection
+ * (then the field holding it) or a field. Placeholders match one key segment (no `:`).
  */
 export function parseKeyPattern(collection: CollectionModel): KeyPattern {
+  let pattern = parsedPatterns.get(collection);
+  if (!pattern) parsedPatterns.set(collection, (pattern = parse(collection)));
+  return pattern;
+}
+
+function parse(collection: CollectionModel): KeyPattern {
   const source = collection.key;
   if (!source) throw new CustosError({ code: 'invalid-input', message: `${collection.qualifiedName} has no Redis key pattern` });
   const parts: Part[] = [];
