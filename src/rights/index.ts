@@ -4,7 +4,7 @@ export { planRequest, type PlanRequestInput } from './planner.js';
 export { describeBlocker, describeHold, formatErasure, formatPlan } from './format.js';
 export { previewRequest, type RequestPreview } from './preview.js';
 export { parseIdentityArgs, normalizeIdentities } from './identities.js';
-export { resolveRequest, type ResolvedRequest, type Where } from './resolve.js';
+export { PINNED_ROWS, resolveRequest, type ResolvedRequest, type Where } from './resolve.js';
 export { createConnectorPool, type ConnectorPool, type ConnectorPoolOptions } from './connections.js';
 export type { ExecutionContext, ProgressEvent, RightsRequest } from './execute/context.js';
 export { executeErasure, type ErasureResult } from './execute/erase.js';

@@ -19,6 +19,12 @@ export interface ResolvedRequest {
   readonly selections: Readonly<Record<string, readonly Where[]>>;
   /** False when no row matched any identity: the person is not known. */
   readonly found: boolean;
+  /**
+   * With `pin`: collection → the very rows resolution found, by primary key (one IN-list), for collections it read whole
+   * that have a one-column key and at most `PINNED_ROWS` of the person's rows. Writing by key touches exactly the rows
+   * resolved, and costs the store one index probe per row instead of one per route.
+   */
+  readonly pinned?: Readonly<Record<string, readonly Where[]>>;
 }
 
 /**
@@ -45,6 +51,8 @@ export interface ResolveOptions {
   readonly keptRows?: number;
   /** Without a visitor: the rows of collections resolution reads whole anyway, with extra fields (erasure's intents). */
   readonly alsoRead?: AlsoRead;
+  /** Without a visitor: also return `pinned`, the rows found of collections read whole, by primary key. */
+  readonly pin?: boolean;
 }
 
 /**
@@ -66,6 +74,12 @@ const MAX_EXPANSION_ROUNDS = 5;
  * read again in phase 2 instead: memory stays bounded.
  */
 const KEPT_ROWS = 5_000;
+
+/**
+ * Rows of one collection pinned by key at most; a person with more keeps the collection's selections (a longer IN-list
+ * would be a statement of its own length, compiled and prepared anew, and the journaled resolution would grow with it).
+ */
+export const PINNED_ROWS = 64;
 
 export async function resolveRequest(
   model: PolicyModel,
@@ -91,10 +105,14 @@ export async function resolveRequest(
    * read again (no visitor, no primary key to tell rows apart, or more rows than `keptRows`).
    */
   const kept = new Map<string, Map<string, Row> | 'not kept'>();
+  /** With `pin`: per collection with a one-column key, the keys of the person's rows read; 'too many' past PINNED_ROWS. */
+  const pin = options.pin === true && !visit;
+  const pins = new Map<string, KeySet | 'too many'>();
   let found = false;
   /** Notes a row of the person's: its keys (a collection with any row has an entry in `keys`) and, by identity, identities. */
   const collect = (l: CollectionLookup, c: CollectionModel, row: Row, expand: boolean) => {
     found = true;
+    if (pin) pinRow(l, c, row);
     let byField = keys.get(l.collection);
     if (!byField) keys.set(l.collection, (byField = new Map()));
     for (const f of l.keyFields) {
@@ -117,6 +135,14 @@ export async function resolveRequest(
         if (route >= 0) queriedOf(l, route).add(value);
       }
     }
+  };
+  const pinRow = (l: CollectionLookup, c: CollectionModel, row: Row) => {
+    const [key] = c.primaryKey;
+    let set = pins.get(l.collection);
+    if (set === 'too many' || key === undefined || c.primaryKey.length !== 1) return;
+    if (!set) pins.set(l.collection, (set = new KeySet()));
+    set.add(toKeyValue(row[key] ?? null));
+    if (set.size > PINNED_ROWS) pins.set(l.collection, 'too many');
   };
   // The request's connectors, so a read of an opened store does not wait for the pool.
   const connectors = new Map<string, Connector>();
@@ -145,7 +171,13 @@ export async function resolveRequest(
     }
   };
   const fieldsFor = (l: CollectionLookup, c: CollectionModel, forVisitor: boolean): readonly string[] =>
-    forVisitor && visit ? readFields(visit.fields(l, c), l, c) : l.keyFields.length > 0 ? l.keyFields : c.primaryKey;
+    forVisitor && visit
+      ? readFields(visit.fields(l, c), l, c)
+      : pin
+        ? alsoFields(l.keyFields, c.primaryKey)
+        : l.keyFields.length > 0
+          ? l.keyFields
+          : c.primaryKey;
 
   const fresh = (l: CollectionLookup, c: CollectionModel, kinds: 'identity' | 'all', mark: boolean) =>
     freshGroups(l, c, kinds, known, keys, queriedOf, mark);
@@ -184,6 +216,7 @@ export async function resolveRequest(
   // Phase 2: every lookup in plan order (a route's source is always resolved before it is read), for the values its
   // routes have not read yet; the person's selections name them all.
   const selections: Record<string, Where[]> = {};
+  const pinned: Record<string, Where[]> = {};
   for (const l of plan.lookups) {
     signal?.throwIfAborted();
     const c = collectionOf(model, l.collection);
@@ -226,12 +259,17 @@ export async function resolveRequest(
     }
     // A collection read whole that holds none of the person's rows needs no selection: nothing will be asked of it again
     // (an erasure opens no transaction on a store left with nothing to do).
-    if (wheres.length > 0 && !(readWhole && !keys.has(l.collection))) selections[l.collection] = wheres;
+    if (wheres.length > 0 && !(readWhole && !keys.has(l.collection))) {
+      selections[l.collection] = wheres;
+      const rows = readWhole ? pins.get(l.collection) : undefined;
+      if (rows instanceof KeySet && rows.size > 0) pinned[l.collection] = [whereOf(c.primaryKey[0]!, rows.values())];
+    }
   }
   return {
     identities: Object.fromEntries([...known].map(([k, set]) => [k, set.values().map(String)])),
     selections,
     found,
+    ...(pin ? { pinned } : {}),
   };
 }
 

@@ -9,7 +9,9 @@ import {
   executeErasure,
   executeRestriction,
   normalizeIdentities,
+  PINNED_ROWS,
   type ConnectorPool,
+  type ResolvedRequest,
 } from '../../src/rights/index.js';
 import type { RunRecord } from '../../src/store/index.js';
 import { createShop, type Shop } from './shop.js';
@@ -134,6 +136,11 @@ describe('erasure', () => {
       'null-reference:shop.customers.default_card_id',
     ]);
     expect(atFirstStep?.status).toBe('running');
+    // Collections resolution read whole are written by the keys it found there, journaled with the run: a resumed run
+    // writes the very rows the first attempt resolved.
+    const pinned = (atFirstStep?.resolution as ResolvedRequest | undefined)?.pinned;
+    expect(pinned?.['shop.customers']).toEqual([{ id: [1] }]);
+    expect(pinned?.['shop.services']).toEqual([{ id: [21, 22] }]);
     await ctx.close();
 
     const blockedShop = createShop('intents-blocked', { adaBlocked: true });
@@ -146,6 +153,33 @@ describe('erasure', () => {
       await blockedCtx.close();
       blockedShop.cleanup();
     }
+  });
+
+  it('erases a person with more rows in a collection than resolution pins by key, through the selections', async () => {
+    shop = createShop('past-pins');
+    const a = shop.shopDb();
+    const many = Array.from({ length: PINNED_ROWS + 6 }, (_, i) => 100 + i);
+    a.exec(`INSERT INTO services VALUES ${many.map((id) => `(${id}, 1, 'vps-xs', 'terminated')`).join(', ')}`);
+    a.exec(`INSERT INTO orders VALUES ${many.map((id) => `(${id + 1000}, ${id}, 'vps-xs monthly')`).join(', ')}`);
+    a.close();
+    const before = othersRows(shop);
+    let pinned: ResolvedRequest['pinned'];
+    const ctx: TestContext = testContext(shop, {
+      onProgress: async (e) => {
+        if (e.type === 'step-started' && pinned === undefined)
+          pinned = ((await ctx.store.journal.get('req-past-pins'))?.resolution as ResolvedRequest | undefined)?.pinned;
+      },
+    });
+    const result = await executeErasure(ctx, { id: 'req-past-pins', identities: ada(shop) });
+    await ctx.close();
+    expect(result.status).toBe('completed');
+    expect(pinned?.['shop.customers']).toEqual([{ id: [1] }]);
+    expect(pinned?.['shop.services']).toBeUndefined();
+    const after = shop.shopDb();
+    expect(after.prepare('SELECT id FROM services').all()).toEqual([{ id: 23 }]);
+    expect(after.prepare('SELECT id FROM orders').all()).toEqual([{ id: 33 }]);
+    after.close();
+    expect(othersRows(shop)).toEqual(before);
   });
 
   it('opens no transaction on a store where resolution found none of the person’s rows, and still journals its steps', async () => {

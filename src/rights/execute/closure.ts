@@ -21,8 +21,8 @@ export async function evaluateClosure(ctx: ExecutionContext, resolved: ResolvedR
     const qualified = `${p.dataset}.${p.collection}`;
     const collection = collectionOf(ctx.model, qualified);
     const connector = await ctx.pool.get(p.dataset);
-    const wheres = resolved.selections[qualified] ?? [];
-    // The person's rows (any route) that also match the blocking condition.
+    const wheres = resolved.pinned?.[qualified] ?? resolved.selections[qualified] ?? [];
+    // The person's rows (any route, or as pinned by key) that also match the blocking condition.
     const rows = wheres.length === 0 ? 0 : await connector.count({ collection, where: wheres.map((where) => ({ ...where, ...p.when })) });
     if (rows > 0) blockers.push({ id: p.id, description: p.description, collection: qualified, rows });
   }

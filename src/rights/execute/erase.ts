@@ -1,8 +1,9 @@
 // The erasure executor: checks closure preconditions, then runs the plan's operations store by store, journaling each step.
 import { keyWhere, type Connector, type Row } from '../../connectors/index.js';
+import type { CollectionModel } from '../../policy/index.js';
 import type { Completion, HoldRecord, RunRecord, StepRecord } from '../../store/index.js';
 import type { ErasureOperation, RightsPlan } from '../plan.js';
-import { collectionOf, type Where } from '../resolve.js';
+import { collectionOf, type ResolvedRequest, type Where } from '../resolve.js';
 import { primaryKeyOf, type KeyValue } from '../values.js';
 import { evaluateClosure, type ClosureBlocker } from './closure.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
@@ -34,19 +35,23 @@ export function stepId(index: number, op: ErasureOperation): string {
 export async function executeErasure(ctx: ExecutionContext, request: RightsRequest): Promise<ErasureResult> {
   // Collections that resolution reads whole anyway come with the fields their mask intents need, and are not read again.
   const alreadyRead = new Map<string, readonly Row[]>();
-  const prepared = await prepareRun(ctx, request, 'erase', (plan) => ({
-    fields: (collection) => {
-      const op = plan.erasure.find((o) => o.kind === 'mask' && o.collection === collection.qualifiedName);
-      return op?.kind === 'mask' && needsIntent(op) ? maskIntentFields(ctx.model, collection, op) : undefined;
-    },
-    rows: (collection, rows) => void alreadyRead.set(collection.qualifiedName, rows),
-  }));
+  const prepared = await prepareRun(ctx, request, 'erase', {
+    alsoRead: (plan) => ({
+      fields: (collection) => {
+        const op = plan.erasure.find((o) => o.kind === 'mask' && o.collection === collection.qualifiedName);
+        return op?.kind === 'mask' && needsIntent(op) ? maskIntentFields(ctx.model, collection, op) : undefined;
+      },
+      rows: (collection, rows) => void alreadyRead.set(collection.qualifiedName, rows),
+    }),
+    // Steps write the rows resolution found, by key where it could pin them, as hand-written code would.
+    pin: true,
+  });
   if ('run' in prepared && (prepared.run.status === 'completed' || prepared.run.status === 'blocked')) {
     return recordedResult(ctx, prepared.run, prepared.plan);
   }
   const { plan, resolved } = prepared;
   const runId = request.id;
-  const wheres = new Map<string, readonly Where[]>(Object.entries(resolved.selections));
+  const wheres = new Map<string, readonly Where[]>(Object.entries({ ...resolved.selections, ...resolved.pinned }));
   const intents = new Map<string, MaskIntent>();
   const steps: JournaledStep[] = plan.erasure.map((op, i) => ({
     id: stepId(i, op),
@@ -90,7 +95,10 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
   const decided: { stepId: string; intent: unknown }[] = [];
   for (const dataset of new Set(pending.filter((s) => !s.empty).map((s) => s.dataset))) {
     const connector = await ctx.pool.get(dataset);
-    const decision = { dataset, connector, steps, pending, recorded, operations: plan.erasure, opOf, wheres, intents, alreadyRead };
+    const decision = {
+      ...{ dataset, connector, steps, pending, recorded, operations: plan.erasure, opOf, wheres, intents, alreadyRead },
+      pinned: resolved.pinned,
+    };
     decided.push(...(await decideStore(ctx, decision)));
   }
   const journaled: JournaledRun = 'run' in prepared ? prepared : await prepared.open(decided);
@@ -162,6 +170,7 @@ interface StoreDecision {
   readonly intents: Map<string, MaskIntent>;
   /** Rows resolution read with the fields their intents need, by collection. */
   readonly alreadyRead: ReadonlyMap<string, readonly Row[]>;
+  readonly pinned: ResolvedRequest['pinned'];
 }
 
 /**
@@ -171,7 +180,7 @@ interface StoreDecision {
 async function decideStore(ctx: ExecutionContext, d: StoreDecision): Promise<{ stepId: string; intent: unknown }[]> {
   const fresh: { stepId: string; intent: unknown }[] = [];
   const ofStore = d.steps.filter((s) => s.dataset === d.dataset);
-  fresh.push(...(await pinNulledCollections(ctx, d.connector, ofStore, d.opOf, d.wheres, d.recorded)));
+  fresh.push(...(await pinNulledCollections(ctx, d.connector, ofStore, d.opOf, d.wheres, d.recorded, d.pinned)));
   for (const step of d.pending) {
     const op = d.opOf.get(step.id);
     if (step.dataset !== d.dataset || op?.kind !== 'mask' || !needsIntent(op) || step.empty) continue;
@@ -202,31 +211,34 @@ async function pinNulledCollections(
   opOf: ReadonlyMap<string, ErasureOperation>,
   wheres: Map<string, readonly Where[]>,
   recorded: ReadonlyMap<string, StepRecord>,
+  /** Rows resolution pinned by key: a collection among them is not read again. */
+  pinned: ResolvedRequest['pinned'],
 ): Promise<{ stepId: string; intent: { pins: Where[] } }[]> {
   const fresh: { stepId: string; intent: { pins: Where[] } }[] = [];
   for (const step of ofStore) {
     if (opOf.get(step.id)?.kind !== 'null-reference' || step.empty) continue;
     let pins = (recorded.get(step.id)?.intent as { pins?: Where[] } | undefined)?.pins;
     if (!pins) {
-      const collection = collectionOf(ctx.model, step.collection);
-      const rows: Record<string, KeyValue>[] = [];
-      const selected = wheres.get(step.collection) ?? [];
-      if (selected.length > 0) {
-        for await (const row of connector.find({ collection, where: selected }, { fields: collection.primaryKey })) {
-          rows.push(primaryKeyOf(collection, row));
-        }
-      }
-      // One IN-list for a single-column key; one group per row for a composite key.
-      const [only] = collection.primaryKey;
-      pins =
-        collection.primaryKey.length === 1 && only !== undefined
-          ? rows.length > 0
-            ? [{ [only]: rows.map((r) => r[only] ?? null) }]
-            : []
-          : rows.map(keyWhere);
+      const resolved = pinned?.[step.collection];
+      pins = resolved
+        ? [...resolved]
+        : await readPins(connector, collectionOf(ctx.model, step.collection), wheres.get(step.collection) ?? []);
       fresh.push({ stepId: step.id, intent: { pins } });
     }
     wheres.set(step.collection, pins);
   }
   return fresh;
+}
+
+/** The selected rows by primary key: one IN-list for a single-column key, one group per row for a composite key. */
+async function readPins(connector: Connector, collection: CollectionModel, selected: readonly Where[]): Promise<Where[]> {
+  const rows: Record<string, KeyValue>[] = [];
+  if (selected.length > 0) {
+    for await (const row of connector.find({ collection, where: selected }, { fields: collection.primaryKey })) {
+      rows.push(primaryKeyOf(collection, row));
+    }
+  }
+  const [only] = collection.primaryKey;
+  if (collection.primaryKey.length !== 1 || only === undefined) return rows.map(keyWhere);
+  return rows.length > 0 ? [{ [only]: rows.map((r) => r[only] ?? null) }] : [];
 }

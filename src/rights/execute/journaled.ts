@@ -62,8 +62,11 @@ export async function prepareRun(
   ctx: ExecutionContext,
   request: RightsRequest,
   action: RightsAction,
-  /** Rows the executor wants from collections a fresh resolution reads whole anyway (see `AlsoRead`). */
-  alsoRead?: (plan: RightsPlan) => AlsoRead,
+  /**
+   * What the executor wants of a fresh resolution besides selections: rows of collections it reads whole anyway (see
+   * `AlsoRead`), and the rows it found pinned by key (`ResolvedRequest.pinned`).
+   */
+  wants: { readonly alsoRead?: (plan: RightsPlan) => AlsoRead; readonly pin?: boolean } = {},
 ): Promise<JournaledRun | PreparedRun> {
   const existing = await existingRun(ctx, request.id, action);
   if (existing) {
@@ -73,7 +76,11 @@ export async function prepareRun(
     return { run: existing, plan: recorded.plan, resolved: recorded.resolved, resumed: true };
   }
   const plan = planRequest(ctx.model, { action, identityKeys: [...request.identities.keys()] });
-  const resolved = await resolveRequest(ctx.model, plan, request.identities, ctx.pool, { signal: ctx.signal, alsoRead: alsoRead?.(plan) });
+  const resolved = await resolveRequest(ctx.model, plan, request.identities, ctx.pool, {
+    signal: ctx.signal,
+    alsoRead: wants.alsoRead?.(plan),
+    pin: wants.pin,
+  });
   await ctx.onProgress?.({ type: 'resolved', collections: Object.keys(resolved.selections).length });
   const startedAt = ctx.clock.now();
   return {
