@@ -220,6 +220,28 @@ describe.skipIf(!url)('redis', () => {
         expect(await client.exists(`${prefix}:tokens_of:5`)).toBe(0);
       });
 
+      it('takes a set, list or sorted set its removals emptied out of its index set, and leaves those still holding members', async () => {
+        const carts = collectionModel({
+          name: 'carts',
+          fields: ['customer_id', 'cart', 'member'],
+          key: `${prefix}:cart:{customer}:{cart}`,
+          keyIndex: `${prefix}:carts_of:{customer}`,
+          type: 'set',
+          identity: { customer: 'customer_id' },
+        });
+        const cart = (id: string) => `${prefix}:cart:4:${id}`;
+        await client
+          .multi()
+          .sadd(cart('a'), 'gift-card')
+          .sadd(cart('b'), 'gift-card', 'vps-s')
+          .sadd(`${prefix}:carts_of:4`, cart('a'), cart('b'))
+          .exec();
+        expect(await connector.delete({ collection: carts, where: { customer_id: [4], member: ['gift-card'] } })).toBe(2);
+        expect(await client.exists(cart('a'), cart('b'))).toBe(1);
+        expect(await client.smembers(`${prefix}:carts_of:4`)).toEqual([cart('b')]);
+        expect(await collect(connector.find({ collection: carts, where: { customer_id: [4] } }))).toMatchObject([{ member: 'vps-s' }]);
+      });
+
       it('says which key index is not a set, without the value that named it', async () => {
         const error = await collect(connector.find({ collection: tokens, where: { customer_id: [6] } })).catch((caught: unknown) => caught);
         expect(error).toMatchObject({ code: 'invalid-input', message: expect.stringContaining(`${prefix}:tokens_of:{customer_id}`) });

@@ -60,11 +60,17 @@ export async function writeKeys(client: Redis, target: WriteTarget, matched: rea
 }
 
 /**
+ * Takes KEYS[1] out of its index set KEYS[2] when Redis no longer holds it. Run inside the MULTI after the removals that
+ * may have emptied it: nothing runs between them, so a key the application fills again is never unlisted.
+ */
+const UNLIST_IF_GONE = "if redis.call('EXISTS', KEYS[1]) == 0 then return redis.call('SREM', KEYS[2], KEYS[1]) end return 0";
+
+/**
  * Writes single rows: members of sets, zsets and lists, or the keys of hash and string rows selected by content. A set,
- * zset or list emptied this way is gone from Redis but stays listed in its index set: readers skip keys that are gone.
+ * zset or list emptied this way is gone from Redis, and out of its index set (the pattern's `keyIndex`) in the same MULTI.
  */
 export async function writeRows(client: Redis, target: WriteTarget, rows: readonly MutableRow[], change: Change): Promise<number> {
-  const { type } = target;
+  const { type, pattern } = target;
   if (type === 'hash' || type === 'string') {
     const keys = [...new Set(rows.map((row) => String(row[REDIS_KEY_FIELD])))];
     return writeKeys(
@@ -84,11 +90,15 @@ export async function writeRows(client: Redis, target: WriteTarget, rows: readon
     tally.push(count);
   };
   const lists = new Set<string>();
+  /** Keys a member left, with the index set that lists them. */
+  const emptied = new Map<string, string>();
   for (const row of rows) {
     const key = String(row[REDIS_KEY_FIELD]);
     const member = String(row[REDIS_MEMBER_FIELD]);
     const next = assigned.has(REDIS_MEMBER_FIELD) ? valueToText(assigned.get(REDIS_MEMBER_FIELD) ?? null) : member;
     const removing = change.kind === 'delete' || next === undefined;
+    const set = removing && pattern.index ? indexSetOf(pattern, key) : undefined;
+    if (set !== undefined) emptied.set(key, set);
     if (type === 'list') {
       // Lists remove by value: mark the exact positions, then remove the marks.
       queue(removing ? 0 : 1, (m) => m.lset(key, Number(row[REDIS_INDEX_FIELD]), removing ? tombstone : next!));
@@ -108,6 +118,7 @@ export async function writeRows(client: Redis, target: WriteTarget, rows: readon
     }
   }
   for (const key of lists) queue('reply', (m) => m.lrem(key, 0, tombstone));
+  for (const [key, set] of emptied) queue(0, (m) => m.eval(UNLIST_IF_GONE, 2, key, set));
   const results = await execute(multi);
   return tally.reduce<number>((sum, count, index) => sum + (count === 'reply' ? Number(results[index]) : count), 0);
 }
