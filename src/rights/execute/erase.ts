@@ -95,10 +95,9 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
   const decided: { stepId: string; intent: unknown }[] = [];
   for (const dataset of new Set(pending.filter((s) => !s.empty).map((s) => s.dataset))) {
     const connector = await ctx.pool.get(dataset);
-    const decision = {
-      ...{ dataset, connector, steps, pending, recorded, operations: plan.erasure, opOf, wheres, intents, alreadyRead },
-      pinned: resolved.pinned,
-    };
+    const operations = plan.erasure;
+    const { pinned } = resolved;
+    const decision = { dataset, connector, steps, pending, recorded, operations, opOf, wheres, intents, alreadyRead, pinned };
     decided.push(...(await decideStore(ctx, decision)));
   }
   const journaled: JournaledRun = 'run' in prepared ? prepared : await prepared.open(decided);
