@@ -381,6 +381,14 @@ function sourcesOf(plan: RightsPlan): ReadonlySet<string> {
   return sources;
 }
 
+/**
+ * The selections that write or count the person's rows in `collection`: the rows resolution pinned by key where it
+ * pinned them (`ResolveOptions.pin`), else every route's selection; none when there is nothing to select.
+ */
+export function selectionsOf(resolved: ResolvedRequest, collection: string): readonly Where[] {
+  return resolved.pinned?.[collection] ?? resolved.selections[collection] ?? [];
+}
+
 /** True when the selection is one of the lookup's identity routes (rows matched by the person's own identities). */
 export function isIdentityWhere(l: CollectionLookup, where: Where): boolean {
   const fields = Object.keys(where);

@@ -1,7 +1,6 @@
 // Account closure preconditions (K6.1): counts the person's rows that block closure, in the provider's own stores.
 import type { Text } from '../../policy/index.js';
-import type { ResolvedRequest } from '../resolve.js';
-import { collectionOf } from '../resolve.js';
+import { collectionOf, selectionsOf, type ResolvedRequest } from '../resolve.js';
 import type { ExecutionContext } from './context.js';
 
 export interface ClosureBlocker {
@@ -21,7 +20,7 @@ export async function evaluateClosure(ctx: ExecutionContext, resolved: ResolvedR
     const qualified = `${p.dataset}.${p.collection}`;
     const collection = collectionOf(ctx.model, qualified);
     const connector = await ctx.pool.get(p.dataset);
-    const wheres = resolved.pinned?.[qualified] ?? resolved.selections[qualified] ?? [];
+    const wheres = selectionsOf(resolved, qualified);
     // The person's rows (any route, or as pinned by key) that also match the blocking condition.
     const rows = wheres.length === 0 ? 0 : await connector.count({ collection, where: wheres.map((where) => ({ ...where, ...p.when })) });
     if (rows > 0) blockers.push({ id: p.id, description: p.description, collection: qualified, rows });

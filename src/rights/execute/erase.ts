@@ -3,7 +3,7 @@ import { keyWhere, type Connector, type Row } from '../../connectors/index.js';
 import type { CollectionModel } from '../../policy/index.js';
 import type { Completion, HoldRecord, RunRecord, StepRecord } from '../../store/index.js';
 import type { ErasureOperation, RightsPlan } from '../plan.js';
-import { collectionOf, type ResolvedRequest, type Where } from '../resolve.js';
+import { collectionOf, selectionsOf, type ResolvedRequest, type Where } from '../resolve.js';
 import { primaryKeyOf, type KeyValue } from '../values.js';
 import { evaluateClosure, type ClosureBlocker } from './closure.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
@@ -51,7 +51,7 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
   }
   const { plan, resolved } = prepared;
   const runId = request.id;
-  const wheres = new Map<string, readonly Where[]>(Object.entries({ ...resolved.selections, ...resolved.pinned }));
+  const wheres = new Map(Object.keys(resolved.selections).map((c): [string, readonly Where[]] => [c, selectionsOf(resolved, c)]));
   const intents = new Map<string, MaskIntent>();
   const steps: JournaledStep[] = plan.erasure.map((op, i) => ({
     id: stepId(i, op),
