@@ -113,7 +113,7 @@ function timedJournal(store: Store): { readonly store: Store; take(): number } {
     ]),
   ) as unknown as Journal;
   return {
-    store: { ...store, journal, close: () => store.close() },
+    store: { ...store, journal },
     take: () => {
       const taken = spent;
       spent = 0;

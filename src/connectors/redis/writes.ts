@@ -90,15 +90,15 @@ export async function writeRows(client: Redis, target: WriteTarget, rows: readon
     tally.push(count);
   };
   const lists = new Set<string>();
-  /** Keys a member left, with the index set that lists them. */
-  const emptied = new Map<string, string>();
+  /** Keys that lose a member (and may be emptied by it), with the index set that lists them. */
+  const shrinking = new Map<string, string>();
   for (const row of rows) {
     const key = String(row[REDIS_KEY_FIELD]);
     const member = String(row[REDIS_MEMBER_FIELD]);
     const next = assigned.has(REDIS_MEMBER_FIELD) ? valueToText(assigned.get(REDIS_MEMBER_FIELD) ?? null) : member;
     const removing = change.kind === 'delete' || next === undefined;
     const set = removing && pattern.index ? indexSetOf(pattern, key) : undefined;
-    if (set !== undefined) emptied.set(key, set);
+    if (set !== undefined) shrinking.set(key, set);
     if (type === 'list') {
       // Lists remove by value: mark the exact positions, then remove the marks.
       queue(removing ? 0 : 1, (m) => m.lset(key, Number(row[REDIS_INDEX_FIELD]), removing ? tombstone : next!));
@@ -118,7 +118,7 @@ export async function writeRows(client: Redis, target: WriteTarget, rows: readon
     }
   }
   for (const key of lists) queue('reply', (m) => m.lrem(key, 0, tombstone));
-  for (const [key, set] of emptied) queue(0, (m) => m.eval(UNLIST_IF_GONE, 2, key, set));
+  for (const [key, set] of shrinking) queue(0, (m) => m.eval(UNLIST_IF_GONE, 2, key, set));
   const results = await execute(multi);
   return tally.reduce<number>((sum, count, index) => sum + (count === 'reply' ? Number(results[index]) : count), 0);
 }
