@@ -7,7 +7,7 @@ import { DEFAULT_COMPLAINT_DEADLINE, JURISDICTION_PRESETS } from './defaults/jur
 import type * as M from './model.js';
 import type { ManifestData } from './schema/index.js';
 import { optionalText, toText } from './text.js';
-import { DATA_CLASSES, HANDLING_ACTIONS, type DataClass, type JurisdictionId } from './vocabulary.js';
+import { DATA_CLASSES, HANDLING_ACTIONS, type DataClass, type JurisdictionId, type ReferenceLink } from './vocabulary.js';
 
 type Dataset = ManifestData['datasets'][string];
 type Collection = Dataset['collections'][string];
@@ -316,11 +316,12 @@ function buildJurisdictions(data: ManifestData, authorities: ReadonlyMap<string,
   );
 }
 
-function parseReference(text: string | undefined, dataset: string): M.FieldRef | undefined {
+function parseReference(text: string | undefined, link: ReferenceLink | undefined, dataset: string): M.ReferenceModel | undefined {
   if (text === undefined) return undefined;
   const parts = text.split('.');
-  if (parts.length === 2) return { dataset, collection: parts[0] ?? '', field: parts[1] ?? '' };
-  return { dataset: parts[0] ?? '', collection: parts[1] ?? '', field: parts[2] ?? '' };
+  const meaning = { link: link ?? 'association', declared: link !== undefined };
+  if (parts.length === 2) return { dataset, collection: parts[0] ?? '', field: parts[1] ?? '', ...meaning };
+  return { dataset: parts[0] ?? '', collection: parts[1] ?? '', field: parts[2] ?? '', ...meaning };
 }
 
 function buildDataset(
@@ -362,7 +363,8 @@ function buildCollection(
         collection: name,
         class: f.category === undefined ? undefined : categories.get(f.category)?.class,
         description: optionalText(f.description),
-        references: parseReference(f.references, dataset),
+        references: parseReference(f.references, f.link, dataset),
+        required: f.required ?? false,
         protection: f.protection ?? 'clear',
         provided: f.provided ?? provided,
       }) satisfies M.FieldModel,

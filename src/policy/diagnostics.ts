@@ -37,6 +37,7 @@ export const DIAGNOSTIC_CODES = {
   CUS042: { severity: 'error', title: 'erasure strategy incomplete' },
   CUS043: { severity: 'error', title: 'unknown store profile' },
   CUS044: { severity: 'error', title: 'Redis key index unusable' },
+  CUS045: { severity: 'warning', title: 'reference without a declared link' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

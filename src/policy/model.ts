@@ -14,6 +14,7 @@ import type {
   Protection,
   RecipientKind,
   RedisType,
+  ReferenceLink,
   RequestChannel,
   RetentionAction,
   RetentionTrigger,
@@ -235,6 +236,13 @@ export interface FieldRef {
   readonly field: string;
 }
 
+/** A field's reference with what it means for a request (`association` when the manifest does not say). */
+export interface ReferenceModel extends FieldRef {
+  readonly link: ReferenceLink;
+  /** False when the manifest left the link to its default (lint warns). */
+  readonly declared: boolean;
+}
+
 export interface FieldModel {
   readonly name: string;
   readonly dataset: string;
@@ -245,7 +253,9 @@ export interface FieldModel {
   readonly type?: FieldType | undefined;
   readonly description?: Text | undefined;
   readonly identity?: string | undefined;
-  readonly references?: FieldRef | undefined;
+  readonly references?: ReferenceModel | undefined;
+  /** The store refuses NULL in this field (NOT NULL). */
+  readonly required?: boolean | undefined;
   /** Declared strategy, if any; the rights engine resolves defaults from the collection's `onErase`. */
   readonly strategy?: ErasureStrategy | undefined;
   readonly value?: string | number | boolean | null | undefined;

@@ -38,6 +38,15 @@ export type RetentionAction = (typeof RETENTION_ACTIONS)[number];
 export const ERASURE_STRATEGIES = ['delete-row', 'keep', 'null', 'fixed', 'hash', 'truncate-ip', 'hold'] as const;
 export type ErasureStrategy = (typeof ERASURE_STRATEGIES)[number];
 
+/**
+ * What a reference says about whose row is whose (issue 11). `belongs-to`: this row is the person's when the referenced
+ * row is (an order of a customer). `owns`: the referenced row is this row's person's, unless another row references it
+ * too (a billing address). `association`: the referenced row is someone or something else (a support rep, a product, a
+ * shared lookup): a request never reaches one side through the other. Undeclared links are associations.
+ */
+export const REFERENCE_LINKS = ['belongs-to', 'owns', 'association'] as const;
+export type ReferenceLink = (typeof REFERENCE_LINKS)[number];
+
 /** How a value is protected at rest (K1.2, K4.2, K4.3). */
 export const PROTECTIONS = ['clear', 'encrypted', 'hashed'] as const;
 export type Protection = (typeof PROTECTIONS)[number];

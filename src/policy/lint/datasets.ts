@@ -4,17 +4,20 @@ import type { CollectionModel } from '../model.js';
 import type { LintRule } from './context.js';
 import { checkKeyIndex } from '../keys.js';
 
-/** Collections a rights request can reach: those holding an identity, and anything linked to them by references either way. */
+/**
+ * Collections a rights request can reach: those holding an identity, and those linked to a reached one by a reference
+ * that carries ownership (`belongs-to` downwards, `owns` upwards); associations are never walked.
+ */
 export function reachableCollections(collections: Iterable<CollectionModel>): Set<string> {
   const all = [...collections];
   const neighbours = new Map<string, Set<string>>(all.map((c) => [c.qualifiedName, new Set<string>()]));
   for (const c of all) {
     for (const f of c.fields.values()) {
-      if (!f.references) continue;
+      if (!f.references || f.references.link === 'association') continue;
       const target = `${f.references.dataset}.${f.references.collection}`;
       if (!neighbours.has(target)) continue;
-      neighbours.get(c.qualifiedName)?.add(target);
-      neighbours.get(target)?.add(c.qualifiedName);
+      if (f.references.link === 'belongs-to') neighbours.get(target)?.add(c.qualifiedName);
+      else neighbours.get(c.qualifiedName)?.add(target);
     }
   }
   const seen = new Set(all.filter((c) => c.identity.size > 0).map((c) => c.qualifiedName));
@@ -39,7 +42,7 @@ export const checkReachability: LintRule = (ctx) => {
         'CUS035',
         `collection ${c.qualifiedName} holds personal data but no identity reaches it: rights requests cannot find it`,
         ['datasets', c.dataset, 'collections', c.name],
-        'declare an identity field on it, or a reference to a collection that has one',
+        'declare an identity field on it, or a reference with `link: belongs-to` to a collection a request reaches',
       );
     }
   }

@@ -123,6 +123,13 @@ export const checkDatasetReferences: LintRule = (ctx) => {
           [...fat, 'references'],
           didYouMean(ref.field, target.fields.keys()),
         );
+      } else if (!ref.declared) {
+        ctx.report(
+          'CUS045',
+          `${c.name}.${f.name} references ${target.name}.${ref.field} without saying whose row is whose: it is treated as an association, and no request reaches one side through the other`,
+          [...fat, 'references'],
+          `add link: belongs-to if a row of ${c.name} is the person's whenever the ${target.name} row is theirs (an order of a customer); link: owns if the ${target.name} row is this row's person's unless others reference it too (an address); link: association if it is someone or something else (staff, a product, a shared lookup)`,
+        );
       }
     }
   }

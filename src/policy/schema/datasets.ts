@@ -5,6 +5,7 @@ import {
   ERASURE_STRATEGIES,
   FIELD_TYPES,
   MINIMISATIONS,
+  REFERENCE_LINKS,
   PROTECTIONS,
   REDIS_TYPES,
   RETENTION_TRIGGERS,
@@ -49,6 +50,13 @@ export const Field = z.strictObject({
     .string()
     .regex(/^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*){1,2}$/, 'write "collection.field" or "dataset.collection.field"')
     .optional(),
+  /**
+   * What the reference means for a request: `belongs-to` (this row is the referenced row's person's), `owns` (the
+   * referenced row is this row's person's unless shared), `association` (never walked). Default: association.
+   */
+  link: z.enum(REFERENCE_LINKS).optional(),
+  /** The store refuses NULL here (NOT NULL): erasure never nulls it, it keeps or removes the whole row instead. */
+  required: z.boolean().optional(),
   strategy: z.enum(ERASURE_STRATEGIES).optional(),
   /** Replacement for the `fixed` strategy. */
   value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
