@@ -28,6 +28,7 @@ export function collectionModel(fixture: CollectionFixture): CollectionModel {
     keyIndex: fixture.keyIndex,
     primaryKey: fixture.primaryKey ?? [],
     identity: new Map(Object.entries(fixture.identity ?? {})),
+    identityFields: new Map(Object.entries(fixture.identity ?? {}).map(([key, field]) => [key, [field]])),
     timestamps: {},
     onErase: 'delete-row',
     outbox: false,

@@ -370,8 +370,15 @@ function buildCollection(
       }) satisfies M.FieldModel,
     ]),
   );
-  const identity = new Map(Object.entries(c.identity ?? {}));
-  for (const f of fields.values()) if (f.identity !== undefined && !identity.has(f.identity)) identity.set(f.identity, f.name);
+  const identityFields = new Map<string, string[]>(
+    Object.entries(c.identity ?? {}).map(([key, held]) => [key, typeof held === 'string' ? [held] : [...new Set(held)]]),
+  );
+  for (const f of fields.values()) {
+    if (f.identity === undefined) continue;
+    const held = identityFields.get(f.identity) ?? [];
+    if (!held.includes(f.name)) identityFields.set(f.identity, [...held, f.name]);
+  }
+  const identity = new Map([...identityFields].map(([key, held]): [string, string] => [key, held[0] ?? '']));
   const pk = c.primaryKey === undefined ? (fields.has('id') ? ['id'] : []) : Array.isArray(c.primaryKey) ? c.primaryKey : [c.primaryKey];
   return Object.freeze({
     dataset,
@@ -383,6 +390,7 @@ function buildCollection(
     keyIndex: c.keyIndex,
     primaryKey: pk,
     identity,
+    identityFields,
     timestamps: c.timestamps ?? {},
     retention: c.retention,
     onErase: c.onErase ?? 'delete-row',

@@ -279,8 +279,10 @@ export interface CollectionModel {
   /** Redis: the set listing the keys per value of one placeholder of `key` (see the manifest's `keyIndex`). */
   readonly keyIndex?: string | undefined;
   readonly primaryKey: readonly string[];
-  /** Identity key → field that holds it. */
+  /** Identity key → the (first) field that holds it. */
   readonly identity: ReadonlyMap<string, string>;
+  /** Identity key → every field that holds it (a primary and an alternate e-mail), the first being `identity`'s. */
+  readonly identityFields: ReadonlyMap<string, readonly string[]>;
   /** Trigger → `field`, or `reference_field.parent_field` read through a reference. */
   readonly timestamps: Readonly<Partial<Record<RetentionTrigger, string>>>;
   readonly retention?: string | undefined;

@@ -7,6 +7,7 @@ import type { RightsPlan, Route } from './plan.js';
 
 function route(r: Route): string {
   if (r.kind === 'identity') return `${r.field} = <${r.identity}>`;
+  if (r.kind === 'owned') return `${r.field} IN ${r.from}.${r.fromField} (unless another row references it too)`;
   return `${r.field} IN ${r.from}.${r.fromField}`;
 }
 

@@ -1,5 +1,5 @@
 // The reference graph of a manifest's collections: who references whom, through which field.
-import type { CollectionModel, PolicyModel } from '../policy/index.js';
+import type { CollectionModel, PolicyModel, ReferenceLink } from '../policy/index.js';
 
 export interface ReferenceEdge {
   /** The referencing collection (qualified) and its field. */
@@ -8,6 +8,10 @@ export interface ReferenceEdge {
   /** The referenced collection (qualified) and its field. */
   readonly parent: string;
   readonly parentField: string;
+  /** What the reference says about whose row is whose (`association`: never walked by a request). */
+  readonly link: ReferenceLink;
+  /** The child's field is NOT NULL in the store: it can never be nulled. */
+  readonly required: boolean;
 }
 
 export interface CollectionGraph {
@@ -19,15 +23,27 @@ export interface CollectionGraph {
   readonly incoming: ReadonlyMap<string, readonly ReferenceEdge[]>;
 }
 
+/**
+ * The graph, with collections and edges sorted by name: whatever the order of the manifest's files and keys, the same
+ * model gives the same graph, so the same plan.
+ */
 export function buildGraph(model: PolicyModel): CollectionGraph {
-  const collections = model.index.collections;
+  const collections = new Map([...model.index.collections].sort(([a], [b]) => compareNames(a, b)));
   const edges: ReferenceEdge[] = [];
   for (const c of collections.values()) {
-    for (const f of c.fields.values()) {
+    for (const f of [...c.fields.values()].sort((a, b) => compareNames(a.name, b.name))) {
       if (!f.references) continue;
       const parent = `${f.references.dataset}.${f.references.collection}`;
       if (!collections.get(parent)?.fields.has(f.references.field)) continue;
-      edges.push({ child: c.qualifiedName, childField: f.name, parent, parentField: f.references.field });
+      const { link } = f.references;
+      edges.push({
+        child: c.qualifiedName,
+        childField: f.name,
+        parent,
+        parentField: f.references.field,
+        link,
+        required: f.required === true,
+      });
     }
   }
   const outgoing = new Map<string, ReferenceEdge[]>();
@@ -43,4 +59,9 @@ export function buildGraph(model: PolicyModel): CollectionGraph {
 export function isPersonal(c: CollectionModel): boolean {
   for (const f of c.fields.values()) if (f.category !== undefined) return true;
   return false;
+}
+
+/** Code-point order, independent of locale, so plans are the same on every machine. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

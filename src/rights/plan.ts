@@ -10,8 +10,23 @@ export type Identities = ReadonlyMap<string, readonly string[]>;
 /** How rows of a collection are recognised as the person's. Rows matching any route belong to the person. */
 export type Route =
   | { readonly kind: 'identity'; readonly field: string; readonly identity: string }
-  /** This collection references `from`: its rows whose `field` holds a value of `from.fromField` among the person's rows. */
-  | { readonly kind: 'reference'; readonly field: string; readonly from: string; readonly fromField: string };
+  /**
+   * `link: belongs-to`: this collection references `from`; its rows whose `field` holds a value of `from.fromField`
+   * among the person's rows.
+   */
+  | { readonly kind: 'reference'; readonly field: string; readonly from: string; readonly fromField: string }
+  /**
+   * `link: owns`: `from` references this collection; its rows whose `field` is referenced by the person's rows of `from`
+   * through `fromField`, except a row any other row references too (`referrers`, every reference to this collection):
+   * that row is shared, reported and left alone.
+   */
+  | {
+      readonly kind: 'owned';
+      readonly field: string;
+      readonly from: string;
+      readonly fromField: string;
+      readonly referrers: readonly { readonly collection: string; readonly field: string }[];
+    };
 
 export interface CollectionLookup {
   /** `dataset.collection`. */
@@ -31,13 +46,18 @@ export interface FieldOperation {
 }
 
 export type ErasureOperation =
-  /** Breaks a reference before deletions (cycles, or a kept row pointing at a deleted one). */
+  /**
+   * Nulls a reference before deletions. Without `parent`, on the person's rows of the collection (breaking a cycle).
+   * With `parent`, on every row whose `field` holds a key of the parent's rows this erasure deletes: a kept row of the
+   * person's, or another person's row that merely points at the deleted one (an association): nothing else is written.
+   */
   | {
       readonly kind: 'null-reference';
       readonly collection: string;
       readonly dataset: string;
       readonly field: string;
       readonly reason: string;
+      readonly parent?: { readonly collection: string; readonly field: string } | undefined;
     }
   | { readonly kind: 'delete'; readonly collection: string; readonly dataset: string }
   /** Keeps the rows, applying field operations; `holds` lists the legal holds that keep them. */

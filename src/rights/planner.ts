@@ -1,8 +1,8 @@
-// The request planner: from the identity keys a request carries, walks the reference graph and orders lookups and erasure.
+// The request planner: from the identity keys a request carries, walks the ownership links and orders lookups and erasure.
 import type { PolicyModel } from '../policy/index.js';
-import { buildGraph, isPersonal, type CollectionGraph } from './graph.js';
+import { buildGraph, isPersonal, type CollectionGraph, type ReferenceEdge } from './graph.js';
 import { planErasure } from './erasure-order.js';
-import type { CollectionLookup, RightsAction, RightsPlan, Route } from './plan.js';
+import type { CollectionLookup, ErasureOperation, RightsAction, RightsPlan, Route } from './plan.js';
 
 export interface PlanRequestInput {
   readonly action: RightsAction;
@@ -26,42 +26,39 @@ export function planRequest(model: PolicyModel, input: PlanRequestInput): Rights
 
 function buildPlan(model: PolicyModel, input: PlanRequestInput): RightsPlan {
   const graph = buildGraph(model);
-  const { order, obtainable } = reach(graph, new Set(input.identityKeys));
+  const identityKeys = [...new Set(input.identityKeys)].sort();
+  const { order, obtainable } = reach(graph, new Set(identityKeys));
   const position = new Map(order.map((q, i) => [q, i]));
+  const notes: string[] = [];
   const lookups: CollectionLookup[] = order.map((q) => ({
     collection: q,
     dataset: graph.collections.get(q)?.dataset ?? '',
-    routes: routesFor(graph, q, position, obtainable),
+    routes: routesFor(graph, q, position, obtainable, notes),
     keyFields: [],
   }));
-  const withKeys = addKeyFields(graph, lookups);
+  const erasure = input.action === 'erase' ? planErasure(graph, order) : { operations: [], notes: [] };
+  const withKeys = addKeyFields(graph, lookups, erasure.operations);
   const unreachable = [...graph.collections.values()]
     .filter((c) => isPersonal(c) && !position.has(c.qualifiedName))
-    .map((c) => ({
-      collection: c.qualifiedName,
-      reason:
-        c.identity.size > 0
-          ? `needs identity ${[...c.identity.keys()].join(' or ')}, which neither the request nor any reached collection provides`
-          : 'no identity field and no reference to a collection the request reaches',
-    }));
-  const erasure = input.action === 'erase' ? planErasure(graph, order) : { operations: [], notes: [] };
+    .map((c) => ({ collection: c.qualifiedName, reason: unreachableReason(graph, c.qualifiedName) }));
   return Object.freeze({
     action: input.action,
-    identityKeys: [...input.identityKeys],
+    identityKeys,
     lookups: withKeys,
     erasure: erasure.operations,
     unreachable,
-    notes: erasure.notes,
+    notes: [...notes, ...erasure.notes],
   });
 }
 
 /**
  * Reached collections in resolution order.
  * Phase 1 (identity expansion): collections holding an obtainable identity are seeded, and their other identity keys
- * become obtainable. Only rows matched by identity vouch for more identities, and references are walked up only where
- * the manifest says the reference identifies the person (a reference field declared as an identity): an implicit
- * upward walk would pull in other people (a ticket's assignee is staff, not the requester).
- * Phase 2: collections referencing a reached one (children of the person's rows).
+ * become obtainable. Only rows matched by identity vouch for more identities.
+ * Phase 2 (ownership): a collection whose `belongs-to` reference points at a reached one holds the person's rows (an
+ * order of the customer); a collection an `owns` reference of a reached one points at may too (the customer's address,
+ * unless shared). An association (a support rep, a product, a shared lookup) is never walked, either way.
+ * Collections are visited in name order, so the manifest's order of files and keys never changes the plan.
  */
 function reach(graph: CollectionGraph, initial: ReadonlySet<string>): { order: string[]; obtainable: Set<string> } {
   const obtainable = new Set(initial);
@@ -77,24 +74,45 @@ function reach(graph: CollectionGraph, initial: ReadonlySet<string>): { order: s
   }
   for (let changed = true; changed;) {
     changed = false;
-    for (const c of graph.collections.values()) {
-      if (reached.has(c.qualifiedName) || !(graph.outgoing.get(c.qualifiedName) ?? []).some((e) => reached.has(e.parent))) continue;
-      reached.add(c.qualifiedName);
+    for (const q of graph.collections.keys()) {
+      if (reached.has(q) || !ownershipSources(graph, q).some((e) => reached.has(sourceOf(e)))) continue;
+      reached.add(q);
       changed = true;
     }
   }
-  return { order: orderParentsFirst(graph, reached), obtainable };
+  return { order: orderSourcesFirst(graph, reached), obtainable };
 }
 
-/** Orders reached collections so referenced (parent) collections come before those referencing them; cycles keep manifest order. */
-function orderParentsFirst(graph: CollectionGraph, reached: ReadonlySet<string>): string[] {
+/** The edges through which a request can reach `q`'s rows: its `belongs-to` references, and `owns` references to it. */
+function ownershipSources(graph: CollectionGraph, q: string): ReferenceEdge[] {
+  const belongs = (graph.outgoing.get(q) ?? []).filter((e) => e.link === 'belongs-to' && e.parent !== q);
+  const owned = (graph.incoming.get(q) ?? []).filter((e) => e.link === 'owns' && e.child !== q);
+  return [...belongs, ...owned];
+}
+
+/** The collection whose rows an ownership edge reads keys from. */
+function sourceOf(e: ReferenceEdge): string {
+  return e.link === 'owns' ? e.child : e.parent;
+}
+
+/**
+ * What must be read before `q`: the sources of its ownership edges and, when it is reached through `owns`, every
+ * collection referencing it (to tell the person's rows from shared ones).
+ */
+function prerequisites(graph: CollectionGraph, q: string): string[] {
+  const sources = ownershipSources(graph, q).map(sourceOf);
+  const owned = (graph.incoming.get(q) ?? []).some((e) => e.link === 'owns' && e.child !== q);
+  const referrers = owned ? (graph.incoming.get(q) ?? []).filter((e) => e.child !== q).map((e) => e.child) : [];
+  return [...new Set([...sources, ...referrers])];
+}
+
+/** Orders reached collections so every route's source comes first; in a cycle, the first by name goes first. */
+function orderSourcesFirst(graph: CollectionGraph, reached: ReadonlySet<string>): string[] {
   const order: string[] = [];
   const placed = new Set<string>();
   const pending = [...graph.collections.keys()].filter((q) => reached.has(q));
   while (pending.length > 0) {
-    const ready = pending.findIndex((q) =>
-      (graph.outgoing.get(q) ?? []).every((e) => e.parent === q || placed.has(e.parent) || !reached.has(e.parent)),
-    );
+    const ready = pending.findIndex((q) => prerequisites(graph, q).every((p) => placed.has(p) || !reached.has(p)));
     const [next] = pending.splice(ready === -1 ? 0 : ready, 1);
     if (next === undefined) break;
     order.push(next);
@@ -103,29 +121,82 @@ function orderParentsFirst(graph: CollectionGraph, reached: ReadonlySet<string>)
   return order;
 }
 
-function routesFor(graph: CollectionGraph, q: string, position: ReadonlyMap<string, number>, obtainable: ReadonlySet<string>): Route[] {
+function routesFor(
+  graph: CollectionGraph,
+  q: string,
+  position: ReadonlyMap<string, number>,
+  obtainable: ReadonlySet<string>,
+  notes: string[],
+): Route[] {
   const c = graph.collections.get(q);
   if (!c) return [];
   const mine = position.get(q) ?? 0;
   const routes: Route[] = [];
-  for (const [identity, field] of c.identity) if (obtainable.has(identity)) routes.push({ kind: 'identity', field, identity });
-  for (const e of graph.outgoing.get(q) ?? []) {
-    const p = position.get(e.parent);
-    if (p !== undefined && p < mine) routes.push({ kind: 'reference', field: e.childField, from: e.parent, fromField: e.parentField });
+  for (const [identity, fields] of [...c.identityFields].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (obtainable.has(identity)) for (const field of fields) routes.push({ kind: 'identity', field, identity });
+  }
+  const referrers = (graph.incoming.get(q) ?? []).filter((e) => e.child !== q).map((e) => ({ collection: e.child, field: e.childField }));
+  for (const e of ownershipSources(graph, q)) {
+    const source = sourceOf(e);
+    const p = position.get(source);
+    if (p === undefined) continue;
+    if (p > mine) {
+      // A cycle of ownership: this route's source is read after this collection, so it cannot feed it. Said, not dropped silently.
+      notes.push(
+        `${q} is looked up before ${source} (a cycle of ownership links), so it is not reached through ${e.child}.${e.childField}`,
+      );
+      continue;
+    }
+    routes.push(
+      e.link === 'owns'
+        ? { kind: 'owned', field: e.parentField, from: e.child, fromField: e.childField, referrers }
+        : { kind: 'reference', field: e.childField, from: e.parent, fromField: e.parentField },
+    );
   }
   return routes;
 }
 
-/** Key fields: what later routes read from each collection, and its identity fields (for expansion). */
-function addKeyFields(graph: CollectionGraph, lookups: readonly CollectionLookup[]): CollectionLookup[] {
+/**
+ * Key fields: what later routes read from each collection (a referrer of an owned collection gives its primary key too,
+ * to tell the person's rows from others'), what erasure's nulls select by, and its identity fields (for expansion).
+ */
+function addKeyFields(
+  graph: CollectionGraph,
+  lookups: readonly CollectionLookup[],
+  erasure: readonly ErasureOperation[],
+): CollectionLookup[] {
   const needed = new Map<string, Set<string>>();
+  const need = (q: string, fields: readonly string[]) => {
+    const set = needed.get(q) ?? new Set<string>();
+    for (const f of fields) set.add(f);
+    needed.set(q, set);
+  };
   for (const l of lookups) {
-    for (const r of l.routes) if (r.kind === 'reference') needed.set(r.from, (needed.get(r.from) ?? new Set()).add(r.fromField));
+    for (const r of l.routes) {
+      if (r.kind === 'reference' || r.kind === 'owned') need(r.from, [r.fromField]);
+      if (r.kind === 'owned')
+        for (const ref of r.referrers) need(ref.collection, [ref.field, ...(graph.collections.get(ref.collection)?.primaryKey ?? [])]);
+    }
   }
+  for (const op of erasure) if (op.kind === 'null-reference' && op.parent) need(op.parent.collection, [op.parent.field]);
   return lookups.map((l) => {
     const c = graph.collections.get(l.collection);
     const keys = new Set(needed.get(l.collection) ?? []);
-    for (const f of c?.identity.values() ?? []) keys.add(f);
+    for (const fields of c?.identityFields.values() ?? []) for (const f of fields) keys.add(f);
     return Object.freeze({ ...l, keyFields: [...keys] });
   });
+}
+
+/** Why no request reaches a collection holding personal data: the fix differs when only an association links it. */
+function unreachableReason(graph: CollectionGraph, q: string): string {
+  const c = graph.collections.get(q);
+  if (c && c.identity.size > 0) {
+    return `needs identity ${[...c.identity.keys()].join(' or ')}, which neither the request nor any reached collection provides`;
+  }
+  const associations = (graph.outgoing.get(q) ?? []).filter((e) => e.link === 'association');
+  if (associations.length > 0) {
+    const fields = associations.map((e) => `${e.childField} → ${e.parent}`).join(', ');
+    return `its references (${fields}) are associations, which a request never walks; declare link: belongs-to where its rows are the referenced row's person's`;
+  }
+  return 'no identity field and no ownership link to a collection the request reaches';
 }

@@ -25,6 +25,13 @@ export interface ResolvedRequest {
    * resolved, and costs the store one index probe per row instead of one per route.
    */
   readonly pinned?: Readonly<Record<string, readonly Where[]>>;
+  /**
+   * Erasure: collection → field → the values of that field on the person's rows, for the parents of `null-reference`
+   * operations with a `parent` (their referencing rows are detached by these keys).
+   */
+  readonly parentKeys?: Readonly<Record<string, Readonly<Record<string, readonly KeyValue[]>>>>;
+  /** Collection → rows an `owns` link pointed at but other rows reference too: shared, left alone. */
+  readonly shared?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -109,6 +116,12 @@ export async function resolveRequest(
   const pin = options.pin === true && !visit;
   const pins = new Map<string, KeySet | 'too many'>();
   let found = false;
+  /** Collections whose rows decide whether an owned row is shared: the person's rows there, by row key. */
+  const personRows = new Map<string, Set<string>>();
+  for (const l of plan.lookups) {
+    for (const r of l.routes) if (r.kind === 'owned') for (const ref of r.referrers) personRows.set(ref.collection, new Set());
+  }
+  const shared: Record<string, number> = {};
   /** Notes a row of the person's: its keys (a collection with any row has an entry in `keys`) and, by identity, identities. */
   const collect = (l: CollectionLookup, c: CollectionModel, row: Row, expand: boolean) => {
     found = true;
@@ -120,8 +133,9 @@ export async function resolveRequest(
       if (!set) byField.set(f, (set = new KeySet()));
       set.add(toKeyValue(row[f] ?? null));
     }
+    if (personRows.has(l.collection)) personRows.get(l.collection)?.add(rowKey(c, row));
     if (!expand) return;
-    for (const [identity, field] of c.identity) {
+    for (const [identity, field] of identityFieldPairs(c)) {
       const v = row[field];
       if (v === null || v === undefined) continue;
       const text = String(toKeyValue(v));
@@ -190,7 +204,7 @@ export async function resolveRequest(
     grew = false;
     for (const l of plan.lookups) {
       const c = collectionOf(model, l.collection);
-      if (c.identity.size < 2) continue;
+      if (identityFieldPairs(c).length < 2) continue;
       const byIdentity = fresh(l, c, 'identity', true);
       if (byIdentity.length === 0) continue;
       const groups = [...byIdentity, ...fresh(l, c, 'all', true)];
@@ -221,12 +235,17 @@ export async function resolveRequest(
     signal?.throwIfAborted();
     const c = collectionOf(model, l.collection);
     const wheres: Where[] = [];
+    const owned: Where[] = [];
     for (const r of l.routes) {
-      const values = routeValues(r, c, known, keys);
-      if (values.length > 0) wheres.push(whereOf(r.field, values));
+      const values =
+        r.kind === 'owned'
+          ? await unshared(r, c, routeValues(r, c, known, keys), model, connectorOf, personRows, shared, signal)
+          : routeValues(r, c, known, keys);
+      if (values.length > 0) (r.kind === 'owned' ? owned : wheres).push(whereOf(r.field, values));
     }
-    // Only routes expansion has read from need their read values taken out.
-    const unread = queried.has(l.collection) ? fresh(l, c, 'all', false) : wheres;
+    wheres.push(...owned);
+    // Only routes expansion has read from need their read values taken out (expansion never reads owned routes).
+    const unread = queried.has(l.collection) ? [...fresh(l, c, 'all', false), ...owned] : wheres;
     let readWhole = unread.length === 0;
     if (visit) {
       // Rows kept from expansion are handed over first; when expansion gave up keeping them, all are read again.
@@ -265,12 +284,75 @@ export async function resolveRequest(
       if (rows instanceof KeySet && rows.size > 0) pinned[l.collection] = [whereOf(c.primaryKey[0]!, rows.values())];
     }
   }
+  const parentKeys = parentKeysOf(plan, keys);
   return {
     identities: Object.fromEntries([...known].map(([k, set]) => [k, set.values().map(String)])),
     selections,
     found,
     ...(pin ? { pinned } : {}),
+    ...(parentKeys ? { parentKeys } : {}),
+    ...(Object.keys(shared).length > 0 ? { shared } : {}),
   };
+}
+
+/** The keys erasure detaches referencing rows by (`null-reference` with a parent), from the person's rows read. */
+function parentKeysOf(
+  plan: RightsPlan,
+  keys: ReadonlyMap<string, ReadonlyMap<string, KeySet>>,
+): Record<string, Record<string, KeyValue[]>> | undefined {
+  let out: Record<string, Record<string, KeyValue[]>> | undefined;
+  for (const op of plan.erasure) {
+    if (op.kind !== 'null-reference' || !op.parent) continue;
+    const values = (keys.get(op.parent.collection)?.get(op.parent.field)?.values() ?? []).filter((v) => v !== null);
+    out ??= {};
+    (out[op.parent.collection] ??= {})[op.parent.field] = values;
+  }
+  return out;
+}
+
+/**
+ * The values of an owned route that only the person's rows reference: a row that anyone else's row references too (an
+ * address two customers share) is shared, counted in `shared`, and left out, so nothing reaches other people through it.
+ */
+async function unshared(
+  r: Extract<Route, { kind: 'owned' }>,
+  c: CollectionModel,
+  candidates: readonly KeyValue[],
+  model: PolicyModel,
+  connectorOf: (dataset: string) => Promise<Connector>,
+  personRows: ReadonlyMap<string, ReadonlySet<string>>,
+  shared: Record<string, number>,
+  signal: AbortSignal | undefined,
+): Promise<KeyValue[]> {
+  const wanted = candidates.filter((v) => v !== null);
+  if (wanted.length === 0) return [];
+  const sharedValues = new KeySet();
+  for (const ref of r.referrers) {
+    const referrer = collectionOf(model, ref.collection);
+    // A unique field the person's own rows hold the values of: no other row of that collection can hold them.
+    if (ref.collection === r.from && ref.field === r.fromField && isUniqueField(referrer, ref.field)) continue;
+    const mine = personRows.get(ref.collection);
+    const connector = await connectorOf(referrer.dataset);
+    const fields = [...new Set([ref.field, ...referrer.primaryKey])];
+    const options = signal ? { fields, signal } : { fields };
+    for await (const page of connector.findPages({ collection: referrer, where: whereOf(ref.field, wanted) }, options)) {
+      for (const row of page) {
+        // Without a primary key a row cannot be told apart from the person's: count it as someone else's.
+        const other = referrer.primaryKey.length === 0 || !mine?.has(rowKey(referrer, row));
+        if (other) sharedValues.add(toKeyValue(row[ref.field] ?? null));
+      }
+    }
+  }
+  const kept = wanted.filter((v) => !sharedValues.has(v));
+  if (kept.length < wanted.length) shared[c.qualifiedName] = (shared[c.qualifiedName] ?? 0) + wanted.length - kept.length;
+  return kept;
+}
+
+/** Every (identity, field) a collection holds, alternate columns included. */
+function identityFieldPairs(c: CollectionModel): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [identity, fields] of c.identityFields) for (const field of fields) pairs.push([identity, field]);
+  return pairs;
 }
 
 /** The values a route selects now: the known identity's (typed for the field), or the keys read from its source. */
@@ -300,7 +382,7 @@ function freshGroups(
 ): Where[] {
   const groups: Where[] = [];
   for (const [index, r] of l.routes.entries()) {
-    if (kinds === 'identity' && r.kind !== 'identity') continue;
+    if ((kinds === 'identity' && r.kind !== 'identity') || r.kind === 'owned') continue;
     const seen = queriedOf(l, index);
     const values = routeValues(r, c, known, keys).filter((v) => (mark ? seen.add(v) : !seen.has(v)));
     if (values.length > 0) groups.push(whereOf(r.field, values));
@@ -375,7 +457,14 @@ const sourcesCache = new WeakMap<RightsPlan, ReadonlySet<string>>();
 function sourcesOf(plan: RightsPlan): ReadonlySet<string> {
   let sources = sourcesCache.get(plan);
   if (!sources) {
-    sources = new Set(plan.lookups.flatMap((l) => l.routes.flatMap((r) => (r.kind === 'reference' ? [r.from] : []))));
+    sources = new Set([
+      ...plan.lookups.flatMap((l) =>
+        l.routes.flatMap((r) =>
+          r.kind === 'reference' ? [r.from] : r.kind === 'owned' ? [r.from, ...r.referrers.map((x) => x.collection)] : [],
+        ),
+      ),
+      ...plan.erasure.flatMap((op) => (op.kind === 'null-reference' && op.parent ? [op.parent.collection] : [])),
+    ]);
     sourcesCache.set(plan, sources);
   }
   return sources;

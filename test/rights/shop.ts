@@ -63,35 +63,35 @@ datasets:
           email: { category: user.contact.email, type: email, identity: email }
           handle: { category: user.account.handle, type: string, identity: handle }
           name: { category: user.identity.name, type: string }
-          default_card_id: { type: integer, references: cards.id }
+          default_card_id: { type: integer, references: cards.id, link: owns }
           restricted: { type: boolean }
           closed_at: { type: datetime }
       cards:
         timestamps: { contract-end: customer_id.closed_at }
         fields:
           id: { type: integer }
-          customer_id: { category: user.account.id, type: integer, references: customers.id }
+          customer_id: { category: user.account.id, type: integer, references: customers.id, link: belongs-to }
           bin_last4: { category: user.financial.card, card: bin-last4, type: string }
           token: { category: user.financial.card-token, protection: encrypted, type: string }
       services:
         timestamps: { contract-end: customer_id.closed_at }
         fields:
           id: { type: integer }
-          customer_id: { category: user.account.id, type: integer, references: customers.id }
+          customer_id: { category: user.account.id, type: integer, references: customers.id, link: belongs-to }
           plan: { category: user.relationship.service, type: string }
           status: { type: string }
       orders:
         timestamps: { contract-end: service_id.id }
         fields:
           id: { type: integer }
-          service_id: { type: integer, references: services.id }
+          service_id: { type: integer, references: services.id, link: belongs-to }
           item: { category: user.relationship.order, type: string }
       invoices:
         onErase: mask
         timestamps: { collected: issued_at, contract-end: customer_id.closed_at }
         fields:
           id: { type: integer }
-          customer_id: { category: user.account.id, type: integer, references: customers.id }
+          customer_id: { category: user.account.id, type: integer, references: customers.id, link: belongs-to }
           number: { category: user.financial.invoice, type: string, strategy: hold, hold: invoices }
           amount: { category: user.financial.invoice, type: number, strategy: hold, hold: invoices }
           billing_address: { category: user.contact.address, type: string, strategy: fixed, value: '[erased]' }
@@ -119,9 +119,9 @@ datasets:
         timestamps: { contract-end: ticket_id.id }
         fields:
           id: { type: integer }
-          ticket_id: { type: integer, references: tickets.id }
+          ticket_id: { type: integer, references: tickets.id, link: belongs-to }
           body: { category: user.communication.support, type: string }
-          staff_id: { type: integer, references: staff.id }
+          staff_id: { type: integer, references: staff.id, link: association }
       staff:
         timestamps: { contract-end: id }
         fields:

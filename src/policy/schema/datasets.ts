@@ -87,8 +87,8 @@ export const Collection = z.strictObject({
    */
   keyIndex: z.string().min(1).optional(),
   primaryKey: z.union([StoreIdentifier, z.array(StoreIdentifier).min(1)]).optional(),
-  /** Identity key → field holding it. */
-  identity: z.record(Id, StoreIdentifier).optional(),
+  /** Identity key → the field holding it, or several (a primary and an alternate e-mail): every one is looked up. */
+  identity: z.record(Id, z.union([StoreIdentifier, z.array(StoreIdentifier).min(1)])).optional(),
   /** Retention trigger → timestamp field that starts its clock; `ref.field` reads it through a reference (e.g. `customer_id.closed_at`). */
   timestamps: z
     .partialRecord(

@@ -53,15 +53,22 @@ export async function executeErasure(ctx: ExecutionContext, request: RightsReque
   const runId = request.id;
   const wheres = new Map(Object.keys(resolved.selections).map((c): [string, readonly Where[]] => [c, selectionsOf(resolved, c)]));
   const intents = new Map<string, MaskIntent>();
+  // A detaching null selects the rows pointing at the deleted parent rows, whoever's they are; every other step the
+  // person's rows of its collection.
+  const selectionOf = (op: ErasureOperation): readonly Where[] => {
+    if (op.kind !== 'null-reference' || !op.parent) return wheres.get(op.collection) ?? [];
+    const keys = resolved.parentKeys?.[op.parent.collection]?.[op.parent.field] ?? [];
+    return keys.length > 0 ? [{ [op.field]: keys }] : [];
+  };
   const steps: JournaledStep[] = plan.erasure.map((op, i) => ({
     id: stepId(i, op),
     dataset: op.dataset,
     collection: op.collection,
     kind: op.kind,
-    empty: (wheres.get(op.collection) ?? []).length === 0,
+    empty: selectionOf(op).length === 0,
     apply: (session) => {
       const collection = collectionOf(ctx.model, op.collection);
-      const selected = wheres.get(op.collection) ?? [];
+      const selected = selectionOf(op);
       switch (op.kind) {
         case 'delete':
           return selected.length === 0 ? Promise.resolve(0) : session.delete({ collection, where: selected });
@@ -215,7 +222,8 @@ async function pinNulledCollections(
 ): Promise<{ stepId: string; intent: { pins: Where[] } }[]> {
   const fresh: { stepId: string; intent: { pins: Where[] } }[] = [];
   for (const step of ofStore) {
-    if (opOf.get(step.id)?.kind !== 'null-reference' || step.empty) continue;
+    // Only a collection with rows of the person's has later steps that must still find them once the reference is null.
+    if (opOf.get(step.id)?.kind !== 'null-reference' || (wheres.get(step.collection) ?? []).length === 0) continue;
     let pins = (recorded.get(step.id)?.intent as { pins?: Where[] } | undefined)?.pins;
     if (!pins) {
       const resolved = pinned?.[step.collection];
