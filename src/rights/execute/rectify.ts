@@ -3,8 +3,10 @@ import type { ConnectorSession } from '../../connectors/index.js';
 import { CustosError } from '../../errors.js';
 import { didYouMeanField, validateFieldValue } from './field-values.js';
 import type { CollectionModel, FieldModel } from '../../policy/index.js';
-import { collectionOf, isIdentityWhere } from '../resolve.js';
+import { coerceForField } from '../values.js';
+import { collectionOf, isIdentityWhere, type Where } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
+import type { Identities } from '../plan.js';
 import { openRun } from './journaled.js';
 import { runJournaledSteps, type StepResult } from './steps.js';
 
@@ -49,7 +51,10 @@ export async function executeRectification(
   // agent of the account, a staff reply): a category target changes only rows matched by the person's own identities.
   // A `dataset.collection.field` target is the caller's explicit choice and follows every route.
   const lookups = new Map(plan.lookups.map((l) => [l.collection, l]));
-  const sets = new Map<string, { collection: string; own: boolean; set: Record<string, string | number | boolean | null> }>();
+  const sets = new Map<
+    string,
+    { collection: string; own: boolean; set: Record<string, string | number | boolean | null>; holding?: Where | undefined }
+  >();
   // Validate everything before writing anything.
   for (const change of changes) {
     const explicit = change.target.split('.').length === 3 && !ctx.model.categories.has(change.target);
@@ -57,17 +62,23 @@ export async function executeRectification(
       const q = `${field.dataset}.${field.collection}`;
       const own = !explicit;
       if (own && !lookups.get(q)?.routes.some((r) => r.kind === 'identity')) continue;
-      const key = `${q}${own ? ':own' : ''}`;
-      const entry = sets.get(key) ?? { collection: q, own, set: {} };
+      // A field that holds an identity (a primary or a backup e-mail) changes only where it holds the person's own value:
+      // the backup address of a row is not the address being corrected.
+      const holding = identityHeld(ctx.model.index.collections.get(q), field.name, request.identities, explicit);
+      if (holding === 'not this one') continue;
+      const key = `${q}${own ? ':own' : ''}${holding ? `:${field.name}` : ''}`;
+      const entry = sets.get(key) ?? { collection: q, own, set: {}, holding };
       entry.set[field.name] = validateFieldValue(field, change.value, change.target);
       sets.set(key, entry);
     }
   }
-  const steps = [...sets].map(([key, { collection: q, own, set }]) => {
+  const steps = [...sets].map(([key, { collection: q, own, set, holding }]) => {
     const collection = collectionOf(ctx.model, q);
     const all = resolved.selections[q] ?? [];
     const lookup = lookups.get(q);
-    const wheres = own ? all.filter((where) => lookup !== undefined && isIdentityWhere(lookup, where)) : all;
+    const mine = own ? all.filter((where) => lookup !== undefined && isIdentityWhere(lookup, where)) : all;
+    const held = holding ? Object.values(holding).every((values) => values.length > 0) : true;
+    const wheres = !held ? [] : holding ? mine.map((where) => ({ ...where, ...holding })) : mine;
     return {
       id: `rectify:${key}`,
       dataset: collection.dataset,
@@ -81,4 +92,25 @@ export async function executeRectification(
   const result: RectificationResult = { status: 'completed', runId: run.id, steps: results };
   await ctx.store.journal.finish(run.id, 'completed', result, ctx.clock.now(), last);
   return result;
+}
+
+/**
+ * When `field` holds an identity of its collection (several columns may: a primary and a backup e-mail): with the
+ * identity in the request, the condition that the field holds one of the values the request carries (the address
+ * being corrected, not the backup); without it, only the first column of that identity changes ('not this one' for
+ * the others). An explicit `dataset.collection.field` target is the caller's choice and changes what it names.
+ */
+function identityHeld(
+  collection: CollectionModel | undefined,
+  field: string,
+  requested: Identities,
+  explicit: boolean,
+): Where | 'not this one' | undefined {
+  for (const [identity, fields] of collection?.identityFields ?? []) {
+    if (!fields.includes(field)) continue;
+    const values = requested.get(identity);
+    if (values && values.length > 0) return { [field]: values.map((v) => coerceForField(v, collection?.fields.get(field))) };
+    return explicit || fields[0] === field ? undefined : 'not this one';
+  }
+  return undefined;
 }
