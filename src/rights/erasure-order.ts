@@ -86,7 +86,10 @@ export function planErasure(graph: CollectionGraph, order: readonly string[]): {
   const operations = sorted.map((q): ErasureOperation => {
     const c = graph.collections.get(q) as CollectionModel;
     if (mode.get(q) === 'delete') return { kind: 'delete', collection: q, dataset: c.dataset };
-    return { kind: 'mask', collection: q, dataset: c.dataset, fields: maskOperations(c, notes), holds: holdsOf(c) };
+    const holds = holdsOf(c);
+    const referenced = graph.edges.some((e) => e.parent === q && e.child !== q);
+    const released = holds.length === 0 ? undefined : c.onErase === 'delete-row' && !referenced ? 'delete-row' : 'mask';
+    return { kind: 'mask', collection: q, dataset: c.dataset, fields: maskOperations(c, notes), holds, released };
   });
   return { operations: [...nullReferences, ...detach, ...operations], notes };
 }

@@ -67,6 +67,11 @@ export type ErasureOperation =
       readonly dataset: string;
       readonly fields: readonly FieldOperation[];
       readonly holds: readonly string[];
+      /**
+       * What happens to a row whose every hold has already ended: `delete-row` when the collection's rows are otherwise
+       * deleted and nothing references them, else `mask` (its held fields are nulled too). Absent: nothing is held.
+       */
+      readonly released?: 'delete-row' | 'mask' | undefined;
     };
 
 export interface RightsPlan {

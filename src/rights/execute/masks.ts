@@ -1,6 +1,6 @@
 // Masking of kept rows: static values in one update, computed ones (keyed hash, IP truncation) row by row from a journaled intent.
 import { pseudonymise, truncateIp } from '../../anonymize/index.js';
-import type { ConnectorSession, Row, Value } from '../../connectors/index.js';
+import { keyWhere, type ConnectorSession, type Row, type Value } from '../../connectors/index.js';
 import { addDuration, type CollectionModel, type LegalHoldModel, type PolicyModel } from '../../policy/index.js';
 import type { HoldRecord } from '../../store/index.js';
 import type { ErasureOperation, FieldOperation } from '../plan.js';
@@ -13,6 +13,8 @@ type MaskOperation = Extract<ErasureOperation, { kind: 'mask' }>;
 export interface MaskIntent {
   readonly rows: readonly { readonly key: Readonly<Record<string, KeyValue>>; readonly set: Readonly<Record<string, KeyValue>> }[];
   readonly holds: readonly Omit<HoldRecord, 'runId'>[];
+  /** Rows whose every hold had already ended when the erasure was decided, by key: deleted, or masked whole. */
+  readonly released?: readonly Readonly<Record<string, KeyValue>>[];
 }
 
 const COMPUTED = new Set<FieldOperation['strategy']>(['hash', 'truncate-ip']);
@@ -90,7 +92,8 @@ const holdEnd = (hold: LegalHoldModel, start: Date) => addDuration(start, hold.d
 /**
  * Decides a mask's computed values and hold end dates, reading the rows when it must. Rows with nothing to compute,
  * held from when they were collected, and whose selection the erasure leaves intact (`written` names no field it uses)
- * are not read: one record per hold covers the selection, each row held from its own timestamp.
+ * are read only for their keys and dates: one record per hold covers the selection, each row held from its own
+ * timestamp, and the rows whose holds all ended before today are released (deleted, or masked whole).
  */
 export async function buildMaskIntent(
   model: PolicyModel,
@@ -103,6 +106,8 @@ export async function buildMaskIntent(
   const { fields, computed, holds } = intentShape(model, collection, op);
   const rows: MaskIntent['rows'][number][] = [];
   const holdRecords: Omit<HoldRecord, 'runId'>[] = [];
+  const released: Record<string, KeyValue>[] = [];
+  const today = now.toISOString().slice(0, 10);
   if (wheres.length === 0) return { rows, holds: holdRecords };
   const selectionHeld =
     computed.length === 0 &&
@@ -115,7 +120,19 @@ export async function buildMaskIntent(
       const record = { dataset: collection.dataset, collection: collection.name, key, hold: hold.id, until: holdEnd(hold, now) };
       holdRecords.push(from === undefined ? record : { ...record, from });
     }
-    return { rows, holds: holdRecords };
+    // Rows whose every hold runs from a date of their own may have been released already (a log older than its hold):
+    // their keys are read, the rest stays one record. A hold without a date (it runs from now) releases nothing.
+    if (holds.length === 0 || holds.some((h) => h.from === undefined)) return { rows, holds: holdRecords };
+    const release = (row: Row) => {
+      const ended = holds.every(({ hold, from }) => {
+        const start = new Date(String(toKeyValue(row[from as string] ?? null)));
+        return !Number.isNaN(start.getTime()) && holdEnd(hold, start) < today;
+      });
+      if (ended) released.push(primaryKeyOf(collection, row));
+    };
+    if (input.rows) for (const row of input.rows) release(row);
+    else for await (const page of session.findPages({ collection, where: wheres }, { fields })) for (const row of page) release(row);
+    return released.length > 0 ? { rows, holds: holdRecords, released } : { rows, holds: holdRecords };
   }
   const decide = (row: Row) => {
     const key = primaryKeyOf(collection, row);
@@ -129,16 +146,20 @@ export async function buildMaskIntent(
     if (Object.keys(set).length > 0) rows.push({ key, set });
     if (holds.length === 0) return;
     const keyText = JSON.stringify(key);
-    for (const { hold, from } of holds) {
+    const ends = holds.map(({ hold, from }) => {
       const raw = from === undefined ? undefined : row[from];
       const start = raw === null || raw === undefined ? now : new Date(String(toKeyValue(raw)));
-      const until = holdEnd(hold, Number.isNaN(start.getTime()) ? now : start);
-      holdRecords.push({ dataset: collection.dataset, collection: collection.name, key: keyText, hold: hold.id, until });
+      return { hold, until: holdEnd(hold, Number.isNaN(start.getTime()) ? now : start) };
+    });
+    // A hold that ended before today keeps nothing: a row all of whose holds have ended is released.
+    if (ends.every((e) => e.until < today)) return void released.push(key);
+    for (const { hold, until } of ends) {
+      if (until >= today) holdRecords.push({ dataset: collection.dataset, collection: collection.name, key: keyText, hold: hold.id, until });
     }
   };
   if (input.rows) for (const row of input.rows) decide(row);
   else for await (const page of session.findPages({ collection, where: wheres }, { fields })) for (const row of page) decide(row);
-  return { rows, holds: holdRecords };
+  return released.length > 0 ? { rows, holds: holdRecords, released } : { rows, holds: holdRecords };
 }
 
 /** Applies a mask: static assignments on every selection, then the intent's per-row values (one call). Returns rows touched. */
@@ -153,5 +174,24 @@ export async function applyMask(
   let touched = 0;
   if (Object.keys(set).length > 0 && wheres.length > 0) touched = await session.update({ collection, where: wheres }, set);
   if (intent && intent.rows.length > 0) await session.updateEach(collection, intent.rows);
+  const released = intent?.released ?? [];
+  if (released.length > 0) {
+    const keyed = released.map((key) => keyWhere(key));
+    if (op.released === 'delete-row') await session.delete({ collection, where: keyed });
+    else {
+      const nulled = heldFieldsNulled(op, collection);
+      if (Object.keys(nulled).length > 0) await session.update({ collection, where: keyed }, nulled);
+    }
+  }
   return Math.max(touched, intent?.rows.length ?? 0);
+}
+
+/** A released row keeps none of what its hold kept: the held fields are nulled, but never a required one or a key. */
+function heldFieldsNulled(op: MaskOperation, collection: CollectionModel): Record<string, Value> {
+  const set: Record<string, Value> = {};
+  for (const f of op.fields) {
+    const field = collection.fields.get(f.field);
+    if (f.strategy === 'hold' && field?.required !== true && !collection.primaryKey.includes(f.field)) set[f.field] = null;
+  }
+  return set;
 }
