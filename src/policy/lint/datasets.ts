@@ -115,16 +115,29 @@ export const checkKeyIndexes: LintRule = (ctx) => {
   }
 };
 
-/** Lifting a restriction writes its `liftValue`, NULL by default, which a NOT NULL flag refuses (CUS056). */
+/**
+ * Lifting a restriction writes its `liftValue`, NULL by default, which a NOT NULL flag refuses; a `liftValue` equal to
+ * `value` would leave the rows marked (CUS056).
+ */
 export const checkRestrictionMarks: LintRule = (ctx) => {
   for (const c of ctx.model.index.collections.values()) {
     const restriction = c.restriction;
-    if (!restriction || restriction.liftValue !== null || c.fields.get(restriction.field)?.required !== true) continue;
-    ctx.report(
-      'CUS056',
-      `${c.qualifiedName}.${restriction.field} is required (NOT NULL), but lifting a restriction writes NULL into it: the lift would fail`,
-      ['datasets', c.dataset, 'collections', c.name, 'restriction'],
-      `add liftValue: the value of a row that is not restricted (e.g. restriction: { field: ${restriction.field}, value: 1, liftValue: 0 })`,
-    );
+    if (!restriction) continue;
+    const at = ['datasets', c.dataset, 'collections', c.name, 'restriction'];
+    if (restriction.liftValue === restriction.value) {
+      ctx.report(
+        'CUS056',
+        `${c.qualifiedName}: lifting a restriction writes the same value as restricting: the rows would stay marked`,
+        [...at, 'liftValue'],
+        'set liftValue to the value of a row that is not restricted',
+      );
+    } else if (restriction.liftValue === null && c.fields.get(restriction.field)?.required === true) {
+      ctx.report(
+        'CUS056',
+        `${c.qualifiedName}.${restriction.field} is required (NOT NULL), but lifting a restriction writes NULL into it: the lift would fail`,
+        at,
+        `add liftValue: the value of a row that is not restricted (e.g. restriction: { field: ${restriction.field}, value: 1, liftValue: 0 })`,
+      );
+    }
   }
 };

@@ -85,11 +85,17 @@ describe('restriction of a NOT NULL flag', () => {
     ]);
   });
 
-  it('is refused by lint when the flag is required and no liftValue is declared (CUS056)', () => {
+  it('is refused by lint when the flag is required and no liftValue is declared, or the lift writes the restricting value (CUS056)', () => {
     const text = MANIFEST.replace(', liftValue: 0', '');
     const result = compilePolicy([{ path: 'flag.yaml', text }], { now: new Date('2026-11-23T00:00:00Z') });
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map((d) => d.code)).toEqual(['CUS056']);
     expect(result.diagnostics[0]?.fix).toContain('liftValue');
+    const same = compilePolicy([{ path: 'flag.yaml', text: MANIFEST.replace('liftValue: 0', 'liftValue: 1') }], {
+      now: new Date('2026-11-23T00:00:00Z'),
+    });
+    expect(same.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      'CUS056 app.customers: lifting a restriction writes the same value as restricting: the rows would stay marked',
+    ]);
   });
 });
