@@ -7,7 +7,15 @@ import { DEFAULT_COMPLAINT_DEADLINE, JURISDICTION_PRESETS } from './defaults/jur
 import type * as M from './model.js';
 import type { ManifestData } from './schema/index.js';
 import { optionalText, toText } from './text.js';
-import { DATA_CLASSES, HANDLING_ACTIONS, type DataClass, type JurisdictionId, type ReferenceLink } from './vocabulary.js';
+import {
+  DATA_CLASSES,
+  HANDLING_ACTIONS,
+  RETENTION_TRIGGERS,
+  UNDATED,
+  type DataClass,
+  type JurisdictionId,
+  type ReferenceLink,
+} from './vocabulary.js';
 
 type Dataset = ManifestData['datasets'][string];
 type Collection = Dataset['collections'][string];
@@ -367,6 +375,7 @@ function buildCollection(
         required: f.required ?? false,
         protection: f.protection ?? 'clear',
         provided: f.provided ?? provided,
+        violation: f.violation && { reason: toText(f.violation.reason), found: f.violation.found },
       }) satisfies M.FieldModel,
     ]),
   );
@@ -391,10 +400,15 @@ function buildCollection(
     primaryKey: pk,
     identity,
     identityFields,
-    timestamps: c.timestamps ?? {},
+    timestamps: Object.fromEntries(Object.entries(c.timestamps ?? {}).filter(([, spec]) => spec !== UNDATED)),
+    undated: RETENTION_TRIGGERS.filter((t) => c.timestamps?.[t] === UNDATED),
     retention: c.retention,
     onErase: c.onErase ?? 'delete-row',
-    restriction: c.restriction && { field: c.restriction.field, value: c.restriction.value ?? true },
+    restriction: c.restriction && {
+      field: c.restriction.field,
+      value: c.restriction.value ?? true,
+      liftValue: c.restriction.liftValue ?? null,
+    },
     outbox: c.outbox ?? false,
     provided,
     fields,

@@ -38,6 +38,13 @@ export const DIAGNOSTIC_CODES = {
   CUS043: { severity: 'error', title: 'unknown store profile' },
   CUS044: { severity: 'error', title: 'Redis key index unusable' },
   CUS045: { severity: 'warning', title: 'reference without a declared link' },
+  CUS053: { severity: 'warning', title: 'known violation held while it is removed' },
+  CUS054: { severity: 'error', title: 'known violation that erasure would keep' },
+  CUS055: { severity: 'warning', title: 'violation declared on a field that breaks no rule' },
+  CUS056: { severity: 'error', title: 'restriction that cannot be lifted' },
+  CUS057: { severity: 'error', title: 'identifier used as a retention clock' },
+  CUS058: { severity: 'error', title: 'undated rows with no parent to expire with' },
+  CUS059: { severity: 'warning', title: 'fields of one collection kept under different retention rules' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

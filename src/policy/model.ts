@@ -266,6 +266,23 @@ export interface FieldModel {
   readonly provided: boolean;
   /** Declared unique in its collection (no two rows share a value). */
   readonly unique?: boolean | undefined;
+  /** A known breach of its class's rules, declared while the data is removed (lint warns instead of refusing the field). */
+  readonly violation?: ViolationModel | undefined;
+}
+
+export interface ViolationModel {
+  readonly reason: Text;
+  /** YYYY-MM-DD. */
+  readonly found: string;
+}
+
+/** How a person's rows are marked restricted (art. 18), and unmarked. */
+export interface RestrictionModel {
+  readonly field: string;
+  /** Written to restrict (default true). */
+  readonly value: string | number | boolean;
+  /** Written to lift the restriction (default NULL). */
+  readonly liftValue: string | number | boolean | null;
 }
 
 export interface CollectionModel {
@@ -283,11 +300,16 @@ export interface CollectionModel {
   readonly identity: ReadonlyMap<string, string>;
   /** Identity key → every field that holds it (a primary and an alternate e-mail), the first being `identity`'s. */
   readonly identityFields: ReadonlyMap<string, readonly string[]>;
-  /** Trigger → `field`, or `reference_field.parent_field` read through a reference. */
+  /**
+   * Trigger → `field`, or a field read through one or two references (`customer_id.closed_at`,
+   * `order_id.customer_id.closed_at`). A trigger declared `none` is not here but in `undated`.
+   */
   readonly timestamps: Readonly<Partial<Record<RetentionTrigger, string>>>;
+  /** Triggers the collection declares it holds no date for (`none`): its rows expire with the parent they belong to. */
+  readonly undated?: readonly RetentionTrigger[] | undefined;
   readonly retention?: string | undefined;
   readonly onErase: 'delete-row' | 'mask';
-  readonly restriction?: { readonly field: string; readonly value: string | number | boolean } | undefined;
+  readonly restriction?: RestrictionModel | undefined;
   readonly outbox: boolean;
   readonly provided: boolean;
   readonly fields: ReadonlyMap<string, FieldModel>;

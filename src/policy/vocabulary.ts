@@ -30,6 +30,9 @@ export const RETENTION_TRIGGERS = [
 ] as const;
 export type RetentionTrigger = (typeof RETENTION_TRIGGERS)[number];
 
+/** The timestamp a collection declares for a clock it holds no date for: its rows expire with their parent. */
+export const UNDATED = 'none';
+
 /** What happens when retention ends (K3.2). */
 export const RETENTION_ACTIONS = ['delete', 'anonymise'] as const;
 export type RetentionAction = (typeof RETENTION_ACTIONS)[number];

@@ -81,7 +81,7 @@ datasets:
           plan: { category: user.relationship.service, type: string }
           status: { type: string }
       orders:
-        timestamps: { contract-end: service_id.id }
+        timestamps: { contract-end: service_id.customer_id.closed_at }
         fields:
           id: { type: integer }
           service_id: { type: integer, references: services.id, link: belongs-to }
@@ -110,23 +110,25 @@ datasets:
           ip: { category: system.network.ip, type: ip, strategy: truncate-ip }
           at: { category: system.log.connection, type: datetime }
       tickets:
-        timestamps: { contract-end: id }
+        timestamps: { contract-end: closed_at }
         fields:
           id: { type: integer }
           email: { category: user.contact.email, type: email, identity: email }
           subject: { category: user.communication.support, type: string }
+          closed_at: { type: datetime }
       messages:
-        timestamps: { contract-end: ticket_id.id }
+        timestamps: { contract-end: ticket_id.closed_at }
         fields:
           id: { type: integer }
           ticket_id: { type: integer, references: tickets.id, link: belongs-to }
           body: { category: user.communication.support, type: string }
           staff_id: { type: integer, references: staff.id, link: association }
       staff:
-        timestamps: { contract-end: id }
+        timestamps: { contract-end: left_at }
         fields:
           id: { type: integer }
           name: { category: user.identity.name, type: string }
+          left_at: { type: datetime }
 `;
 
 const SHOP_SQL = `
@@ -140,8 +142,8 @@ const SHOP_SQL = `
 
 const ACTIVITY_SQL = `
   CREATE TABLE logins (id INTEGER PRIMARY KEY, customer_id TEXT, ip TEXT, at TEXT);
-  CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT);
-  CREATE TABLE tickets (id INTEGER PRIMARY KEY, email TEXT, subject TEXT);
+  CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT, left_at TEXT);
+  CREATE TABLE tickets (id INTEGER PRIMARY KEY, email TEXT, subject TEXT, closed_at TEXT);
   CREATE TABLE messages (id INTEGER PRIMARY KEY, ticket_id INTEGER REFERENCES tickets(id), body TEXT, staff_id INTEGER REFERENCES staff(id));
 `;
 
@@ -179,8 +181,8 @@ export function createShop(name: string, options: { adaBlocked?: boolean; manife
   activity.exec(ACTIVITY_SQL);
   activity.exec(`
     INSERT INTO logins VALUES (51, '1', '203.0.113.77', '2026-10-01T10:00:00Z'), (52, '1', '2001:db8:85a3:8d3:1319:8a2e:370:7348', '2026-10-02T10:00:00Z'), (53, '2', '198.51.100.9', '2026-10-03T10:00:00Z');
-    INSERT INTO staff VALUES (61, 'Grace Support');
-    INSERT INTO tickets VALUES (71, 'ada@example.com', 'Reboot please'), (72, 'bob@example.com', 'Invoice question');
+    INSERT INTO staff (id, name) VALUES (61, 'Grace Support');
+    INSERT INTO tickets (id, email, subject) VALUES (71, 'ada@example.com', 'Reboot please'), (72, 'bob@example.com', 'Invoice question');
     INSERT INTO messages VALUES (81, 71, 'My VPS is stuck', NULL), (82, 71, 'Rebooted it for you', 61), (83, 72, 'Where is my invoice?', NULL);
   `);
   activity.close();

@@ -1,65 +1,136 @@
-// Rules on what a field may hold given its class: forbidden categories, payment cards, secrets (CUS020–CUS023).
-import { SAFE_CARD_FORMS } from '../vocabulary.js';
-import type { LintRule } from './context.js';
+// Rules on what a field may hold given its class: forbidden categories, payment cards, secrets (CUS020–CUS023), and the
+// known violations a manifest declares while the data is removed (CUS053–CUS055).
+import { fieldBreaches, holdsCardNumbers, type BreachKind } from '../breaches.js';
+import type { CollectionModel, FieldModel, PolicyModel } from '../model.js';
+import type { LintContext, LintRule } from './context.js';
 
-const CARD_SECURITY_CODE = 'user.financial.card-security-code';
-const CARD_TOKEN = 'user.financial.card-token';
+const DECLARE_IT = 'if such data is already held, declare it with violation: { reason, found } while it is removed';
+
+/** The error a breach is when the manifest does not declare it, as [code, message, key of the field it points at, fix]. */
+function breachError(m: PolicyModel, f: FieldModel, kind: BreachKind, where: string) {
+  switch (kind) {
+    case 'security-code':
+      return [
+        'CUS023',
+        `${where} stores a card security code, which is never kept after authorisation, even encrypted`,
+        f.card === 'cvc' ? 'card' : 'category',
+        `remove the field (${DECLARE_IT})`,
+      ] as const;
+    case 'forbidden':
+      return [
+        'CUS020',
+        `${where} holds "${f.category}", a forbidden category that is never collected, stored or used`,
+        'category',
+        `remove the field, or re-class the category in taxonomy.categories if it is not what the name says (${DECLARE_IT})`,
+      ] as const;
+    case 'card-number':
+      return [
+        'CUS021',
+        `${where} is declared to hold full card numbers`,
+        'card',
+        `keep only "bin-last4", or a processor "token" stored encrypted (${DECLARE_IT})`,
+      ] as const;
+    case 'possible-card-number':
+      return [
+        'CUS021',
+        `${where} is a payment-card field that could hold a full card number`,
+        'category',
+        'declare card: bin, last4, bin-last4 or token',
+      ] as const;
+    case 'clear-token':
+      return [
+        'CUS021',
+        `${where} holds a processor token that is not stored encrypted`,
+        'protection',
+        'set protection: encrypted',
+      ] as const;
+    case 'unprotected': {
+      const allowed = f.class === undefined ? [] : m.handling[f.class].storage;
+      return [
+        'CUS022',
+        `${where} is ${f.class}-class "${f.category}" but stored ${f.protection}`,
+        f.protection === 'clear' ? 'category' : 'protection',
+        `set protection: ${allowed.join(' or ')}`,
+      ] as const;
+    }
+    default:
+      return kind satisfies never;
+  }
+}
+
+/** What the data is and how to end the violation, for the CUS053 warning. */
+function remediation(m: PolicyModel, f: FieldModel, breaches: readonly BreachKind[]): { what: string; fix: string } {
+  if (breaches.includes('security-code'))
+    return {
+      what: 'card security codes',
+      fix: 'stop storing security codes (never kept after authorisation, even encrypted), purge the existing values, then remove the field',
+    };
+  if (breaches.includes('forbidden'))
+    return { what: `"${f.category}", a forbidden category`, fix: 'stop collecting it, purge the existing values, then remove the field' };
+  if (holdsCardNumbers(breaches))
+    return {
+      what: 'full card numbers',
+      fix: 'stop storing full card numbers: keep only the first six and last four digits (card: bin-last4) or a processor token (card: token, protection: encrypted), purge the existing values, then remove the violation',
+    };
+  const allowed = f.class === undefined ? ['encrypted'] : m.handling[f.class].storage;
+  return {
+    what: `${f.class}-class values stored ${f.protection}`,
+    fix: `encrypt or hash the existing values, set protection: ${breaches.includes('clear-token') ? 'encrypted' : allowed.join(' or ')}, then remove the violation`,
+  };
+}
+
+/** Why an erasure would leave a declared violation in place, if it would. */
+function keptByErasure(c: CollectionModel, f: FieldModel): { why: string; fix: string } | undefined {
+  if (f.category === undefined)
+    return { why: 'it has no category, and erasure masks only personal fields', fix: 'give it the category of what it holds' };
+  if (f.strategy === 'keep' || f.strategy === 'hold')
+    return { why: `its strategy ${f.strategy} keeps it`, fix: 'remove the strategy, or use null or fixed' };
+  const rowsKept = c.onErase === 'mask' || [...c.fields.values()].some((g) => g.strategy === 'hold');
+  if (f.required === true && rowsKept && f.strategy !== 'fixed' && f.strategy !== 'hash')
+    return {
+      why: 'its rows are kept and masked, but the store refuses NULL in it',
+      fix: 'give it strategy: fixed with a value the column accepts',
+    };
+  return undefined;
+}
+
+function checkViolation(ctx: LintContext, c: CollectionModel, f: FieldModel, breaches: readonly BreachKind[]): void {
+  const at = ['datasets', c.dataset, 'collections', c.name, 'fields', f.name];
+  const where = `${c.qualifiedName}.${f.name}`;
+  if (breaches.length === 0) {
+    ctx.report(
+      'CUS055',
+      `${where} declares a violation, but it breaks no rule of its class: the access package would still say the data is being removed`,
+      [...at, 'violation'],
+      'remove the violation block now that the data is remediated',
+    );
+    return;
+  }
+  const { what, fix } = remediation(ctx.model, f, breaches);
+  ctx.report(
+    'CUS053',
+    `${where} holds ${what}: a known violation, found ${f.violation?.found}; the access package states it without the values, and erasure removes it`,
+    [...at, 'violation'],
+    fix,
+  );
+  const kept = keptByErasure(c, f);
+  if (kept) {
+    ctx.report('CUS054', `${where} holds ${what} that an erasure would leave in place: ${kept.why}`, [...at, 'violation'], kept.fix);
+  }
+}
 
 export const checkFieldClasses: LintRule = (ctx) => {
   const m = ctx.model;
   for (const c of m.index.collections.values()) {
     for (const f of c.fields.values()) {
-      const at = ['datasets', c.dataset, 'collections', c.name, 'fields', f.name];
-      const where = `${c.qualifiedName}.${f.name}`;
-      if (f.card === 'cvc' || f.category === CARD_SECURITY_CODE) {
-        ctx.report(
-          'CUS023',
-          `${where} stores a card security code, which is never kept after authorisation, even encrypted`,
-          [...at, f.card === 'cvc' ? 'card' : 'category'],
-          'remove the field',
-        );
+      const breaches = fieldBreaches(m, f);
+      if (f.violation) {
+        checkViolation(ctx, c, f, breaches);
         continue;
       }
-      if (f.class === 'forbidden') {
-        ctx.report(
-          'CUS020',
-          `${where} holds "${f.category}", a forbidden category that is never collected, stored or used`,
-          [...at, 'category'],
-          'remove the field, or re-class the category in taxonomy.categories if it is not what the name says',
-        );
-        continue;
-      }
-      if (f.card !== undefined && !SAFE_CARD_FORMS.includes(f.card)) {
-        ctx.report(
-          'CUS021',
-          `${where} is declared to hold full card numbers`,
-          [...at, 'card'],
-          'keep only "bin-last4", or a processor "token" stored encrypted',
-        );
-      } else if (f.class === 'special' && f.card === undefined && f.category !== CARD_TOKEN) {
-        ctx.report(
-          'CUS021',
-          `${where} is a payment-card field that could hold a full card number`,
-          [...at, 'category'],
-          'declare card: bin, last4, bin-last4 or token',
-        );
-      } else if ((f.card === 'token' || f.category === CARD_TOKEN) && f.protection !== 'encrypted') {
-        ctx.report(
-          'CUS021',
-          `${where} holds a processor token that is not stored encrypted`,
-          [...at, 'protection'],
-          'set protection: encrypted',
-        );
-      }
-      if (f.class === undefined) continue;
-      const allowed = m.handling[f.class].storage;
-      if (!allowed.includes(f.protection)) {
-        ctx.report(
-          'CUS022',
-          `${where} is ${f.class}-class "${f.category}" but stored ${f.protection}`,
-          [...at, f.protection === 'clear' ? 'category' : 'protection'],
-          `set protection: ${allowed.join(' or ')}`,
-        );
+      for (const kind of breaches) {
+        const [code, message, key, fix] = breachError(m, f, kind, `${c.qualifiedName}.${f.name}`);
+        ctx.report(code, message, ['datasets', c.dataset, 'collections', c.name, 'fields', f.name, key], fix);
       }
     }
   }

@@ -1,5 +1,5 @@
-// Rules on the dataset graph: reachability from identities, retention timestamps, erasure strategies, Redis key indexes
-// (CUS035, CUS037, CUS042, CUS044).
+// Rules on the dataset graph: reachability from identities, erasure strategies, Redis key indexes, restriction marks
+// (CUS035, CUS042, CUS044, CUS056).
 import type { CollectionModel } from '../model.js';
 import type { LintRule } from './context.js';
 import { checkKeyIndex } from '../keys.js';
@@ -44,33 +44,6 @@ export const checkReachability: LintRule = (ctx) => {
         ['datasets', c.dataset, 'collections', c.name],
         'declare an identity field on it, or a reference with `link: belongs-to` to a collection a request reaches',
       );
-    }
-  }
-};
-
-export const checkRetentionTimestamps: LintRule = (ctx) => {
-  const m = ctx.model;
-  for (const c of m.index.collections.values()) {
-    const rules = new Map<string, string>();
-    if (c.retention !== undefined) {
-      const rule = m.retention.get(c.retention);
-      if (rule) rules.set(rule.trigger, rule.id);
-    } else {
-      for (const f of c.fields.values()) {
-        for (const rule of f.category === undefined ? [] : (m.index.retentionByCategory.get(f.category) ?? [])) {
-          if (!rules.has(rule.trigger)) rules.set(rule.trigger, rule.id);
-        }
-      }
-    }
-    for (const [trigger, ruleId] of rules) {
-      if (c.timestamps[trigger as keyof typeof c.timestamps] === undefined) {
-        ctx.report(
-          'CUS037',
-          `retention rule "${ruleId}" counts from ${trigger}, but ${c.qualifiedName} declares no timestamp for it`,
-          ['datasets', c.dataset, 'collections', c.name],
-          `add timestamps: { ${trigger}: <field> }`,
-        );
-      }
     }
   }
 };
@@ -137,6 +110,33 @@ export const checkKeyIndexes: LintRule = (ctx) => {
         `${c.qualifiedName}: the key index cannot list its keys: ${problem.why}`,
         ['datasets', c.dataset, 'collections', c.name, 'keyIndex'],
         problem.fix,
+      );
+    }
+  }
+};
+
+/**
+ * Lifting a restriction writes its `liftValue`, NULL by default, which a NOT NULL flag refuses; a `liftValue` equal to
+ * `value` would leave the rows marked (CUS056).
+ */
+export const checkRestrictionMarks: LintRule = (ctx) => {
+  for (const c of ctx.model.index.collections.values()) {
+    const restriction = c.restriction;
+    if (!restriction) continue;
+    const at = ['datasets', c.dataset, 'collections', c.name, 'restriction'];
+    if (restriction.liftValue === restriction.value) {
+      ctx.report(
+        'CUS056',
+        `${c.qualifiedName}: lifting a restriction writes the same value as restricting: the rows would stay marked`,
+        [...at, 'liftValue'],
+        'set liftValue to the value of a row that is not restricted',
+      );
+    } else if (restriction.liftValue === null && c.fields.get(restriction.field)?.required === true) {
+      ctx.report(
+        'CUS056',
+        `${c.qualifiedName}.${restriction.field} is required (NOT NULL), but lifting a restriction writes NULL into it: the lift would fail`,
+        at,
+        `add liftValue: the value of a row that is not restricted (e.g. restriction: { field: ${restriction.field}, value: 1, liftValue: 0 })`,
       );
     }
   }

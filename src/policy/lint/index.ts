@@ -4,13 +4,14 @@ import type { PolicyModel } from '../model.js';
 import type { SourceMap } from '../sources.js';
 import { checkFieldClasses } from './classification.js';
 import { createLintContext, type LintRule } from './context.js';
-import { checkErasureStrategies, checkKeyIndexes, checkReachability, checkRetentionTimestamps } from './datasets.js';
+import { checkErasureStrategies, checkKeyIndexes, checkReachability, checkRestrictionMarks } from './datasets.js';
 import { checkJurisdictionAuthorities, checkJurisdictions, checkReviewDue, checkTranslations } from './organization.js';
 import { checkCategoriesHaveReasons, checkLegalBases, checkRecipientShares } from './purposes.js';
 import { checkCategoryLists, checkDatasetReferences, checkOrganizationReferences, checkPurposeReferences } from './references.js';
+import { checkClockFields, checkCollectionClocks, checkRetentionTimestamps } from './retention.js';
 
 export { reachableCollections } from './datasets.js';
-export { timestampExists } from './references.js';
+export { resolveTimestamp, timestampExists } from './references.js';
 
 /** Every rule, in reporting order. */
 export const LINT_RULES: readonly LintRule[] = [
@@ -24,7 +25,10 @@ export const LINT_RULES: readonly LintRule[] = [
   checkRecipientShares,
   checkReachability,
   checkRetentionTimestamps,
+  checkClockFields,
+  checkCollectionClocks,
   checkErasureStrategies,
+  checkRestrictionMarks,
   checkKeyIndexes,
   checkReviewDue,
   checkJurisdictions,

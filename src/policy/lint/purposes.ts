@@ -34,7 +34,8 @@ export const checkCategoriesHaveReasons: LintRule = (ctx) => {
   const reportedRetention = new Set<string>();
   for (const c of m.index.collections.values()) {
     for (const f of c.fields.values()) {
-      if (f.category === undefined || !m.categories.has(f.category) || f.class === 'forbidden') continue;
+      // A declared violation is data held for no reason on purpose: it is being removed, and no purpose may claim it.
+      if (f.category === undefined || !m.categories.has(f.category) || f.class === 'forbidden' || f.violation) continue;
       const at = ['datasets', c.dataset, 'collections', c.name, 'fields', f.name, 'category'];
       if (!m.index.purposesByCategory.has(f.category)) {
         ctx.report(

@@ -1,5 +1,5 @@
 // Rules that every id a manifest mentions names something declared (CUS010–CUS016, CUS036).
-import type { CollectionModel, PolicyModel } from '../model.js';
+import type { CollectionModel, FieldModel, PolicyModel, ReferenceModel } from '../model.js';
 import type { PathSegment } from '../sources.js';
 import { keyPlaceholders } from '../keys.js';
 import { didYouMean } from '../suggest.js';
@@ -54,14 +54,30 @@ export const checkCategoryLists: LintRule = (ctx) => {
   }
 };
 
-/** Resolves `field` or `reference_field.parent_field` of a timestamp against the collection graph. */
+/**
+ * The field a timestamp names: `field` of the collection, or a field read through one or two references
+ * (`customer_id.closed_at`, `order_id.customer_id.closed_at`), each hop a field of the previous collection that
+ * declares `references`. Undefined when any part is missing.
+ */
+export function resolveTimestamp(
+  m: PolicyModel,
+  c: CollectionModel,
+  spec: string,
+): { readonly collection: CollectionModel; readonly field: FieldModel } | undefined {
+  const parts = spec.split('.');
+  let collection: CollectionModel | undefined = c;
+  for (const hop of parts.slice(0, -1)) {
+    const ref: ReferenceModel | undefined = collection.fields.get(hop)?.references;
+    collection = ref && m.index.collections.get(`${ref.dataset}.${ref.collection}`);
+    if (!collection) return undefined;
+  }
+  const field = collection.fields.get(parts.at(-1) ?? '');
+  return field && { collection, field };
+}
+
+/** Resolves `field`, `reference_field.parent_field` or `reference_field.parent_reference.field` of a timestamp against the collection graph. */
 export function timestampExists(m: PolicyModel, c: CollectionModel, spec: string): boolean {
-  const [first, second] = spec.split('.');
-  const field = c.fields.get(first ?? '');
-  if (!field) return false;
-  if (second === undefined) return true;
-  const ref = field.references;
-  return ref !== undefined && (m.index.collections.get(`${ref.dataset}.${ref.collection}`)?.fields.has(second) ?? false);
+  return resolveTimestamp(m, c, spec) !== undefined;
 }
 
 export const checkDatasetReferences: LintRule = (ctx) => {
@@ -91,7 +107,7 @@ export const checkDatasetReferences: LintRule = (ctx) => {
           'CUS036',
           `timestamp "${spec}" for ${trigger} does not name a field${spec.includes('.') ? ' reached through a reference' : ''} of ${c.qualifiedName}`,
           [...at, 'timestamps', trigger],
-          'declare the field, or write "reference_field.parent_field"',
+          'declare the field, or write "reference_field.parent_field" (two hops: "reference_field.parent_reference.field")',
         );
       }
     }

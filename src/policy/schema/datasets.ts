@@ -11,7 +11,7 @@ import {
   RETENTION_TRIGGERS,
   STORE_KINDS,
 } from '../vocabulary.js';
-import { CategoryKey, ConfigValue, Id, LocalizedText, SecretRef, StoreIdentifier } from './common.js';
+import { CategoryKey, ConfigValue, Id, IsoDate, LocalizedText, SecretRef, StoreIdentifier } from './common.js';
 
 /** An identity a request can carry (email, customer id, handle…). */
 export const IdentityKey = z.strictObject({
@@ -37,6 +37,18 @@ export const Store = z.strictObject({
   ...StoreFields,
   /** Alternative stores selected by profile (`--profile NAME` or CUSTOS_PROFILE), e.g. SQLite for the demo, PostgreSQL in production. */
   profiles: z.record(Id, z.strictObject(StoreFields)).optional(),
+});
+
+/**
+ * A known breach of the provider's own rules, declared so the data that really exists stays in the manifest (and so in
+ * access and erasure) while it is being removed: full card numbers or security codes found in a table, a forbidden
+ * category, a secret stored in clear. Lint reports it as a warning with the remediation instead of an error.
+ */
+export const Violation = z.strictObject({
+  /** Why the data is there and what is being done about it, for the people who read the manifest. */
+  reason: LocalizedText,
+  /** The day it was found (YYYY-MM-DD). */
+  found: IsoDate,
 });
 
 export const Field = z.strictObject({
@@ -72,7 +84,20 @@ export const Field = z.strictObject({
    * found on a row of this very collection: the lookup could only find that row again.
    */
   unique: z.boolean().optional(),
+  /** Data held against the rules of its class, known and being removed (see `Violation`). */
+  violation: Violation.optional(),
 });
+
+/** A scalar the store holds in a flag column (restriction marks). */
+const FlagValue = z.union([z.string(), z.number(), z.boolean()]);
+
+/** `none`: the collection has no date for that clock (its rows expire with their parent); else a field, reached through at most two references. */
+const TimestampSpec = z
+  .string()
+  .regex(
+    /^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*){0,2}$/,
+    'write "field", "reference_field.parent_field", "reference_field.parent_reference.field", or none',
+  );
 
 export const Collection = z.strictObject({
   description: LocalizedText.optional(),
@@ -89,19 +114,21 @@ export const Collection = z.strictObject({
   primaryKey: z.union([StoreIdentifier, z.array(StoreIdentifier).min(1)]).optional(),
   /** Identity key → the field holding it, or several (a primary and an alternate e-mail): every one is looked up. */
   identity: z.record(Id, z.union([StoreIdentifier, z.array(StoreIdentifier).min(1)])).optional(),
-  /** Retention trigger → timestamp field that starts its clock; `ref.field` reads it through a reference (e.g. `customer_id.closed_at`). */
-  timestamps: z
-    .partialRecord(
-      z.enum(RETENTION_TRIGGERS),
-      z.string().regex(/^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/, 'write "field" or "reference_field.parent_field"'),
-    )
-    .optional(),
+  /**
+   * Retention trigger → timestamp field that starts its clock; `ref.field` reads it through a reference (e.g.
+   * `customer_id.closed_at`), `ref.ref.field` through two (`order_id.customer_id.closed_at`); `none` when the rows hold
+   * no date for it and expire with the parent they belong to.
+   */
+  timestamps: z.partialRecord(z.enum(RETENTION_TRIGGERS), TimestampSpec).optional(),
   /** Retention rule for the rows of this collection, when not the one of its categories' purposes. */
   retention: Id.optional(),
   /** What erasure does to a row by default: remove it, or mask its personal fields. */
   onErase: z.enum(['delete-row', 'mask']).optional(),
-  /** K5/art. 18: how a person's rows are marked restricted. */
-  restriction: z.strictObject({ field: StoreIdentifier, value: z.union([z.string(), z.number(), z.boolean()]).optional() }).optional(),
+  /**
+   * K5/art. 18: how a person's rows are marked restricted: `value` (default true) is written to restrict, `liftValue`
+   * (default NULL, refused when the field is `required`) to lift the mark.
+   */
+  restriction: z.strictObject({ field: StoreIdentifier, value: FlagValue.optional(), liftValue: FlagValue.optional() }).optional(),
   /** K6.3: notification emails sent to the person (part of the access package). */
   outbox: z.boolean().optional(),
   /** Data the person provided themselves (portability, art. 20). */

@@ -1,6 +1,6 @@
 // Access and portability: streams the person's rows collection by collection into a sink, secrets withheld before any sink sees them.
 import type { Row, Value } from '../../connectors/index.js';
-import type { CollectionModel, FieldModel, PolicyModel } from '../../policy/index.js';
+import { fieldBreaches, holdsCardNumbers, type CollectionModel, type FieldModel, type PolicyModel } from '../../policy/index.js';
 import { planRequest } from '../planner.js';
 import { resolveRequest, type CollectionVisitor } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
@@ -12,9 +12,68 @@ export interface WithheldMarkers {
   readonly secret: string;
   readonly encrypted: string;
   readonly hashed: string;
+  /** Full card numbers held against the rules (a declared violation), with the last four digits when the value shows them. */
+  readonly cardNumber: (last4: string | undefined) => string;
+  /** Card security codes held against the rules. */
+  readonly securityCode: string;
+  /** Data of a forbidden category held against the rules. */
+  readonly forbidden: string;
 }
 /** The markers in English; the access package uses those of its language. */
-export const WITHHELD: WithheldMarkers = { secret: '[withheld: secret]', encrypted: '[stored encrypted]', hashed: '[stored hashed]' };
+export const WITHHELD: WithheldMarkers = {
+  secret: '[withheld: secret]',
+  encrypted: '[stored encrypted]',
+  hashed: '[stored hashed]',
+  cardNumber: (last4) => `[full card number held${last4 === undefined ? '' : `, ending ${last4}`}: being removed]`,
+  securityCode: '[card security code held: being removed]',
+  forbidden: '[data we must not hold: being removed]',
+};
+
+/** How a field's values leave in an export: in clear, or replaced by which marker. */
+export type Disclosure = 'clear' | 'secret' | 'encrypted' | 'hashed' | 'card-number' | 'security-code' | 'forbidden';
+
+/** Decided once per field (a model's fields are frozen): the export asks for every value. */
+const disclosures = new WeakMap<FieldModel, Disclosure>();
+
+/** Whether the field's values leave in clear or as which marker; the last three are data held against the rules. */
+export function disclosureOf(model: PolicyModel, field: FieldModel): Disclosure {
+  let d = disclosures.get(field);
+  if (d === undefined) {
+    const breaches = fieldBreaches(model, field);
+    // K1.3: the issuer prefix and last four digits are what a card may be shown as, whatever the class's rule.
+    const displayableCard = field.card === 'bin' || field.card === 'last4' || field.card === 'bin-last4';
+    if (breaches.includes('security-code')) d = 'security-code';
+    else if (breaches.includes('forbidden')) d = 'forbidden';
+    else if (holdsCardNumbers(breaches)) d = 'card-number';
+    else if (field.protection !== 'clear') d = field.protection;
+    else if (displayableCard) d = 'clear';
+    else if (breaches.length > 0 || (field.class !== undefined && !model.handling[field.class].exportInClear)) d = 'secret';
+    else d = 'clear';
+    disclosures.set(field, d);
+  }
+  return d;
+}
+
+/** The last four digits of a full card number stored in clear (what PCI DSS lets be shown), if the value is one. */
+function lastFour(value: Value): string | undefined {
+  const digits = String(value).replace(/\D/g, '');
+  return digits.length >= 12 && digits.length <= 19 ? digits.slice(-4) : undefined;
+}
+
+/** The marker that replaces every value of a field in an export, or undefined when its values leave in clear. */
+export function withheldMarker(model: PolicyModel, field: FieldModel, markers: WithheldMarkers = WITHHELD): string | undefined {
+  const d = disclosureOf(model, field);
+  switch (d) {
+    case 'clear':
+      return undefined;
+    case 'card-number':
+      return markers.cardNumber(undefined);
+    case 'security-code':
+      return markers.securityCode;
+    default:
+      return markers[d];
+  }
+}
 
 export interface ExportedCollection {
   readonly collection: CollectionModel;
@@ -43,7 +102,10 @@ export interface ExportOptions {
   readonly fields?: (collection: CollectionModel, model: PolicyModel) => readonly FieldModel[];
 }
 
-/** The value as the person may see it (K1.2: high-class values never leave in clear). */
+/**
+ * The value as the person may see it (K1.2: high-class values never leave in clear). Data held against the rules (a
+ * declared violation) is stated, never shown: a full card number as its last four digits.
+ */
 export function exportValue(
   model: PolicyModel,
   field: FieldModel,
@@ -51,10 +113,11 @@ export function exportValue(
   markers: WithheldMarkers = WITHHELD,
 ): ExportedValue {
   if (value === null || value === undefined) return null;
-  if (field.protection !== 'clear') return markers[field.protection];
-  // K1.3: the issuer prefix and last four digits are what a card may be shown as, whatever the class's rule.
-  const displayableCard = field.card === 'bin' || field.card === 'last4' || field.card === 'bin-last4';
-  if (!displayableCard && field.class !== undefined && !model.handling[field.class].exportInClear) return markers.secret;
+  const d = disclosureOf(model, field);
+  if (d !== 'clear') {
+    if (d === 'card-number') return markers.cardNumber(field.protection === 'clear' ? lastFour(value) : undefined);
+    return d === 'security-code' ? markers.securityCode : markers[d];
+  }
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');

@@ -1,4 +1,4 @@
-// The restriction executor (art. 18): marks the person's rows where the manifest says how, or lifts the mark.
+// The restriction executor (art. 18): marks the person's rows where the manifest says how, or lifts the mark (writing its `liftValue`, NULL by default).
 import type { ConnectorSession } from '../../connectors/index.js';
 import type { Completion } from '../../store/index.js';
 import { collectionOf } from '../resolve.js';
@@ -42,7 +42,7 @@ export async function executeRestriction(
         kind: action,
         empty: wheres.length === 0,
         apply: (session: ConnectorSession) =>
-          session.update({ collection, where: wheres }, { [restriction.field]: options.lift ? null : restriction.value }),
+          session.update({ collection, where: wheres }, { [restriction.field]: options.lift ? restriction.liftValue : restriction.value }),
       },
     ];
   });

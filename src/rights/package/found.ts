@@ -1,6 +1,6 @@
 // What an access package holds: the collections with rows, their files, the categories found and the values withheld.
 import type { CollectionModel, FieldModel, PolicyModel } from '../../policy/index.js';
-import { WITHHELD, type WithheldMarkers } from '../execute/export.js';
+import { disclosureOf, WITHHELD, withheldMarker, type Disclosure, type WithheldMarkers } from '../execute/export.js';
 
 /** A collection that had rows for the person, and the files of the package that carry them. */
 export interface PackagedCollection {
@@ -17,7 +17,11 @@ export interface PackagedCollection {
 export interface WithheldField {
   readonly field: FieldModel;
   readonly marker: string;
+  /** Held against the rules (a declared violation) and being removed, rather than withheld by its protection or class. */
+  readonly breach: boolean;
 }
+
+const BREACHES: ReadonlySet<Disclosure> = new Set(['card-number', 'security-code', 'forbidden']);
 
 export function dataFileNames(collection: CollectionModel): { readonly json: string; readonly csv: string } {
   const base = `data/${collection.dataset}.${collection.name}`;
@@ -38,7 +42,10 @@ export function foundCategories(collections: readonly PackagedCollection[]): Rea
   return out;
 }
 
-/** The fields `exportValue` withholds (K1.2): stored encrypted or hashed, or of a class never exported in clear. */
+/**
+ * The fields `exportValue` withholds (K1.2): stored encrypted or hashed, of a class never exported in clear, or held
+ * against the rules and being removed (a full card number is listed without its last four digits).
+ */
 export function withheldFields(
   model: PolicyModel,
   collections: readonly PackagedCollection[],
@@ -46,9 +53,8 @@ export function withheldFields(
 ): WithheldField[] {
   return collections.flatMap((c) =>
     c.fields.flatMap((field): WithheldField[] => {
-      if (field.protection !== 'clear') return [{ field, marker: markers[field.protection] }];
-      if (field.class !== undefined && !model.handling[field.class].exportInClear) return [{ field, marker: markers.secret }];
-      return [];
+      const marker = withheldMarker(model, field, markers);
+      return marker === undefined ? [] : [{ field, marker, breach: BREACHES.has(disclosureOf(model, field)) }];
     }),
   );
 }

@@ -17,6 +17,8 @@ export interface PackageMessages {
     readonly withheldHeading: string;
     readonly withheldIntro: string;
     readonly withheldNone: string;
+    /** Said when some of the data is held against the provider's own rules (a declared violation) and being removed. */
+    readonly withheldBreach: string;
     readonly withheldRules: string;
     /** What replaces a withheld value in the data files. */
     readonly markers: WithheldMarkers;
@@ -58,6 +60,8 @@ const en: PackageMessages = {
     withheldIntro:
       'Secret values (passwords, API secrets, security codes, session tokens) and values we store only encrypted or hashed never leave our systems in clear, as our data protection rules require. In the data files, each such value is replaced by a marker:',
     withheldNone: 'No value of your data had to be withheld.',
+    withheldBreach:
+      'We found that we hold some data that our own rules forbid us to keep (such as full card numbers). We are removing it; until then, the data files say that it is held without showing it.',
     withheldRules: 'Our rules for these values:',
     markers: WITHHELD,
   },
@@ -101,8 +105,18 @@ const fr: PackageMessages = {
     withheldIntro:
       'Les valeurs secrètes (mots de passe, secrets d’API, codes de sécurité, jetons de session) et les valeurs que nous ne conservons que chiffrées ou hachées ne quittent jamais nos systèmes en clair, comme l’exigent nos règles de protection des données. Dans les fichiers de données, chacune est remplacée par un marqueur :',
     withheldNone: 'Aucune valeur de vos données n’a dû être masquée.',
+    withheldBreach:
+      'Nous avons constaté que nous conservons des données que nos propres règles nous interdisent de garder (comme des numéros de carte complets). Nous les supprimons ; d’ici là, les fichiers de données indiquent qu’elles sont conservées sans les montrer.',
     withheldRules: 'Nos règles pour ces valeurs :',
-    markers: { secret: '[masqué : secret]', encrypted: '[conservé chiffré]', hashed: '[conservé haché]' },
+    markers: {
+      secret: '[masqué : secret]',
+      encrypted: '[conservé chiffré]',
+      hashed: '[conservé haché]',
+      cardNumber: (last4) =>
+        `[numéro de carte complet conservé${last4 === undefined ? '' : `, se terminant par ${last4}`} : en cours de suppression]`,
+      securityCode: '[cryptogramme visuel conservé : en cours de suppression]',
+      forbidden: '[donnée que nous ne devons pas conserver : en cours de suppression]',
+    },
   },
   controllerHeading: 'Qui détient vos données',
   data: {

@@ -44,6 +44,7 @@ function withheldSection(ctx: RenderContext, p: PackageMessages, collections: re
   const rule = (cls: DataClass) => [ctx.model.handling[cls].actions.store, ctx.model.handling[cls].actions.share].map((t) => ctx.text(t));
   return section('withheld', p.package.withheldHeading, [
     paragraph(p.package.withheldIntro),
+    withheld.some((w) => w.breach) ? paragraph(p.package.withheldBreach) : undefined,
     withheld.length === 0
       ? paragraph(p.package.withheldNone)
       : list(
