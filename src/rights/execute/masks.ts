@@ -154,7 +154,8 @@ export async function buildMaskIntent(
     // A hold that ended before today keeps nothing: a row all of whose holds have ended is released.
     if (ends.every((e) => e.until < today)) return void released.push(key);
     for (const { hold, until } of ends) {
-      if (until >= today) holdRecords.push({ dataset: collection.dataset, collection: collection.name, key: keyText, hold: hold.id, until });
+      if (until >= today)
+        holdRecords.push({ dataset: collection.dataset, collection: collection.name, key: keyText, hold: hold.id, until });
     }
   };
   if (input.rows) for (const row of input.rows) decide(row);
