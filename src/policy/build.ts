@@ -45,7 +45,9 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
     Object.entries(data.organization.authorities ?? {}).map(([id, a]) => [id, Object.freeze({ id, ...a, name: toText(a.name) })]),
   );
   const categories = buildCategories(data);
-  const datasets = freezeMap(Object.entries(data.datasets).map(([id, ds]) => [id, buildDataset(id, ds, categories, baseDir, profile)]));
+  const datasets = freezeMap(
+    Object.entries(data.datasets).map(([id, ds]) => [id, buildDataset(id, ds, categories, baseDir, profile, foldedIdentities(data))]),
+  );
   const purposes = freezeMap(
     Object.entries(data.purposes).map(([id, p]) => [
       id,
@@ -132,7 +134,13 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
     identities: freezeMap(
       Object.entries(data.identities).map(([id, k]) => [
         id,
-        Object.freeze({ id, type: k.type, label: optionalText(k.label), caseInsensitive: k.caseInsensitive ?? k.type === 'email' }),
+        Object.freeze({
+          id,
+          type: k.type,
+          label: optionalText(k.label),
+          caseInsensitive: k.caseInsensitive ?? k.type === 'email',
+          storedLowercase: k.storedLowercase ?? false,
+        }),
       ]),
     ),
     categories,
@@ -332,12 +340,22 @@ function parseReference(text: string | undefined, link: ReferenceLink | undefine
   return { dataset: parts[0] ?? '', collection: parts[1] ?? '', field: parts[2] ?? '', ...meaning };
 }
 
+/** Case-insensitive identities the stores may hold in any case: the fields holding them are compared lower-cased. */
+function foldedIdentities(data: ManifestData): ReadonlySet<string> {
+  return new Set(
+    Object.entries(data.identities).flatMap(([id, k]) =>
+      (k.caseInsensitive ?? k.type === 'email') && k.storedLowercase !== true ? [id] : [],
+    ),
+  );
+}
+
 function buildDataset(
   id: string,
   ds: Dataset,
   categories: ReadonlyMap<string, M.CategoryModel>,
   baseDir: string,
   profile: string | undefined,
+  folded: ReadonlySet<string>,
 ): M.DatasetModel {
   const { profiles, ...base } = ds.store;
   const selected = (profile === undefined ? undefined : profiles?.[profile]) ?? base;
@@ -350,7 +368,7 @@ function buildDataset(
     id,
     description: optionalText(ds.description),
     store,
-    collections: freezeMap(Object.entries(ds.collections).map(([name, c]) => [name, buildCollection(id, name, c, categories)])),
+    collections: freezeMap(Object.entries(ds.collections).map(([name, c]) => [name, buildCollection(id, name, c, categories, folded)])),
   });
 }
 
@@ -359,8 +377,14 @@ function buildCollection(
   name: string,
   c: Collection,
   categories: ReadonlyMap<string, M.CategoryModel>,
+  folded: ReadonlySet<string>,
 ): M.CollectionModel {
   const provided = c.provided ?? false;
+  const foldsCase = (fieldName: string, f: { identity?: string | undefined }) =>
+    (f.identity !== undefined && folded.has(f.identity)) ||
+    Object.entries(c.identity ?? {}).some(
+      ([key, held]) => folded.has(key) && (typeof held === 'string' ? held === fieldName : held.includes(fieldName)),
+    );
   const fields = freezeMap(
     Object.entries(c.fields).map(([fieldName, f]) => [
       fieldName,
@@ -373,6 +397,7 @@ function buildCollection(
         description: optionalText(f.description),
         references: parseReference(f.references, f.link, dataset),
         required: f.required ?? false,
+        ...(foldsCase(fieldName, f) ? { foldCase: true } : {}),
         protection: f.protection ?? 'clear',
         provided: f.provided ?? provided,
         violation: f.violation && { reason: toText(f.violation.reason), found: f.violation.found },

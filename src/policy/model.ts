@@ -216,6 +216,8 @@ export interface IdentityKeyModel {
   readonly type: FieldType;
   readonly label?: Text | undefined;
   readonly caseInsensitive: boolean;
+  /** The stores hold it lower-cased already: lookups need not lower-case the stored value. */
+  readonly storedLowercase: boolean;
 }
 
 export interface StoreModel {
@@ -254,6 +256,11 @@ export interface FieldModel {
   readonly description?: Text | undefined;
   readonly identity?: string | undefined;
   readonly references?: ReferenceModel | undefined;
+  /**
+   * The field holds a case-insensitive identity that may be stored in any case: connectors compare its lower-cased value
+   * (`lower(email) IN (…)`), so `Ada@Example.com` is found by `ada@example.com`.
+   */
+  readonly foldCase?: boolean | undefined;
   /** The store refuses NULL in this field (NOT NULL). */
   readonly required?: boolean | undefined;
   /** Declared strategy, if any; the rights engine resolves defaults from the collection's `onErase`. */

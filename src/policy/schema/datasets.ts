@@ -17,8 +17,13 @@ import { CategoryKey, ConfigValue, Id, IsoDate, LocalizedText, SecretRef, StoreI
 export const IdentityKey = z.strictObject({
   type: z.enum(FIELD_TYPES).default('string'),
   label: LocalizedText.optional(),
-  /** Values are compared case-insensitively (emails, handles). */
+  /** Values are compared case-insensitively (emails, handles); default: true for type email. */
   caseInsensitive: z.boolean().optional(),
+  /**
+   * The provider's application always stores this identity lower-cased, so lookups compare the stored value as it is
+   * (a plain index serves them) instead of lower-casing it first. Default: false (stored as typed, `Ada@Example.com`).
+   */
+  storedLowercase: z.boolean().optional(),
 });
 
 const StoreFields = {
