@@ -1,6 +1,6 @@
 // A small provider for the fault suites: customers and orders on a private SQL server, or customers in SQLite with their
 // sessions in a private Redis; Ada (customer 1) asks, Bob (customer 2) must never be touched.
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
@@ -89,6 +89,8 @@ datasets:
 
 export interface FaultProvider {
   readonly dir: string;
+  /** The folder holding the manifest, for the `custos` command. */
+  readonly manifestDir: string;
   readonly model: PolicyModel;
   /** A request by Ada's e-mail. */
   request(id: string): RightsRequest;
@@ -108,9 +110,13 @@ export async function createFaultProvider(server: PrivateServer, name: string): 
   if (!compiled.model || !compiled.ok)
     throw new Error(`fault manifest invalid: ${compiled.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
   const model = compiled.model;
+  const manifestDir = join(dir, 'privacy');
+  mkdirSync(manifestDir);
+  writeFileSync(join(manifestDir, 'faults.yaml'), text);
   await seed(server, dir);
   return {
     dir,
+    manifestDir,
     model,
     request: (id) => ({ id, identities: normalizeIdentities(model, new Map([['email', ['ada@example.com']]])) }),
     context: (wrap) =>
@@ -125,7 +131,7 @@ export async function createFaultProvider(server: PrivateServer, name: string): 
           }),
         },
       ),
-    leftovers: () => readdirSync(dir).filter((entry) => !/^(accounts\.db|custos\.db)(-wal|-shm)?$/.test(entry)),
+    leftovers: () => readdirSync(dir).filter((entry) => entry !== 'privacy' && !/^(accounts\.db|custos\.db)(-wal|-shm)?$/.test(entry)),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -23,6 +23,8 @@ export interface PrivateServer {
   readonly url: string;
   /** False once `killNow` ran, until `restart`. */
   readonly running: boolean;
+  /** The server's root process (for `killProcessTree` from another process). */
+  readonly pid: number | undefined;
   /** SIGKILLs the server and every process it started; returns once none is alive (their sockets are closed). */
   killNow(): void;
   /** Starts the server again on the same port and data (after `killNow`), and waits until it answers. */
@@ -56,11 +58,14 @@ export async function startPrivateServer(kind: ServerKind): Promise<PrivateServe
   const server: PrivateServer = {
     kind,
     url: launch.url,
+    get pid() {
+      return child?.pid;
+    },
     get running() {
       return child !== undefined && child.exitCode === null && child.signalCode === null && isAlive(child.pid ?? 0);
     },
     killNow() {
-      if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) killTree(child.pid);
+      if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) killProcessTree(child.pid);
     },
     async restart() {
       server.killNow();
@@ -176,7 +181,7 @@ async function probe(kind: ServerKind, url: string): Promise<void> {
 }
 
 /** Stops the root (so it starts nothing more), SIGKILLs it and its descendants, and waits until none is alive. */
-function killTree(root: number): void {
+export function killProcessTree(root: number): void {
   signal(root, 'SIGSTOP');
   const pids = [...descendants(root), root];
   for (const pid of pids) signal(pid, 'SIGKILL');
