@@ -85,22 +85,22 @@ interface Launch {
   readonly command: string;
   readonly args: readonly string[];
   readonly url: string;
-  readonly spawn?: { uid: number; gid: number };
+  readonly spawn?: { uid: number; gid: number } | undefined;
 }
 
 /** Initialises the data folder (PostgreSQL, MariaDB) and says how to start the server on it. */
 async function prepare(kind: ServerKind, dir: string, port: number): Promise<Launch> {
   switch (kind) {
     case 'postgres': {
-      // PostgreSQL refuses to run as root: its folder belongs to the postgres user, and it is started as that user.
-      const [uid, gid] = postgresUser();
-      chownSync(dir, uid, gid);
+      // PostgreSQL refuses to run as root: under root its folder belongs to the postgres user, who starts it.
+      const user = process.getuid?.() === 0 ? postgresUser() : undefined;
+      if (user) chownSync(dir, user.uid, user.gid);
       const data = join(dir, 'data');
-      await run(join(POSTGRES_BIN, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8'], { uid, gid });
+      await run(join(POSTGRES_BIN, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8'], user);
       // fsync off is safe here: the faults are killed processes, not lost power; commits still reach the OS.
       const settings = ['listen_addresses=127.0.0.1', 'fsync=off', 'full_page_writes=off', 'shared_buffers=16MB', 'max_connections=30'];
       const args = ['-D', data, '-p', String(port), '-k', dir, ...settings.flatMap((s) => ['-c', s])];
-      return { command: join(POSTGRES_BIN, 'postgres'), args, url: `postgres://postgres@127.0.0.1:${port}/postgres`, spawn: { uid, gid } };
+      return { command: join(POSTGRES_BIN, 'postgres'), args, url: `postgres://postgres@127.0.0.1:${port}/postgres`, spawn: user };
     }
     case 'mysql': {
       const data = join(dir, 'data');
@@ -252,13 +252,13 @@ function findBinary(name: string): string | undefined {
   });
 }
 
-function postgresUser(): [number, number] {
+function postgresUser(): { uid: number; gid: number } {
   const line = readFileSync('/etc/passwd', 'utf8')
     .split('\n')
     .find((l) => l.startsWith('postgres:'));
   const [, , uid, gid] = line?.split(':') ?? [];
   if (uid === undefined || gid === undefined) throw new Error('no postgres user on this machine to run PostgreSQL as');
-  return [Number(uid), Number(gid)];
+  return { uid: Number(uid), gid: Number(gid) };
 }
 
 function run(command: string, args: readonly string[], user?: { uid: number; gid: number }): Promise<void> {
