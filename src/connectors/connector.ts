@@ -55,7 +55,9 @@ export interface FindOptions {
 
 /**
  * Operations that run inside one store, possibly in a transaction. Inside a transaction, finish (or stop) a `find`
- * before the next operation: the transaction's single connection is busy while a find is open.
+ * before the next operation: the transaction's single connection is busy while a find is open. A store that stops
+ * answering part-way fails the operation with CustosError('store-unavailable'): a find never ends early as if complete,
+ * and a count or write never reports the rows it could not reach as absent.
  */
 export interface ConnectorSession {
   /** Streams matching rows; for Redis each row also carries `$key`, the key it came from. */
