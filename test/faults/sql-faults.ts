@@ -1,5 +1,4 @@
 // The fault scenarios shared by the PostgreSQL and MariaDB suites: the server dies during access and during erasure.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { executeErasure } from '../../src/rights/index.js';
@@ -14,8 +13,7 @@ export function rowsByCollection(result: Awaited<ReturnType<typeof executeErasur
   return Object.fromEntries(result.steps.map((step) => [step.collection, step.rows]));
 }
 
-/** `command`: also run the `custos` command as a process of its own (seconds per start). */
-export function describeSqlFaults(kind: 'postgres' | 'mysql', options: { command?: boolean } = {}): void {
+export function describeSqlFaults(kind: 'postgres' | 'mysql'): void {
   const skipped = missingBinaries(kind);
   if (skipped) console.warn(skipped);
 
@@ -78,50 +76,5 @@ export function describeSqlFaults(kind: 'postgres' | 'mysql', options: { command
       expect(await executeErasure(again, provider.request('req-erase'))).toEqual(result);
       await again.close();
     });
-
-    // One process start of the command costs seconds: the suite runs it where the fault was reported (PostgreSQL).
-    if (!options.command) return;
-    it('the custos command, its server killed with a transaction open, prints one line and how to resume; the same id then erases once', async () => {
-      const killed = { CUSTOS_FAULT_KILL_PID: String(server.pid), CUSTOS_FAULT_KILL_AT: 'delete' };
-      const first = custos(provider, ['--request-id', 'req-cli'], killed);
-      expect(server.running).toBe(false);
-      expect(first.stdout).toBe('');
-      expect(first.stderr).toContain(`custos: dataset "crm": the ${kind} store is unavailable`);
-      expect(first.stderr).toContain('run the same command with --request-id req-cli to resume');
-      // One line per failure, never a stack trace or an unhandled 'error' event; and no personal data.
-      expect(first.stderr).not.toMatch(/^\s+at |Unhandled|node:events/m);
-      expect(first.stderr).not.toContain('ada@example.com');
-      expect(first.status).toBe(1);
-
-      await server.restart();
-      expect(await storeState(server, provider.dir)).toEqual({ customers: [1, 2], orders: [31, 32, 33] });
-      // The command's run, resumed through the library on the same store of Custos.
-      const again = provider.context();
-      const result = await executeErasure(again, provider.request('req-cli'));
-      await again.close();
-      expect(result).toMatchObject({ status: 'completed', resumed: true });
-      expect(rowsByCollection(result)).toEqual({ 'crm.orders': 2, 'crm.customers': 1 });
-      expect(await storeState(server, provider.dir)).toEqual({ customers: [2], orders: [33] });
-    });
-  });
-}
-
-/** Runs `custos rights erase` on the provider as its own process, with cli-strike.ts preloaded. */
-function custos(provider: FaultProvider, args: readonly string[], env: Record<string, string>) {
-  const main = join(import.meta.dirname, '../../src/cli/main.ts');
-  const strike = join(import.meta.dirname, 'cli-strike.ts');
-  const command = [
-    'rights',
-    'erase',
-    provider.manifestDir,
-    '--identity',
-    'email=ada@example.com',
-    '--store',
-    join(provider.dir, 'custos.db'),
-  ];
-  return spawnSync(process.execPath, ['--import', 'tsx', '--import', strike, main, ...command, ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, ...env, CUSTOS_PSEUDONYM_KEY: '2a'.repeat(32) },
   });
 }
