@@ -24,9 +24,10 @@ export type Where = Readonly<Record<string, readonly Value[]>>;
 
 /**
  * Selects rows of one collection: `where` is one group, or an array of groups of which some must hold (OR), run as one
- * statement where the store allows. A row several groups match is found, counted and changed once. A group with an empty
- * value list matches nothing; an array with no other group matches nothing. `update` and `delete` refuse `{}`, an array
- * holding `{}`, and `[]`: each is more likely a mistake than a wish to touch every row, or none.
+ * statement where the store allows. A row several groups match is found, counted and changed once. For `find` and `count`,
+ * a group with an empty value list matches nothing, and so does an array with no other group. `update` and `delete`
+ * refuse (CustosError 'invalid-input', naming the collection) `{}`, an array holding `{}`, `[]`, and any empty value list:
+ * each is more likely a mistake than a wish to touch every row, or none. No connector sends a write with an empty condition.
  *
  * One caveat: an OR carrying more values than a SQL store binds in one statement (SQLite 32,000, MySQL 20,000) runs as
  * several, and rows are told apart by the collection's primary key, else SQLite's rowid. A collection with neither (no
@@ -54,7 +55,9 @@ export interface FindOptions {
 
 /**
  * Operations that run inside one store, possibly in a transaction. Inside a transaction, finish (or stop) a `find`
- * before the next operation: the transaction's single connection is busy while a find is open.
+ * before the next operation: the transaction's single connection is busy while a find is open. A store that stops
+ * answering part-way fails the operation with CustosError('store-unavailable'): a find never ends early as if complete,
+ * and a count or write never reports the rows it could not reach as absent.
  */
 export interface ConnectorSession {
   /** Streams matching rows; for Redis each row also carries `$key`, the key it came from. */

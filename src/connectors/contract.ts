@@ -73,13 +73,26 @@ export function describeConnectorContract(name: string, setup: () => Promise<Con
         ).toEqual(['group', 'id', 'order']);
     });
 
-    it('matches nothing with an empty list, whatever the operation', async () => {
+    it('matches nothing with an empty list when reading', async () => {
       expect(await collect(connector.find(where({ id: [] })))).toEqual([]);
       expect(await collect(connector.find(where({ id: [1], status: [] })))).toEqual([]);
       expect(await connector.count(where({ id: [] }))).toBe(0);
-      expect(await connector.update(where({ id: [] }), { status: 'gone' })).toBe(0);
-      expect(await connector.delete(where({ status: [] }))).toBe(0);
       expect(await connector.count(where({}))).toBe(PEOPLE.length);
+    });
+
+    it('refuses an update or delete with an empty value list, naming the collection, and writes nothing', async () => {
+      const name = fixture.people.qualifiedName;
+      await expectRefusal(connector.update(where({ id: [] }), { status: 'gone' }), name);
+      await expectRefusal(connector.delete(where({ status: [] })), name);
+      await expectRefusal(connector.delete(where({ id: [1], status: [] })), name);
+      await expectRefusal(connector.update(where([{ id: [] }, { id: [1] }]), { status: 'gone' }), name);
+      await expectRefusal(connector.delete(where([{ id: [4] }, { id: [1], status: [] }])), name);
+      await expectRefusal(
+        connector.transaction((session) => session.delete(where({ id: [] }))),
+        name,
+      );
+      expect(await connector.count(where({}))).toBe(PEOPLE.length);
+      expect(await connector.count(where({ status: ['gone'] }))).toBe(0);
     });
 
     it('ORs an array of groups: each row once, however many groups match it', async () => {
@@ -105,12 +118,12 @@ export function describeConnectorContract(name: string, setup: () => Promise<Con
       expect(ids(await collect(connector.find(where({}))))).toEqual([1, 3, 5]);
     });
 
-    it('matches nothing with an array whose groups are all empty, or with no group', async () => {
+    it('reads nothing with an array whose groups are all empty, or with no group, and refuses to write on it', async () => {
       const empty = where([{ id: [] }, { id: [1], status: [] }]);
       expect(await collect(connector.find(empty))).toEqual([]);
       expect(await connector.count(empty)).toBe(0);
-      expect(await connector.update(empty, { status: 'gone' })).toBe(0);
-      expect(await connector.delete(empty)).toBe(0);
+      await expectCode(connector.update(empty, { status: 'gone' }), 'invalid-input');
+      await expectCode(connector.delete(empty), 'invalid-input');
       expect(await collect(connector.find(where([])))).toEqual([]);
       expect(await connector.count(where([]))).toBe(0);
       expect(await connector.count(where({}))).toBe(PEOPLE.length);
@@ -208,8 +221,12 @@ export function describeConnectorContract(name: string, setup: () => Promise<Con
     });
 
     it('refuses an update or delete that names no field', async () => {
-      await expectCode(connector.update(where({}), { status: 'x' }), 'invalid-input');
-      await expectCode(connector.delete(where({})), 'invalid-input');
+      await expectRefusal(connector.update(where({}), { status: 'x' }), fixture.people.qualifiedName);
+      await expectRefusal(connector.delete(where({})), fixture.people.qualifiedName);
+      await expectRefusal(
+        connector.transaction((session) => session.update(where({}), { status: 'x' })),
+        fixture.people.qualifiedName,
+      );
       expect(await connector.count(where({ status: ['active'] }))).toBe(3);
     });
 
@@ -338,6 +355,11 @@ function ids(rows: readonly Row[]): number[] {
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
   await expect(promise).rejects.toMatchObject({ name: 'CustosError', code });
+}
+
+/** A write refused before it reaches the store: 'invalid-input', its message naming the collection. */
+async function expectRefusal(promise: Promise<unknown>, collection: string): Promise<void> {
+  await expect(promise).rejects.toMatchObject({ name: 'CustosError', code: 'invalid-input', message: expect.stringContaining(collection) });
 }
 
 /** `global.gc` without `--expose-gc` on the command line. */

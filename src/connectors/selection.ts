@@ -24,6 +24,8 @@ export interface CheckedSelection {
   readonly matchesNothing: boolean;
   /** Some group names no field, or the selection is `[]`: `assertBounded` refuses it. */
   readonly unbounded: boolean;
+  /** Some field of some group has an empty value list: `assertBounded` refuses it too (a write must name what it writes). */
+  readonly emptyList: boolean;
 }
 
 /** Validates field names and value lists (CustosError 'invalid-input'); does not check that fields exist in the store. */
@@ -34,18 +36,20 @@ export function checkSelection(selection: Selection): CheckedSelection {
   if (!isGroupList(where)) {
     const terms = checkGroup(collection, where);
     const matchesNothing = terms.some(isEmpty);
-    return { collection, groups: matchesNothing ? [] : [terms], matchesNothing, unbounded: terms.length === 0 };
+    return { collection, groups: matchesNothing ? [] : [terms], matchesNothing, unbounded: terms.length === 0, emptyList: matchesNothing };
   }
   const groups: WhereGroup[] = [];
   let unbounded = where.length === 0;
+  let emptyList = false;
   for (const group of where) {
     assertGroupObject(collection, group);
     const terms = checkGroup(collection, group);
     if (terms.length === 0) unbounded = true;
     if (!terms.some(isEmpty)) groups.push(terms);
+    else emptyList = true;
   }
   const everything = groups.find((terms) => terms.length === 0);
-  return { collection, groups: everything ? [everything] : groups, matchesNothing: groups.length === 0, unbounded };
+  return { collection, groups: everything ? [everything] : groups, matchesNothing: groups.length === 0, unbounded, emptyList };
 }
 
 /** Refuses a group of an OR selection that is not an object of value lists (CustosError 'invalid-input'). */
@@ -62,14 +66,34 @@ export function keyWhere<V>(key: Readonly<Record<string, V>>): Record<string, V[
   return where;
 }
 
-/** Refuses an update or delete with a group that names no field (it would touch every row), or with no group at all. */
+/**
+ * Refuses an update or delete whose condition is empty: no group at all, a group that names no field (it would touch
+ * every row), or a field with an empty value list. Each is a caller's mistake (a lost list of keys, a route that found
+ * nothing), and a store must never be asked to write on it; the rights engine skips a step with nothing to select.
+ */
 export function assertBounded(checked: CheckedSelection, operation: 'update' | 'delete'): void {
   if (checked.unbounded) refuseUnbounded(checked.collection, operation);
+  if (checked.emptyList) refuseEmptyList(checked.collection, operation);
 }
 
 /** The refusal of `assertBounded`, for a caller that knows the selection is unbounded without checking it all. */
 export function refuseUnbounded(collection: CollectionModel, operation: 'update' | 'delete'): never {
   throw invalid(`refusing to ${operation} ${collection.qualifiedName}: the selection has no group, or a group that names no field`);
+}
+
+/** The refusal of `assertBounded` for an empty value list (a write on it would be a no-op at best, a mistake always). */
+export function refuseEmptyList(collection: CollectionModel, operation: 'update' | 'delete'): never {
+  throw invalid(`refusing to ${operation} ${collection.qualifiedName}: a field of the selection has an empty list of values`);
+}
+
+/**
+ * The last check before a store writes: the condition it is about to send has a group, every group a term, every term a
+ * value. Connectors call it where they build the write itself, under `assertBounded`, so no path around it runs unbounded.
+ */
+export function assertWriteCondition(label: string, groups: readonly WhereGroup[], operation: 'update' | 'delete'): void {
+  if (groups.length === 0 || groups.some((terms) => terms.length === 0 || terms.some(isEmpty))) {
+    throw invalid(`refusing to ${operation} ${label}: the condition of the write is empty`);
+  }
 }
 
 /** Array.isArray, narrowing a readonly array too. */

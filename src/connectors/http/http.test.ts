@@ -1,5 +1,6 @@
 // The HTTP connector against the contract, through an in-process provider (node:http on 127.0.0.1) backed by SQLite.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -137,6 +138,29 @@ describe('http connector', () => {
       code: 'store-unavailable',
       message: expect.stringContaining('dataset "partner"'),
     });
+  });
+
+  it('reports a provider whose answer is cut off mid-body as unavailable, never as an empty or malformed answer', async () => {
+    // Answers 200, sends half an answer, then drops the connection.
+    const cutting = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        const ndjson = request.url?.endsWith('/find') ?? false;
+        response.writeHead(200, { 'content-type': ndjson ? 'application/x-ndjson' : 'application/json', 'content-length': '4096' });
+        response.write(ndjson ? '{"id":1,"email":"ada@example.test"}\n{"id":2,' : '{"count":');
+        setTimeout(() => response.socket?.destroy(), 20);
+      });
+    });
+    await new Promise<void>((resolve) => cutting.listen(0, '127.0.0.1', resolve));
+    const address = cutting.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const other = await openConnector(partner(url), { env: { PARTNER_SECRET: SECRET }, verify: false });
+    const unavailable = { code: 'store-unavailable', message: expect.stringContaining('dataset "partner"') };
+    await expect(other.count({ collection: people, where: { id: [1] } })).rejects.toMatchObject(unavailable);
+    await expect(other.delete({ collection: people, where: { id: [1] } })).rejects.toMatchObject(unavailable);
+    await expect(collect(other.find({ collection: people, where: { id: [1, 2] } }))).rejects.toMatchObject(unavailable);
+    await other.close();
+    await new Promise((resolve) => cutting.close(resolve));
   });
 
   it('signs with the injected clock, so a provider with another time refuses it', async () => {

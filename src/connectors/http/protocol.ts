@@ -74,7 +74,7 @@ export async function call(operation: Operation, body: unknown, options: CallOpt
 
 /** The `count` of a `{ "count": n }` answer. */
 export async function readCount(response: Response, label: string): Promise<number> {
-  const body = (await response.json().catch(() => undefined)) as { count?: unknown } | undefined;
+  const body = (await readJson(response)) as { count?: unknown } | undefined;
   if (typeof body?.count !== 'number' || !Number.isInteger(body.count) || body.count < 0)
     throw badResponse(label, 'a { "count": n } object');
   return body.count;
@@ -83,7 +83,7 @@ export async function readCount(response: Response, label: string): Promise<numb
 /** Rows of a find answer: NDJSON read line by line as the caller pulls, or a `{ "rows": [...] }` document. */
 export async function* readRows(response: Response, label: string): AsyncGenerator<Row> {
   if (!(response.headers.get('content-type') ?? '').includes('ndjson')) {
-    const body = (await response.json().catch(() => undefined)) as { rows?: unknown } | undefined;
+    const body = (await readJson(response)) as { rows?: unknown } | undefined;
     if (!Array.isArray(body?.rows)) throw badResponse(label, 'NDJSON or a { "rows": [...] } object');
     for (const row of body.rows) yield toRow(row, label);
     return;
@@ -119,6 +119,19 @@ export function classifyHttp(error: unknown): StoreFailure {
     return { kind: 'unavailable', code: typeof cause === 'string' ? cause : 'network' };
   }
   return { kind: 'other', code: typeof name === 'string' ? name : undefined };
+}
+
+/**
+ * The JSON body, or undefined when it is not JSON. A body cut short by a dropped connection is thrown as it is (the caller
+ * reports the provider unavailable), never read as a malformed answer, and never as no answer.
+ */
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseLine(line: string, label: string): Row {

@@ -16,8 +16,10 @@ export async function openMysql(target: StoreTarget): Promise<Connector> {
   const config = mysqlConfig(target);
   // mysql2 writes into the options it is given: hand it a copy of the frozen config.
   const pool = createPool({ ...config.pool });
-  // Errors of idle connections surface on the next query; an unhandled 'error' event would end the process.
-  pool.on('connection', (connection) => connection.on('error', () => undefined));
+  // A connection losing its server emits 'error' (mysql2 bubbles it on every pooled connection, idle or in a transaction);
+  // unhandled, it would end the process with a stack trace. The running statement, or the next, reports the failure.
+  pool.on('connection', (connection) => connection.on('error', ignore));
+  pool.on('error', ignore);
   const db = new Kysely<AnyDatabase>({
     dialect: new MysqlDialect({
       pool: reclaimingPool(pool),
@@ -57,3 +59,6 @@ function reclaimingPool(pool: Pool): MysqlPool {
     },
   };
 }
+
+/** Listener for client 'error' events whose failure reaches the caller through the statement it ran. */
+function ignore(): void {}

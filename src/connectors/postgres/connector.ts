@@ -16,8 +16,11 @@ const END_GRACE_MS = 1000;
 export async function openPostgres(target: StoreTarget): Promise<Connector> {
   const config = postgresConfig(target);
   const pool = new pg.Pool(config.pool);
-  // An idle client losing its server emits 'error' on the pool; unhandled, it would end the process. The next query reports it.
-  pool.on('error', () => undefined);
+  // A client losing its server emits 'error': on the pool while idle, on the client itself while checked out (a
+  // transaction open when the server dies). Unhandled, either would end the process with a stack trace; the statement
+  // that was running, or the next one, reports the failure as 'store-unavailable' instead.
+  pool.on('error', ignore);
+  pool.on('connect', (client) => client.on('error', ignore));
   const db = new Kysely<AnyDatabase>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool), cursor: Cursor }) });
   return new SqlConnector({ target, adapter: postgresAdapter, db, schema: config.schema });
 }
@@ -80,6 +83,8 @@ class PreparingPool implements PostgresPool {
     const query = (text: unknown, parameters?: readonly unknown[]): unknown => {
       if (typeof text !== 'string') {
         const cursor = client.query(text as Cursor);
+        // The cursor's reads get its errors; a listener keeps one with no read pending from being unhandled.
+        cursor.on('error', ignore);
         if (this.#checkedOut.has(client)) this.#checkedOut.set(client, cursor);
         return cursor;
       }
@@ -103,3 +108,6 @@ class PreparingPool implements PostgresPool {
     return name;
   }
 }
+
+/** Listener for client 'error' events whose failure reaches the caller through the statement it ran. */
+function ignore(): void {}

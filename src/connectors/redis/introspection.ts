@@ -4,6 +4,7 @@ import type { RedisType } from '../../policy/index.js';
 import type { IntrospectedColumn, Value } from '../connector.js';
 import { assertNotAborted } from '../lifecycle.js';
 import { NATURAL_FIELDS, type RedisIntrospectedCollection } from './rows.js';
+import { isWrongType, repliesOf } from './replies.js';
 
 export interface RedisIntrospectOptions {
   /** Distinct samples per field (default 5). */
@@ -93,7 +94,8 @@ async function pipelined<T>(client: Redis, items: readonly T[], queue: (pipeline
   if (items.length === 0) return [];
   const pipeline = client.pipeline();
   for (const item of items) queue(pipeline, item);
-  return ((await pipeline.exec()) ?? []).map(([error, reply]) => (error ? null : reply));
+  // A key that changed type since sampling reads as null; a lost connection fails the introspection, never thins it.
+  return repliesOf(pipeline, isWrongType);
 }
 
 function fetchSample(pipeline: Pipeline, type: RedisType, key: string, size: number): unknown {

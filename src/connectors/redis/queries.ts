@@ -12,6 +12,7 @@ import {
   batchSizeOf,
   checkAssignments,
   checkSelection,
+  refuseEmptyList,
   refuseUnbounded,
   resultFields,
 } from '../selection.js';
@@ -175,7 +176,11 @@ function resolveGroup(
   const { [REDIS_KEY_FIELD]: exactKeys, ...where } = group;
   if (exactKeys !== undefined && !Array.isArray(exactKeys)) throw invalid(`the ${REDIS_KEY_FIELD} selection must be a list of keys`);
   const checked = checkSelection({ collection, where });
-  if (write && exactKeys === undefined) assertBounded(checked, write);
+  if (write) {
+    // Exact keys bound a write by themselves; an empty list of them, like any empty list, is refused.
+    if (exactKeys === undefined) assertBounded(checked, write);
+    else if (exactKeys.length === 0 || checked.emptyList) refuseEmptyList(collection, write);
+  }
   if (type !== 'hash') {
     const unknown = Object.keys(where).find((field) => !pattern.fields.includes(field) && !NATURAL_FIELDS[type].includes(field));
     if (unknown) throw invalid(`${collection.qualifiedName} is a Redis ${type}: it has no field "${unknown}" to select on`);

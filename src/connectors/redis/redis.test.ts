@@ -158,6 +158,14 @@ describe.skipIf(!url)('redis', () => {
       await expect(connector.delete({ collection: sessions, where: [] })).rejects.toMatchObject({ code: 'invalid-input' });
     });
 
+    it('refuses a write on an empty list of exact keys, naming the collection', async () => {
+      const refused = { code: 'invalid-input', message: expect.stringContaining(sessions.qualifiedName) };
+      await expect(connector.delete({ collection: sessions, where: { $key: [] } })).rejects.toMatchObject(refused);
+      await expect(connector.update({ collection: sessions, where: [{ $key: [] }] }, { value: 'x' })).rejects.toMatchObject(refused);
+      await expect(connector.delete({ collection: sessions, where: { $key: ['k'], value: [] } })).rejects.toMatchObject(refused);
+      expect(await connector.count({ collection: sessions, where: { customer_id: [7] } })).toBe(2);
+    });
+
     it('selects exact keys with $key, as a find returned them', async () => {
       const [row] = await collect(connector.find({ collection: sessions, where: { customer_id: [7] } }));
       expect(await connector.count({ collection: sessions, where: { $key: [row!.$key!, `${prefix}:elsewhere`] } })).toBe(1);

@@ -5,6 +5,7 @@ import type { RedisType } from '../../policy/index.js';
 import { assertNotAborted } from '../lifecycle.js';
 import type { WhereTerm } from '../selection.js';
 import { captureKey, type KeyPattern, type KeyPlan } from './keys.js';
+import { repliesOf, isWrongType } from './replies.js';
 import { rowMatches, rowsOfKey, type MutableRow, type Reply } from './rows.js';
 
 export interface MatchedKey {
@@ -88,11 +89,11 @@ async function* indexMembers(
     const batch = pending.slice(0, options.batchSize);
     const pipeline = client.pipeline();
     for (const { set, cursor } of batch) pipeline.sscan(set, cursor, 'COUNT', options.batchSize);
-    const replies = (await pipeline.exec()) ?? [];
+    const replies = await repliesOf(pipeline, isWrongType);
     const members: string[] = [];
     const unfinished: { set: string; cursor: string }[] = [];
-    for (const [index, [error, reply]] of replies.entries()) {
-      if (error) throw /WRONGTYPE/.test(error.message) ? notASet(selection) : error;
+    for (const [index, reply] of replies.entries()) {
+      if (reply === null) throw notASet(selection);
       const [next, found] = reply as [string, string[]];
       members.push(...found);
       if (next !== '0') unfinished.push({ set: batch[index]!.set, cursor: next });
@@ -116,8 +117,9 @@ async function* exactKeyBatches(
     if (options.checkType) {
       const pipeline = client.pipeline();
       for (const key of keys) pipeline.type(key);
-      const types = (await pipeline.exec()) ?? [];
-      keys = keys.filter((_, index) => types[index]?.[1] === selection.type);
+      // A TYPE that failed is an error, never "gone": the batch would read as holding none of the person's keys.
+      const types = await repliesOf(pipeline);
+      keys = keys.filter((_, index) => types[index] === selection.type);
     }
     const batch = keys.flatMap((key) => {
       const captures = captureKey(selection.pattern, key);
@@ -151,7 +153,7 @@ export async function* rowBatches(client: Redis, selection: RedisSelection, opti
   }
 }
 
-/** One command per key in one pipeline; a key of another type (WRONGTYPE) reads as absent. */
+/** One command per key in one pipeline; a key of another type (WRONGTYPE) reads as absent, any other failure is thrown. */
 async function fetchContent(client: Redis, redisType: RedisType, keys: readonly string[]): Promise<Reply[]> {
   const pipeline = client.pipeline();
   for (const key of keys) {
@@ -175,6 +177,5 @@ async function fetchContent(client: Redis, redisType: RedisType, keys: readonly 
         redisType satisfies never;
     }
   }
-  const results = (await pipeline.exec()) ?? [];
-  return results.map(([error, reply]) => (error ? null : (reply as Reply)));
+  return (await repliesOf(pipeline, isWrongType)) as Reply[];
 }

@@ -5,6 +5,7 @@ import type { Value } from '../connector.js';
 import { valueToText } from '../values.js';
 import { REDIS_INDEX_FIELD, REDIS_KEY_FIELD, REDIS_MEMBER_FIELD, REDIS_SCORE_FIELD, REDIS_VALUE_FIELD, type MutableRow } from './rows.js';
 import { indexSetOf, type KeyPattern } from './keys.js';
+import { repliesOf } from './replies.js';
 import type { MatchedKey, RedisSelection } from './scan.js';
 
 /** Keys per SCAN step or pipeline of a count or write. */
@@ -146,10 +147,10 @@ function unlist(multi: ChainableCommander, keys: readonly string[], pattern: Key
   for (const [set, listed] of bySet) multi.srem(set, ...listed);
 }
 
-/** Runs a MULTI; a failed command fails the batch (Redis has no rollback: earlier commands of the batch stay). */
-async function execute(multi: ChainableCommander): Promise<unknown[]> {
-  const results = (await multi.exec()) ?? [];
-  const failed = results.find(([error]) => error);
-  if (failed?.[0]) throw failed[0];
-  return results.map(([, reply]) => reply);
+/**
+ * Runs a MULTI; a failed command fails the batch (Redis has no rollback: earlier commands of the batch stay), and so does a
+ * MULTI that got no replies (the connection dropped): it is never counted as zero rows written.
+ */
+function execute(multi: ChainableCommander): Promise<unknown[]> {
+  return repliesOf(multi);
 }

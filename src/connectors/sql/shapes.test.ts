@@ -67,6 +67,17 @@ describe('SqlStatements over the shape cache (SQLite)', () => {
     await db.destroy();
   });
 
+  it('refuses to send an update or delete whose condition is empty, whatever the caller checked before', async () => {
+    const refused = { code: 'invalid-input', message: expect.stringContaining('people') };
+    await expect(statements.delete('people', [])).rejects.toMatchObject(refused);
+    await expect(statements.delete('people', [[]])).rejects.toMatchObject(refused);
+    await expect(statements.update('people', [['note', 'x']], [[term('id', 1)], []])).rejects.toMatchObject(refused);
+    await expect(statements.update('people', [['note', 'x']], [[term('id')]])).rejects.toMatchObject(refused);
+    await expect(statements.updateEach('people', { key: 'id', fields: ['note'], rows: [] })).rejects.toMatchObject(refused);
+    expect(run).toEqual([]);
+    expect(database.prepare('select count(*) as n from people where note is null').get()).toEqual({ n: 2 });
+  });
+
   it('gives two different shapes different SQL, and one shape the same SQL with its own values', async () => {
     const calls: [string, () => Promise<unknown>][] = [
       ['count id', () => statements.count('people', [[term('id', 1)]])],

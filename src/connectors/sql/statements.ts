@@ -1,7 +1,7 @@
 // The statements of a session, each compiled once per shape and run as SQL text with the call's values bound.
 import { sql, type CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import type { Value } from '../connector.js';
-import type { WhereGroup } from '../selection.js';
+import { assertWriteCondition, type WhereGroup } from '../selection.js';
 import type { AnyDatabase, ClientRow, SelectStatement, SelectVariant, SqlAdapter } from './adapter.js';
 import { countQuery, deleteQuery, selectQuery, updateEachQuery, updateQuery, type WhereLists } from './queries.js';
 import type { RowUpdateGroup } from '../row-updates.js';
@@ -51,6 +51,7 @@ export class SqlStatements {
 
   /** Returns how many rows matched; assignments of `undefined` are left out, as Kysely's `set` does. */
   async update(table: string, assignments: readonly (readonly [string, Value])[], groups: readonly WhereGroup[]): Promise<number> {
+    assertWriteCondition(table, groups, 'update');
     const where = whereOfGroups(this.#adapter, groups);
     const set = assignments.filter(([, value]) => value !== undefined);
     const fields = set.map(([field]) => field);
@@ -66,6 +67,7 @@ export class SqlStatements {
   async updateEach(table: string, group: RowUpdateGroup): Promise<number> {
     const encode = (value: Value) => this.#adapter.encode(value);
     const keys = group.rows.map((row) => encode(row.key));
+    assertWriteCondition(table, [[{ field: group.key, values: keys as Value[] }]], 'update');
     const pairs: unknown[] = [];
     for (let field = 0; field < group.fields.length; field++)
       for (const row of group.rows) pairs.push(encode(row.key), encode(row.values[field]!));
@@ -80,6 +82,7 @@ export class SqlStatements {
   }
 
   async delete(table: string, groups: readonly WhereGroup[]): Promise<number> {
+    assertWriteCondition(table, groups, 'delete');
     const where = whereOfGroups(this.#adapter, groups);
     const query = this.#shapes.statement(`delete ${table} ${where.key}`, [], where.lists, (_, lists) =>
       deleteQuery(this.#db, this.#adapter, table, { groups: where.groups, lists }),

@@ -1,0 +1,4 @@
+// Fault suite: a private MariaDB server killed by pid during access and erasure (see sql-faults.ts).
+import { describeSqlFaults } from './sql-faults.js';
+
+describeSqlFaults('mysql');
