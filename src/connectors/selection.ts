@@ -8,6 +8,8 @@ import { checkIdentifier, isIdentifier } from './identifiers.js';
 export interface WhereTerm {
   readonly field: string;
   readonly values: readonly Value[];
+  /** The field holds a case-insensitive identity stored in any case: its lower-cased value is compared, to lower-cased values. */
+  readonly fold?: true;
 }
 
 /** An AND of terms; no term: every row. */
@@ -106,9 +108,14 @@ function checkGroup(collection: CollectionModel, where: Where): WhereTerm[] {
   for (const [field, values] of Object.entries(where)) {
     checkField(collection, field);
     if (!Array.isArray(values)) throw invalid(`the selection on ${collection.qualifiedName}.${field} must be a list of values`);
-    terms.push({ field, values: values.length < 2 ? values.slice() : [...new Set(values)] });
+    if (collection.fields.get(field)?.foldCase === true) terms.push({ field, values: foldValues(values), fold: true });
+    else terms.push({ field, values: values.length < 2 ? values.slice() : [...new Set(values)] });
   }
   return terms;
+}
+
+function foldValues(values: readonly Value[]): Value[] {
+  return [...new Set(values.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)))];
 }
 
 function isEmpty(term: WhereTerm): boolean {

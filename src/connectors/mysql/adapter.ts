@@ -28,6 +28,8 @@ export const mysqlAdapter: SqlAdapter = {
   arrayListFrom: Number.POSITIVE_INFINITY,
   // A streaming result occupies its connection until read or dropped.
   streamHoldsConnection: true,
+  // Default collations (utf8mb4_general_ci, utf8mb4_uca1400_ai_ci…) ignore case; a column declared _bin does not.
+  comparesCaseInsensitively: true,
   encode: encodeMysql,
   decode: normalizeRow,
   inList: (eb, field, values) => eb(field, 'in', values),

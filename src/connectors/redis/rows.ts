@@ -70,7 +70,8 @@ export function rowsOfKey(type: RedisType, key: string, captures: ReadonlyMap<st
 export function rowMatches(row: Readonly<MutableRow>, terms: readonly WhereTerm[]): boolean {
   return terms.every((term) => {
     const value = row[term.field];
-    return textIn(value === undefined || value === null ? undefined : String(value), term.values);
+    const text = value === undefined || value === null ? undefined : String(value);
+    return textIn(term.fold && text !== undefined ? text.toLowerCase() : text, term.values);
   });
 }
 

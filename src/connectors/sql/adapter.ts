@@ -52,6 +52,11 @@ export interface SqlAdapter {
   readonly rowIdentity?: string | undefined;
   /** True when a streaming find keeps its connection busy, so a transaction cannot run anything else until it ends. */
   readonly streamHoldsConnection: boolean;
+  /**
+   * True when text comparison ignores case by default (MySQL/MariaDB's `_ci` collations): a case-insensitive identity is
+   * then compared as it is, which keeps the column's index, instead of through `lower()`. Default: false.
+   */
+  readonly comparesCaseInsensitively?: boolean;
   /** A Value as this client binds it. */
   encode(value: Value): unknown;
   /** A client row as a Row (in place). */
@@ -59,7 +64,7 @@ export interface SqlAdapter {
   /** True when `decode` returns the row as it is (SQLite): pages are then handed on without a pass over them. */
   readonly rowsAsReturned?: boolean;
   /** `field IN (values)`, values already encoded; binds them as one parameter when there are `arrayListFrom` or more. */
-  inList(eb: AnyExpressionBuilder, field: string, values: readonly unknown[]): Expression<SqlBool>;
+  inList(eb: AnyExpressionBuilder, field: string | Expression<unknown>, values: readonly unknown[]): Expression<SqlBool>;
   /**
    * The rows of a find in pages of about `batchSize` (a page in memory, never the whole result). `probed`: the caller
    * already knows the result is longer than a page, so no probe for a one-page result is run first.

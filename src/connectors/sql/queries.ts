@@ -8,9 +8,12 @@ import type { AnyExpressionBuilder, AnyQueryCreator, AnySelect, SqlAdapter } fro
  * What a statement filters on: an OR of groups, each an AND of `field IN (list)`, and the values to bind (encoded, or the
  * stand-ins a shape compiles with). One group of no field: every row.
  */
+/** A field compared as it is, or lower-cased (`lower(email) IN (…)`: an identity stored in any case). */
+export type WhereField = string | { readonly lower: string };
+
 export interface WhereLists {
-  /** Field names of each group; at least one group. */
-  readonly groups: readonly (readonly string[])[];
+  /** Fields of each group; at least one group. */
+  readonly groups: readonly (readonly WhereField[])[];
   /** One list per field, groups in order. */
   readonly lists: readonly (readonly unknown[])[];
 }
@@ -19,7 +22,17 @@ export interface WhereLists {
 export function whereOf(adapter: SqlAdapter, where: WhereLists): (eb: AnyExpressionBuilder) => Expression<SqlBool> {
   return (eb) => {
     let list = 0;
-    const groups = where.groups.map((fields) => eb.and(fields.map((field) => adapter.inList(eb, field, where.lists[list++] ?? []))));
+    const groups = where.groups.map((fields) =>
+      eb.and(
+        fields.map((field) =>
+          adapter.inList(
+            eb,
+            typeof field === 'string' ? field : adapter.comparesCaseInsensitively ? field.lower : eb.fn('lower', [eb.ref(field.lower)]),
+            where.lists[list++] ?? [],
+          ),
+        ),
+      ),
+    );
     return groups.length === 1 ? groups[0]! : eb.or(groups);
   };
 }
@@ -71,7 +84,7 @@ export function splitTerms(terms: readonly WhereTerm[], budget: number): readonl
   }
   const parts: (readonly WhereTerm[])[] = [];
   for (let start = 0; start < longest.values.length; start += room) {
-    const chunk: WhereTerm = { field: longest.field, values: longest.values.slice(start, start + room) };
+    const chunk: WhereTerm = { ...longest, values: longest.values.slice(start, start + room) };
     parts.push(terms.map((term) => (term === longest ? chunk : term)));
   }
   return parts;

@@ -3,7 +3,7 @@ import { sql, type CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import type { Value } from '../connector.js';
 import { assertWriteCondition, type WhereGroup } from '../selection.js';
 import type { AnyDatabase, ClientRow, SelectStatement, SelectVariant, SqlAdapter } from './adapter.js';
-import { countQuery, deleteQuery, selectQuery, updateEachQuery, updateQuery, type WhereLists } from './queries.js';
+import { countQuery, deleteQuery, selectQuery, updateEachQuery, updateQuery, type WhereField, type WhereLists } from './queries.js';
 import type { RowUpdateGroup } from '../row-updates.js';
 import type { ShapeCache } from './shapes.js';
 
@@ -186,16 +186,18 @@ interface KeyedWhere extends WhereLists {
 
 /** The groups' field names, their values encoded for the client, and their structure as a shape key. */
 function whereOfGroups(adapter: SqlAdapter, groups: readonly WhereGroup[]): KeyedWhere {
-  const fieldsOfGroups: string[][] = [];
+  const fieldsOfGroups: WhereField[][] = [];
   const lists: unknown[][] = [];
   let key = '';
   for (const group of groups) {
-    const fields: string[] = [];
+    const fields: WhereField[] = [];
+    const names: string[] = [];
     for (const term of group) {
-      fields.push(term.field);
+      fields.push(term.fold ? { lower: term.field } : term.field);
+      names.push(term.fold ? `lower(${term.field})` : term.field);
       lists.push(term.values.map((value) => adapter.encode(value)));
     }
-    key = fieldsOfGroups.length === 0 ? fields.join(',') : `${key}|${fields.join(',')}`;
+    key = fieldsOfGroups.length === 0 ? names.join(',') : `${key}|${names.join(',')}`;
     fieldsOfGroups.push(fields);
   }
   return { groups: fieldsOfGroups, lists, key };
