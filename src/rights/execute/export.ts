@@ -4,6 +4,7 @@ import type { CollectionModel, FieldModel, PolicyModel } from '../../policy/inde
 import { planRequest } from '../planner.js';
 import { resolveRequest, type CollectionVisitor } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
+import { isoDate } from './dates.js';
 import { existingRun } from './journaled.js';
 
 /** A value as exported: secrets and protected values are replaced by a marker saying why. */
@@ -55,6 +56,11 @@ export function exportValue(
   // K1.3: the issuer prefix and last four digits are what a card may be shown as, whatever the class's rule.
   const displayableCard = field.card === 'bin' || field.card === 'last4' || field.card === 'bin-last4';
   if (!displayableCard && field.class !== undefined && !model.handling[field.class].exportInClear) return markers.secret;
+  // One form whichever engine stored it: SQLite hands over its text (`2022-03-11 00:00:00`), PostgreSQL and MariaDB a Date.
+  if ((field.type === 'datetime' || field.type === 'date') && (typeof value === 'string' || value instanceof Date)) {
+    const iso = isoDate(field.type, value);
+    if (iso !== undefined) return iso;
+  }
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
