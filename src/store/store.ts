@@ -26,6 +26,17 @@ export interface StepRecord {
   readonly intent?: unknown;
   readonly done: boolean;
   readonly result?: unknown;
+  /**
+   * Rows the step wrote in a store transaction that an attempt journaled just before committing it, while not done: if
+   * that commit happened, a replay finds nothing left to write and reports these rows instead.
+   */
+  readonly attempted?: number | undefined;
+}
+
+/** Rows each step of one store transaction wrote, journaled before the transaction commits. */
+export interface StepAttempt {
+  readonly stepId: string;
+  readonly rows: number;
 }
 
 /** Steps marked done together (one store transaction's worth), and legal-hold records to register with them. */
@@ -59,6 +70,11 @@ export interface Journal {
   get(runId: string): Promise<RunRecord | undefined>;
   /** Records several steps' intents in one write. */
   recordIntents(runId: string, intents: readonly { readonly stepId: string; readonly intent: unknown }[]): Promise<void>;
+  /**
+   * Records, in one write made inside a store transaction before it commits, the rows its steps wrote (`attempted`),
+   * with the completion of steps committed earlier when given.
+   */
+  recordAttempt(runId: string, attempt: readonly StepAttempt[], earlier?: Completion): Promise<void>;
   /** Marks steps done together, with the legal-hold records they produced, in one write. */
   completeSteps(runId: string, completion: Completion): Promise<void>;
   /** Ends the run, with the completion of its last steps when given, in one write; its resolution is dropped. */

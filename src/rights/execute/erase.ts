@@ -142,7 +142,8 @@ async function recordedResult(ctx: ExecutionContext, run: RunRecord, plan: Right
   const steps = byStore(plan.erasure.map((op, index) => ({ op, dataset: op.dataset, id: stepId(index, op) })))
     .flat()
     .map(({ op, id }): StepResult => {
-      const rows = skipped.has(id) ? 0 : ((run.steps.get(id)?.result as { rows?: number } | undefined)?.rows ?? 0);
+      // A skipped step reports the rows of the attempt that finished it, as the resumed run did.
+      const rows = (run.steps.get(id)?.result as { rows?: number } | undefined)?.rows ?? 0;
       return { stepId: id, kind: op.kind, collection: op.collection, rows, skipped: skipped.has(id) };
     });
   const holds = await ctx.store.holds.forRun(run.id);
