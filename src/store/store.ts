@@ -125,9 +125,35 @@ export interface HoldRegistry {
   forRun(runId: string): Promise<readonly HoldRecord[]>;
 }
 
+/** The process that holds a request's lease, as another process sees it. */
+export interface LeaseHolder {
+  /** When the lease runs out unless its holder renews it. */
+  readonly expiresAt: Date;
+}
+
+/**
+ * Request leases: a request id is run by one process at a time. A lease names its owner (a token per run) and runs out
+ * unless renewed, so a request whose process died can be resumed; one held by a process of this host that has ended
+ * (`ownerHasEnded`) is taken over at once. Times are the wall clock: leases coordinate real processes, whatever clock a
+ * request runs on.
+ */
+export interface RequestLeases {
+  /** Takes the request id for `owner` for `ttlMs`; when another owner holds it, returns that holder and changes nothing. */
+  take(
+    requestId: string,
+    owner: string,
+    ttlMs: number,
+  ): Promise<{ readonly taken: true } | { readonly taken: false; readonly holder: LeaseHolder }>;
+  /** Extends the owner's lease by `ttlMs` from now; false when the owner no longer holds it. */
+  renew(requestId: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up (nothing when the owner no longer holds it). */
+  release(requestId: string, owner: string): Promise<void>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly journal: Journal;
   readonly holds: HoldRegistry;
+  readonly leases: RequestLeases;
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@ import { didYouMeanField, validateFieldValue } from './field-values.js';
 import type { CollectionModel, FieldModel } from '../../policy/index.js';
 import { collectionOf, isIdentityWhere } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
-import { openRun } from './journaled.js';
+import { openRun, withRequestLease } from './journaled.js';
 import { runJournaledSteps, type StepResult } from './steps.js';
 
 /** `target` is a category key (every field holding it) or `dataset.collection.field`. */
@@ -37,6 +37,10 @@ export async function executeRectification(
 ): Promise<RectificationResult> {
   if (changes.length === 0)
     throw new CustosError({ code: 'invalid-input', message: 'nothing to rectify: give at least one --set TARGET=VALUE' });
+  return withRequestLease(ctx, request.id, (leased) => rectify(leased, request, changes));
+}
+
+async function rectify(ctx: ExecutionContext, request: RightsRequest, changes: readonly Rectification[]): Promise<RectificationResult> {
   const { run, plan, resolved } = await openRun(ctx, request, 'rectify');
   if (run.status === 'completed') return run.result as RectificationResult;
   if (!resolved.found) {

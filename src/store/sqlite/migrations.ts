@@ -83,4 +83,15 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
       CREATE INDEX run_log_run ON run_log (run_id, id);
     `,
   },
+  {
+    // A request id is run by one process at a time: its lease, with the owner's token and when it runs out (ms).
+    id: 5,
+    sql: `
+      CREATE TABLE leases (
+        request_id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

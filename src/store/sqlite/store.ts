@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { CustosError } from '../../errors.js';
 import type { Completion, HoldRecord, HoldRegistry, Journal, RunRecord, RunStatus, StepRecord, Store } from '../store.js';
 import { BACKSTOP_PAGES, CHECKPOINTER_AFTER_WRITES, startCheckpointer, type Checkpointer } from './checkpointer.js';
+import { sqliteLeases } from './leases.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 interface RunRow {
@@ -242,6 +243,7 @@ export function openSqliteStore(file: string): Store {
     kind: 'sqlite',
     journal,
     holds,
+    leases: sqliteLeases(db, live),
     async close() {
       if (closed) return;
       closed = true;
