@@ -62,6 +62,12 @@ export async function runJournaledSteps(
   // nothing to select touch no store, so a crash before they are journaled loses nothing.
   const carried: Completion['steps'][number][] = [];
   const complete = (list: readonly Ran[]) => carried.push(...list.map((d) => ({ stepId: d.step.id, result: { rows: d.rows } })));
+  /** Journals the carried completions with `write`; they stay carried if it fails. */
+  const flush = async (write: (earlier: Completion | undefined) => Promise<void>) => {
+    const steps = carried.slice();
+    await write(steps.length > 0 ? { steps } : undefined);
+    carried.splice(0, steps.length);
+  };
   const stores = byStore(steps);
   try {
     for (const group of stores) {
@@ -105,12 +111,8 @@ export async function runJournaledSteps(
       if (connector.capabilities.transactions) {
         const committed = await connector.transaction(async (session) => {
           const ran = await run(session, pending);
-          const earlier = carried.length > 0 ? { steps: carried.splice(0) } : undefined;
-          await ctx.store.journal.recordAttempt(
-            runId,
-            ran.map((d) => ({ stepId: d.step.id, rows: d.rows })),
-            earlier,
-          );
+          const attempt = ran.map((d) => ({ stepId: d.step.id, rows: d.rows }));
+          await flush((earlier) => ctx.store.journal.recordAttempt(runId, attempt, earlier));
           return ran;
         });
         done.push(...committed);
@@ -121,7 +123,7 @@ export async function runJournaledSteps(
           const one = await run(connector, [step]);
           complete(one);
           if (!(group === stores.at(-1) && step === pending.at(-1)))
-            await ctx.store.journal.completeSteps(runId, { steps: carried.splice(0) });
+            await flush((earlier) => ctx.store.journal.completeSteps(runId, earlier ?? { steps: [] }));
           done.push(...one);
         }
       }
@@ -130,7 +132,8 @@ export async function runJournaledSteps(
     }
   } catch (error) {
     // What committed before the failure is journaled, so a rerun skips it; the failure itself is what the caller sees.
-    if (carried.length > 0) await ctx.store.journal.completeSteps(runId, { steps: carried.splice(0) }).catch(() => undefined);
+    if (carried.length > 0)
+      await flush((earlier) => ctx.store.journal.completeSteps(runId, earlier ?? { steps: [] })).catch(() => undefined);
     throw error;
   }
   return { results, last: carried.length > 0 ? { steps: carried } : undefined };
