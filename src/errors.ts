@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'store-error',
   'precondition-failed',
   'conflict',
+  /** Another process is running the same request (it holds the request id's lease): try again once it has finished. */
+  'request-busy',
   'unauthorized',
   'forbidden',
   'aborted',

@@ -4,8 +4,11 @@ import { dirname } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../policy/index.js';
 import { isCustosError, type ErrorCode } from '../errors.js';
 
-/** Exit codes: 0 ok, 1 the input has errors (or a request failed), 2 unusable input or usage. */
-export const EXIT = { ok: 0, errors: 1, unusable: 2 } as const;
+/**
+ * Exit codes: 0 ok, 1 the input has errors (or a request failed), 2 unusable input or usage, 75 try again later (another
+ * process is running the same request; sysexits' EX_TEMPFAIL).
+ */
+export const EXIT = { ok: 0, errors: 1, unusable: 2, busy: 75 } as const;
 
 const EXIT_BY_ERROR: Record<ErrorCode, number> = {
   'invalid-manifest': EXIT.errors,
@@ -17,6 +20,7 @@ const EXIT_BY_ERROR: Record<ErrorCode, number> = {
   'store-error': EXIT.errors,
   'precondition-failed': EXIT.errors,
   conflict: EXIT.errors,
+  'request-busy': EXIT.busy,
   unauthorized: EXIT.errors,
   forbidden: EXIT.errors,
   aborted: EXIT.errors,

@@ -1,6 +1,6 @@
 // Checks a Selection once for every connector: identifiers, list shapes, "matches nothing", and writes that would touch every row.
 import { CustosError } from '../errors.js';
-import type { CollectionModel } from '../policy/index.js';
+import { foldCase, type CollectionModel } from '../policy/index.js';
 import type { Selection, Value, Where } from './connector.js';
 import { checkIdentifier, isIdentifier } from './identifiers.js';
 
@@ -115,7 +115,7 @@ function checkGroup(collection: CollectionModel, where: Where): WhereTerm[] {
 }
 
 function foldValues(values: readonly Value[]): Value[] {
-  return [...new Set(values.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)))];
+  return [...new Set(values.map((v) => (typeof v === 'string' ? foldCase(v) : v)))];
 }
 
 function isEmpty(term: WhereTerm): boolean {

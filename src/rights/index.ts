@@ -3,7 +3,7 @@ export * from './plan.js';
 export { planRequest, type PlanRequestInput } from './planner.js';
 export { describeBlocker, describeHold, formatErasure, formatPlan } from './format.js';
 export { previewRequest, type RequestPreview } from './preview.js';
-export { parseIdentityArgs, normalizeIdentities } from './identities.js';
+export { foldCase, foldIdentity, parseIdentityArgs, normalizeIdentities } from './identities.js';
 export { PINNED_ROWS, resolveRequest, type ResolvedRequest, type Where } from './resolve.js';
 export { createConnectorPool, type ConnectorPool, type ConnectorPoolOptions } from './connections.js';
 export type { ExecutionContext, ProgressEvent, RightsRequest } from './execute/context.js';

@@ -3,6 +3,7 @@ import { rowsAtOnce, type Connector, type Row } from '../connectors/index.js';
 import { CustosError } from '../errors.js';
 import type { CollectionModel, PolicyModel } from '../policy/index.js';
 import type { ConnectorPool } from './connections.js';
+import { foldCase, foldIdentity } from './identities.js';
 import type { CollectionLookup, Identities, RightsPlan, Route } from './plan.js';
 import { coerceForField, KeySet, toKeyValue, type KeyValue } from './values.js';
 
@@ -141,7 +142,7 @@ export async function resolveRequest(
       const text = String(toKeyValue(v));
       let set = known.get(identity);
       if (!set) known.set(identity, (set = new KeySet()));
-      const value = model.identities.get(identity)?.caseInsensitive ? text.toLowerCase() : text;
+      const value = foldIdentity(model, identity, text);
       set.add(value);
       // A unique field's value names this very row: reading the collection by it again would find nothing new.
       if (isUniqueField(c, field)) {
@@ -397,7 +398,7 @@ function identityMatcher(model: PolicyModel, l: CollectionLookup, groups: readon
       const route = l.routes.find((r) => r.kind === 'identity' && r.field === field);
       const folded = route?.kind === 'identity' && model.identities.get(route.identity)?.caseInsensitive === true;
       const set = new KeySet();
-      for (const v of values) set.add(folded && typeof v === 'string' ? v.toLowerCase() : v);
+      for (const v of values) set.add(folded && typeof v === 'string' ? foldCase(v) : v);
       return { field, set, folded };
     }),
   );
@@ -406,7 +407,7 @@ function identityMatcher(model: PolicyModel, l: CollectionLookup, groups: readon
       const v = row[field];
       if (v === null || v === undefined) return false;
       const value = toKeyValue(v);
-      return set.has(folded && typeof value === 'string' ? value.toLowerCase() : value);
+      return set.has(folded && typeof value === 'string' ? foldCase(value) : value);
     });
 }
 

@@ -6,6 +6,7 @@ import type { Store } from './store.js';
 
 export * from './store.js';
 export { openSqliteStore } from './sqlite/store.js';
+export { leaseOwner, ownerHasEnded } from './lease-owner.js';
 
 /** Default location of the embedded store, relative to the working directory. */
 export const DEFAULT_STORE_FILE = '.custos/custos.db';

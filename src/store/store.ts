@@ -26,6 +26,17 @@ export interface StepRecord {
   readonly intent?: unknown;
   readonly done: boolean;
   readonly result?: unknown;
+  /**
+   * Rows the step wrote in a store transaction that an attempt journaled just before committing it, while not done: if
+   * that commit happened, a replay finds nothing left to write and reports these rows instead.
+   */
+  readonly attempted?: number | undefined;
+}
+
+/** Rows each step of one store transaction wrote, journaled before the transaction commits. */
+export interface StepAttempt {
+  readonly stepId: string;
+  readonly rows: number;
 }
 
 /** Steps marked done together (one store transaction's worth), and legal-hold records to register with them. */
@@ -59,6 +70,11 @@ export interface Journal {
   get(runId: string): Promise<RunRecord | undefined>;
   /** Records several steps' intents in one write. */
   recordIntents(runId: string, intents: readonly { readonly stepId: string; readonly intent: unknown }[]): Promise<void>;
+  /**
+   * Records, in one write made inside a store transaction before it commits, the rows its steps wrote (`attempted`),
+   * with the completion of steps committed earlier when given.
+   */
+  recordAttempt(runId: string, attempt: readonly StepAttempt[], earlier?: Completion): Promise<void>;
   /** Marks steps done together, with the legal-hold records they produced, in one write. */
   completeSteps(runId: string, completion: Completion): Promise<void>;
   /** Ends the run, with the completion of its last steps when given, in one write; its resolution is dropped. */
@@ -109,9 +125,35 @@ export interface HoldRegistry {
   forRun(runId: string): Promise<readonly HoldRecord[]>;
 }
 
+/** The process that holds a request's lease, as another process sees it. */
+export interface LeaseHolder {
+  /** When the lease runs out unless its holder renews it. */
+  readonly expiresAt: Date;
+}
+
+/**
+ * Request leases: a request id is run by one process at a time. A lease names its owner (a token per run) and runs out
+ * unless renewed, so a request whose process died can be resumed; one held by a process of this host that has ended
+ * (`ownerHasEnded`) is taken over at once. Times are the wall clock: leases coordinate real processes, whatever clock a
+ * request runs on.
+ */
+export interface RequestLeases {
+  /** Takes the request id for `owner` for `ttlMs`; when another owner holds it, returns that holder and changes nothing. */
+  take(
+    requestId: string,
+    owner: string,
+    ttlMs: number,
+  ): Promise<{ readonly taken: true } | { readonly taken: false; readonly holder: LeaseHolder }>;
+  /** Extends the owner's lease by `ttlMs` from now; false when the owner no longer holds it. */
+  renew(requestId: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up (nothing when the owner no longer holds it). */
+  release(requestId: string, owner: string): Promise<void>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly journal: Journal;
   readonly holds: HoldRegistry;
+  readonly leases: RequestLeases;
   close(): Promise<void>;
 }

@@ -59,7 +59,7 @@ datasets:
         timestamps: { contract-end: customer_id.closed_at }
         fields:
           id: { type: integer }
-          customer_id: { category: user.account.id, type: integer, references: customers.id }
+          customer_id: { category: user.account.id, type: integer, references: customers.id, link: belongs-to }
           item: { category: user.relationship.order, type: string }
 `;
 }
@@ -81,7 +81,7 @@ datasets:
         timestamps: { collected: created_at }
         fields:
           id: { type: integer }
-          customer_id: { category: user.account.id, type: integer, references: accounts.customers.id }
+          customer_id: { category: user.account.id, type: integer, references: accounts.customers.id, link: belongs-to }
           ip: { category: system.network.ip, type: ip }
           created_at: { type: datetime }
 `;

@@ -44,24 +44,38 @@ async function expectErased(s: Shop): Promise<void> {
   b.close();
 }
 
+/** What an erasure of Ada that nothing interrupts reports: rows per step. */
+async function uninterruptedRows(): Promise<Record<string, number>> {
+  const clean = createShop('crash-clean');
+  const ctx = testContext(clean);
+  try {
+    const result = await executeErasure(ctx, { id: 'req-clean', identities: adaIdentities(clean) });
+    if (result.status !== 'completed') throw new Error(`the uninterrupted erasure ended ${result.status}`);
+    return Object.fromEntries(result.steps.map((s) => [s.stepId, s.rows]));
+  } finally {
+    await ctx.close();
+    clean.cleanup();
+  }
+}
+
+const adaIdentities = (s: Shop) => normalizeIdentities(s.model, new Map([['email', ['ada@example.com']]]));
+
 describe('erasure after a crash', () => {
-  it('resumes after the first store committed: finished steps are skipped, the rest run once', async () => {
+  it('resumes after the last store committed: steps journaled done are skipped, the rest replayed, every step reporting its rows', async () => {
+    const expected = await uninterruptedRows();
     shop = createShop('crash-committed');
-    await runAndKill(shop, 'committed:shop');
+    // Killed after the activity store committed: its transaction journaled its rows, and the shop store's completion,
+    // before committing; its own completion waited for the run's end.
+    await runAndKill(shop, 'committed:activity');
     const ctx = testContext(shop);
     const before = await ctx.store.journal.get('req-crash');
     const doneBefore = [...(before?.steps.values() ?? [])].filter((s) => s.done).map((s) => s.stepId);
     expect(doneBefore.length).toBeGreaterThan(0);
-    const result = await executeErasure(ctx, {
-      id: 'req-crash',
-      identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])),
-    });
+    expect(doneBefore.every((id) => id.includes(':shop.'))).toBe(true);
+    const result = await executeErasure(ctx, { id: 'req-crash', identities: adaIdentities(shop) });
     const after = await ctx.store.journal.get('req-crash');
     // Asked again, the finished request answers with the same result, steps skipped by the resumed attempt included.
-    const again = await executeErasure(ctx, {
-      id: 'req-crash',
-      identities: normalizeIdentities(shop.model, new Map([['email', ['ada@example.com']]])),
-    });
+    const again = await executeErasure(ctx, { id: 'req-crash', identities: adaIdentities(shop) });
     await ctx.close();
     expect(again).toEqual(result);
     expect(result.status).toBe('completed');
@@ -74,7 +88,30 @@ describe('erasure after a crash', () => {
         .sort(),
     ).toEqual(doneBefore.sort());
     expect(result.steps.filter((s) => !s.skipped).every((s) => !doneBefore.includes(s.stepId))).toBe(true);
+    // The report says what the request did, the first attempt's rows included, as an uninterrupted run says.
+    expect(Object.fromEntries(result.steps.map((s) => [s.stepId, s.rows]))).toEqual(expected);
     expect([...(after?.steps.values() ?? [])].every((s) => s.done)).toBe(true);
+    await expectErased(shop);
+  });
+
+  it('reports the rows the first attempt deleted when it was killed after a store committed, before the journal said so', async () => {
+    const expected = await uninterruptedRows();
+    expect(expected['09:delete:shop.customers']).toBe(1);
+    shop = createShop('crash-unjournaled');
+    // Killed right after the shop store committed: no journal write has marked its steps done.
+    await runAndKill(shop, 'committed:shop');
+    const ctx = testContext(shop);
+    const before = await ctx.store.journal.get('req-crash');
+    expect([...(before?.steps.values() ?? [])].filter((s) => s.done)).toEqual([]);
+    const result = await executeErasure(ctx, { id: 'req-crash', identities: adaIdentities(shop) });
+    const again = await executeErasure(ctx, { id: 'req-crash', identities: adaIdentities(shop) });
+    await ctx.close();
+    expect(result.status).toBe('completed');
+    if (result.status !== 'completed') return;
+    // The replay found Ada's shop rows gone, and still reports the rows deleted: not `0 row(s)`.
+    expect(result.steps.filter((s) => s.skipped)).toEqual([]);
+    expect(Object.fromEntries(result.steps.map((s) => [s.stepId, s.rows]))).toEqual(expected);
+    expect(again).toEqual(result);
     await expectErased(shop);
   });
 

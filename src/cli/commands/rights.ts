@@ -92,7 +92,7 @@ export function registerRightsCommands(program: Command): void {
           }
           process.stdout.write(`erased (${ctx.requestId}${result.resumed ? ', resumed' : ''}):\n`);
           for (const s of result.steps)
-            process.stdout.write(`  ${s.stepId.padEnd(48)} ${s.skipped ? 'already done' : `${s.rows} row(s)`}\n`);
+            process.stdout.write(`  ${s.stepId.padEnd(48)} ${s.rows} row(s)${s.skipped ? ', by an earlier attempt' : ''}\n`);
           for (const h of result.holds) process.stdout.write(`  ${describeHold(h, ctx.model)}\n`);
         },
         true,

@@ -1,5 +1,5 @@
 // What a Redis key looks like as Rows: hash fields, a string's value, or one row per set/list/zset member.
-import type { RedisType } from '../../policy/index.js';
+import { foldCase, type RedisType } from '../../policy/index.js';
 import type { IntrospectedCollection, Row, Value } from '../connector.js';
 import type { WhereTerm } from '../selection.js';
 import { textIn } from './keys.js';
@@ -71,7 +71,7 @@ export function rowMatches(row: Readonly<MutableRow>, terms: readonly WhereTerm[
   return terms.every((term) => {
     const value = row[term.field];
     const text = value === undefined || value === null ? undefined : String(value);
-    return textIn(term.fold && text !== undefined ? text.toLowerCase() : text, term.values);
+    return textIn(term.fold && text !== undefined ? foldCase(text) : text, term.values);
   });
 }
 

@@ -7,7 +7,7 @@ import { collectionOf, selectionsOf, type ResolvedRequest, type Where } from '..
 import { primaryKeyOf, type KeyValue } from '../values.js';
 import { evaluateClosure, type ClosureBlocker } from './closure.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
-import { prepareRun, type JournaledRun, type PreparedRun } from './journaled.js';
+import { prepareRun, withRequestLease, type JournaledRun, type PreparedRun } from './journaled.js';
 import { applyMask, buildMaskIntent, fieldsWritten, maskIntentFields, needsIntent, type MaskIntent } from './masks.js';
 import { byStore, runJournaledSteps, type JournaledStep, type StepResult } from './steps.js';
 
@@ -33,6 +33,10 @@ export function stepId(index: number, op: ErasureOperation): string {
  * resumes a crashed run and repeats no finished step.
  */
 export async function executeErasure(ctx: ExecutionContext, request: RightsRequest): Promise<ErasureResult> {
+  return withRequestLease(ctx, request.id, (leased) => erase(leased, request));
+}
+
+async function erase(ctx: ExecutionContext, request: RightsRequest): Promise<ErasureResult> {
   // Collections that resolution reads whole anyway come with the fields their mask intents need, and are not read again.
   const alreadyRead = new Map<string, readonly Row[]>();
   const prepared = await prepareRun(ctx, request, 'erase', {
@@ -149,7 +153,8 @@ async function recordedResult(ctx: ExecutionContext, run: RunRecord, plan: Right
   const steps = byStore(plan.erasure.map((op, index) => ({ op, dataset: op.dataset, id: stepId(index, op) })))
     .flat()
     .map(({ op, id }): StepResult => {
-      const rows = skipped.has(id) ? 0 : ((run.steps.get(id)?.result as { rows?: number } | undefined)?.rows ?? 0);
+      // A skipped step reports the rows of the attempt that finished it, as the resumed run did.
+      const rows = (run.steps.get(id)?.result as { rows?: number } | undefined)?.rows ?? 0;
       return { stepId: id, kind: op.kind, collection: op.collection, rows, skipped: skipped.has(id) };
     });
   const holds = await ctx.store.holds.forRun(run.id);

@@ -4,6 +4,7 @@ import { fieldBreaches, holdsCardNumbers, type CollectionModel, type FieldModel,
 import { planRequest } from '../planner.js';
 import { resolveRequest, type CollectionVisitor } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
+import { isoDate } from './dates.js';
 import { existingRun } from './journaled.js';
 
 /** A value as exported: secrets and protected values are replaced by a marker saying why. */
@@ -117,6 +118,11 @@ export function exportValue(
   if (d !== 'clear') {
     if (d === 'card-number') return markers.cardNumber(field.protection === 'clear' ? lastFour(value) : undefined);
     return d === 'security-code' ? markers.securityCode : markers[d];
+  }
+  // One form whichever engine stored it: SQLite hands over its text (`2022-03-11 00:00:00`), PostgreSQL and MariaDB a Date.
+  if ((field.type === 'datetime' || field.type === 'date') && (typeof value === 'string' || value instanceof Date)) {
+    const iso = isoDate(field.type, value);
+    if (iso !== undefined) return iso;
   }
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (value instanceof Date) return value.toISOString();

@@ -1,6 +1,6 @@
 // Opens or resumes a journaled run: a resumed run replays its recorded plan and resolution, never fresh ones.
 import { CustosError } from '../../errors.js';
-import type { RunRecord } from '../../store/index.js';
+import { leaseOwner, type RunRecord } from '../../store/index.js';
 import { planRequest } from '../planner.js';
 import type { RightsAction, RightsPlan } from '../plan.js';
 import { resolveRequest, type AlsoRead, type ResolvedRequest } from '../resolve.js';
@@ -28,6 +28,64 @@ function isCombined(plan: unknown): plan is CombinedPlan {
  * from its recorded result and never read it; were one to, it would find nobody and change nothing.
  */
 const NOTHING_KEPT: ResolvedRequest = Object.freeze({ identities: {}, selections: {}, found: false });
+
+/** How long a request's lease lasts unless renewed: how long a rerun waits for a holder that died on another host. */
+export const LEASE_TTL_MS = 30_000;
+/** How often a running request renews its lease. */
+export const LEASE_RENEW_MS = 5_000;
+
+/**
+ * Runs `work` holding the lease of the request id, so no other process runs the same request meanwhile (two runs would
+ * each take the other's erased rows for "not found"). Another holder is refused with `request-busy`. The lease is renewed
+ * while `work` runs and given up when it ends; a lease lost anyway (the process stalled past its end and another took
+ * it over) aborts the work at its next step. A process that dies leaves its lease to run out, or to be taken over at
+ * once by a rerun on the same host.
+ */
+export async function withRequestLease<T>(
+  ctx: ExecutionContext,
+  requestId: string,
+  work: (leased: ExecutionContext) => Promise<T>,
+): Promise<T> {
+  const owner = leaseOwner();
+  const taken = await ctx.store.leases.take(requestId, owner, LEASE_TTL_MS);
+  if (!taken.taken) {
+    const until = taken.holder.expiresAt.toISOString();
+    throw new CustosError({
+      code: 'request-busy',
+      message: `request "${requestId}" is being run by another process: run it again once that one has finished (if that process has stopped, its lease runs out at ${until})`,
+      details: { requestId, until },
+    });
+  }
+  const lost = new AbortController();
+  let renewal: Promise<void> = Promise.resolve();
+  const renew = () => {
+    renewal = ctx.store.leases.renew(requestId, owner, LEASE_TTL_MS).then(
+      (held) => {
+        if (!held)
+          lost.abort(
+            new CustosError({
+              code: 'request-busy',
+              message: `request "${requestId}" was taken over by another process`,
+              details: { requestId },
+            }),
+          );
+      },
+      // A store that cannot be written stops the run at its next journal write anyway.
+      () => undefined,
+    );
+  };
+  const timer = setInterval(renew, LEASE_RENEW_MS);
+  // The work keeps the process alive; the renewals alone must not.
+  timer.unref();
+  try {
+    return await work({ ...ctx, signal: ctx.signal ? AbortSignal.any([ctx.signal, lost.signal]) : lost.signal });
+  } finally {
+    clearInterval(timer);
+    await renewal;
+    // A release that fails leaves the lease to run out.
+    await ctx.store.leases.release(requestId, owner).catch(() => undefined);
+  }
+}
 
 /** Refuses a run id already used by another action: resuming it would replay that action's plan. */
 export async function existingRun(ctx: ExecutionContext, requestId: string, action: RightsAction): Promise<RunRecord | undefined> {

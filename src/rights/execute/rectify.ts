@@ -7,7 +7,7 @@ import { coerceForField } from '../values.js';
 import { collectionOf, isIdentityWhere, type Where } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 import type { Identities } from '../plan.js';
-import { openRun } from './journaled.js';
+import { openRun, withRequestLease } from './journaled.js';
 import { runJournaledSteps, type StepResult } from './steps.js';
 
 /** `target` is a category key (every field holding it) or `dataset.collection.field`. */
@@ -39,6 +39,10 @@ export async function executeRectification(
 ): Promise<RectificationResult> {
   if (changes.length === 0)
     throw new CustosError({ code: 'invalid-input', message: 'nothing to rectify: give at least one --set TARGET=VALUE' });
+  return withRequestLease(ctx, request.id, (leased) => rectify(leased, request, changes));
+}
+
+async function rectify(ctx: ExecutionContext, request: RightsRequest, changes: readonly Rectification[]): Promise<RectificationResult> {
   const { run, plan, resolved } = await openRun(ctx, request, 'rectify');
   if (run.status === 'completed') return run.result as RectificationResult;
   if (!resolved.found) {

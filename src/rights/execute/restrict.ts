@@ -3,7 +3,7 @@ import type { ConnectorSession } from '../../connectors/index.js';
 import type { Completion } from '../../store/index.js';
 import { collectionOf } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
-import { openRun } from './journaled.js';
+import { openRun, withRequestLease } from './journaled.js';
 import { runJournaledSteps, type StepResult } from './steps.js';
 
 export type RestrictionResult =
@@ -21,6 +21,10 @@ export async function executeRestriction(
   request: RightsRequest,
   options: { lift?: boolean } = {},
 ): Promise<RestrictionResult> {
+  return withRequestLease(ctx, request.id, (leased) => restrict(leased, request, options));
+}
+
+async function restrict(ctx: ExecutionContext, request: RightsRequest, options: { lift?: boolean }): Promise<RestrictionResult> {
   const action = options.lift ? 'lift-restriction' : 'restrict';
   const { run, plan, resolved } = await openRun(ctx, request, action);
   if (run.status === 'completed') return run.result as RestrictionResult;

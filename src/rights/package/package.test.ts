@@ -91,7 +91,7 @@ describe('writeAccessPackage', () => {
       'outbox/activity.notifications/0002-ete-maintenance-planned.txt',
     ]);
     expect(entries.get(outbox[0] ?? '')?.toString('utf8')).toBe(
-      'Subject: Your invoice F-2026-042 is ready\nDate: 2026-02-01T08:00:00Z\n\nHello Ada, your invoice is attached.\n',
+      'Subject: Your invoice F-2026-042 is ready\nDate: 2026-02-01T08:00:00.000Z\n\nHello Ada, your invoice is attached.\n',
     );
     expect(entries.get(outbox[1] ?? '')?.toString('utf8')).toContain('Subject: Été: <maintenance> "planned"\n');
   });

@@ -66,4 +66,32 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
     id: 3,
     sql: `ALTER TABLE holds ADD COLUMN from_field TEXT;`,
   },
+  {
+    // The rows a store transaction wrote, journaled before it commits ('attempt'), so a replay after a crash between the
+    // commit and the journal write reports them. SQLite cannot alter a CHECK constraint: the table is copied.
+    id: 4,
+    sql: `
+      CREATE TABLE run_log_4 (
+        id INTEGER PRIMARY KEY,
+        run_id TEXT NOT NULL REFERENCES runs(id),
+        kind TEXT NOT NULL CHECK (kind IN ('intents', 'done', 'attempt')),
+        body TEXT NOT NULL
+      );
+      INSERT INTO run_log_4 (id, run_id, kind, body) SELECT id, run_id, kind, body FROM run_log;
+      DROP TABLE run_log;
+      ALTER TABLE run_log_4 RENAME TO run_log;
+      CREATE INDEX run_log_run ON run_log (run_id, id);
+    `,
+  },
+  {
+    // A request id is run by one process at a time: its lease, with the owner's token and when it runs out (ms).
+    id: 5,
+    sql: `
+      CREATE TABLE leases (
+        request_id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

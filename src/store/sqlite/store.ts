@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { CustosError } from '../../errors.js';
 import type { Completion, HoldRecord, HoldRegistry, Journal, RunRecord, RunStatus, StepRecord, Store } from '../store.js';
 import { BACKSTOP_PAGES, CHECKPOINTER_AFTER_WRITES, startCheckpointer, type Checkpointer } from './checkpointer.js';
+import { sqliteLeases } from './leases.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 interface RunRow {
@@ -22,10 +23,10 @@ interface RunRow {
   result: string | null;
 }
 interface LogRow {
-  kind: 'intents' | 'done';
+  kind: 'intents' | 'done' | 'attempt';
   body: string;
 }
-type LogEntry = { readonly stepId: string; readonly intent?: unknown; readonly result?: unknown };
+type LogEntry = { readonly stepId: string; readonly intent?: unknown; readonly result?: unknown; readonly rows?: number };
 
 const parse = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
 const DIGEST = 'sha256:';
@@ -126,17 +127,20 @@ export function openSqliteStore(file: string): Store {
   const readRun = (id: string): RunRecord | undefined => {
     const row = stmt.getRun.get(id);
     if (!row) return undefined;
-    // The steps' state is the log folded in order: a later intent replaces an earlier one, a completion marks done.
+    // The steps' state is the log folded in order: a later intent replaces an earlier one, an attempt records the rows a
+    // transaction wrote before its commit, a completion marks done.
     const steps = new Map<string, StepRecord>();
     for (const entry of stmt.getLog.all(id)) {
       for (const e of JSON.parse(entry.body) as LogEntry[]) {
         const was = steps.get(e.stepId);
-        steps.set(
-          e.stepId,
+        const step: StepRecord =
           entry.kind === 'intents'
             ? { stepId: e.stepId, intent: e.intent, done: was?.done ?? false, result: was?.result }
-            : { stepId: e.stepId, intent: was?.intent, done: true, result: e.result },
-        );
+            : entry.kind === 'done'
+              ? { stepId: e.stepId, intent: was?.intent, done: true, result: e.result }
+              : { stepId: e.stepId, intent: was?.intent, done: was?.done ?? false, result: was?.result, attempted: e.rows };
+        const attempted = step.attempted ?? was?.attempted;
+        steps.set(e.stepId, attempted === undefined ? step : { ...step, attempted });
       }
     }
     return {
@@ -207,6 +211,12 @@ export function openSqliteStore(file: string): Store {
       if (intents.length > 0) stmt.log.run(runId, 'intents', JSON.stringify(intents));
       wrote();
     },
+    async recordAttempt(runId, attempt, earlier) {
+      inTransaction(() => {
+        if (earlier) complete(runId, earlier);
+        if (attempt.length > 0) stmt.log.run(runId, 'attempt', JSON.stringify(attempt));
+      });
+    },
     async completeSteps(runId, completion) {
       inTransaction(() => complete(runId, completion));
     },
@@ -233,6 +243,7 @@ export function openSqliteStore(file: string): Store {
     kind: 'sqlite',
     journal,
     holds,
+    leases: sqliteLeases(db, live),
     async close() {
       if (closed) return;
       closed = true;
