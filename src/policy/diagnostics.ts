@@ -37,6 +37,9 @@ export const DIAGNOSTIC_CODES = {
   CUS042: { severity: 'error', title: 'erasure strategy incomplete' },
   CUS043: { severity: 'error', title: 'unknown store profile' },
   CUS044: { severity: 'error', title: 'Redis key index unusable' },
+  CUS050: { severity: 'error', title: 'YAML unsafe to expand: too deep, too many aliases, or an unresolved alias' },
+  CUS051: { severity: 'error', title: 'duration longer than 100 years' },
+  CUS052: { severity: 'warning', title: 'not a regular file: skipped' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
