@@ -15,8 +15,10 @@ import {
 } from '../../rights/index.js';
 import { CustosError } from '../../errors.js';
 import { commandContext, loadModel, type CommandContext, type RequestOptions } from '../context.js';
+import { planIdentityKeys } from '../identities.js';
 import { DEFAULT_MANIFEST_DIR } from '../manifest.js';
 import { emit, EXIT } from '../output.js';
+import { prepareOutputFile } from '../paths.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -32,8 +34,16 @@ function requestCommand(parent: Command, name: string, description: string): Com
     .option('--now <iso>', 'the instant the request is executed at');
 }
 
-/** Runs `work` with a context, always closing connections, and prints the run id to resume with. */
-async function withContext<T>(dir: string, opts: RequestOptions, work: (ctx: CommandContext) => Promise<T>, progress = false): Promise<T> {
+/**
+ * Runs `work` with a context and always closes its connections and store; commands set `process.exitCode` rather than
+ * exit, so that happens. A failure prints the run id to resume with only when there is a run to resume.
+ */
+async function withContext(
+  dir: string,
+  opts: RequestOptions,
+  work: (ctx: CommandContext) => Promise<void>,
+  progress = false,
+): Promise<void> {
   const bar =
     progress && process.stderr.isTTY
       ? new cliProgress.SingleBar(
@@ -48,13 +58,27 @@ async function withContext<T>(dir: string, opts: RequestOptions, work: (ctx: Com
     }
   });
   try {
-    return await work(ctx);
+    await work(ctx);
   } catch (error) {
-    process.stderr.write(`custos: request ${ctx.requestId} stopped; run the same command with --request-id ${ctx.requestId} to resume\n`);
+    if (await resumable(ctx))
+      process.stderr.write(`custos: request ${ctx.requestId} stopped; run the same command with --request-id ${ctx.requestId} to resume\n`);
     throw error;
   } finally {
     bar?.stop();
     await ctx.close();
+  }
+}
+
+/**
+ * True when the failed request left a journaled run that has not ended: running it again with its id resumes it. A
+ * failure before anything was journaled (a value of the wrong type, a bad -o) has nothing to resume. When the store
+ * cannot say (it is down), resuming is suggested: with an id the journal does not know, a new run simply starts.
+ */
+async function resumable(ctx: CommandContext): Promise<boolean> {
+  try {
+    return (await ctx.store.journal.get(ctx.requestId))?.status === 'running';
+  } catch {
+    return true;
   }
 }
 
@@ -71,7 +95,7 @@ export function registerRightsCommands(program: Command): void {
     .option('--profile <name>', 'store profile of the datasets')
     .action((dir: string, opts: { identity: string[]; action: RightsAction; format: 'text' | 'json'; profile?: string }) => {
       const model = loadModel(dir, opts);
-      const plan = planRequest(model, { action: opts.action, identityKeys: opts.identity.map((i) => i.split('=')[0] ?? i) });
+      const plan = planRequest(model, { action: opts.action, identityKeys: planIdentityKeys(model, opts.identity) });
       emit(opts.format === 'json' ? JSON.stringify(plan, null, 2) : formatPlan(plan));
     });
 
@@ -88,7 +112,8 @@ export function registerRightsCommands(program: Command): void {
           if (result.status === 'blocked') {
             process.stdout.write(`account closure blocked (${ctx.requestId}):\n`);
             for (const b of result.blockers) process.stdout.write(`  - ${describeBlocker(b)}\n`);
-            process.exit(EXIT.errors);
+            process.exitCode = EXIT.errors;
+            return;
           }
           process.stdout.write(`erased (${ctx.requestId}${result.resumed ? ', resumed' : ''}):\n`);
           for (const s of result.steps)
@@ -148,25 +173,27 @@ export function registerRightsCommands(program: Command): void {
       .action(async (dir: string, opts: RequestOptions & { out?: string; dryRun?: boolean }) => {
         await withContext(dir, opts, async (ctx) => {
           if (opts.dryRun) return printPreview(ctx, action);
+          // Checked before reading anyone's data: a bad destination fails at once, with nothing to resume.
+          const out = action === 'access' ? (opts.out ?? `access-${ctx.requestId}.zip`) : opts.out;
+          if (out !== undefined) prepareOutputFile(out);
           const { writeAccessPackage, writePortabilityDocument } = await import('../../rights/package/index.js');
-          if (action === 'access') {
-            const out = opts.out ?? `access-${ctx.requestId}.zip`;
+          if (action === 'access' && out !== undefined) {
             const result = await writeAccessPackage(ctx, { id: ctx.requestId, identities: ctx.identities }, { out });
             if (!result.found) return notFound(ctx);
             process.stderr.write(`wrote ${out}: ${result.rows} row(s) from ${result.collections} collection(s)\n`);
           } else {
             const document = await writePortabilityDocument(ctx, { id: ctx.requestId, identities: ctx.identities });
             if (!document.found) return notFound(ctx);
-            emit(document.json, opts.out);
+            emit(document.json, out, { personal: true });
           }
         });
       });
   }
 }
 
-function notFound(ctx: CommandContext): never {
+function notFound(ctx: CommandContext): void {
   process.stderr.write(`custos: no data found for this person (${ctx.requestId})\n`);
-  process.exit(EXIT.errors);
+  process.exitCode = EXIT.errors;
 }
 
 async function printPreview(ctx: CommandContext, action: RightsAction): Promise<void> {

@@ -5,7 +5,7 @@ import { didYouMeanField, validateFieldValue } from './field-values.js';
 import type { CollectionModel, FieldModel } from '../../policy/index.js';
 import { collectionOf, isIdentityWhere } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
-import { openRun } from './journaled.js';
+import { prepareRun } from './journaled.js';
 import { runJournaledSteps, type StepResult } from './steps.js';
 
 /** `target` is a category key (every field holding it) or `dataset.collection.field`. */
@@ -37,13 +37,11 @@ export async function executeRectification(
 ): Promise<RectificationResult> {
   if (changes.length === 0)
     throw new CustosError({ code: 'invalid-input', message: 'nothing to rectify: give at least one --set TARGET=VALUE' });
-  const { run, plan, resolved } = await openRun(ctx, request, 'rectify');
-  if (run.status === 'completed') return run.result as RectificationResult;
-  if (!resolved.found) {
-    const result: RectificationResult = { status: 'not-found', runId: run.id };
-    await ctx.store.journal.finish(run.id, 'completed', result, ctx.clock.now());
-    return result;
-  }
+  // Planned and resolved, but journaled only once every value is valid: a refused value leaves no run behind (nothing
+  // to resume, and no resolution naming the person).
+  const prepared = await prepareRun(ctx, request, 'rectify');
+  const { plan, resolved } = prepared;
+  if ('run' in prepared && prepared.run.status === 'completed') return prepared.run.result as RectificationResult;
   const reached = plan.lookups.map((l) => collectionOf(ctx.model, l.collection));
   // A category names data wherever it is held, but a row reached through a reference may describe someone else (an
   // agent of the account, a staff reply): a category target changes only rows matched by the person's own identities.
@@ -62,6 +60,12 @@ export async function executeRectification(
       entry.set[field.name] = validateFieldValue(field, change.value, change.target);
       sets.set(key, entry);
     }
+  }
+  const { run } = 'run' in prepared ? prepared : await prepared.open();
+  if (!resolved.found) {
+    const result: RectificationResult = { status: 'not-found', runId: run.id };
+    await ctx.store.journal.finish(run.id, 'completed', result, ctx.clock.now());
+    return result;
   }
   const steps = [...sets].map(([key, { collection: q, own, set }]) => {
     const collection = collectionOf(ctx.model, q);
