@@ -28,10 +28,10 @@ function requestCommand(parent: Command, name: string, description: string): Com
     .description(description)
     .argument('[dir]', 'manifest folder', DEFAULT_MANIFEST_DIR)
     .requiredOption('--identity <key=value>', 'an identity of the person (repeatable), e.g. email=ada@example.com', collect, [])
-    .option('--request-id <id>', 'run id; running the same id again resumes an interrupted run')
+    .option('--request-id <id>', 'run id (letters, digits, -, _, ., at most 128); the same id again resumes an interrupted run')
     .option('--store <location>', "Custos's own store (default .custos/custos.db or CUSTOS_STORE)")
     .option('--profile <name>', 'store profile of the datasets (default CUSTOS_PROFILE)')
-    .option('--now <iso>', 'the instant the request is executed at');
+    .option('--now <iso>', 'the instant the request is executed at (2026-11-23 or 2026-11-23T10:00:00Z)');
 }
 
 /**
