@@ -88,8 +88,7 @@ describe('refusing bad input before touching anything', () => {
     const run = await custos('rights', 'access', '.', '--identity', 'email=bob@example.com', '--request-id', '/../../x');
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^custos: --request-id must be 1 to 128 letters, digits/);
-    for (const folder of [shop.dir, dirname(shop.dir), dirname(dirname(shop.dir))])
-      expect(readdirSync(folder)).not.toContain('x.zip');
+    for (const folder of [shop.dir, dirname(shop.dir), dirname(dirname(shop.dir))]) expect(readdirSync(folder)).not.toContain('x.zip');
   });
 
   it.each([
