@@ -84,6 +84,12 @@ describe('refusing bad input before touching anything', () => {
     expect(run.stderr).toBe('custos: --identity must be KEY=VALUE with KEY one of: email, customer_id, handle (e.g. --identity email=…)\n');
   });
 
+  it('refuses a --set without a target without repeating what was typed (it may be the new value)', async () => {
+    const run = await custos('rights', 'rectify', '.', '--identity', 'email=bob@example.com', '--set', 'bob@new.example');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('custos: --set must be TARGET=VALUE (e.g. --set user.contact.email=…)\n');
+  });
+
   it('refuses a request id that would put the package outside the working folder', async () => {
     const run = await custos('rights', 'access', '.', '--identity', 'email=bob@example.com', '--request-id', '/../../x');
     expect(run.status).toBe(2);

@@ -134,7 +134,9 @@ export function registerRightsCommands(program: Command): void {
     .action(async (dir: string, opts: RequestOptions & { set: string[] }) => {
       const changes = opts.set.map((pair) => {
         const eq = pair.indexOf('=');
-        if (eq <= 0) throw new CustosError({ code: 'invalid-input', message: `--set "${pair}" is not TARGET=VALUE` });
+        // Not repeated in the error: without its target, what was typed may be the new value itself (personal data).
+        if (eq <= 0)
+          throw new CustosError({ code: 'invalid-input', message: '--set must be TARGET=VALUE (e.g. --set user.contact.email=…)' });
         return { target: pair.slice(0, eq), value: pair.slice(eq + 1) };
       });
       await withContext(dir, opts, async (ctx) => {
