@@ -19,6 +19,7 @@ import { planIdentityKeys } from '../identities.js';
 import { DEFAULT_MANIFEST_DIR } from '../manifest.js';
 import { emit, EXIT } from '../output.js';
 import { prepareOutputFile } from '../paths.js';
+import { resumeHint } from '../resume.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -60,25 +61,12 @@ async function withContext(
   try {
     await work(ctx);
   } catch (error) {
-    if (await resumable(ctx))
-      process.stderr.write(`custos: request ${ctx.requestId} stopped; run the same command with --request-id ${ctx.requestId} to resume\n`);
+    const hint = await resumeHint(ctx.store, ctx.requestId);
+    if (hint) process.stderr.write(`custos: ${hint}\n`);
     throw error;
   } finally {
     bar?.stop();
     await ctx.close();
-  }
-}
-
-/**
- * True when the failed request left a journaled run that has not ended: running it again with its id resumes it. A
- * failure before anything was journaled (a value of the wrong type, a bad -o) has nothing to resume. When the store
- * cannot say (it is down), resuming is suggested: with an id the journal does not know, a new run simply starts.
- */
-async function resumable(ctx: CommandContext): Promise<boolean> {
-  try {
-    return (await ctx.store.journal.get(ctx.requestId))?.status === 'running';
-  } catch {
-    return true;
   }
 }
 
