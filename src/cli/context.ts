@@ -2,17 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { fixedClock, systemClock } from '../clock.js';
 import type { PolicyModel } from '../policy/index.js';
-import {
-  createConnectorPool,
-  normalizeIdentities,
-  parseIdentityArgs,
-  type ExecutionContext,
-  type Identities,
-  type ProgressEvent,
-} from '../rights/index.js';
+import { createConnectorPool, type ExecutionContext, type Identities, type ProgressEvent } from '../rights/index.js';
 import { openStore } from '../store/index.js';
 import { loadPseudonymKey } from '../vault/index.js';
+import { requestIdentities } from './identities.js';
 import { parseNow, requireModel } from './manifest.js';
+import { checkRequestId } from './paths.js';
 
 export interface RequestOptions {
   identity: string[];
@@ -33,19 +28,26 @@ export function loadModel(dir: string | undefined, opts: Pick<RequestOptions, 'p
   return requireModel(dir, { now: parseNow(opts.now), profile: opts.profile, warnings: false });
 }
 
+/** Checks every option first, then opens the store and the connector pool (which `close()` releases). */
 export function commandContext(dir: string | undefined, opts: RequestOptions, onProgress?: (e: ProgressEvent) => void): CommandContext {
+  const requestId =
+    opts.requestId === undefined
+      ? `req-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`
+      : checkRequestId(opts.requestId);
+  const clock = opts.now ? fixedClock(parseNow(opts.now)) : systemClock;
   const model = loadModel(dir, opts);
-  const identities = normalizeIdentities(model, parseIdentityArgs(opts.identity));
+  const identities = requestIdentities(model, opts.identity);
+  const pseudonymKey = loadPseudonymKey();
   const store = openStore(opts.store);
   const pool = createConnectorPool(model);
   return {
     model,
     identities,
-    requestId: opts.requestId ?? `req-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`,
+    requestId,
     pool,
     store,
-    clock: opts.now ? fixedClock(parseNow(opts.now)) : systemClock,
-    pseudonymKey: loadPseudonymKey(),
+    clock,
+    pseudonymKey,
     onProgress,
     async close() {
       await pool.close();

@@ -6,7 +6,7 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerRightsCommands } from './commands/rights.js';
 import { registerGenerateCommands } from './commands/generate.js';
 import { registerExampleCommands } from './commands/example.js';
-import { EXIT, fail } from './output.js';
+import { EXIT, fail, tolerateClosedOutput } from './output.js';
 
 const program = new Command()
   .name('custos')
@@ -15,6 +15,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride((error) => process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.unusable));
 
+tolerateClosedOutput();
 registerPolicyCommands(program);
 registerRenderCommands(program);
 registerRightsCommands(program);

@@ -1,18 +1,21 @@
 // Loads the manifest for a command: prints diagnostics, and exits when there is no usable model.
-import { compilePolicyFolder, hasErrors, type CompileResult, type PolicyModel } from '../policy/index.js';
+import { compilePolicyFolder, hasErrors, type CompileResult, type DiagnosticCode, type PolicyModel } from '../policy/index.js';
+import { parseInstant } from './instant.js';
 import { EXIT, printDiagnostics } from './output.js';
 
 export const DEFAULT_MANIFEST_DIR = './privacy';
 
-/** Parses `--now` (ISO date or date-time); exits 2 on a bad value. */
+/** `--now` (a strict ISO 8601 date or date-time), or the present; a bad value is an invalid-input error (exit 2). */
 export function parseNow(text: string | undefined): Date {
-  if (text === undefined) return new Date();
-  const d = new Date(text);
-  if (Number.isNaN(d.getTime())) {
-    process.stderr.write(`custos: --now "${text}" is not an ISO date such as 2026-11-23 or 2026-11-23T10:00:00Z\n`);
-    process.exit(EXIT.unusable);
-  }
-  return d;
+  return text === undefined ? new Date() : parseInstant(text, '--now');
+}
+
+/** Diagnostics that mean a file could not be read at all: the input is unusable (exit 2), not merely wrong (exit 1). */
+const UNREADABLE: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['CUS001', 'CUS005', 'CUS050']);
+
+/** True when nothing could be read, or some file could not be read as YAML. */
+export function manifestUnreadable(result: CompileResult): boolean {
+  return result.files.length === 0 || result.diagnostics.some((d) => UNREADABLE.has(d.code));
 }
 
 export interface ModelOptions {
@@ -27,11 +30,11 @@ export function compileForCommand(dir: string | undefined, options: ModelOptions
   return compilePolicyFolder(dir ?? DEFAULT_MANIFEST_DIR, { now: options.now, profile: options.profile ?? process.env.CUSTOS_PROFILE });
 }
 
-/** The model, or exit: 2 when nothing could be read, 1 when the manifest has errors. Warnings are printed and tolerated. */
+/** The model, or exit: 2 when a file could not be read, 1 when the manifest has errors. Warnings are printed and tolerated. */
 export function requireModel(dir: string | undefined, options: ModelOptions): PolicyModel {
   const result = compileForCommand(dir, options);
   printDiagnostics(options.warnings === false ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics);
-  if (!result.model) process.exit(result.files.length === 0 ? EXIT.unusable : EXIT.errors);
+  if (!result.model) process.exit(manifestUnreadable(result) ? EXIT.unusable : EXIT.errors);
   if (hasErrors(result.diagnostics)) {
     process.stderr.write('custos: the manifest has errors; fix them first (custos lint)\n');
     process.exit(EXIT.errors);

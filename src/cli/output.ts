@@ -1,8 +1,8 @@
 // The CLI's only printing: results to stdout, diagnostics and one-line errors to stderr, and exit codes.
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { formatDiagnostic, type Diagnostic } from '../policy/index.js';
 import { isCustosError, type ErrorCode } from '../errors.js';
+import { prepareOutputFile, writePrivateFile } from './paths.js';
 
 /**
  * Exit codes: 0 ok, 1 the input has errors (or a request failed), 2 unusable input or usage, 75 try again later (another
@@ -32,14 +32,33 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
 }
 
-/** Writes to a file (creating its folder) or to stdout. */
-export function emit(text: string, outFile?: string): void {
+/**
+ * Writes to a file or to stdout. A document's file gets its folder created; a file of personal data (`personal`) is
+ * written 0600 and only into a folder that exists, so a typo does not leave someone's data in a new place.
+ */
+export function emit(text: string, outFile?: string, options: { readonly personal?: boolean } = {}): void {
   if (outFile) {
-    mkdirSync(dirname(outFile), { recursive: true });
-    writeFileSync(outFile, text);
+    const file = prepareOutputFile(outFile, { createFolder: !options.personal });
+    if (options.personal) writePrivateFile(file, text);
+    else writeFileSync(file, text);
     process.stderr.write(`wrote ${outFile}\n`);
   } else {
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+}
+
+/**
+ * A reader that closes the output early (`custos … | head`) ends the output, not the work: what is still written is
+ * dropped (a destroyed stream drops writes), a request under way finishes and closes its connections, and the command
+ * exits with the code it would have had, so `custos lint | head -1` still fails on errors. Without this, the write that
+ * meets the closed pipe raises EPIPE as an unhandled error event and Node prints a stack trace.
+ */
+export function tolerateClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') return;
+      fail(error);
+    });
   }
 }
 

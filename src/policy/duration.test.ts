@@ -1,6 +1,18 @@
 // Durations as a manifest writes them: ISO 8601 or plain words; anything else is refused so the schema can say so.
 import { describe, expect, it } from 'vitest';
-import { addDuration, approximateDays, isZeroDuration, parseDuration, subtractDuration, type Duration } from './duration.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compilePolicy } from './compiler.js';
+import {
+  addDuration,
+  approximateDays,
+  durationProblem,
+  isZeroDuration,
+  parseDuration,
+  subtractDuration,
+  type Duration,
+} from './duration.js';
 
 const d = (parts: Partial<Duration>): Duration => ({ years: 0, months: 0, days: 0, hours: 0, ...parts });
 
@@ -55,6 +67,63 @@ describe('parseDuration', () => {
     '1 year 6 months',
   ])('refuses %j', (text) => {
     expect(parseDuration(text)).toBeUndefined();
+  });
+});
+
+describe('the bound on durations (100 years)', () => {
+  it.each(['P100Y', 'P1200M', 'P36525D', 'PT876600H', '100 years', '1200 months', 'P99Y11M30D'])('accepts %j, within 100 years', (text) => {
+    expect(durationProblem(text)).toBeUndefined();
+    expect(parseDuration(text)).toBeDefined();
+  });
+
+  it.each(['P101Y', 'P100Y1D', 'P300000Y', 'P1201M', 'P36526D', 'PT876601H', '101 years', `P${'9'.repeat(400)}Y`])(
+    'refuses %j as too long, so no date it yields can overflow',
+    (text) => {
+      expect(durationProblem(text)).toBe('too-long');
+      expect(parseDuration(text)).toBeUndefined();
+    },
+  );
+
+  it('tells a text that is no duration from one that is too long', () => {
+    expect(durationProblem('3 decades')).toBe('syntax');
+  });
+
+  it('keeps the latest end a manifest can produce a valid date', () => {
+    const longest = parseDuration('P100Y') ?? d({});
+    expect(addDuration(new Date('9999-12-31T00:00:00Z'), longest).toISOString()).toBe('+010099-12-31T00:00:00.000Z');
+  });
+});
+
+describe('a manifest with a duration past the bound', () => {
+  const valid = fileURLToPath(new URL('../../test/fixtures/manifests/valid-minimal/', import.meta.url));
+  const files = (edit: (name: string, text: string) => string) =>
+    readdirSync(valid).map((name) => ({ path: name, text: edit(name, readFileSync(join(valid, name), 'utf8')) }));
+
+  it('is refused with CUS051 at the duration, naming the bound', () => {
+    const result = compilePolicy(
+      files((name, text) => (name === 'billing.yaml' ? text.replace('duration: P10Y', 'duration: P300000Y') : text)),
+    );
+    expect(result.model).toBeUndefined();
+    expect(result.diagnostics.map((x) => [x.code, x.location?.file, x.location?.line, x.message, x.fix])).toEqual([
+      [
+        'CUS051',
+        'billing.yaml',
+        34,
+        'legalHolds.tax-records.duration: "P300000Y" is longer than 100 years',
+        'at most P100Y (1200 months, 36525 days)',
+      ],
+    ]);
+  });
+
+  it('is refused with CUS051 where a duration may also be a word (a deadline extension, or "none")', () => {
+    const result = compilePolicy(
+      files((name, text) =>
+        name === 'organization.yaml' ? text.replace('      authority: cnil', '      authority: cnil\n      extension: P200Y') : text,
+      ),
+    );
+    expect(result.diagnostics.map((x) => [x.code, x.location?.line, x.message])).toEqual([
+      ['CUS051', 22, 'organization.jurisdictions.gdpr.extension: "P200Y" is longer than 100 years'],
+    ]);
   });
 });
 

@@ -10,8 +10,30 @@ export interface Duration {
 const ISO = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?)?$/;
 const WORDS = /^(\d+)\s*(year|month|week|day|hour)s?$/i;
 
-/** Parses a duration, or returns undefined when the text is not one. */
+/**
+ * The longest duration a manifest may state. A longer one would put a deadline or a hold's end past the dates a `Date`
+ * holds (`P300000Y` lints, then every erasure fails), and no law keeps data for longer.
+ */
+export const MAX_DURATION_YEARS = 100;
+/** The bound in hours, with a year of 365.25 days and a month of a twelfth of that: P100Y, P1200M, P36525D, PT876600H. */
+const MAX_HOURS = MAX_DURATION_YEARS * 8766;
+
+/** Why a text is not a usable duration: not one at all, or longer than MAX_DURATION_YEARS. */
+export type DurationProblem = 'syntax' | 'too-long';
+
+/** The problem with a duration text, or undefined when parseDuration accepts it. */
+export function durationProblem(text: string): DurationProblem | undefined {
+  const d = readDuration(text);
+  if (!d) return 'syntax';
+  return d.years * 8766 + d.months * 730.5 + d.days * 24 + d.hours > MAX_HOURS ? 'too-long' : undefined;
+}
+
+/** Parses a duration, or returns undefined when the text is not one or is longer than MAX_DURATION_YEARS. */
 export function parseDuration(text: string): Duration | undefined {
+  return durationProblem(text) === undefined ? readDuration(text) : undefined;
+}
+
+function readDuration(text: string): Duration | undefined {
   const iso = ISO.exec(text.trim());
   if (iso && text.trim() !== 'P' && !text.trim().endsWith('T')) {
     const [, y, mo, w, d, h] = iso;

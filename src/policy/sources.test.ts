@@ -1,6 +1,10 @@
 // Loading a manifest folder: files merge into one document, and every problem keeps the file and line it came from.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatPath, loadSources, type ManifestFile } from './sources.js';
+import { formatPath, loadSources, readManifestFolder, type ManifestFile } from './sources.js';
 
 const file = (path: string, ...lines: string[]): ManifestFile => ({ path, text: `${lines.join('\n')}\n` });
 
@@ -133,6 +137,97 @@ describe('loadSources: broken files', () => {
   it('reports no files at all, without a place since no file is involved', () => {
     const { diagnostics } = loadSources([]);
     expect(diagnostics.map((d) => [d.code, d.location])).toEqual([['CUS005', undefined]]);
+  });
+});
+
+describe('loadSources: files that would cost too much to expand', () => {
+  const placeOf = (files: ManifestFile[]) =>
+    loadSources(files).diagnostics.map((d) => [d.code, d.location?.line, d.location?.column, d.message]);
+
+  it('refuses an alias bomb at the alias that goes over the limit, instead of expanding it', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [n, prev] of [...'bcdefghi'].map((c, i) => [c, 'abcdefghi'[i]] as const))
+      lines.push(`${n}: &${n} [*${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}]`);
+    const [found] = placeOf([file('privacy/bomb.yaml', ...lines)]);
+    expect(found).toEqual(['CUS050', 5, 8, 'aliases expand to more than 10,000 values in this file (an alias bomb?)']);
+  });
+
+  it('reads a list reused by many aliases, which is what aliases are for', () => {
+    const uses = Array.from({ length: 300 }, (_, i) => `  p${i}: { categories: *common }`);
+    const { diagnostics, data } = loadSources([
+      file('privacy/a.yaml', 'shared: &common [user.contact.email, user.account.id]', 'purposes:', ...uses),
+    ]);
+    expect(diagnostics).toEqual([]);
+    expect((data.purposes as Record<string, { categories: string[] }>).p299?.categories).toEqual(['user.contact.email', 'user.account.id']);
+  });
+
+  it('reports an alias that names no anchor where it is written', () => {
+    expect(placeOf([file('privacy/a.yaml', 'purposes:', '  account:', '    categories: *nosuch')])).toEqual([
+      ['CUS050', 3, 17, 'alias *nosuch names no anchor set before it'],
+    ]);
+  });
+
+  it('reports an alias used before its anchor, as YAML requires the anchor first', () => {
+    expect(placeOf([file('privacy/a.yaml', 'a: *later', 'b: &later [1]')]).map((d) => d.slice(0, 3))).toEqual([['CUS050', 1, 4]]);
+  });
+
+  it('reports an alias inside the value it names, which would expand forever', () => {
+    expect(placeOf([file('privacy/a.yaml', 'a: &loop', '  - *loop')])).toEqual([
+      ['CUS050', 2, 5, 'alias *loop is inside the value it names: it would expand forever'],
+    ]);
+  });
+
+  it.each([
+    ['a flow list 70 levels deep', `organization: ${'['.repeat(70)}${']'.repeat(70)}`, 1, 78],
+    ['a block mapping 70 levels deep', Array.from({ length: 70 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' v', 64, 64],
+    ['a flow list 20,000 levels deep', `organization: ${'['.repeat(20_000)}${']'.repeat(20_000)}`, 1, undefined],
+  ])('refuses %s with a place, not a crash', (_, text, line, column) => {
+    const diagnostics = loadSources([file('privacy/deep.yaml', text)]).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.location?.file, d.location?.line])).toEqual([['CUS050', 'privacy/deep.yaml', line]]);
+    if (column !== undefined) expect(diagnostics[0]?.location?.column).toBe(column);
+    expect(diagnostics[0]?.message).toBe('nested more than 64 levels deep');
+  });
+
+  it('refuses nesting that only aliases make deep', () => {
+    const lines = [`a0: &a0 ${'['.repeat(40)}${']'.repeat(40)}`, `a1: &a1 ${'['.repeat(30)}*a0${']'.repeat(30)}`];
+    expect(placeOf([file('privacy/a.yaml', ...lines)])).toEqual([
+      ['CUS050', 2, 39, 'nested more than 64 levels deep once alias *a0 is expanded'],
+    ]);
+  });
+});
+
+describe('readManifestFolder: entries that are not regular files', () => {
+  it('lists a named pipe called a.yaml without opening it, and loadSources warns that it was skipped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'custos-fifo-'));
+    try {
+      execFileSync('mkfifo', [join(dir, 'a.yaml')]);
+      writeFileSync(join(dir, 'b.yaml'), 'subjects:\n  customer: { name: Customers }\n');
+      const files = readManifestFolder(dir, dir);
+      expect(files).toEqual([
+        { path: 'a.yaml', text: '', skipped: 'a named pipe' },
+        { path: 'b.yaml', text: 'subjects:\n  customer: { name: Customers }\n' },
+      ]);
+      const { diagnostics, data } = loadSources(files);
+      expect(diagnostics.map((d) => [d.code, d.severity, d.location])).toEqual([
+        ['CUS052', 'warning', { file: 'a.yaml', line: 1, column: 1 }],
+      ]);
+      expect(diagnostics[0]?.message).toBe('skipped: a named pipe, not a regular file, so it was not read');
+      expect(data.subjects).toEqual({ customer: { name: 'Customers' } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a folder whose only manifest entry is a named pipe as holding no manifest files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'custos-fifo-'));
+    try {
+      execFileSync('mkfifo', [join(dir, 'a.yaml')]);
+      expect(loadSources(readManifestFolder(dir, dir)).diagnostics.map((d) => d.code)).toEqual(['CUS005', 'CUS052']);
+      // Named directly, the pipe is not opened either.
+      expect(readManifestFolder(join(dir, 'a.yaml'), dir)).toEqual([{ path: 'a.yaml', text: '', skipped: 'a named pipe' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,9 +1,10 @@
 // Reads the manifest folder's YAML files, keeps the position of every node, and merges them into one document.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type SourceLocation } from './diagnostics.js';
 import { MERGEABLE_SECTIONS } from './schema/index.js';
+import { checkYamlLimits, MAX_YAML_NESTING } from './yaml-limits.js';
+
+export { listManifestFiles, readManifestFolder, type ManifestEntry } from './manifest-files.js';
 
 export type PathSegment = string | number;
 
@@ -11,6 +12,8 @@ export type PathSegment = string | number;
 export interface ManifestFile {
   readonly path: string;
   readonly text: string;
+  /** Set when the entry was not read (a pipe, socket or device named `*.yaml`): what it is. Its `text` is empty. */
+  readonly skipped?: string;
 }
 
 /** Positions of every key and value in the merged document, by path. */
@@ -47,45 +50,51 @@ export function formatPath(path: readonly PathSegment[]): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
 }
 
-/** Lists `*.yaml` / `*.yml` files of a folder (sorted, recursive), or the file itself. */
-export function listManifestFiles(dirOrFile: string): string[] {
-  const stat = statSync(dirOrFile);
-  if (stat.isFile()) return [dirOrFile];
-  const out: string[] = [];
-  for (const entry of readdirSync(dirOrFile, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = join(dirOrFile, entry.name);
-    if (entry.isDirectory()) out.push(...listManifestFiles(full));
-    else if (/\.ya?ml$/i.test(entry.name)) out.push(full);
-  }
-  return out;
-}
-
-/** Reads the files of a manifest folder; paths in diagnostics are relative to `cwd`. */
-export function readManifestFolder(dir: string, cwd = process.cwd()): ManifestFile[] {
-  return listManifestFiles(dir).map((file) => ({ path: relative(cwd, file) || file, text: readFileSync(file, 'utf8') }));
-}
-
 /** Parses and merges manifest files. Never throws on bad input: problems become diagnostics. */
 export function loadSources(files: readonly ManifestFile[]): LoadedSources {
   const sourceMap = new SourceMap();
   const diagnostics: Diagnostic[] = [];
   const data: Record<string, unknown> = {};
   const origin = new Map<string, string>();
-  if (files.length === 0) {
+  if (files.every((f) => f.skipped !== undefined)) {
     diagnostics.push(diagnostic('CUS005', 'no manifest files (*.yaml) found', { fix: 'run "custos init" to scaffold one' }));
   }
   for (const file of files) {
+    if (file.skipped !== undefined) {
+      diagnostics.push(
+        diagnostic('CUS052', `skipped: ${file.skipped}, not a regular file, so it was not read`, {
+          location: { file: file.path, line: 1, column: 1 },
+          fix: 'move it out of the manifest folder, or replace it with a regular file',
+        }),
+      );
+      continue;
+    }
     const lineCounter = new LineCounter();
-    const doc = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     const at = (offset: number): SourceLocation => {
       const { line, col } = lineCounter.linePos(offset);
       return { file: file.path, line, column: col };
     };
+    const doc = parseSafely(file.text, lineCounter);
+    if (doc === undefined) {
+      diagnostics.push(tooDeep({ file: file.path, line: 1, column: 1 }));
+      continue;
+    }
+    // The parser ran out of stack: the other errors it reports are its consequences, and one place is enough.
+    const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+    if (exhausted) {
+      diagnostics.push(tooDeep(at(exhausted.pos[0])));
+      continue;
+    }
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
         const offset = (error.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, error.pos[0]) : undefined) ?? error.pos[0];
         diagnostics.push(diagnostic('CUS001', error.message.split('\n')[0] ?? 'invalid YAML', { location: at(offset) }));
       }
+      continue;
+    }
+    const limit = checkYamlLimits(doc);
+    if (limit) {
+      diagnostics.push(diagnostic('CUS050', limit.message, { location: at(limit.offset), fix: limit.fix }));
       continue;
     }
     // A missing section has no place of its own: point at the start of the first file.
@@ -100,10 +109,28 @@ export function loadSources(files: readonly ManifestFile[]): LoadedSources {
       continue;
     }
     recordPositions(doc.contents, [], sourceMap, at);
-    const content = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+    // checkYamlLimits bounds what aliases expand to: yaml's own count would refuse a manifest reusing one list 100 times.
+    const content = doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown>;
     mergeFile(content, file.path, data, origin, sourceMap, diagnostics);
   }
   return { files, data, sourceMap, diagnostics };
+}
+
+/** Parses one file; undefined when the text nests so deep that the parser itself runs out of stack. */
+function parseSafely(text: string, lineCounter: LineCounter): Document.Parsed | undefined {
+  try {
+    return parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+function tooDeep(location: SourceLocation): Diagnostic {
+  return diagnostic('CUS050', `nested more than ${MAX_YAML_NESTING} levels deep`, {
+    location,
+    fix: 'flatten the structure: a manifest needs a handful of levels',
+  });
 }
 
 /** yaml reports an unclosed quote at the end of the file; the quote that was never closed is where to look. */

@@ -63,6 +63,17 @@ export function issuesToDiagnostics(
       }
       continue;
     }
+    const coded = codedIssue(issue);
+    if (coded) {
+      out.push(
+        diagnostic(coded.code, `${formatPath(path)}: ${coded.message}`, {
+          location: sourceMap.locate(path),
+          path: formatPath(path),
+          fix: coded.fix,
+        }),
+      );
+      continue;
+    }
     const value = valueAt(data, path);
     // A missing key whose schema is a union (localized text, `extension`…) fails as a union, not as a type.
     if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && value === undefined) {
@@ -94,6 +105,20 @@ export function issuesToDiagnostics(
     out.push(diagnostic('CUS002', message, { location: sourceMap.locate(path), path: formatPath(path), fix }));
   }
   return out;
+}
+
+/** Codes a schema check names itself (`params: { diagnostic, fix }`), also when it failed inside a union (`extension`). */
+const OWN_CODES = ['CUS051'] as const;
+
+function codedIssue(issue: z.core.$ZodIssue): { code: (typeof OWN_CODES)[number]; message: string; fix?: string } | undefined {
+  const candidates = issue.code === 'invalid_union' ? issue.errors.flat() : [issue];
+  for (const candidate of candidates) {
+    if (candidate.code !== 'custom') continue;
+    const params = candidate.params as { diagnostic?: unknown; fix?: unknown } | undefined;
+    const code = OWN_CODES.find((c) => c === params?.diagnostic);
+    if (code) return { code, message: candidate.message, ...(typeof params?.fix === 'string' ? { fix: params.fix } : {}) };
+  }
+  return undefined;
 }
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {

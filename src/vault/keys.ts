@@ -25,7 +25,7 @@ export function loadPseudonymKey(env: NodeJS.ProcessEnv = process.env, file = DE
     return Buffer.from(hex, 'hex');
   }
   const key = generatePseudonymKey();
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 }); // a folder Custos creates holds secrets: owner only
   writeFileSync(file, `${Buffer.from(key).toString('hex')}\n`, { mode: 0o600 });
   return key;
 }

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { DIAGNOSTIC_CODES, formatDiagnostic, manifestJsonSchema } from '../../policy/index.js';
-import { compileForCommand, DEFAULT_MANIFEST_DIR, parseNow } from '../manifest.js';
+import { compileForCommand, DEFAULT_MANIFEST_DIR, manifestUnreadable, parseNow } from '../manifest.js';
 import { emit, EXIT } from '../output.js';
 
 const TEMPLATE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../templates/init');
@@ -41,7 +41,7 @@ export function registerPolicyCommands(program: Command): void {
       const result = compileForCommand(dir, { now: parseNow(opts.now), profile: opts.profile });
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       const warnings = result.diagnostics.length - errors;
-      const unusable = result.files.length === 0;
+      const unusable = manifestUnreadable(result);
       if (opts.format === 'json') {
         emit(JSON.stringify({ ok: result.ok, files: result.files, errors, warnings, diagnostics: result.diagnostics }, null, 2));
       } else {

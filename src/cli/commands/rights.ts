@@ -15,8 +15,11 @@ import {
 } from '../../rights/index.js';
 import { CustosError } from '../../errors.js';
 import { commandContext, loadModel, type CommandContext, type RequestOptions } from '../context.js';
+import { planIdentityKeys } from '../identities.js';
 import { DEFAULT_MANIFEST_DIR } from '../manifest.js';
 import { emit, EXIT } from '../output.js';
+import { prepareOutputFile } from '../paths.js';
+import { resumeHint } from '../resume.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -26,14 +29,22 @@ function requestCommand(parent: Command, name: string, description: string): Com
     .description(description)
     .argument('[dir]', 'manifest folder', DEFAULT_MANIFEST_DIR)
     .requiredOption('--identity <key=value>', 'an identity of the person (repeatable), e.g. email=ada@example.com', collect, [])
-    .option('--request-id <id>', 'run id; running the same id again resumes an interrupted run')
+    .option('--request-id <id>', 'run id (letters, digits, -, _, ., at most 128); the same id again resumes an interrupted run')
     .option('--store <location>', "Custos's own store (default .custos/custos.db or CUSTOS_STORE)")
     .option('--profile <name>', 'store profile of the datasets (default CUSTOS_PROFILE)')
-    .option('--now <iso>', 'the instant the request is executed at');
+    .option('--now <iso>', 'the instant the request is executed at (2026-11-23 or 2026-11-23T10:00:00Z)');
 }
 
-/** Runs `work` with a context, always closing connections, and prints the run id to resume with. */
-async function withContext<T>(dir: string, opts: RequestOptions, work: (ctx: CommandContext) => Promise<T>, progress = false): Promise<T> {
+/**
+ * Runs `work` with a context and always closes its connections and store; commands set `process.exitCode` rather than
+ * exit, so that happens. A failure prints the run id to resume with only when there is a run to resume.
+ */
+async function withContext(
+  dir: string,
+  opts: RequestOptions,
+  work: (ctx: CommandContext) => Promise<void>,
+  progress = false,
+): Promise<void> {
   const bar =
     progress && process.stderr.isTTY
       ? new cliProgress.SingleBar(
@@ -48,9 +59,10 @@ async function withContext<T>(dir: string, opts: RequestOptions, work: (ctx: Com
     }
   });
   try {
-    return await work(ctx);
+    await work(ctx);
   } catch (error) {
-    process.stderr.write(`custos: request ${ctx.requestId} stopped; run the same command with --request-id ${ctx.requestId} to resume\n`);
+    const hint = await resumeHint(ctx.store, ctx.requestId);
+    if (hint) process.stderr.write(`custos: ${hint}\n`);
     throw error;
   } finally {
     bar?.stop();
@@ -71,7 +83,7 @@ export function registerRightsCommands(program: Command): void {
     .option('--profile <name>', 'store profile of the datasets')
     .action((dir: string, opts: { identity: string[]; action: RightsAction; format: 'text' | 'json'; profile?: string }) => {
       const model = loadModel(dir, opts);
-      const plan = planRequest(model, { action: opts.action, identityKeys: opts.identity.map((i) => i.split('=')[0] ?? i) });
+      const plan = planRequest(model, { action: opts.action, identityKeys: planIdentityKeys(model, opts.identity) });
       emit(opts.format === 'json' ? JSON.stringify(plan, null, 2) : formatPlan(plan));
     });
 
@@ -88,7 +100,8 @@ export function registerRightsCommands(program: Command): void {
           if (result.status === 'blocked') {
             process.stdout.write(`account closure blocked (${ctx.requestId}):\n`);
             for (const b of result.blockers) process.stdout.write(`  - ${describeBlocker(b)}\n`);
-            process.exit(EXIT.errors);
+            process.exitCode = EXIT.errors;
+            return;
           }
           process.stdout.write(`erased (${ctx.requestId}${result.resumed ? ', resumed' : ''}):\n`);
           for (const s of result.steps)
@@ -109,7 +122,9 @@ export function registerRightsCommands(program: Command): void {
     .action(async (dir: string, opts: RequestOptions & { set: string[] }) => {
       const changes = opts.set.map((pair) => {
         const eq = pair.indexOf('=');
-        if (eq <= 0) throw new CustosError({ code: 'invalid-input', message: `--set "${pair}" is not TARGET=VALUE` });
+        // Not repeated in the error: without its target, what was typed may be the new value itself (personal data).
+        if (eq <= 0)
+          throw new CustosError({ code: 'invalid-input', message: '--set must be TARGET=VALUE (e.g. --set user.contact.email=…)' });
         return { target: pair.slice(0, eq), value: pair.slice(eq + 1) };
       });
       await withContext(dir, opts, async (ctx) => {
@@ -148,25 +163,27 @@ export function registerRightsCommands(program: Command): void {
       .action(async (dir: string, opts: RequestOptions & { out?: string; dryRun?: boolean }) => {
         await withContext(dir, opts, async (ctx) => {
           if (opts.dryRun) return printPreview(ctx, action);
+          // Checked before reading anyone's data: a bad destination fails at once, with nothing to resume.
+          const out = action === 'access' ? (opts.out ?? `access-${ctx.requestId}.zip`) : opts.out;
+          if (out !== undefined) prepareOutputFile(out);
           const { writeAccessPackage, writePortabilityDocument } = await import('../../rights/package/index.js');
-          if (action === 'access') {
-            const out = opts.out ?? `access-${ctx.requestId}.zip`;
+          if (action === 'access' && out !== undefined) {
             const result = await writeAccessPackage(ctx, { id: ctx.requestId, identities: ctx.identities }, { out });
             if (!result.found) return notFound(ctx);
             process.stderr.write(`wrote ${out}: ${result.rows} row(s) from ${result.collections} collection(s)\n`);
           } else {
             const document = await writePortabilityDocument(ctx, { id: ctx.requestId, identities: ctx.identities });
             if (!document.found) return notFound(ctx);
-            emit(document.json, opts.out);
+            emit(document.json, out, { personal: true });
           }
         });
       });
   }
 }
 
-function notFound(ctx: CommandContext): never {
+function notFound(ctx: CommandContext): void {
   process.stderr.write(`custos: no data found for this person (${ctx.requestId})\n`);
-  process.exit(EXIT.errors);
+  process.exitCode = EXIT.errors;
 }
 
 async function printPreview(ctx: CommandContext, action: RightsAction): Promise<void> {

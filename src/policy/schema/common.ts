@@ -1,7 +1,7 @@
 // Building blocks shared by every manifest section: identifiers, localized text, durations, secrets.
 import { z } from 'zod';
 import { LANGUAGES } from '../vocabulary.js';
-import { parseDuration } from '../duration.js';
+import { durationProblem, MAX_DURATION_YEARS } from '../duration.js';
 
 /** Manifest identifiers: lower-case words joined by `-` or `_` (ids of purposes, recipients, datasets…). */
 export const Id = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'use lower-case letters, digits, "-" or "_", starting with a letter');
@@ -27,8 +27,17 @@ export const LocalizedText = z.union([
 ]);
 export type LocalizedTextInput = z.infer<typeof LocalizedText>;
 
-export const DurationText = z.string().refine((s) => parseDuration(s) !== undefined, {
-  message: 'write a duration as ISO 8601 ("P180D", "P24M", "P10Y") or words ("180 days", "10 years")',
+/** A duration; one longer than MAX_DURATION_YEARS is reported as CUS051 (validate.ts reads `params.diagnostic`). */
+export const DurationText = z.string().superRefine((s, ctx) => {
+  const problem = durationProblem(s);
+  if (problem === 'syntax')
+    ctx.addIssue({ code: 'custom', message: 'write a duration as ISO 8601 ("P180D", "P24M", "P10Y") or words ("180 days", "10 years")' });
+  else if (problem === 'too-long')
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${s.trim()}" is longer than ${MAX_DURATION_YEARS} years`,
+      params: { diagnostic: 'CUS051', fix: `at most P${MAX_DURATION_YEARS}Y (${MAX_DURATION_YEARS * 12} months, ${MAX_DURATION_YEARS * 365.25} days)` },
+    });
 });
 
 /** A secret is never written in the manifest: it names an environment variable. */

@@ -7,7 +7,7 @@ import { coerceForField } from '../values.js';
 import { collectionOf, isIdentityWhere, type Where } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 import type { Identities } from '../plan.js';
-import { openRun, withRequestLease } from './journaled.js';
+import { prepareRun, withRequestLease } from './journaled.js';
 import { runJournaledSteps, type StepResult } from './steps.js';
 
 /** `target` is a category key (every field holding it) or `dataset.collection.field`. */
@@ -43,13 +43,11 @@ export async function executeRectification(
 }
 
 async function rectify(ctx: ExecutionContext, request: RightsRequest, changes: readonly Rectification[]): Promise<RectificationResult> {
-  const { run, plan, resolved } = await openRun(ctx, request, 'rectify');
-  if (run.status === 'completed') return run.result as RectificationResult;
-  if (!resolved.found) {
-    const result: RectificationResult = { status: 'not-found', runId: run.id };
-    await ctx.store.journal.finish(run.id, 'completed', result, ctx.clock.now());
-    return result;
-  }
+  // Planned and resolved, but journaled only once every value is valid: a refused value leaves no run behind (nothing
+  // to resume, and no resolution naming the person).
+  const prepared = await prepareRun(ctx, request, 'rectify');
+  const { plan, resolved } = prepared;
+  if ('run' in prepared && prepared.run.status === 'completed') return prepared.run.result as RectificationResult;
   const reached = plan.lookups.map((l) => collectionOf(ctx.model, l.collection));
   // A category names data wherever it is held, but a row reached through a reference may describe someone else (an
   // agent of the account, a staff reply): a category target changes only rows matched by the person's own identities.
@@ -75,6 +73,12 @@ async function rectify(ctx: ExecutionContext, request: RightsRequest, changes: r
       entry.set[field.name] = validateFieldValue(field, change.value, change.target);
       sets.set(key, entry);
     }
+  }
+  const { run } = 'run' in prepared ? prepared : await prepared.open();
+  if (!resolved.found) {
+    const result: RectificationResult = { status: 'not-found', runId: run.id };
+    await ctx.store.journal.finish(run.id, 'completed', result, ctx.clock.now());
+    return result;
   }
   const steps = [...sets].map(([key, { collection: q, own, set, holding }]) => {
     const collection = collectionOf(ctx.model, q);

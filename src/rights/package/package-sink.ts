@@ -37,7 +37,7 @@ class CollectionWriter {
     this.#csvPath = join(spool, `${index}.csv`);
     // A byte-order mark, so spreadsheets read UTF-8; booleans as words (csv-stringify writes `1` and an empty cell).
     this.#csv = stringify({ header: true, bom: true, columns: fields.map((f) => f.name), cast: { boolean: (v) => String(v) } });
-    this.#csvDone = pipeline(this.#csv, createWriteStream(this.#csvPath));
+    this.#csvDone = pipeline(this.#csv, createWriteStream(this.#csvPath, { mode: 0o600 }));
     this.#csvDone.catch(() => undefined); // awaited in end(); this only keeps an abandoned run from an unhandled rejection
     this.#outbox = collection.outbox
       ? new OutboxSpool(join(spool, `${index}.outbox`), `outbox/${collection.dataset}.${collection.name}`, fields, lang)

@@ -19,7 +19,8 @@ export class ZipOutput {
   /** `mtime` stamps every entry (the request's clock, so a package is reproducible). */
   constructor(path: string, mtime: Date) {
     this.#mtime = mtime;
-    this.#done = pipeline(this.#zip.outputStream, createWriteStream(path));
+    // Owner-only (0600): the package holds one person's data; the final rename keeps the mode.
+    this.#done = pipeline(this.#zip.outputStream, createWriteStream(path, { mode: 0o600 }));
     this.#done.catch((error: unknown) => this.#fail(error));
     this.#zip.on('error', (error: unknown) => this.#fail(error));
   }

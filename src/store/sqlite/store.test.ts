@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -166,6 +166,28 @@ describe('the SQLite journal', () => {
     expect(run?.resolution).toBeUndefined();
     expect(run?.steps.get('01:delete:x')).toEqual({ stepId: '01:delete:x', intent: undefined, done: true, result: { rows: 2 } });
     expect(run?.steps.get('02:mask:y')).toEqual({ stepId: '02:mask:y', intent: { rows: [] }, done: false, result: undefined });
+    await store.close();
+  });
+});
+
+describe('the store files', () => {
+  it('are created readable by their owner only, WAL and shared-memory files included, in a folder created 0700', async () => {
+    const root = (dir = mkdtempSync(join(tmpdir(), 'custos-store-')));
+    const file = join(root, 'project', '.custos', 'custos.db');
+    const store = openSqliteStore(file);
+    await store.journal.open({ id: 'r', action: 'erase', plan: {}, resolution: { identities: { email: ['x'] } }, startedAt: at });
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    expect([mode(file), mode(`${file}-wal`), mode(`${file}-shm`)]).toEqual([0o600, 0o600, 0o600]);
+    expect([mode(join(root, 'project')), mode(join(root, 'project', '.custos'))]).toEqual([0o700, 0o700]);
+    await store.close();
+  });
+
+  it('keep the mode of a store that already exists', async () => {
+    const file = tempFile();
+    await openSqliteStore(file).close();
+    chmodSync(file, 0o640);
+    const store = openSqliteStore(file);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
     await store.close();
   });
 });

@@ -1,11 +1,10 @@
 // Custos's embedded store on SQLite (better-sqlite3): WAL journal, so a killed process loses nothing it committed.
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CustosError } from '../../errors.js';
 import type { Completion, HoldRecord, HoldRegistry, Journal, RunRecord, RunStatus, StepRecord, Store } from '../store.js';
 import { BACKSTOP_PAGES, CHECKPOINTER_AFTER_WRITES, startCheckpointer, type Checkpointer } from './checkpointer.js';
+import { createStoreFile } from './files.js';
 import { sqliteLeases } from './leases.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
@@ -42,9 +41,9 @@ function serialisePlan(plan: unknown): { readonly digest: string; readonly text:
   return serialised;
 }
 
-/** Opens (creating if needed) a SQLite store; `file` may be ':memory:' for tests. */
+/** Opens (creating if needed, owner-only: see createStoreFile) a SQLite store; `file` may be ':memory:' for tests. */
 export function openSqliteStore(file: string): Store {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') createStoreFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode survives a process crash (what resumption needs) without an fsync per commit.
