@@ -1,0 +1,89 @@
+// The ground-truth suite every real-world schema runs: for each person, access exports exactly the rows hand-written
+// SQL finds, and erasure changes every table exactly as a hand-written expectation says, the store's constraints intact.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diff, expectedDiff, type Diff, type HandSql, type Row } from './tables.js';
+import { backends, createWorld, type Backend, type SchemaSpec, type World } from './world.js';
+
+/** What hand-written SQL says one request must do, read from the store as it is just before the request. */
+export interface Truth {
+  /** Table → primary keys of the person's rows (as a list). */
+  readonly access: Record<string, string[]>;
+  /** Rows erasure deletes, and per kept row the columns it changes (to their new value). */
+  readonly erasure: { deleted?: Record<string, string[]>; changed?: Record<string, Record<string, Row>> };
+}
+
+/** A known engine defect this case shows, on some backends: the test is kept and expected to fail there. */
+export interface Defect {
+  readonly backends: readonly Backend[];
+  /** What the engine does wrong, for whoever fixes it. */
+  readonly what: string;
+}
+
+export interface Person {
+  /** Who this is and why they are here (household member, support rep of many…). */
+  readonly who: string;
+  readonly identity: string;
+  readonly value: string;
+  /** Each must match one of the erasure's notes (a kept parent names the NOT NULL column that keeps it). */
+  readonly notes?: readonly RegExp[];
+  readonly accessDefect?: Defect;
+  readonly eraseDefect?: Defect;
+}
+
+export function groundTruthSuite(
+  spec: SchemaSpec,
+  server: 'postgres' | 'mysql',
+  people: readonly Person[],
+  truth: (sql: HandSql, person: Person) => Promise<Truth>,
+  extra?: (world: () => World, backend: Backend) => void,
+) {
+  for (const { backend, enabled } of backends(server)) {
+    describe.skipIf(!enabled)(`${spec.name} ground truth on ${backend}`, () => {
+      let world: World;
+      beforeAll(async () => {
+        world = await createWorld(spec, backend);
+      }, 60_000);
+      afterAll(async () => world?.cleanup());
+
+      const test = (defect: Defect | undefined) => (defect?.backends.includes(backend) ? it.fails : it);
+
+      it('compiles with no lint warning but the deliberate ones', () => {
+        expect(world.warnings).toEqual([]);
+      });
+
+      // Access first, on the data as seeded; erasures then run one after the other, each against the store as it is.
+      for (const person of people) {
+        test(person.accessDefect)(`access exports exactly the rows of ${person.who}, nobody else's`, async () => {
+          const expected = (await truth(world.sql, person)).access;
+          expect(Object.values(expected).flat().length, 'the hand-written truth finds the person').toBeGreaterThan(0);
+          const exported = await world.access(person.identity, person.value);
+          expect(exported).toEqual(dropEmpty(expected));
+        });
+      }
+      for (const person of people) {
+        test(person.eraseDefect)(`erasure of ${person.who} changes exactly what it must`, async () => {
+          const { erasure } = await truth(world.sql, person);
+          const before = await world.snapshot();
+          const result = await world.erase(person.identity, person.value);
+          const after = await world.snapshot();
+          expect(result.status).toBe('completed');
+          const changes: Diff = diff(before, after);
+          expect(changes).toEqual(expectedDiff(erasure));
+          expect(await world.foreignKeyViolations()).toEqual([]);
+          const notes = result.status === 'completed' ? result.notes : [];
+          for (const note of person.notes ?? []) expect(notes.some((n) => note.test(n)), `a note matches ${String(note)}: ${notes.join(' | ')}`).toBe(true);
+        });
+      }
+      extra?.(() => world, backend);
+    });
+  }
+}
+
+function dropEmpty(rows: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(rows).filter(([, keys]) => keys.length > 0).map(([t, keys]) => [t, [...keys].sort()]));
+}
+
+/** `?, ?, ?` for a list of values (at least one, so an empty list still makes valid SQL that matches nothing). */
+export function marks(values: readonly unknown[]): string {
+  return values.length === 0 ? 'NULL' : values.map(() => '?').join(', ');
+}
