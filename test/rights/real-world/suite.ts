@@ -83,7 +83,10 @@ function dropEmpty(rows: Record<string, string[]>): Record<string, string[]> {
   return Object.fromEntries(Object.entries(rows).filter(([, keys]) => keys.length > 0).map(([t, keys]) => [t, [...keys].sort()]));
 }
 
-/** `?, ?, ?` for a list of values (at least one, so an empty list still makes valid SQL that matches nothing). */
+/**
+ * `?, ?, ?` for a list of values; an empty list gives `-1`, a key no row has, so `IN` matches nothing and `NOT IN`
+ * everything (`NOT IN (NULL)` would match nothing).
+ */
 export function marks(values: readonly unknown[]): string {
-  return values.length === 0 ? 'NULL' : values.map(() => '?').join(', ');
+  return values.length === 0 ? '-1' : values.map(() => '?').join(', ');
 }

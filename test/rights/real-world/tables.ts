@@ -88,6 +88,8 @@ export async function createTables(sql: HandSql, tables: readonly TableSpec[], r
     const key = `PRIMARY KEY (${t.primaryKey.map(q).join(', ')})`;
     await sql.exec(`CREATE TABLE ${q(t.name)} (${[...columns, key, ...inline].join(', ')})`);
   }
+  // Rows go in before the constraints bind (SQLite checks them once loaded, servers add them after).
+  if (sql.dialect === 'sqlite') await sql.exec('PRAGMA foreign_keys = OFF');
   for (const t of tables) {
     for (const row of rows[t.name] ?? []) {
       const cols = Object.keys(row);
@@ -97,7 +99,7 @@ export async function createTables(sql: HandSql, tables: readonly TableSpec[], r
       );
     }
   }
-  if (sql.dialect === 'sqlite') return;
+  if (sql.dialect === 'sqlite') return sql.exec('PRAGMA foreign_keys = ON');
   for (const t of tables) {
     for (const [col, ref] of Object.entries(t.foreignKeys ?? {})) {
       const [table, field] = ref.split('.') as [string, string];
