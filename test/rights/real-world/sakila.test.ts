@@ -1,5 +1,6 @@
 // Ground truth of the rights engine on a Sakila-shaped film rental, on SQLite and MariaDB: shared addresses stay
 // untouched, held payments keep their customer (masked), staff referenced through NOT NULL columns are masked, not deleted.
+import { MIXED_CASE_NOT_FOUND } from './defects.js';
 import { SAKILA } from './sakila.js';
 import { groundTruthSuite, marks, type Person, type Truth } from './suite.js';
 import { ids, normalise, type HandSql, type Row } from './tables.js';
@@ -9,15 +10,46 @@ const ADDRESS_NOTE = /rental\.address is masked.*(customers|staff).*address_id.*
 const STAFF_NOTE = /rental\.staff is masked.*(payments|rentals|stores).*(staff_id|manager_staff_id).*NOT NULL/;
 
 const PEOPLE: Person[] = [
-  { who: 'a customer living alone with rentals, payments and notes (Mary)', identity: 'email', value: 'mary.smith@sakilacustomer.org', notes: [CUSTOMER_NOTE, ADDRESS_NOTE] },
-  { who: 'a household member found by her backup e-mail (Patricia)', identity: 'email', value: 'pj.home@example.net', notes: [CUSTOMER_NOTE] },
+  {
+    who: 'a customer with two accounts at one address, rentals, payments and notes (Mary)',
+    identity: 'email',
+    value: 'mary.smith@sakilacustomer.org',
+    notes: [CUSTOMER_NOTE, ADDRESS_NOTE],
+  },
+  {
+    who: 'a household member found by her backup e-mail (Patricia)',
+    identity: 'email',
+    value: 'pj.home@example.net',
+    notes: [CUSTOMER_NOTE],
+  },
   { who: 'the other household member, by customer number (Linda)', identity: 'customer_id', value: '3' },
-  { who: 'a customer found by a mixed-case backup e-mail (Barbara)', identity: 'email', value: 'barbara.j@EXAMPLE.com' },
+  {
+    who: 'a customer found by a mixed-case backup e-mail (Barbara)',
+    identity: 'email',
+    value: 'barbara.j@EXAMPLE.com',
+    accessDefect: MIXED_CASE_NOT_FOUND(['sqlite']),
+    eraseDefect: MIXED_CASE_NOT_FOUND(['sqlite']),
+  },
   { who: 'a customer sharing her address with a staff member (Elizabeth)', identity: 'email', value: 'elizabeth.brown@sakilacustomer.org' },
-  { who: 'the manager of store 1, who processed payments (Mike, by staff number)', identity: 'staff_id', value: '1', notes: [STAFF_NOTE, ADDRESS_NOTE] },
-  { who: 'the manager of store 2, living at the store’s address (Jon)', identity: 'email', value: 'jon.stephens@sakilastaff.com', notes: [STAFF_NOTE] },
+  {
+    who: 'the manager of store 1, who processed payments (Mike, by staff number)',
+    identity: 'staff_id',
+    value: '1',
+    notes: [STAFF_NOTE, ADDRESS_NOTE],
+  },
+  {
+    who: 'the manager of store 2, living at the store’s address (Jon)',
+    identity: 'email',
+    value: 'jon.stephens@sakilastaff.com',
+    notes: [STAFF_NOTE],
+  },
   { who: 'a staff member sharing a customer’s address (Ana)', identity: 'email', value: 'ana.costa@sakilastaff.com', notes: [STAFF_NOTE] },
-  { who: 'a staff member who processed nothing (Rui)', identity: 'email', value: 'rui.silva@sakilastaff.com', notes: [STAFF_NOTE] },
+  {
+    who: 'a staff member who processed nothing but rents as a customer, at his own address (Rui)',
+    identity: 'email',
+    value: 'rui.silva@sakilastaff.com',
+    notes: [STAFF_NOTE, CUSTOMER_NOTE, ADDRESS_NOTE],
+  },
 ];
 
 /** The columns of a kept row that a mask changes: only those whose value differs from what the store holds now. */

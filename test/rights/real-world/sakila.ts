@@ -220,7 +220,15 @@ const staff = (id: number, first: string, last: string, addressId: number, store
   last_update: '2024-02-15',
 });
 
-const customer = (id: number, storeId: number, first: string, last: string, email: string, backup: string | null, addressId: number): Row => ({
+const customer = (
+  id: number,
+  storeId: number,
+  first: string,
+  last: string,
+  email: string,
+  backup: string | null,
+  addressId: number,
+): Row => ({
   id,
   store_id: storeId,
   first_name: first,
@@ -242,11 +250,11 @@ const ROWS: Record<string, Row[]> = {
     address(1, '47 MySakila Drive', 1), // store 1
     address(2, '28 MySQL Boulevard', 2), // store 2, and its manager Jon lives above the shop
     address(3, '23 Workhaven Lane', 1), // Mike, alone
-    address(5, '1913 Hanoi Way', 1), // Mary, alone
+    address(5, '1913 Hanoi Way', 1), // Mary, alone (both her accounts)
     address(6, '1121 Loja Avenue', 2), // Patricia and Linda, one household
     address(7, '692 Joliet Street', 2), // Barbara, alone
     address(8, '1566 Inegl Manor', 1), // Elizabeth and Ana (a staff member), one household
-    address(9, '53 Idfu Parkway', 2), // Rui, alone
+    address(9, '53 Idfu Parkway', 2), // Rui, alone (as staff and as a customer)
   ],
   stores: [
     { id: 1, manager_staff_id: 1, address_id: 1 },
@@ -264,6 +272,10 @@ const ROWS: Record<string, Row[]> = {
     customer(3, 2, 'Linda', 'Williams', 'linda.williams@sakilacustomer.org', null, 6),
     customer(4, 2, 'Barbara', 'Jones', 'barbara.jones@sakilacustomer.org', 'Barbara.J@Example.com', 7),
     customer(5, 1, 'Elizabeth', 'Brown', 'elizabeth.brown@sakilacustomer.org', null, 8),
+    // Mary's second account, opened at the other store with her address as a backup contact: both rows are hers.
+    customer(6, 2, 'Mary', 'Smith', 'm.smith@work.example', 'mary.smith@sakilacustomer.org', 5),
+    // Rui (staff) rents films too, under his personal e-mail, his work e-mail as backup, at his own address.
+    customer(7, 2, 'Rui', 'Silva', 'rui.personal@example.net', 'rui.silva@sakilastaff.com', 9),
   ],
   film: [
     { id: 1, title: 'ACADEMY DINOSAUR' },
@@ -281,6 +293,8 @@ const ROWS: Record<string, Row[]> = {
     [4, 1, 3, 1],
     [5, 2, 5, 1],
     [6, 3, 4, 2],
+    [7, 2, 7, 3],
+    [8, 3, 6, 2],
   ].map(([id, inventory, customerId, staffId]) => ({
     id: id as number,
     rental_date: '2025-05-24',
@@ -296,6 +310,8 @@ const ROWS: Record<string, Row[]> = {
     [4, 2, 2, 3, 4.99],
     [5, 3, 1, 4, 1.99],
     [6, 5, 1, 5, 2.99],
+    [7, 7, 3, 7, 0.99],
+    [8, 6, 2, 8, 3.99],
   ].map(([id, customerId, staffId, rentalId, amount]) => ({
     id: id as number,
     customer_id: customerId as number,
@@ -309,6 +325,7 @@ const ROWS: Record<string, Row[]> = {
     { id: 2, customer_id: 2, note: 'Called about a late fee', written_at: '2025-05-25' },
     { id: 3, customer_id: 3, note: 'Same household as Patricia', written_at: '2025-05-25' },
     { id: 4, customer_id: 99, note: 'Left by a customer long gone', written_at: '2020-01-01' },
+    { id: 5, customer_id: 6, note: 'Same person as customer 1', written_at: '2025-06-01' },
   ],
 };
 

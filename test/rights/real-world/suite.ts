@@ -71,7 +71,11 @@ export function groundTruthSuite(
           expect(changes).toEqual(expectedDiff(erasure));
           expect(await world.foreignKeyViolations()).toEqual([]);
           const notes = result.status === 'completed' ? result.notes : [];
-          for (const note of person.notes ?? []) expect(notes.some((n) => note.test(n)), `a note matches ${String(note)}: ${notes.join(' | ')}`).toBe(true);
+          for (const note of person.notes ?? [])
+            expect(
+              notes.some((n) => note.test(n)),
+              `a note matches ${String(note)}: ${notes.join(' | ')}`,
+            ).toBe(true);
         });
       }
       extra?.(() => world, backend);
@@ -80,7 +84,11 @@ export function groundTruthSuite(
 }
 
 function dropEmpty(rows: Record<string, string[]>): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(rows).filter(([, keys]) => keys.length > 0).map(([t, keys]) => [t, [...keys].sort()]));
+  return Object.fromEntries(
+    Object.entries(rows)
+      .filter(([, keys]) => keys.length > 0)
+      .map(([t, keys]) => [t, [...keys].sort()]),
+  );
 }
 
 /**

@@ -145,8 +145,12 @@ export function diff(before: Snapshot, after: Snapshot): Diff {
   for (const table of Object.keys(before)) {
     const b = before[table] ?? {};
     const a = after[table] ?? {};
-    const deleted = Object.keys(b).filter((k) => !(k in a)).sort();
-    const added = Object.keys(a).filter((k) => !(k in b)).sort();
+    const deleted = Object.keys(b)
+      .filter((k) => !(k in a))
+      .sort();
+    const added = Object.keys(a)
+      .filter((k) => !(k in b))
+      .sort();
     if (deleted.length > 0) out.deleted[table] = deleted;
     if (added.length > 0) out.added[table] = added;
     for (const [k, row] of Object.entries(b)) {

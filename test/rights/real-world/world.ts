@@ -16,7 +16,18 @@ import {
 } from '../../../src/rights/index.js';
 import { memorySink, testContext } from '../context.js';
 import { COMMON_MANIFEST } from './common.js';
-import { createTables, mysqlStore, normalise, postgresStore, snapshot, sqliteStore, type HandSql, type Row, type Snapshot, type TableSpec } from './tables.js';
+import {
+  createTables,
+  mysqlStore,
+  normalise,
+  postgresStore,
+  snapshot,
+  sqliteStore,
+  type HandSql,
+  type Row,
+  type Snapshot,
+  type TableSpec,
+} from './tables.js';
 
 export type Backend = 'sqlite' | 'postgres' | 'mysql';
 

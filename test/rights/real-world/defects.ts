@@ -1,0 +1,26 @@
+// Engine defects these suites have confirmed, each described once; a test showing one is kept and marked `it.fails`
+// on the backends where it shows, so it starts passing (and must be unmarked) when the engine is fixed.
+import type { Defect } from './suite.js';
+
+/**
+ * A `caseInsensitive` identity (e-mail) is lower-cased in the request (identities.ts normalizeIdentities) but compared
+ * with the stored value as it is (`email IN ('luis.goncalves@embraer.com.br')`): a row holding
+ * 'Luis.Goncalves@Embraer.com.br' is never found on SQLite or PostgreSQL (binary comparison); MariaDB's default
+ * case-insensitive collation hides it. Access exports nothing, erasure answers not-found and erases nothing.
+ */
+export const MIXED_CASE_NOT_FOUND = (backends: Defect['backends']): Defect => ({
+  backends,
+  what: 'a stored mixed-case e-mail is never matched by a case-insensitive identity',
+});
+
+/**
+ * A self-referencing association (employees.reports_to → employees.id, employees.manager_id → employees.id) is left out
+ * of erasure planning (erasure-order.ts filters `e.child !== e.parent`), so the rows of other employees that point at
+ * the erased manager are not detached: the delete of the manager's row violates the store's foreign key (SQLite
+ * SQLITE_CONSTRAINT_FOREIGNKEY, PostgreSQL 23503), the store's transaction rolls back and the erasure throws.
+ * Expected: a null-reference on the self-reference for the rows pointing at the deleted manager, then the delete.
+ */
+export const SELF_REFERENCE_NOT_DETACHED: Defect = {
+  backends: ['sqlite', 'postgres', 'mysql'],
+  what: 'rows pointing at an erased row of their own collection (a manager) are not detached',
+};
