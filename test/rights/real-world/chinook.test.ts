@@ -1,7 +1,7 @@
 // Ground truth of the rights engine on a Chinook-shaped music store, on SQLite and PostgreSQL: customers found by either
 // e-mail in any case, support reps and managers whose customers and reports are other people.
 import { CHINOOK } from './chinook.js';
-import { MIXED_CASE_NOT_FOUND, SELF_REFERENCE_NOT_DETACHED } from './defects.js';
+import { ALTERNATE_COLUMN_CHAINS_TO_OTHERS, MIXED_CASE_NOT_FOUND, SELF_REFERENCE_NOT_DETACHED } from './defects.js';
 import { groundTruthSuite, marks, type Person, type Truth } from './suite.js';
 import { ids, type HandSql, type Row } from './tables.js';
 
@@ -33,6 +33,15 @@ const PEOPLE: Person[] = [
   },
   { who: 'an employee who is also a customer (Robert)', identity: 'email', value: 'Robert@ChinookCorp.com' },
   { who: 'a customer asked for by customer number (Bjørn)', identity: 'customer_id', value: '4' },
+  { who: 'a customer with 70 invoices and 140 lines (Helena)', identity: 'email', value: 'hholy@gmail.com' },
+  {
+    // Last: the engine erases Jack (customer 6) with her, which would change what later cases find.
+    who: 'a customer whose backup contact is a colleague’s e-mail (Ana)',
+    identity: 'email',
+    value: 'ana.ribeiro@outlook.pt',
+    accessDefect: ALTERNATE_COLUMN_CHAINS_TO_OTHERS,
+    eraseDefect: ALTERNATE_COLUMN_CHAINS_TO_OTHERS,
+  },
 ];
 
 /** The person's rows by hand: customers by either e-mail (any case), their invoices and lines; employees by e-mail. */

@@ -258,6 +258,10 @@ const ROWS: Record<string, Row[]> = {
     customer(6, 'Jack', 'Smith', 'jacksmith@microsoft.com', null, 5, 'Microsoft'),
     // The IT staff member is also a customer, under his work address.
     customer(7, 'Robert', 'King', 'robert@chinookcorp.com', null, 3),
+    // A buyer with more invoices than erasure pins by key (64): her rows are written through their selections.
+    customer(8, 'Helena', 'Holý', 'hholy@gmail.com', null, 5),
+    // Her backup contact is a colleague's address (Jack's): the backup column holds an e-mail that is not hers alone.
+    customer(9, 'Ana', 'Ribeiro', 'ana.ribeiro@outlook.pt', 'jacksmith@microsoft.com', 5),
   ],
   invoices: [
     [101, 1],
@@ -268,6 +272,8 @@ const ROWS: Record<string, Row[]> = {
     [106, 5],
     [107, 6],
     [108, 7],
+    [109, 9],
+    ...Array.from({ length: 70 }, (_, i) => [200 + i, 8]),
   ].map(([id, customerId]) => ({
     id: id as number,
     customer_id: customerId as number,
@@ -288,6 +294,11 @@ const ROWS: Record<string, Row[]> = {
     [1007, 106, 1],
     [1008, 107, 2],
     [1009, 108, 3],
+    [1011, 109, 1],
+    ...Array.from({ length: 70 }, (_, i) => [
+      [2000 + 2 * i, 200 + i, 1],
+      [2001 + 2 * i, 200 + i, 2],
+    ]).flat(),
   ].map(([id, invoice, track]) => ({
     id: id as number,
     invoice_id: invoice as number,

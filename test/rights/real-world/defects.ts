@@ -24,3 +24,15 @@ export const SELF_REFERENCE_NOT_DETACHED: Defect = {
   backends: ['sqlite', 'postgres', 'mysql'],
   what: 'rows pointing at an erased row of their own collection (a manager) are not detached',
 };
+
+/**
+ * Identity expansion promotes every value a matched row holds for an identity, including the other columns of the same
+ * identity (resolve.ts `collect` adds each (identity, field) pair of the row): a customer found by her own e-mail whose
+ * `backup_email` names a colleague's address makes that address hers, so the colleague's customer row and everything
+ * that belongs to it is exported to her and erased with her. Expected: only rows holding the requested e-mail in one of
+ * the identity's columns (and rows found by other identity keys the person's rows vouch for).
+ */
+export const ALTERNATE_COLUMN_CHAINS_TO_OTHERS: Defect = {
+  backends: ['sqlite', 'postgres', 'mysql'],
+  what: 'an e-mail held in another column of a matched row (a backup contact) is taken as the person’s own',
+};
