@@ -3,6 +3,7 @@
 import { CHINOOK } from './chinook.js';
 import { ALTERNATE_COLUMN_CHAINS_TO_OTHERS, MIXED_CASE_NOT_FOUND, SELF_REFERENCE_NOT_DETACHED } from './defects.js';
 import { groundTruthSuite, marks, type Person, type Truth } from './suite.js';
+import { expect, it } from 'vitest';
 import { ids, type HandSql, type Row } from './tables.js';
 
 const MIXED_CASE = MIXED_CASE_NOT_FOUND(['sqlite', 'postgres']);
@@ -66,4 +67,21 @@ async function truth(sql: HandSql, person: Person): Promise<Truth> {
   };
 }
 
-groundTruthSuite(CHINOOK, 'postgres', PEOPLE, truth);
+groundTruthSuite(CHINOOK, 'postgres', PEOPLE, truth, (world) => {
+  it('an unknown e-mail is not found: nothing exported, nothing changed', async () => {
+    expect(await world().access('email', 'nobody@nowhere.example')).toEqual({});
+    const before = await world().snapshot();
+    expect((await world().erase('email', 'nobody@nowhere.example')).status).toBe('not-found');
+    expect(await world().snapshot()).toEqual(before);
+  });
+
+  it('an erasure the store refuses (a table the manifest omits still references the customer) changes nothing', async () => {
+    const before = await world().snapshot();
+    const erasing = world().erase('email', 'emartins@yahoo.br');
+    await expect(erasing).rejects.toMatchObject({ code: 'store-error' });
+    // One transaction per store: the invoice lines and invoices deleted before the refusal are back.
+    expect(await world().snapshot()).toEqual(before);
+    // The error names the step, never the person.
+    await erasing.catch((e: Error) => expect(e.message).not.toMatch(/emartins|Martins|Eduardo/i));
+  });
+});

@@ -153,6 +153,13 @@ const TABLES: TableSpec[] = [
     primaryKey: ['id'],
     foreignKeys: { support_rep_id: 'employees.id' },
   },
+  // The loyalty team's table, which the manifest does not declare: the store still refuses to orphan its rows.
+  {
+    name: 'surveys',
+    columns: ['id INTEGER NOT NULL', 'customer_id INTEGER NOT NULL', 'score INTEGER'],
+    primaryKey: ['id'],
+    foreignKeys: { customer_id: 'customers.id' },
+  },
   {
     name: 'invoices',
     columns: [
@@ -262,7 +269,10 @@ const ROWS: Record<string, Row[]> = {
     customer(8, 'Helena', 'Holý', 'hholy@gmail.com', null, 5),
     // Her backup contact is a colleague's address (Jack's): the backup column holds an e-mail that is not hers alone.
     customer(9, 'Ana', 'Ribeiro', 'ana.ribeiro@outlook.pt', 'jacksmith@microsoft.com', 5),
+    // Answered a survey the manifest does not know of.
+    customer(10, 'Eduardo', 'Martins', 'emartins@yahoo.br', null, 4),
   ],
+  surveys: [{ id: 1, customer_id: 10, score: 9 }],
   invoices: [
     [101, 1],
     [102, 1],
@@ -273,6 +283,7 @@ const ROWS: Record<string, Row[]> = {
     [107, 6],
     [108, 7],
     [109, 9],
+    [110, 10],
     ...Array.from({ length: 70 }, (_, i) => [200 + i, 8]),
   ].map(([id, customerId]) => ({
     id: id as number,
@@ -295,6 +306,7 @@ const ROWS: Record<string, Row[]> = {
     [1008, 107, 2],
     [1009, 108, 3],
     [1011, 109, 1],
+    [1012, 110, 2],
     ...Array.from({ length: 70 }, (_, i) => [
       [2000 + 2 * i, 200 + i, 1],
       [2001 + 2 * i, 200 + i, 2],

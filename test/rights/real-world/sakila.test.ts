@@ -107,7 +107,12 @@ async function truth(sql: HandSql, person: Person): Promise<Truth> {
   for (const id of detached) (changed.payments ??= {})[id] = { rental_id: null };
   return {
     access: { customers, staff, rentals, payments, customer_notes: notes, address: addresses },
-    erasure: { deleted: { rentals, customer_notes: notes }, changed },
+    erasure: {
+      deleted: { rentals, customer_notes: notes },
+      changed,
+      // The payments stay under the six-year hold, each covered by a hold record retention will act on.
+      held: payments.length > 0 ? { payments: { hold: 'payments-6y', keys: payments } } : {},
+    },
   };
 }
 

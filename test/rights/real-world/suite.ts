@@ -1,7 +1,8 @@
 // The ground-truth suite every real-world schema runs: for each person, access exports exactly the rows hand-written
 // SQL finds, and erasure changes every table exactly as a hand-written expectation says, the store's constraints intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diff, expectedDiff, type Diff, type HandSql, type Row } from './tables.js';
+import type { HoldRecord } from '../../../src/store/index.js';
+import { diff, expectedDiff, ids, type Diff, type HandSql, type Row, type Value } from './tables.js';
 import { backends, createWorld, type Backend, type SchemaSpec, type World } from './world.js';
 
 /** What hand-written SQL says one request must do, read from the store as it is just before the request. */
@@ -9,7 +10,12 @@ export interface Truth {
   /** Table → primary keys of the person's rows (as a list). */
   readonly access: Record<string, string[]>;
   /** Rows erasure deletes, and per kept row the columns it changes (to their new value). */
-  readonly erasure: { deleted?: Record<string, string[]>; changed?: Record<string, Record<string, Row>> };
+  readonly erasure: {
+    deleted?: Record<string, string[]>;
+    changed?: Record<string, Record<string, Row>>;
+    /** Table → the kept rows legal-hold records must cover (by primary key), and the hold; other tables get none. */
+    held?: Record<string, { hold: string; keys: string[] }>;
+  };
 }
 
 /** A known engine defect this case shows, on some backends: the test is kept and expected to fail there. */
@@ -70,6 +76,7 @@ export function groundTruthSuite(
           const changes: Diff = diff(before, after);
           expect(changes).toEqual(expectedDiff(erasure));
           expect(await world.foreignKeyViolations()).toEqual([]);
+          if (result.status === 'completed') expect(await heldRows(world.sql, result.holds)).toEqual(erasure.held ?? {});
           const notes = result.status === 'completed' ? result.notes : [];
           for (const note of person.notes ?? [])
             expect(
@@ -81,6 +88,27 @@ export function groundTruthSuite(
       extra?.(() => world, backend);
     });
   }
+}
+
+/**
+ * The rows the erasure's hold records cover, per table, read back with hand-written SQL after the erasure: a record names
+ * one row by key, or a selection (OR of ANDed IN-lists) that must still find the kept rows.
+ */
+async function heldRows(sql: HandSql, holds: readonly HoldRecord[]): Promise<Record<string, { hold: string; keys: string[] }>> {
+  const out: Record<string, { hold: string; keys: Set<string> }> = {};
+  for (const h of holds) {
+    const selections = (h.key.startsWith('[') ? JSON.parse(h.key) : [JSON.parse(h.key)]) as Record<string, Value | Value[]>[];
+    const clauses = selections.map((where) =>
+      Object.entries(where)
+        .map(([field, values]) => `${field} IN (${marks(Array.isArray(values) ? values : [values])})`)
+        .join(' AND '),
+    );
+    const params = selections.flatMap((where) => Object.values(where).flatMap((v) => (Array.isArray(v) ? v : [v])));
+    const entry = (out[h.collection] ??= { hold: h.hold, keys: new Set() });
+    expect(entry.hold, `${h.collection} is held under one hold`).toBe(h.hold);
+    for (const key of await ids(sql, `SELECT id FROM ${h.collection} WHERE ${clauses.join(' OR ')}`, params)) entry.keys.add(key);
+  }
+  return Object.fromEntries(Object.entries(out).map(([t, e]) => [t, { hold: e.hold, keys: [...e.keys].sort() }]));
 }
 
 function dropEmpty(rows: Record<string, string[]>): Record<string, string[]> {
