@@ -36,3 +36,16 @@ export const ALTERNATE_COLUMN_CHAINS_TO_OTHERS: Defect = {
   backends: ['sqlite', 'postgres', 'mysql'],
   what: 'an e-mail held in another column of a matched row (a backup contact) is taken as the person’s own',
 };
+
+/**
+ * An `owns` target is declared shared when any row references it besides the person's, and the planner counts every
+ * reference to it, the target's own `belongs-to` children included (planner.ts routesFor: `referrers` are all incoming
+ * edges): a proof of address (address_checks.address_id, link: belongs-to) makes the customer's own address "shared"
+ * (resolve.ts `unshared` reads it as someone else's row, since children are resolved after their parent). The address
+ * and its checks are then neither exported nor erased. Expected: only rows that could be someone else's (`owns` and
+ * `association` references from other rows) make an owned row shared; the row's own `belongs-to` children never do.
+ */
+export const OWNED_ROW_SHARED_WITH_ITS_CHILDREN: Defect = {
+  backends: ['sqlite', 'postgres', 'mysql'],
+  what: 'an owned row with a belongs-to child of its own is taken for shared, so it is neither exported nor erased',
+};

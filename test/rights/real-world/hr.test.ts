@@ -40,12 +40,26 @@ async function truth(sql: HandSql, person: Person): Promise<Truth> {
   // Whoever an erased employee managed stays, without a manager; so does the department they headed.
   const reports = await ids(sql, `SELECT id FROM employees WHERE manager_id IN (${marks(employees)})`, employees);
   const headed = await ids(sql, `SELECT id FROM departments WHERE manager_id IN (${marks(employees)})`, employees);
+  // A home address is the employee's when no other employee lives there too (a couple's home is left alone).
+  const homes = await ids(
+    sql,
+    `SELECT home_address_id FROM employees WHERE id IN (${marks(employees)}) AND home_address_id IS NOT NULL`,
+    employees,
+  );
+  const addresses: string[] = [];
+  for (const a of new Set(homes)) {
+    const others = await ids(sql, `SELECT id FROM employees WHERE home_address_id = ? AND id NOT IN (${marks(employees)})`, [
+      Number(a),
+      ...employees,
+    ]);
+    if (others.length === 0) addresses.push(a);
+  }
   const changed: Record<string, Record<string, Row>> = {};
   for (const id of reports.filter((e) => !employees.includes(e))) (changed.employees ??= {})[id] = { manager_id: null };
   for (const id of headed) (changed.departments ??= {})[id] = { manager_id: null };
   return {
-    access: { employees, job_history: history, dependents },
-    erasure: { deleted: { employees, job_history: history, dependents }, changed },
+    access: { employees, job_history: history, dependents, addresses },
+    erasure: { deleted: { employees, job_history: history, dependents, addresses }, changed },
   };
 }
 

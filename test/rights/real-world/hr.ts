@@ -25,6 +25,16 @@ datasets:
           postal_code: { type: string }
           city: { type: string }
           country_id: { type: string, references: countries.id, link: association }
+      addresses:
+        description: Home addresses; a couple working here shares one.
+        retention: records
+        timestamps: { collected: since }
+        fields:
+          id: { type: integer }
+          street: { type: string, category: user.contact.address, required: true }
+          city: { type: string, category: user.contact.address }
+          postal_code: { type: string, category: user.contact.address }
+          since: { type: date }
       jobs:
         fields:
           id: { type: string }
@@ -51,6 +61,7 @@ datasets:
           salary: { type: number, category: user.employment.record }
           manager_id: { type: integer, references: employees.id, link: association }
           department_id: { type: integer, references: departments.id, link: association }
+          home_address_id: { type: integer, references: addresses.id, link: owns }
       job_history:
         primaryKey: [employee_id, start_date]
         retention: records
@@ -93,6 +104,11 @@ const TABLES: TableSpec[] = [
     foreignKeys: { country_id: 'countries.id' },
   },
   {
+    name: 'addresses',
+    columns: ['id INTEGER NOT NULL', 'street VARCHAR(60) NOT NULL', 'city VARCHAR(30)', 'postal_code VARCHAR(12)', 'since VARCHAR(10)'],
+    primaryKey: ['id'],
+  },
+  {
     name: 'jobs',
     columns: ['id VARCHAR(10) NOT NULL', 'title VARCHAR(35) NOT NULL', 'min_salary NUMERIC(8,2)', 'max_salary NUMERIC(8,2)'],
     primaryKey: ['id'],
@@ -116,9 +132,10 @@ const TABLES: TableSpec[] = [
       'salary NUMERIC(8,2)',
       'manager_id INTEGER',
       'department_id INTEGER',
+      'home_address_id INTEGER',
     ],
     primaryKey: ['id'],
-    foreignKeys: { job_id: 'jobs.id', manager_id: 'employees.id', department_id: 'departments.id' },
+    foreignKeys: { job_id: 'jobs.id', manager_id: 'employees.id', department_id: 'departments.id', home_address_id: 'addresses.id' },
   },
   {
     name: 'job_history',
@@ -154,6 +171,7 @@ const employee = (
   job: string,
   manager: number | null,
   department: number | null,
+  home: number | null,
 ): Row => ({
   id,
   first_name: first,
@@ -165,6 +183,7 @@ const employee = (
   salary: 10000 + id,
   manager_id: manager,
   department_id: department,
+  home_address_id: home,
 });
 
 const ROWS: Record<string, Row[]> = {
@@ -180,6 +199,13 @@ const ROWS: Record<string, Row[]> = {
     { id: 1700, street_address: '2004 Charade Rd', postal_code: '98199', city: 'Seattle', country_id: 'US' },
     { id: 2400, street_address: '8204 Arthur St', postal_code: null, city: 'London', country_id: 'UK' },
   ],
+  addresses: [1, 2, 3, 4, 5].map((id) => ({
+    id,
+    street: `${id} Elm Street`,
+    city: 'Seattle',
+    postal_code: `9819${id}`,
+    since: '2003-06-17',
+  })),
   jobs: [
     { id: 'AD_PRES', title: 'President', min_salary: 20080, max_salary: 40000 },
     { id: 'AD_VP', title: 'Administration Vice President', min_salary: 15000, max_salary: 30000 },
@@ -194,13 +220,14 @@ const ROWS: Record<string, Row[]> = {
     { id: 90, name: 'Executive', manager_id: 100, location_id: 1700 },
   ],
   employees: [
-    employee(100, 'Steven', 'King', 'steven.king@hr.example', 'AD_PRES', null, 90),
-    employee(101, 'Neena', 'Kochhar', 'neena.kochhar@hr.example', 'AD_VP', 100, 90),
-    employee(102, 'Lex', 'De Haan', 'lex.dehaan@hr.example', 'AD_VP', 100, 90),
-    employee(103, 'Alexander', 'Hunold', 'alexander.hunold@hr.example', 'IT_PROG', 102, 60),
-    employee(104, 'Bruce', 'Ernst', 'Bruce.Ernst@HR.example', 'IT_PROG', 103, 60),
-    employee(105, 'David', 'Austin', 'david.austin@hr.example', 'IT_PROG', 103, 60),
-    employee(203, 'Susan', 'Mavris', 'susan.mavris@hr.example', 'HR_REP', 101, 40),
+    employee(100, 'Steven', 'King', 'steven.king@hr.example', 'AD_PRES', null, 90, 4),
+    employee(101, 'Neena', 'Kochhar', 'neena.kochhar@hr.example', 'AD_VP', 100, 90, null),
+    employee(102, 'Lex', 'De Haan', 'lex.dehaan@hr.example', 'AD_VP', 100, 90, 5),
+    // Alexander and Bruce are a couple: one home.
+    employee(103, 'Alexander', 'Hunold', 'alexander.hunold@hr.example', 'IT_PROG', 102, 60, 2),
+    employee(104, 'Bruce', 'Ernst', 'Bruce.Ernst@HR.example', 'IT_PROG', 103, 60, 2),
+    employee(105, 'David', 'Austin', 'david.austin@hr.example', 'IT_PROG', 103, 60, 1),
+    employee(203, 'Susan', 'Mavris', 'susan.mavris@hr.example', 'HR_REP', 101, 40, 3),
   ],
   job_history: [
     { employee_id: 101, start_date: '1997-09-21', end_date: '2001-10-27', job_id: 'IT_PROG', department_id: 60 },

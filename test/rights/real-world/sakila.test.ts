@@ -1,6 +1,6 @@
 // Ground truth of the rights engine on a Sakila-shaped film rental, on SQLite and MariaDB: shared addresses stay
 // untouched, held payments keep their customer (masked), staff referenced through NOT NULL columns are masked, not deleted.
-import { MIXED_CASE_NOT_FOUND } from './defects.js';
+import { MIXED_CASE_NOT_FOUND, OWNED_ROW_SHARED_WITH_ITS_CHILDREN } from './defects.js';
 import { SAKILA } from './sakila.js';
 import { groundTruthSuite, marks, type Person, type Truth } from './suite.js';
 import { ids, normalise, type HandSql, type Row } from './tables.js';
@@ -23,6 +23,14 @@ const PEOPLE: Person[] = [
     notes: [CUSTOMER_NOTE],
   },
   { who: 'the other household member, by customer number (Linda)', identity: 'customer_id', value: '3' },
+  {
+    who: 'a customer whose own address has a proof of address on file (Susan)',
+    identity: 'email',
+    value: 'susan.wilson@sakilacustomer.org',
+    notes: [CUSTOMER_NOTE, ADDRESS_NOTE],
+    accessDefect: OWNED_ROW_SHARED_WITH_ITS_CHILDREN,
+    eraseDefect: OWNED_ROW_SHARED_WITH_ITS_CHILDREN,
+  },
   {
     who: 'a customer found by a mixed-case backup e-mail (Barbara)',
     identity: 'email',
@@ -90,6 +98,7 @@ async function truth(sql: HandSql, person: Person): Promise<Truth> {
     ];
     if (others.length === 0) addresses.push(a);
   }
+  const checks = await ids(sql, `SELECT id FROM address_checks WHERE address_id IN (${marks(addresses)})`, addresses);
   // Erasure: rentals and notes go; payments are held (kept, their rental reference nulled where the rental goes), so the
   // customer stays, masked, and so does the address the customer's NOT NULL address_id points at. Staff are referenced
   // NOT NULL by payments, rentals and stores: masked, never deleted; their own address likewise.
@@ -106,9 +115,9 @@ async function truth(sql: HandSql, person: Person): Promise<Truth> {
   const detached = await ids(sql, `SELECT id FROM payments WHERE rental_id IN (${marks(rentals)})`, rentals);
   for (const id of detached) (changed.payments ??= {})[id] = { rental_id: null };
   return {
-    access: { customers, staff, rentals, payments, customer_notes: notes, address: addresses },
+    access: { customers, staff, rentals, payments, customer_notes: notes, address: addresses, address_checks: checks },
     erasure: {
-      deleted: { rentals, customer_notes: notes },
+      deleted: { rentals, customer_notes: notes, address_checks: checks },
       changed,
       // The payments stay under the six-year hold, each covered by a hold record retention will act on.
       held: payments.length > 0 ? { payments: { hold: 'payments-6y', keys: payments } } : {},

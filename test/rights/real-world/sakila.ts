@@ -31,6 +31,15 @@ datasets:
           postal_code: { type: string, category: user.contact.address }
           phone: { type: phone, category: user.contact.phone }
           last_update: { type: date }
+      address_checks:
+        description: Proofs of address collected when an account is opened; shared addresses never lead to them.
+        retention: records
+        timestamps: { collected: checked_at }
+        fields:
+          id: { type: integer }
+          address_id: { type: integer, references: address.id, link: belongs-to, required: true }
+          document: { type: string, category: user.contact.address }
+          checked_at: { type: date }
       stores:
         fields:
           id: { type: integer }
@@ -120,6 +129,12 @@ const TABLES: TableSpec[] = [
     ],
     primaryKey: ['id'],
     foreignKeys: { city_id: 'city.id' },
+  },
+  {
+    name: 'address_checks',
+    columns: ['id INTEGER NOT NULL', 'address_id INTEGER NOT NULL', 'document VARCHAR(40)', 'checked_at VARCHAR(10)'],
+    primaryKey: ['id'],
+    foreignKeys: { address_id: 'address.id' },
   },
   {
     name: 'stores',
@@ -255,7 +270,15 @@ const ROWS: Record<string, Row[]> = {
     address(7, '692 Joliet Street', 2), // Barbara, alone
     address(8, '1566 Inegl Manor', 1), // Elizabeth and Ana (a staff member), one household
     address(9, '53 Idfu Parkway', 2), // Rui, alone (as staff and as a customer)
+    address(10, '1795 Santiago Street', 1), // Susan, alone, with a proof of address on file
   ],
+  // Checks of shared addresses (a household's, a store's) must never lead to anyone; Susan's is hers.
+  address_checks: [
+    [2, 6],
+    [3, 1],
+    [5, 8],
+    [7, 10],
+  ].map(([id, addressId]) => ({ id: id as number, address_id: addressId as number, document: 'utility bill', checked_at: '2024-02-14' })),
   stores: [
     { id: 1, manager_staff_id: 1, address_id: 1 },
     { id: 2, manager_staff_id: 2, address_id: 2 },
@@ -276,6 +299,7 @@ const ROWS: Record<string, Row[]> = {
     customer(6, 2, 'Mary', 'Smith', 'm.smith@work.example', 'mary.smith@sakilacustomer.org', 5),
     // Rui (staff) rents films too, under his personal e-mail, his work e-mail as backup, at his own address.
     customer(7, 2, 'Rui', 'Silva', 'rui.personal@example.net', 'rui.silva@sakilastaff.com', 9),
+    customer(8, 1, 'Susan', 'Wilson', 'susan.wilson@sakilacustomer.org', null, 10),
   ],
   film: [
     { id: 1, title: 'ACADEMY DINOSAUR' },
@@ -295,6 +319,7 @@ const ROWS: Record<string, Row[]> = {
     [6, 3, 4, 2],
     [7, 2, 7, 3],
     [8, 3, 6, 2],
+    [9, 1, 8, 1],
   ].map(([id, inventory, customerId, staffId]) => ({
     id: id as number,
     rental_date: '2025-05-24',
@@ -312,6 +337,7 @@ const ROWS: Record<string, Row[]> = {
     [6, 5, 1, 5, 2.99],
     [7, 7, 3, 7, 0.99],
     [8, 6, 2, 8, 3.99],
+    [9, 8, 1, 9, 4.99],
   ].map(([id, customerId, staffId, rentalId, amount]) => ({
     id: id as number,
     customer_id: customerId as number,
