@@ -407,7 +407,10 @@ function buildCollection(
   const identityFields = new Map<string, string[]>(
     Object.entries(c.identity ?? {}).map(([key, held]) => [key, typeof held === 'string' ? [held] : [...new Set(held)]]),
   );
-  for (const f of fields.values()) {
+  // Fields declaring an identity themselves come in an order that does not depend on the manifest's key order: the
+  // one named as the identity first (`email` before `backup_email`), then by name. A collection-level list keeps its order.
+  const declaring = [...fields.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const f of declaring.sort((a, b) => Number(b.name === b.identity) - Number(a.name === a.identity))) {
     if (f.identity === undefined) continue;
     const held = identityFields.get(f.identity) ?? [];
     if (!held.includes(f.name)) identityFields.set(f.identity, [...held, f.name]);

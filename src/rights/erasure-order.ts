@@ -1,6 +1,6 @@
 // Erasure order, derived from references: children before parents, rows that outlive a deleted parent detached first.
 import type { CollectionModel } from '../policy/index.js';
-import type { CollectionGraph, ReferenceEdge } from './graph.js';
+import { compareNames, type CollectionGraph, type ReferenceEdge } from './graph.js';
 import type { ErasureOperation, FieldOperation } from './plan.js';
 
 type Mode = 'delete' | 'mask';
@@ -23,7 +23,8 @@ export function planErasure(graph: CollectionGraph, order: readonly string[]): {
   }
   // References into a reached collection whose referencing rows may outlive the rows it deletes: kept rows of the
   // person's, and anyone's rows linked by an association (another customer's order pointing at a deleted agent).
-  const into = graph.edges.filter((e) => e.child !== e.parent && reached.has(e.parent));
+  // A row pointing at a row of its own collection (a manager) is someone else's unless the link says it belongs to it.
+  const into = graph.edges.filter((e) => (e.child !== e.parent || e.link !== 'belongs-to') && reached.has(e.parent));
   const outlives = (e: ReferenceEdge) => e.link === 'association' || !reached.has(e.child) || mode.get(e.child) === 'mask';
   for (let changed = true; changed;) {
     changed = false;
@@ -108,7 +109,7 @@ function unnullable(graph: CollectionGraph, e: ReferenceEdge): string | undefine
 /** Field operations for a kept row: personal fields per their strategy (default null). References are left to `detach`. */
 function maskOperations(c: CollectionModel, notes: string[]): FieldOperation[] {
   const ops: FieldOperation[] = [];
-  for (const f of c.fields.values()) {
+  for (const f of [...c.fields.values()].sort((a, b) => compareNames(a.name, b.name))) {
     if (c.primaryKey.includes(f.name)) continue;
     if (f.strategy === 'hold') {
       ops.push({ field: f.name, strategy: 'hold', hold: f.hold });

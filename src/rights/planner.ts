@@ -1,6 +1,6 @@
 // The request planner: from the identity keys a request carries, walks the ownership links and orders lookups and erasure.
 import type { PolicyModel } from '../policy/index.js';
-import { buildGraph, isPersonal, type CollectionGraph, type ReferenceEdge } from './graph.js';
+import { buildGraph, compareNames, isPersonal, type CollectionGraph, type ReferenceEdge } from './graph.js';
 import { planErasure } from './erasure-order.js';
 import type { CollectionLookup, ErasureOperation, RightsAction, RightsPlan, Route } from './plan.js';
 
@@ -90,6 +90,14 @@ function ownershipSources(graph: CollectionGraph, q: string): ReferenceEdge[] {
   return [...belongs, ...owned];
 }
 
+/**
+ * The references that can make a row of `q` shared: `owns` and associations from other rows. A `belongs-to` child (a
+ * proof of an address) is the row's own data, never another person pointing at it.
+ */
+function sharers(graph: CollectionGraph, q: string): ReferenceEdge[] {
+  return (graph.incoming.get(q) ?? []).filter((e) => e.child !== q && e.link !== 'belongs-to');
+}
+
 /** The collection whose rows an ownership edge reads keys from. */
 function sourceOf(e: ReferenceEdge): string {
   return e.link === 'owns' ? e.child : e.parent;
@@ -102,7 +110,7 @@ function sourceOf(e: ReferenceEdge): string {
 function prerequisites(graph: CollectionGraph, q: string): string[] {
   const sources = ownershipSources(graph, q).map(sourceOf);
   const owned = (graph.incoming.get(q) ?? []).some((e) => e.link === 'owns' && e.child !== q);
-  const referrers = owned ? (graph.incoming.get(q) ?? []).filter((e) => e.child !== q).map((e) => e.child) : [];
+  const referrers = owned ? sharers(graph, q).map((e) => e.child) : [];
   return [...new Set([...sources, ...referrers])];
 }
 
@@ -135,7 +143,7 @@ function routesFor(
   for (const [identity, fields] of [...c.identityFields].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (obtainable.has(identity)) for (const field of fields) routes.push({ kind: 'identity', field, identity });
   }
-  const referrers = (graph.incoming.get(q) ?? []).filter((e) => e.child !== q).map((e) => ({ collection: e.child, field: e.childField }));
+  const referrers = sharers(graph, q).map((e) => ({ collection: e.child, field: e.childField }));
   for (const e of ownershipSources(graph, q)) {
     const source = sourceOf(e);
     const p = position.get(source);
@@ -183,7 +191,7 @@ function addKeyFields(
     const c = graph.collections.get(l.collection);
     const keys = new Set(needed.get(l.collection) ?? []);
     for (const fields of c?.identityFields.values() ?? []) for (const f of fields) keys.add(f);
-    return Object.freeze({ ...l, keyFields: [...keys] });
+    return Object.freeze({ ...l, keyFields: [...keys].sort(compareNames) });
   });
 }
 

@@ -136,7 +136,8 @@ export async function resolveRequest(
     }
     if (personRows.has(l.collection)) personRows.get(l.collection)?.add(rowKey(c, row));
     if (!expand) return;
-    for (const [identity, field] of identityFieldPairs(c)) {
+    // Only an identity's first column vouches for new values: a backup column may name someone else (a colleague).
+    for (const [identity, field] of c.identity) {
       const v = row[field];
       if (v === null || v === undefined) continue;
       const text = String(toKeyValue(v));

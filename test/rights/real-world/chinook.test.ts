@@ -1,28 +1,21 @@
 // Ground truth of the rights engine on a Chinook-shaped music store, on SQLite and PostgreSQL: customers found by either
 // e-mail in any case, support reps and managers whose customers and reports are other people.
 import { CHINOOK } from './chinook.js';
-import { ALTERNATE_COLUMN_CHAINS_TO_OTHERS, MIXED_CASE_NOT_FOUND, SELF_REFERENCE_NOT_DETACHED } from './defects.js';
 import { groundTruthSuite, marks, type Person, type Truth } from './suite.js';
 import { expect, it } from 'vitest';
 import { ids, type HandSql, type Row } from './tables.js';
-
-const MIXED_CASE = MIXED_CASE_NOT_FOUND(['sqlite', 'postgres']);
 
 const PEOPLE: Person[] = [
   {
     who: 'a customer written in mixed case (Luís)',
     identity: 'email',
     value: 'luis.goncalves@EMBRAER.com.br',
-    accessDefect: MIXED_CASE,
-    eraseDefect: MIXED_CASE,
   },
   { who: 'a customer found by her backup e-mail (Leonie)', identity: 'email', value: 'leonie.k@backup.example' },
   {
     who: 'a customer found by a mixed-case backup e-mail (Frank)',
     identity: 'email',
     value: 'FRANK.H@example.org',
-    accessDefect: MIXED_CASE,
-    eraseDefect: MIXED_CASE,
   },
   { who: 'a plain customer (François)', identity: 'email', value: 'ftremblay@gmail.com' },
   { who: 'the support rep of three customers (Jane)', identity: 'email', value: 'jane@chinookcorp.com' },
@@ -30,7 +23,6 @@ const PEOPLE: Person[] = [
     who: 'the manager three agents report to (Nancy)',
     identity: 'email',
     value: 'nancy@chinookcorp.com',
-    eraseDefect: SELF_REFERENCE_NOT_DETACHED,
   },
   { who: 'an employee who is also a customer (Robert)', identity: 'email', value: 'Robert@ChinookCorp.com' },
   { who: 'a customer asked for by customer number (Bjørn)', identity: 'customer_id', value: '4' },
@@ -40,8 +32,6 @@ const PEOPLE: Person[] = [
     who: 'a customer whose backup contact is a colleague’s e-mail (Ana)',
     identity: 'email',
     value: 'ana.ribeiro@outlook.pt',
-    accessDefect: ALTERNATE_COLUMN_CHAINS_TO_OTHERS,
-    eraseDefect: ALTERNATE_COLUMN_CHAINS_TO_OTHERS,
   },
 ];
 

@@ -1,6 +1,5 @@
 // Ground truth of the rights engine on an HR schema, on SQLite and PostgreSQL: erasing an employee removes their job
 // history and dependents, and detaches (never erases) the employees they manage and the department they head.
-import { MIXED_CASE_NOT_FOUND, SELF_REFERENCE_NOT_DETACHED } from './defects.js';
 import { HR } from './hr.js';
 import { groundTruthSuite, marks, type Person, type Truth } from './suite.js';
 import { ids, type HandSql, type Row } from './tables.js';
@@ -12,21 +11,17 @@ const PEOPLE: Person[] = [
     who: 'a programmer written in mixed case (Bruce)',
     identity: 'email',
     value: 'bruce.ernst@hr.example',
-    accessDefect: MIXED_CASE_NOT_FOUND(['sqlite', 'postgres']),
-    eraseDefect: MIXED_CASE_NOT_FOUND(['sqlite', 'postgres']),
   },
   {
     who: 'the president, head of Executive and manager of two (Steven)',
     identity: 'email',
     value: 'steven.king@hr.example',
-    eraseDefect: SELF_REFERENCE_NOT_DETACHED,
   },
   { who: 'a vice president who manages the head of HR, by number (Neena)', identity: 'employee_id', value: '101' },
   {
     who: 'the head of IT, who manages two programmers (Alexander)',
     identity: 'email',
     value: 'alexander.hunold@hr.example',
-    eraseDefect: SELF_REFERENCE_NOT_DETACHED,
   },
 ];
 

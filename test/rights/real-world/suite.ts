@@ -18,13 +18,6 @@ export interface Truth {
   };
 }
 
-/** A known engine defect this case shows, on some backends: the test is kept and expected to fail there. */
-export interface Defect {
-  readonly backends: readonly Backend[];
-  /** What the engine does wrong, for whoever fixes it. */
-  readonly what: string;
-}
-
 export interface Person {
   /** Who this is and why they are here (household member, support rep of many…). */
   readonly who: string;
@@ -32,8 +25,6 @@ export interface Person {
   readonly value: string;
   /** Each must match one of the erasure's notes (a kept parent names the NOT NULL column that keeps it). */
   readonly notes?: readonly RegExp[];
-  readonly accessDefect?: Defect;
-  readonly eraseDefect?: Defect;
 }
 
 export function groundTruthSuite(
@@ -51,15 +42,13 @@ export function groundTruthSuite(
       }, 60_000);
       afterAll(async () => world?.cleanup());
 
-      const test = (defect: Defect | undefined) => (defect?.backends.includes(backend) ? it.fails : it);
-
       it('its manifest compiles from its folder with no error and no warning', () => {
         expect(world.warnings).toEqual([]);
       });
 
       // Access first, on the data as seeded; erasures then run one after the other, each against the store as it is.
       for (const person of people) {
-        test(person.accessDefect)(`access exports exactly the rows of ${person.who}, nobody else's`, async () => {
+        it(`access exports exactly the rows of ${person.who}, nobody else's`, async () => {
           const expected = (await truth(world.sql, person)).access;
           expect(Object.values(expected).flat().length, 'the hand-written truth finds the person').toBeGreaterThan(0);
           const exported = await world.access(person.identity, person.value);
@@ -67,7 +56,7 @@ export function groundTruthSuite(
         });
       }
       for (const person of people) {
-        test(person.eraseDefect)(`erasure of ${person.who} changes exactly what it must`, async () => {
+        it(`erasure of ${person.who} changes exactly what it must`, async () => {
           const { erasure } = await truth(world.sql, person);
           const before = await world.snapshot();
           const result = await world.erase(person.identity, person.value);
