@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { draftDataset } from '../../src/discover/index.js';
 import { serviceUrl } from '../services.js';
 import { buildStore, introspectStore, type Engine } from './build.js';
+import { TRADING } from './northwind.js';
 import { FILM_RENTAL, HUMAN_RESOURCES, inSnakeCase, MUSIC_STORE, type LabelledSchema } from './schemas.js';
 import { describeFigures, precision, recall, scoreDraft, sumFigures, type DraftScore } from './score.js';
 
@@ -20,6 +21,8 @@ const CASES: readonly Case[] = [
   { schema: FILM_RENTAL, engine: 'mysql', foreignKeys: true },
   { schema: HUMAN_RESOURCES, engine: 'sqlite', foreignKeys: true },
   { schema: HUMAN_RESOURCES, engine: 'postgres', foreignKeys: true },
+  { schema: TRADING, engine: 'sqlite', foreignKeys: true },
+  { schema: inSnakeCase(TRADING), engine: 'postgres', foreignKeys: true },
 ];
 
 /** Floors the drafts reach on these schemas (micro-averaged over every case that ran). */
