@@ -3,7 +3,7 @@ import ipaddr from 'ipaddr.js';
 import type { Value } from '../connectors/index.js';
 import type { FieldType } from '../policy/index.js';
 import { fieldTypeOf, holdsText } from './field-types.js';
-import { ADDRESS_PARTS, BARE_NAME, CIVILITIES, NAME_RULES, type RuleScope } from './name-rules.js';
+import { ADDRESS_PARTS, BARE_NAME, BARE_TITLE, CIVILITIES, NAME_RULES, type RuleScope } from './name-rules.js';
 import { findPhrase, wordsOf } from './words.js';
 
 export interface Proposal {
@@ -11,6 +11,8 @@ export interface Proposal {
   readonly type?: FieldType;
   /** Where the category holds: anywhere, on a person's rows only, or on a table that looks like people only. */
   readonly scope: RuleScope;
+  /** The column says its table holds people (an e-mail, a first or last name). */
+  readonly marksPeople?: boolean;
   /** Why: shown as a comment in the draft so a person can check it. */
   readonly reason: string;
   /** Values that must never be stored (a full card number): the draft flags them. */
@@ -70,7 +72,13 @@ export function proposeCategory(column: string, samples: readonly Value[], conte
   if (texts.length === 0 || (context.dataType !== undefined && !holdsText(context.dataType))) return undefined;
   const all = (test: (t: string) => boolean) => texts.every(test);
   if (all((t) => EMAIL.test(t)))
-    return { category: 'user.contact.email', type: 'email', scope: 'any', reason: 'sampled values look like email addresses' };
+    return {
+      category: 'user.contact.email',
+      type: 'email',
+      scope: 'any',
+      marksPeople: true,
+      reason: 'sampled values look like email addresses',
+    };
   if (all(isIpAddress)) return { category: 'system.network.ip', type: 'ip', scope: 'any', reason: 'sampled values are IP addresses' };
   if (all(isIban))
     return { category: 'user.financial.bank-account', type: 'string', scope: 'any', reason: 'sampled values pass the IBAN checksum' };
@@ -89,7 +97,13 @@ function proposeFromName(column: string, texts: readonly string[], context: Colu
     const phrase = findPhrase(words, rule.phrases);
     if (phrase === undefined) continue;
     const reason = `the column name says "${phrase}"${rule.note ? ` (${rule.note})` : ''}`;
-    return { category: rule.category, ...(rule.type ? { type: rule.type } : {}), scope: rule.scope, reason };
+    return {
+      category: rule.category,
+      ...(rule.type ? { type: rule.type } : {}),
+      scope: rule.scope,
+      reason,
+      ...(rule.marksPeople ? { marksPeople: true } : {}),
+    };
   }
   if (findPhrase(words, ACCOUNT_IDS) !== undefined && key)
     return { category: 'user.account.id', scope: 'any', reason: `the column name says "${words.join(' ')}"` };
@@ -105,10 +119,10 @@ function proposeFromName(column: string, texts: readonly string[], context: Colu
           reason: `the column name says "${part}" (part of an address)`,
         };
   }
-  const bare = findPhrase(words, BARE_NAME);
-  if (bare !== undefined && words.length === bare.split(' ').length)
-    return { category: 'user.identity.name', type: 'string', scope: 'people', reason: `"${bare}", on a table that looks like people` };
-  if (words.length === 1 && words[0] === 'title') {
+  const whole = words.join(' ');
+  if (BARE_NAME.includes(whole))
+    return { category: 'user.identity.name', type: 'string', scope: 'people', reason: `"${whole}", on a table that looks like people` };
+  if (BARE_TITLE.includes(whole)) {
     return texts.length > 0 && texts.every((t) => CIVILITIES.test(t.trim()))
       ? { category: 'user.identity.civility', type: 'string', scope: 'people', reason: 'a title whose sampled values are civilities' }
       : {

@@ -152,7 +152,7 @@ function categoryOf(
     return { category: 'user.account.id', scope: 'any', reason: `the key of a table of people (${table.people})` };
   const raw = table.proposals.get(col.name);
   if (raw === undefined) return undefined;
-  if (raw.scope === 'person' && !context.reached.has(table.name)) return undefined;
+  if (raw.scope === 'person' && !context.reached.has(table.name) && !looksLikePeople(table)) return undefined;
   if (raw.scope === 'people' && !looksLikePeople(table)) return undefined;
   return raw;
 }

@@ -94,7 +94,7 @@ function linkOf(
   }
   if (belongsToSomeone.has(to.name) && from.people === undefined)
     return { link: 'belongs-to', reason: `each row belongs to one ${to.name} row, which belongs to a person` };
-  if (isLookup(to)) return association('the referenced table is a lookup with no personal data');
+  if (isLookup(to)) return association('the referenced table holds no personal data (a lookup, a catalogue)');
   if (manyToOne)
     return association(
       `many ${from.name} rows point at one ${to.name} row (${spread.rows} rows, ${spread.distinct} distinct values sampled)`,

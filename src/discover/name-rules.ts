@@ -5,7 +5,8 @@ import type { Phrase } from './words.js';
 /**
  * Where a category may be proposed. `any`: wherever the name says so. `person`: on a person's rows only (a table that
  * looks like people, or one a request reaches from one): an address on a `locations` lookup is an office's. `people`: only
- * on a table that itself looks like people: `name` on `genres` is a genre's.
+ * on a table that itself looks like people (it holds an e-mail, a phone, a first or last name, or is named after people):
+ * `name` on `genres` is a genre's.
  */
 export type RuleScope = 'any' | 'person' | 'people';
 
@@ -21,6 +22,8 @@ export interface NameRule {
   readonly onKeys?: boolean;
   /** Added to the reason shown in the draft. */
   readonly note?: string;
+  /** A table holding such a column holds people (an e-mail, a first or last name; not a ship-to name on an order). */
+  readonly marksPeople?: boolean;
 }
 
 /** Words that, next to another address column, are part of an address (alone, a `state` may be an order's state). */
@@ -69,9 +72,10 @@ export const NAME_RULES: readonly NameRule[] = [
     type: 'email',
     scope: 'any',
   },
-  { phrases: ['email', 'e mail', 'mail'], category: 'user.contact.email', type: 'email', scope: 'any' },
+  { phrases: ['email', 'e mail', 'mail'], category: 'user.contact.email', type: 'email', scope: 'any', marksPeople: true },
   { phrases: ['phone', 'telephone', 'tel', 'mobile', 'cellphone', 'msisdn'], category: 'user.contact.phone', type: 'phone', scope: 'any' },
   { phrases: ['fax'], category: 'user.contact.phone', type: 'phone', scope: 'any', note: 'a fax number' },
+  { phrases: ['extension', 'phone extension'], category: 'user.contact.phone', type: 'string', scope: 'people', note: 'a phone extension' },
   {
     phrases: ['device id', 'mac address', 'imei', 'udid', 'advertising id'],
     category: 'system.device.id',
@@ -112,8 +116,21 @@ export const NAME_RULES: readonly NameRule[] = [
     category: 'user.identity.name',
     type: 'string',
     scope: 'person',
+    marksPeople: true,
   },
-  { phrases: ['salutation', 'civility', 'honorific'], category: 'user.identity.civility', type: 'string', scope: 'person' },
+  {
+    phrases: ['ship name', 'shipping name', 'ship to name', 'billing name', 'delivery name', 'recipient name'],
+    category: 'user.identity.name',
+    type: 'string',
+    scope: 'person',
+    note: 'the name of whom the row is sent or billed to',
+  },
+  {
+    phrases: ['salutation', 'civility', 'honorific', 'title of courtesy', 'courtesy title'],
+    category: 'user.identity.civility',
+    type: 'string',
+    scope: 'person',
+  },
   { phrases: ['company', 'employer', 'job title', 'occupation'], category: 'user.identity.company', type: 'string', scope: 'person' },
   {
     phrases: ['hire date', 'hired', 'hire'],
@@ -131,8 +148,10 @@ export const NAME_RULES: readonly NameRule[] = [
   { phrases: ADDRESS_WORDS, category: 'user.contact.address', type: 'string', scope: 'person' },
 ];
 
-/** A bare `name`, or `customer_name`: a person's name only on a table that looks like people. */
+/** A bare `name`, or `contact_name`: a person's name only on a table that looks like people (the whole column name). */
 export const BARE_NAME: readonly Phrase[] = ['name', 'contact name', 'customer name', 'person name'];
+/** A bare `title`, or `contact_title`: a civility or a job title on a table that looks like people (the whole column name). */
+export const BARE_TITLE: readonly Phrase[] = ['title', 'contact title', 'person title'];
 
 /** Civility titles, to tell `title` (Mr, Ms) from a job title (Sales Manager). */
 export const CIVILITIES = /^(mr|mrs|ms|miss|mx|dr|prof|sir|mme|mlle|m)\.?$/i;

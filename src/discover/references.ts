@@ -75,6 +75,6 @@ function guessTarget(
   const staff = [...tables.values()].filter((t) => t.workforce && t.people !== undefined && keyOf(t) !== undefined);
   const [only] = staff;
   if (staff.length !== 1 || only === undefined) return undefined;
-  const via = only === table ? 'its own table' : `${only.name}, the only staff table`;
+  const via = only === table ? 'its own table' : `${only.name} (the only staff table)`;
   return { target: { table: only.name, column: keyOf(only)! }, guessed: `the column names a role ("${role}") and ${via} has that key` };
 }

@@ -49,8 +49,7 @@ export function readTables(collections: readonly IntrospectedCollection[]): Map<
     if (c.lists !== undefined) continue;
     const proposals = proposalsOf(c.columns);
     const words = tableWords(c.name);
-    const has = (category: string, strong = true) =>
-      [...proposals.values()].some((p) => p.category === category && (!strong || p.scope !== 'people'));
+    const has = (category: string) => [...proposals.values()].some((p) => p.category === category && p.marksPeople);
     const named = findPhrase(words, PERSON_TABLES);
     const people = named
       ? `its name says "${named}"`
@@ -67,7 +66,7 @@ export function readTables(collections: readonly IntrospectedCollection[]): Map<
       proposals,
       people,
       workforce: findPhrase(words, WORKFORCE_TABLES) !== undefined,
-      phone: has('user.contact.phone'),
+      phone: [...proposals.values()].some((p) => p.category === 'user.contact.phone' && p.scope === 'any'),
     });
   }
   return tables;

@@ -25,8 +25,17 @@ const CASES: readonly Case[] = [
   { schema: inSnakeCase(TRADING), engine: 'postgres', foreignKeys: true },
 ];
 
-/** Floors the drafts reach on these schemas (micro-averaged over every case that ran). */
-const FLOOR = { categories: { precision: 0, recall: 0 }, references: { precision: 0, recall: 0 }, walked: { precision: 0, recall: 0 } };
+/**
+ * Floors the drafts reach on these schemas (micro-averaged over every case that ran). Drafts of word-blind name patterns with
+ * no links scored categories P 0.74 R 0.55, references P 0.73 R 0.66 (undeclared links read as associations), and walked
+ * no reference at all (R 0 of 28). The trading schema was labelled before any draft of it ran; its first scores were
+ * categories P 0.97 R 0.71, references and links 1.00.
+ */
+const FLOOR = {
+  categories: { precision: 0.95, recall: 0.95 },
+  references: { precision: 0.95, recall: 0.95 },
+  walked: { precision: 0.95, recall: 0.95 },
+};
 
 async function draftOf(c: Case): Promise<{ yaml: string; score: DraftScore }> {
   const server = c.engine === 'sqlite' ? undefined : serviceUrl(c.engine);
