@@ -67,7 +67,7 @@ function guessTarget(
       if (pk === undefined) continue;
       const pkWords = wordsOf(pk);
       if (pk.toLowerCase() === 'id' || pkWords.join(' ') === words.join(' '))
-        return { target: { table: t.name, column: pk }, guessed: `the column is named after ${t.name}'s key` };
+        return { target: { table: t.name, column: pk }, guessed: `the column is named after the key of ${t.name}` };
     }
   }
   const role = findPhrase(keyed ? words.slice(0, -1) : words, PERSON_ROLES);
