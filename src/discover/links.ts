@@ -42,6 +42,13 @@ export function roleOf(column: string): Phrase | undefined {
   return findPhrase(wordsOf(column), ROLES);
 }
 
+/** Words naming the person a row is for (its customer, its user), as opposed to someone acting on it. */
+const ACCOUNT_HOLDERS: readonly Phrase[] = ['customer', 'client', 'user', 'member', 'subscriber', 'patient', 'student', 'guest'];
+
+function namesAccount(column: string): boolean {
+  return findPhrase(wordsOf(column), ACCOUNT_HOLDERS) !== undefined;
+}
+
 const key = (r: DraftReference) => `${r.table}.${r.column}`;
 
 /** Links for every reference, recomputed until stable: a row of a table that belongs to a person belongs to them too. */
@@ -90,6 +97,13 @@ function linkOf(
     );
     if (to.workforce && owner !== undefined)
       return association(`the row belongs to a ${owner.target.table} (${owner.column}); the ${to.name} row named here is who handled it`);
+    const customer = references.find(
+      (r) => r !== ref && r.table === ref.table && tables.get(r.target.table)?.people !== undefined && namesAccount(r.column),
+    );
+    if (customer !== undefined && !namesAccount(ref.column))
+      return association(
+        `the row belongs to the person in ${customer.column}; the ${to.name} row named here plays another part (an owner, a team)`,
+      );
     return { link: 'belongs-to', reason: `each row belongs to one ${to.name} row (a child table with no identity of its own)` };
   }
   if (belongsToSomeone.has(to.name) && from.people === undefined)

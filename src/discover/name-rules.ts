@@ -72,6 +72,13 @@ export const NAME_RULES: readonly NameRule[] = [
     type: 'email',
     scope: 'any',
   },
+  {
+    phrases: ['from address', 'to address', 'sender address', 'recipient address', 'reply to'],
+    category: 'user.contact.email',
+    type: 'string',
+    scope: 'any',
+    note: 'the address a message is sent from or to',
+  },
   { phrases: ['email', 'e mail', 'mail'], category: 'user.contact.email', type: 'email', scope: 'any', marksPeople: true },
   { phrases: ['phone', 'telephone', 'tel', 'mobile', 'cellphone', 'msisdn'], category: 'user.contact.phone', type: 'phone', scope: 'any' },
   { phrases: ['fax'], category: 'user.contact.phone', type: 'phone', scope: 'any', note: 'a fax number' },
@@ -92,6 +99,12 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   { phrases: ['iban', 'bank account'], category: 'user.financial.bank-account', type: 'string', scope: 'any' },
   { phrases: ['card number', 'pan', 'last 4', 'last4', 'bin', 'card'], category: 'user.financial.card', type: 'string', scope: 'any' },
+  {
+    phrases: ['last login', 'last sign in', 'current sign in', 'last seen', 'last active', 'last activity'],
+    category: 'system.log.connection',
+    scope: 'any',
+    onDates: true,
+  },
   { phrases: ['birth', 'birthdate', 'birthday', 'dob'], category: 'user.identity.birthdate', type: 'date', scope: 'person', onDates: true },
   {
     phrases: ['username', 'user name', 'login', 'handle', 'nickname', 'screen name'],
@@ -138,6 +151,12 @@ export const NAME_RULES: readonly NameRule[] = [
     scope: 'person',
     onDates: true,
     note: 'when the person was hired',
+  },
+  {
+    phrases: ['locale', 'language', 'timezone', 'time zone', 'preferences', 'settings'],
+    category: 'user.account.settings',
+    type: 'string',
+    scope: 'person',
   },
   {
     phrases: ['photo', 'picture', 'avatar', 'portrait', 'headshot', 'profile image'],

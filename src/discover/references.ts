@@ -71,10 +71,37 @@ function guessTarget(
     }
   }
   const role = findPhrase(keyed ? words.slice(0, -1) : words, PERSON_ROLES);
-  if (role === undefined || (!keyed && fieldTypeOf(dataType) !== 'integer')) return undefined;
   const staff = [...tables.values()].filter((t) => t.workforce && t.people !== undefined && keyOf(t) !== undefined);
   const [only] = staff;
-  if (staff.length !== 1 || only === undefined) return undefined;
-  const via = only === table ? 'its own table' : `${only.name} (the only staff table)`;
-  return { target: { table: only.name, column: keyOf(only)! }, guessed: `the column names a role ("${role}") and ${via} has that key` };
+  if (role !== undefined && (keyed || fieldTypeOf(dataType) === 'integer') && staff.length === 1 && only !== undefined) {
+    const via = only === table ? 'its own table' : `${only.name} (the only staff table)`;
+    return { target: { table: only.name, column: keyOf(only)! }, guessed: `the column names a role ("${role}") and ${via} has that key` };
+  }
+  // Applications that keep customers and staff in one `users` table name its key after the role (customer_id, owner_id).
+  const person = keyed ? findPhrase(words.slice(0, -1), USER_ROLES) : undefined;
+  const users = [...tables.values()].filter((t) => t.words.join(' ') === 'user' && t.people !== undefined && keyOf(t) !== undefined);
+  const [theUsers] = users;
+  if (person === undefined || staff.length > 0 || users.length !== 1 || theUsers === undefined) return undefined;
+  return {
+    target: { table: theUsers.name, column: keyOf(theUsers)! },
+    guessed: `the column names a person ("${person}"), no table is named so, and ${theUsers.name} is the only table of users`,
+  };
 }
+
+/** Who a key column may name in an application whose people are all in one `users` table. */
+const USER_ROLES: readonly Phrase[] = [
+  ...PERSON_ROLES,
+  'customer',
+  'client',
+  'member',
+  'owner',
+  'author',
+  'creator',
+  'created by',
+  'updated by',
+  'assignee',
+  'assigned to',
+  'requester',
+  'sender',
+  'recipient',
+];

@@ -36,6 +36,10 @@ describe('column names as words', () => {
     expect(proposeCategory('customer_id', [])?.category).toBe('user.account.id');
     expect(proposeCategory('session_id', [])?.category).toBe('user.auth.session');
     expect(proposeCategory('HireDate', [], { dataType: 'DATETIME' })?.category).toBe('user.identity.company');
+    expect(proposeCategory('last_login_at', [], { dataType: 'datetime' })?.category).toBe('system.log.connection');
+    expect(proposeCategory('last_login_ip', [])?.category).toBe('system.network.ip');
+    // The address a message comes from is an e-mail address, not a postal one.
+    expect(proposeCategory('from_address', [])?.category).toBe('user.contact.email');
   });
 
   it('recognises address parts, fax, photos, job titles and birth dates', () => {
