@@ -31,7 +31,7 @@ describe('column names as words', () => {
   it('reads keys, dates and flags for what they are', () => {
     // A key to the address table is not an address; a login time is not a handle; a flag about an e-mail holds none.
     expect(proposeCategory('address_id', [])).toBeUndefined();
-    expect(proposeCategory('last_login_at', [], { dataType: 'timestamp' })).toBeUndefined();
+    expect(proposeCategory('login_attempted_at', [], { dataType: 'timestamp' })).toBeUndefined();
     expect(proposeCategory('email_verified', [], { dataType: 'boolean' })).toBeUndefined();
     expect(proposeCategory('customer_id', [])?.category).toBe('user.account.id');
     expect(proposeCategory('session_id', [])?.category).toBe('user.auth.session');
