@@ -113,7 +113,7 @@ function linkOf(
     return association(
       `many ${from.name} rows point at one ${to.name} row (${spread.rows} rows, ${spread.distinct} distinct values sampled)`,
     );
-  if (oneToOne) return { link: 'owns', reason: `one-to-one: ${sharing(ref, tables, references)}` };
+  if (oneToOne) return { link: 'owns', reason: `one-to-one over ${spread.rows} sampled rows: ${sharing(ref, tables, references)}` };
   return association('too few rows to tell whose row is whose: check');
 }
 

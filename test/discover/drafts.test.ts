@@ -5,7 +5,10 @@ import { serviceUrl } from '../services.js';
 import { buildStore, introspectStore, type Engine } from './build.js';
 import { HELPDESK } from './helpdesk.js';
 import { TRADING } from './northwind.js';
-import { FILM_RENTAL, HUMAN_RESOURCES, inSnakeCase, MUSIC_STORE, type LabelledSchema } from './schemas.js';
+import { HUMAN_RESOURCES } from './hr.js';
+import { MUSIC_STORE } from './music.js';
+import { FILM_RENTAL } from './rental.js';
+import { inSnakeCase, type LabelledSchema } from './schemas.js';
 import { describeFigures, precision, recall, scoreDraft, sumFigures, type DraftScore } from './score.js';
 
 interface Case {

@@ -1,7 +1,6 @@
 // A fifth labelled schema, helpdesk-like (Zammad/osTicket shape), labelled before any draft of it ran and not tuned for.
-import type { LabelledSchema } from './schemas.js';
+import { range, type LabelledSchema } from './schemas.js';
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const STAMP = '2026-03-01 09:00:00';
 
 /** Customers and agents share `users`; tickets have a customer, an owner (the agent) and a creator; groups have a mailbox. */

@@ -1,7 +1,6 @@
 // A fourth labelled schema, Northwind-like, labelled before the draft ever ran on it: the held-out check of the heuristics.
-import type { LabelledSchema } from './schemas.js';
+import { range, type LabelledSchema } from './schemas.js';
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const CODES = ['ALFKI', 'ANATR', 'ANTON', 'AROUT', 'BERGS', 'BLAUS', 'BLONP', 'BOLID'];
 const ADDRESS = ['Obere Str. 57', 'Avda. 2222', 'Mataderos 2312', '120 Hanover Sq.'];
 const CITY = ['Berlin', 'México D.F.', 'London', 'Luleå'];
