@@ -34,7 +34,6 @@ const ROLES: readonly Phrase[] = [
   'referred by',
   'sponsor',
   'mentor',
-  'sales',
 ];
 
 /** The role a column's name says (`SupportRepId` → "rep"), or undefined. */
