@@ -90,6 +90,11 @@ export interface IntrospectedColumn {
   readonly references?: { readonly table: string; readonly column: string } | undefined;
   /** A few non-null values, for category detection; never logged. */
   readonly samples: readonly Value[];
+  /**
+   * Among the first rows read (a bounded sample, never the whole table): how many held a value, and how many distinct
+   * values they held. Tells a reference many rows share (a store, a support rep) from a one-to-one one (an address).
+   */
+  readonly spread?: { readonly rows: number; readonly distinct: number } | undefined;
 }
 
 export interface IntrospectedCollection {

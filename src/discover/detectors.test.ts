@@ -71,11 +71,13 @@ describe('dataset draft', () => {
       { name: 'shop', kind: 'sqlite', store: { file: 'shop.db' } },
     );
     expect(draft.yaml).toContain(
-      '# proposed: from the column name "email"\n          email:\n            type: email\n            category: user.contact.email',
+      '# proposed: the column name says "email"\n          email:\n            type: email\n            category: user.contact.email\n            required: true',
     );
-    expect(draft.yaml).toContain('references: customers.id');
+    expect(draft.yaml).toContain('references: customers.id\n            link: belongs-to');
     expect(draft.yaml).toContain('primaryKey: id');
-    expect(draft.proposals).toBe(2);
+    // customers.id (the key of a table of people), customers.email, orders.customer_id (the customer a row belongs to).
+    expect(draft.proposals).toBe(3);
+    expect(draft.references).toBe(1);
     expect(draft.alarms).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ export function registerGenerateCommands(program: Command): void {
   const generate = program.command('generate').description('draft manifest sections from what already exists');
   generate
     .command('dataset')
-    .description('draft a dataset section (tables, columns, references, proposed categories) from a live database')
+    .description('draft a dataset section (tables, keys, types, references with proposed links, proposed categories) from a live database')
     .requiredOption('--url <url>', 'sqlite:path, postgres://…, mysql://…, mariadb://… or redis://…')
     .option('--name <id>', 'dataset id in the manifest', 'main')
     .option('--env <variable>', 'environment variable the draft reads the URL from (servers)', 'DATABASE_URL')
@@ -24,7 +24,8 @@ export function registerGenerateCommands(program: Command): void {
         const draft = draftDataset(collections, { name: opts.name, kind: kind ?? 'sqlite', store: file ? { file } : { env: opts.env } });
         emit(draft.yaml, opts.out);
         process.stderr.write(
-          `${collections.length} collection(s), ${draft.proposals} proposed categor${draft.proposals === 1 ? 'y' : 'ies'}\n`,
+          `${collections.length} collection(s), ${draft.proposals} proposed categor${draft.proposals === 1 ? 'y' : 'ies'}, ` +
+            `${draft.references} reference(s) with a proposed link; the draft's header lists what to review\n`,
         );
         for (const alarm of draft.alarms) process.stderr.write(`warning: ${alarm}\n`);
       } finally {

@@ -43,7 +43,7 @@ export async function introspectCatalog(
   const collections: IntrospectedCollection[] = [];
   for (const [table, tableColumns] of tables) {
     assertNotAborted(context.signal);
-    const samples = await sampleTable(db, adapter, table, tableColumns, context.sampleSize);
+    const { samples, spreads } = await sampleTable(db, adapter, table, tableColumns, context.sampleSize);
     collections.push({
       name: table,
       columns: tableColumns.map((column): IntrospectedColumn => ({
@@ -53,27 +53,38 @@ export async function introspectCatalog(
         primaryKey: column.primaryKey,
         references: refs.get(`${table}\u0000${column.name}`),
         samples: samples.get(column.name) ?? [],
+        spread: spreads.get(column.name),
       })),
     });
   }
   return collections;
 }
 
-/** One pass over the first rows, then one targeted query per column still short of samples (large sparse tables). */
+interface TableSample {
+  readonly samples: Map<string, Value[]>;
+  readonly spreads: Map<string, { rows: number; distinct: number }>;
+}
+
+/**
+ * One pass over the first rows (which also measures each column's spread), then one targeted query per column still
+ * short of samples (large sparse tables).
+ */
 async function sampleTable(
   db: AnyQueryCreator,
   adapter: SqlAdapter,
   table: string,
   columns: readonly CatalogColumn[],
   sampleSize: number,
-): Promise<Map<string, Value[]>> {
+): Promise<TableSample> {
   const found = new Map<string, SampleSet>(columns.map((column) => [column.name, new SampleSet(sampleSize)]));
-  if (sampleSize <= 0 || !IDENTIFIER.test(table)) return new Map();
+  if (sampleSize <= 0 || !IDENTIFIER.test(table)) return { samples: new Map(), spreads: new Map() };
   const limit = sampleSize * ROWS_PER_SAMPLE;
   const rows = await db.selectFrom(table).selectAll().limit(limit).execute();
+  const spreads = new Map(columns.map((column) => [column.name, new Spread()]));
   for (const raw of rows) {
     const row = adapter.decode(raw);
     for (const [name, set] of found) set.add(row[name] ?? null);
+    for (const [name, spread] of spreads) spread.add(row[name] ?? null);
   }
   if (rows.length === limit) {
     for (const [name, set] of found) {
@@ -82,7 +93,30 @@ async function sampleTable(
       for (const raw of more) set.add(adapter.decode(raw)[name] ?? null);
     }
   }
-  return new Map([...found].map(([name, set]) => [name, set.values]));
+  return {
+    samples: new Map([...found].map(([name, set]) => [name, set.values])),
+    spreads: new Map([...spreads].map(([name, spread]) => [name, { rows: spread.rows, distinct: spread.distinct }])),
+  };
+}
+
+/** Values and distinct values of one column over the rows of the first pass (at most `limit` keys kept). */
+class Spread {
+  rows = 0;
+  readonly #seen = new Set<string>();
+
+  get distinct(): number {
+    return this.#seen.size;
+  }
+
+  add(value: Value): void {
+    if (value === null) return;
+    this.rows++;
+    this.#seen.add(valueKey(shorten(value)));
+  }
+}
+
+function valueKey(value: Value): string {
+  return value instanceof Uint8Array ? `b:${Buffer.from(value).toString('hex')}` : `${typeof value}:${String(value)}`;
 }
 
 /** Distinct non-null values, shortened so a sample never carries a whole document. */
@@ -99,7 +133,7 @@ class SampleSet {
   add(value: Value): void {
     if (value === null || this.full) return;
     const sample = shorten(value);
-    const key = sample instanceof Uint8Array ? `b:${Buffer.from(sample).toString('hex')}` : `${typeof sample}:${String(sample)}`;
+    const key = valueKey(sample);
     if (this.#seen.has(key)) return;
     this.#seen.add(key);
     this.values.push(sample);

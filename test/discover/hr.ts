@@ -1,0 +1,135 @@
+// A labelled HR schema shaped like the classic one: employees, managers, departments, jobs, locations, countries.
+import { FIRST, LAST, pick, range, type LabelledSchema } from './schemas.js';
+
+/** HR-like: employees with managers (a self-reference), departments managed by employees, jobs, locations, countries. */
+export const HUMAN_RESOURCES: LabelledSchema = {
+  name: 'hr',
+  tables: [
+    {
+      name: 'regions',
+      columns: ['region_id int pk', 'region_name text null'],
+      rows: [
+        [1, 'Europe'],
+        [2, 'Asia'],
+      ],
+    },
+    {
+      name: 'countries',
+      columns: ['country_id code pk', 'country_name text null', 'region_id int'],
+      references: { region_id: 'regions.region_id' },
+      rows: [
+        ['FR', 'France', 1],
+        ['DE', 'Germany', 1],
+        ['JP', 'Japan', 2],
+      ],
+    },
+    {
+      name: 'locations',
+      columns: [
+        'location_id int pk',
+        'street_address text null',
+        'postal_code text null',
+        'city text',
+        'state_province text null',
+        'country_id code',
+      ],
+      references: { country_id: 'countries.country_id' },
+      rows: [
+        [1, '1 quai Ouest', '75001', 'Paris', null, 'FR'],
+        [2, '2 Hauptstraße', '10115', 'Berlin', 'Berlin', 'DE'],
+        [3, '3 Ginza', '104-0061', 'Tokyo', 'Tokyo', 'JP'],
+      ],
+    },
+    {
+      name: 'jobs',
+      columns: ['job_id int pk', 'job_title text', 'min_salary money null', 'max_salary money null'],
+      rows: [
+        [1, 'President', 20000, 40000],
+        [2, 'Programmer', 4000, 10000],
+        [3, 'Accountant', 4000, 9000],
+      ],
+    },
+    {
+      name: 'departments',
+      columns: ['department_id int pk', 'department_name text', 'manager_id int null', 'location_id int null'],
+      references: { manager_id: 'employees.employee_id', location_id: 'locations.location_id' },
+      rows: [
+        [1, 'Executive', 1, 1],
+        [2, 'IT', 2, 1],
+        [3, 'Finance', 3, 2],
+        [4, 'Sales', null, 2],
+        [5, 'Research', null, 3],
+      ],
+    },
+    {
+      name: 'employees',
+      columns: [
+        'employee_id int pk',
+        'first_name text null',
+        'last_name text',
+        'email text',
+        'phone_number text null',
+        'hire_date date',
+        'job_id int',
+        'salary money',
+        'commission_pct money null',
+        'manager_id int null',
+        'department_id int null',
+      ],
+      references: { job_id: 'jobs.job_id', manager_id: 'employees.employee_id', department_id: 'departments.department_id' },
+      rows: range(10).map((i) => [
+        i,
+        pick(FIRST, i),
+        pick(LAST, i + 2),
+        `emp${i}@hr.example`,
+        `+33 6 00 00 00 ${10 + i}`,
+        '2019-03-0' + ((i % 9) + 1),
+        i === 1 ? 1 : ((i - 1) % 2) + 2,
+        5000 + i,
+        null,
+        i === 1 ? null : 1,
+        ((i - 1) % 5) + 1,
+      ]),
+    },
+    {
+      name: 'dependents',
+      columns: ['dependent_id int pk', 'first_name text', 'last_name text', 'relationship text', 'employee_id int'],
+      references: { employee_id: 'employees.employee_id' },
+      rows: range(6).map((i) => [i, pick(FIRST, i + 4), pick(LAST, i + 2), 'Child', ((i - 1) % 4) + 1]),
+    },
+    {
+      name: 'job_history',
+      columns: ['employee_id int pk', 'start_date date pk', 'end_date date', 'job_id int', 'department_id int null'],
+      references: { employee_id: 'employees.employee_id', job_id: 'jobs.job_id', department_id: 'departments.department_id' },
+      rows: range(6).map((i) => [((i - 1) % 4) + 1, `201${i}-01-01`, `201${i}-12-31`, ((i - 1) % 2) + 2, ((i - 1) % 3) + 1]),
+    },
+  ],
+  labels: {
+    categories: {
+      'employees.employee_id': 'user.account.id',
+      'employees.first_name': 'user.identity.name',
+      'employees.last_name': 'user.identity.name',
+      'employees.email': 'user.contact.email',
+      'employees.phone_number': 'user.contact.phone',
+      'employees.hire_date': 'user.identity.company',
+      'dependents.dependent_id': 'user.account.id',
+      'dependents.first_name': 'user.identity.name',
+      'dependents.last_name': 'user.identity.name',
+      'dependents.employee_id': 'user.account.id',
+      'job_history.employee_id': 'user.account.id',
+    },
+    references: {
+      'countries.region_id': ['regions.region_id', 'association'],
+      'locations.country_id': ['countries.country_id', 'association'],
+      'departments.manager_id': ['employees.employee_id', 'association'],
+      'departments.location_id': ['locations.location_id', 'association'],
+      'employees.job_id': ['jobs.job_id', 'association'],
+      'employees.manager_id': ['employees.employee_id', 'association'],
+      'employees.department_id': ['departments.department_id', 'association'],
+      'dependents.employee_id': ['employees.employee_id', 'belongs-to'],
+      'job_history.employee_id': ['employees.employee_id', 'belongs-to'],
+      'job_history.job_id': ['jobs.job_id', 'association'],
+      'job_history.department_id': ['departments.department_id', 'association'],
+    },
+  },
+};
