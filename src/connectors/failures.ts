@@ -46,6 +46,9 @@ export function storeUnavailable(target: StoreTarget, failure: Pick<StoreFailure
   });
 }
 
+/** SQLite, PostgreSQL and MySQL/MariaDB codes of a NULL written into a NOT NULL column. */
+const NOT_NULL_CODES = new Set(['SQLITE_CONSTRAINT_NOTNULL', '23502', 'ER_BAD_NULL_ERROR']);
+
 /**
  * Wraps a client error: unavailable stores become 'store-unavailable', everything else 'store-error'; CustosErrors pass through.
  * The client error is not kept as `cause`: some clients put the SQL with its values (personal data) on it.
@@ -53,7 +56,12 @@ export function storeUnavailable(target: StoreTarget, failure: Pick<StoreFailure
 export function toStoreError(target: StoreTarget, error: unknown, failure: StoreFailure, operation: string): CustosError {
   if (error instanceof CustosError) return error;
   if (failure.kind === 'unavailable') return storeUnavailable(target, failure);
-  const why = failure.kind === 'schema' && failure.message ? failure.message : `error ${failure.code ?? 'unknown'}`;
+  const why =
+    failure.code !== undefined && NOT_NULL_CODES.has(failure.code)
+      ? `the store keeps a column it sets to NULL NOT NULL (${failure.code}): declare that field \`required: true\` in the manifest, so erasure keeps or removes the whole row instead`
+      : failure.kind === 'schema' && failure.message
+        ? failure.message
+        : `error ${failure.code ?? 'unknown'}`;
   return new CustosError({
     code: 'store-error',
     message: `${target.label}: ${operation} failed: ${why}`,

@@ -160,7 +160,10 @@ export class SqlSession implements ConnectorSession {
     assertBounded(checked, 'update');
     if (checked.matchesNothing) return 0;
     const parts = splitGroups(checked.groups, this.#scope.adapter.parameterBudget);
-    return this.#run(`update of ${selection.collection.qualifiedName}`, async () => {
+    // A write that nulls a field says which: a NOT NULL refusal then names the column (never a value).
+    const nulled = assignments.flatMap(([field, value]) => (value === null ? [field] : []));
+    const operation = `update of ${selection.collection.qualifiedName}${nulled.length > 0 ? ` setting ${nulled.join(', ')} to NULL` : ''}`;
+    return this.#run(operation, async () => {
       if (parts.length === 1) return this.#statements.update(table, assignments, parts[0]!);
       const identity = overlaps(parts, checked) ? await this.#identity(selection, table) : [];
       return unionUpdate(this.#union(table), assignments, parts, identity);
