@@ -438,6 +438,7 @@ function buildCollection(
       liftValue: c.restriction.liftValue ?? null,
     },
     outbox: c.outbox ?? false,
+    thirdParty: c.thirdParty,
     provided,
     fields,
   });

@@ -18,6 +18,7 @@ import type {
   RequestChannel,
   RetentionAction,
   RetentionTrigger,
+  ThirdPartyHandling,
   Safeguard,
   StoreKind,
 } from './vocabulary.js';
@@ -319,6 +320,8 @@ export interface CollectionModel {
   readonly restriction?: RestrictionModel | undefined;
   readonly outbox: boolean;
   readonly provided: boolean;
+  /** The rows describe other people: how an access package handles them (absent: the person's own rows). */
+  readonly thirdParty?: ThirdPartyHandling | undefined;
   readonly fields: ReadonlyMap<string, FieldModel>;
 }
 

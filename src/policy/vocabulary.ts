@@ -50,6 +50,13 @@ export type ErasureStrategy = (typeof ERASURE_STRATEGIES)[number];
 export const REFERENCE_LINKS = ['belongs-to', 'owns', 'association'] as const;
 export type ReferenceLink = (typeof REFERENCE_LINKS)[number];
 
+/**
+ * What an access package does with a collection's rows that describe other people than the requester (the agents of an
+ * account, the people copied on a ticket): `include` them, `redact` their personal fields, or `count` them only.
+ */
+export const THIRD_PARTY_HANDLINGS = ['include', 'redact', 'count'] as const;
+export type ThirdPartyHandling = (typeof THIRD_PARTY_HANDLINGS)[number];
+
 /** How a value is protected at rest (K1.2, K4.2, K4.3). */
 export const PROTECTIONS = ['clear', 'encrypted', 'hashed'] as const;
 export type Protection = (typeof PROTECTIONS)[number];

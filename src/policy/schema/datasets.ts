@@ -6,6 +6,7 @@ import {
   FIELD_TYPES,
   MINIMISATIONS,
   REFERENCE_LINKS,
+  THIRD_PARTY_HANDLINGS,
   PROTECTIONS,
   REDIS_TYPES,
   RETENTION_TRIGGERS,
@@ -134,6 +135,11 @@ export const Collection = z.strictObject({
    * (default NULL, refused when the field is `required`) to lift the mark.
    */
   restriction: z.strictObject({ field: StoreIdentifier, value: FlagValue.optional(), liftValue: FlagValue.optional() }).optional(),
+  /**
+   * The rows describe other people than the requester (an account's agents): the access package includes them,
+   * redacts their personal fields, or counts them only, and says which. Absent: the rows are the person's own.
+   */
+  thirdParty: z.enum(THIRD_PARTY_HANDLINGS).optional(),
   /** K6.3: notification emails sent to the person (part of the access package). */
   outbox: z.boolean().optional(),
   /** Data the person provided themselves (portability, art. 20). */

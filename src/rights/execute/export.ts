@@ -19,6 +19,8 @@ export interface WithheldMarkers {
   readonly securityCode: string;
   /** Data of a forbidden category held against the rules. */
   readonly forbidden: string;
+  /** Personal data of someone else than the requester, in a collection the manifest says to redact. */
+  readonly otherPerson: string;
 }
 /** The markers in English; the access package uses those of its language. */
 export const WITHHELD: WithheldMarkers = {
@@ -28,10 +30,11 @@ export const WITHHELD: WithheldMarkers = {
   cardNumber: (last4) => `[full card number held${last4 === undefined ? '' : `, ending ${last4}`}: being removed]`,
   securityCode: '[card security code held: being removed]',
   forbidden: '[data we must not hold: being removed]',
+  otherPerson: "[another person's data]",
 };
 
 /** How a field's values leave in an export: in clear, or replaced by which marker. */
-export type Disclosure = 'clear' | 'secret' | 'encrypted' | 'hashed' | 'card-number' | 'security-code' | 'forbidden';
+export type Disclosure = 'clear' | 'secret' | 'encrypted' | 'hashed' | 'card-number' | 'security-code' | 'forbidden' | 'other-person';
 
 /** Decided once per field (a model's fields are frozen): the export asks for every value. */
 const disclosures = new WeakMap<FieldModel, Disclosure>();
@@ -43,10 +46,13 @@ export function disclosureOf(model: PolicyModel, field: FieldModel): Disclosure 
     const breaches = fieldBreaches(model, field);
     // K1.3: the issuer prefix and last four digits are what a card may be shown as, whatever the class's rule.
     const displayableCard = field.card === 'bin' || field.card === 'last4' || field.card === 'bin-last4';
+    const collection = model.index.collections.get(`${field.dataset}.${field.collection}`);
     if (breaches.includes('security-code')) d = 'security-code';
     else if (breaches.includes('forbidden')) d = 'forbidden';
     else if (holdsCardNumbers(breaches)) d = 'card-number';
     else if (field.protection !== 'clear') d = field.protection;
+    // Someone else's personal data, in a collection whose rows the package redacts (an account's agents).
+    else if (collection?.thirdParty === 'redact' && field.category !== undefined) d = 'other-person';
     else if (displayableCard) d = 'clear';
     else if (breaches.length > 0 || (field.class !== undefined && !model.handling[field.class].exportInClear)) d = 'secret';
     else d = 'clear';
@@ -71,6 +77,8 @@ export function withheldMarker(model: PolicyModel, field: FieldModel, markers: W
       return markers.cardNumber(undefined);
     case 'security-code':
       return markers.securityCode;
+    case 'other-person':
+      return markers.otherPerson;
     default:
       return markers[d];
   }
@@ -85,6 +93,8 @@ export interface ExportedCollection {
 /** Receives the export; the access package and the portability document are sinks. Each call may return nothing when it has nothing to wait for: the engine then does not wait. */
 export interface ExportSink {
   beginCollection(collection: CollectionModel, fields: readonly FieldModel[]): void | Promise<void>;
+  /** A collection of other people's rows the manifest says to count only (`thirdParty: count`): no row is sent. */
+  counted?(collection: CollectionModel, rows: number): void | Promise<void>;
   row(values: Readonly<Record<string, ExportedValue>>): void | Promise<void>;
   endCollection(done: ExportedCollection): void | Promise<void>;
 }
@@ -117,7 +127,7 @@ export function exportValue(
   const d = disclosureOf(model, field);
   if (d !== 'clear') {
     if (d === 'card-number') return markers.cardNumber(field.protection === 'clear' ? lastFour(value) : undefined);
-    return d === 'security-code' ? markers.securityCode : markers[d];
+    return d === 'security-code' ? markers.securityCode : d === 'other-person' ? markers.otherPerson : markers[d];
   }
   // One form whichever engine stored it: SQLite hands over its text (`2022-03-11 00:00:00`), PostgreSQL and MariaDB a Date.
   if ((field.type === 'datetime' || field.type === 'date') && (typeof value === 'string' || value instanceof Date)) {
@@ -187,6 +197,7 @@ export async function exportPersonData(
     page(_, collection, page) {
       const { fields } = fieldsOf(collection);
       if (fields.length === 0) return;
+      if (collection.thirdParty === 'count') return void (rows += page.length);
       if (rows === 0) {
         const begun = sink.beginCollection(collection, fields);
         if (begun) return begun.then(() => write(fields, page, 0));
@@ -199,7 +210,7 @@ export async function exportPersonData(
       rows = 0;
       collections.push(done);
       const told = () => ctx.onProgress?.({ type: 'collection-exported', collection: lookup.collection, rows: done.rows });
-      const ended = sink.endCollection(done);
+      const ended = collection.thirdParty === 'count' ? sink.counted?.(collection, done.rows) : sink.endCollection(done);
       return ended ? ended.then(told) : told();
     },
   };

@@ -104,6 +104,9 @@ export function createPackageSink(zip: ZipOutput, spool: string, lang: Language)
       writer ??= new CollectionWriter(zip, spool, packaged.length, current.collection, current.fields, lang);
       await writer.row(values);
     },
+    async counted(collection, rows) {
+      packaged.push({ collection, fields: [], rows, files: [], emails: [] });
+    },
     async endCollection() {
       if (writer) packaged.push(await writer.end());
       writer = undefined;

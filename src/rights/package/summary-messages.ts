@@ -1,5 +1,5 @@
 // Words of the access package's summary and emails that the notice's message tables do not have, in English and French.
-import type { Language } from '../../policy/index.js';
+import type { Language, ThirdPartyHandling } from '../../policy/index.js';
 import { WITHHELD, type WithheldMarkers } from '../execute/export.js';
 
 export interface PackageMessages {
@@ -12,6 +12,8 @@ export interface PackageMessages {
     readonly intro: string;
     readonly head: readonly [data: string, rows: string, kept: string, files: string];
     readonly keptByPurpose: string;
+    /** Said of a collection whose rows describe other people, by how the package handles them. */
+    readonly otherPeople: Readonly<Record<ThirdPartyHandling, string>>;
     readonly emails: (count: number, formatted: string) => string;
     readonly manifest: string;
     readonly withheldHeading: string;
@@ -54,6 +56,11 @@ const en: PackageMessages = {
       'This package holds a copy of all the personal data about you that we found in our systems. Each set of data comes twice: as JSON, a structured format that programs can read, and as CSV, which spreadsheets open.',
     head: ['Data', 'Rows', 'How long we keep it', 'Files'],
     keptByPurpose: 'As stated for the purposes that use it, below.',
+    otherPeople: {
+      include: 'These rows are about other people linked to your account; they are included because they are part of your account’s data:',
+      redact: 'These rows are about other people linked to your account; their personal data is replaced by a marker:',
+      count: 'These rows are about other people linked to your account; to protect them, we only tell you how many we hold:',
+    },
     emails: (n, f) => `${f} notification ${n === 1 ? 'email' : 'emails'} we sent you, one text file each:`,
     manifest: 'The file manifest.json lists the same contents for programs.',
     withheldHeading: 'Values we do not show',
@@ -98,6 +105,11 @@ const fr: PackageMessages = {
       'Ce dossier contient une copie de toutes les données personnelles vous concernant que nous avons trouvées dans nos systèmes. Chaque ensemble de données figure deux fois : en JSON, un format structuré que les programmes savent lire, et en CSV, que les tableurs ouvrent.',
     head: ['Données', 'Lignes', 'Durée de conservation', 'Fichiers'],
     keptByPurpose: 'Comme indiqué ci-dessous pour les finalités qui les utilisent.',
+    otherPeople: {
+      include: 'Ces lignes concernent d’autres personnes liées à votre compte ; elles sont incluses car elles font partie des données de votre compte :',
+      redact: 'Ces lignes concernent d’autres personnes liées à votre compte ; leurs données personnelles sont remplacées par un marqueur :',
+      count: 'Ces lignes concernent d’autres personnes liées à votre compte ; pour les protéger, nous vous indiquons seulement combien nous en détenons :',
+    },
     emails: (n, f) =>
       `${f} ${n === 1 ? 'courriel de notification que nous vous avons envoyé' : 'courriels de notification que nous vous avons envoyés'}, un fichier texte par courriel :`,
     manifest: 'Le fichier manifest.json décrit le même contenu pour les programmes.',
@@ -116,6 +128,7 @@ const fr: PackageMessages = {
         `[numéro de carte complet conservé${last4 === undefined ? '' : `, se terminant par ${last4}`} : en cours de suppression]`,
       securityCode: '[cryptogramme visuel conservé : en cours de suppression]',
       forbidden: '[donnée que nous ne devons pas conserver : en cours de suppression]',
+      otherPerson: '[données d’une autre personne]',
     },
   },
   controllerHeading: 'Qui détient vos données',

@@ -1,5 +1,5 @@
 // The access package's summary.html (GDPR art. 15, K5.1): contents, controller, data found and why, places, rights and complaints.
-import type { ContactModel, DataClass, Language, PolicyModel } from '../../policy/index.js';
+import { THIRD_PARTY_HANDLINGS, type ContactModel, type DataClass, type Language, type PolicyModel } from '../../policy/index.js';
 import {
   categoryLabel,
   createContext,
@@ -76,9 +76,16 @@ function packageSection(ctx: RenderContext, p: PackageMessages, collections: rea
   const outboxes = collections
     .filter((c) => c.emails.length > 0)
     .flatMap((c) => [paragraph(p.package.emails(c.emails.length, number.format(c.emails.length))), list(c.emails.map((e) => [code(e)]))]);
+  const others = THIRD_PARTY_HANDLINGS.flatMap((handling) => {
+    const held = collections.filter((c) => c.collection.thirdParty === handling);
+    return held.length === 0
+      ? []
+      : [paragraph(p.package.otherPeople[handling]), list(held.map((c): Phrase => [code(c.collection.qualifiedName), ` — ${number.format(c.rows)}`]))];
+  });
   return section('package', p.package.heading, [
     paragraph(p.package.intro),
     { kind: 'table', head: p.package.head, rows, rowHeaders: true },
+    ...others,
     ...outboxes,
     paragraph(p.package.manifest),
     withheldSection(ctx, p, collections),
