@@ -9,6 +9,7 @@ import { HUMAN_RESOURCES } from './hr.js';
 import { MUSIC_STORE } from './music.js';
 import { FILM_RENTAL } from './rental.js';
 import type { LabelledSchema } from './schemas.js';
+import { testOrganization } from '../manifest-header.js';
 
 type Fields = Record<string, Record<string, unknown>>;
 type Collections = Record<string, { primaryKey?: unknown; fields: Fields }>;
@@ -165,12 +166,7 @@ describe('a draft compiled inside a minimal manifest', () => {
 
 function MINIMAL_MANIFEST(categories: readonly string[]): string {
   return `
-organization:
-  name: Draft Test
-  address: 1 rue du Test, Paris
-  contact: { email: privacy@draft.example }
-  jurisdictions: [gdpr]
-  policy: { version: '1', lastReviewed: '2026-10-01' }
+${testOrganization('Draft Test', 'draft')}
 subjects:
   customer: { name: Customers }
 locations:

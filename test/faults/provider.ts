@@ -12,14 +12,10 @@ import { compilePolicy, type PolicyModel } from '../../src/policy/index.js';
 import { createConnectorPool, normalizeIdentities, type RightsRequest } from '../../src/rights/index.js';
 import { testContext, type TestContext } from '../rights/context.js';
 import type { PrivateServer } from './servers.js';
+import { testOrganization } from '../manifest-header.js';
 
 const HEADER = `
-organization:
-  name: Faults Test
-  address: 1 rue du Test, Paris
-  contact: { email: privacy@faults.example }
-  jurisdictions: [gdpr]
-  policy: { version: '1', lastReviewed: '2026-10-01' }
+${testOrganization('Faults Test', 'faults')}
 identities:
   email: { type: email }
   customer_id: { type: integer }

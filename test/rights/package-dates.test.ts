@@ -11,14 +11,10 @@ import { writeAccessPackage } from '../../src/rights/package/index.js';
 import { readZip } from '../../src/rights/package/package.test-support.js';
 import { serviceUrl } from '../services.js';
 import { testContext } from './context.js';
+import { testOrganization } from '../manifest-header.js';
 
 const manifest = (store: string) => `
-organization:
-  name: Dates Test
-  address: 1 rue du Test, Paris
-  contact: { email: privacy@dates.example }
-  jurisdictions: [gdpr]
-  policy: { version: '1', lastReviewed: '2026-10-01' }
+${testOrganization('Dates Test', 'dates')}
 identities:
   email: { type: email }
 subjects:

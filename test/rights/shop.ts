@@ -4,14 +4,10 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { compilePolicy, type PolicyModel } from '../../src/policy/index.js';
+import { testOrganization } from '../manifest-header.js';
 
 export const SHOP_MANIFEST = `
-organization:
-  name: Shop Test
-  address: 1 rue du Test, Paris
-  contact: { email: privacy@shop.example }
-  jurisdictions: [gdpr]
-  policy: { version: '1', lastReviewed: '2026-10-01' }
+${testOrganization('Shop Test', 'shop')}
 identities:
   email: { type: email }
   customer_id: { type: integer }

@@ -2,14 +2,10 @@
 // with their parent, identifiers refused as clocks, collections whose fields follow clocks with nothing in common.
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, formatDiagnostic, type CompileResult } from '../index.js';
+import { testOrganization } from '../../../test/manifest-header.js';
 
 const BASE = `
-organization:
-  name: Clock Test
-  address: 1 rue du Test, Paris
-  contact: { email: privacy@clock.example }
-  jurisdictions: [gdpr]
-  policy: { version: '1', lastReviewed: '2026-10-01' }
+${testOrganization('Clock Test', 'clock')}
 identities:
   email: { type: email }
 subjects:

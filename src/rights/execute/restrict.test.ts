@@ -6,14 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testContext } from '../../../test/rights/context.js';
 import { compilePolicy } from '../../policy/index.js';
 import { executeRestriction, normalizeIdentities } from '../index.js';
+import { testOrganization } from '../../../test/manifest-header.js';
 
 const MANIFEST = `
-organization:
-  name: Flag Test
-  address: 1 rue du Test, Paris
-  contact: { email: privacy@flag.example }
-  jurisdictions: [gdpr]
-  policy: { version: '1', lastReviewed: '2026-10-01' }
+${testOrganization('Flag Test', 'flag')}
 identities:
   email: { type: email }
 subjects:

@@ -106,9 +106,12 @@ const fr: PackageMessages = {
     head: ['Données', 'Lignes', 'Durée de conservation', 'Fichiers'],
     keptByPurpose: 'Comme indiqué ci-dessous pour les finalités qui les utilisent.',
     otherPeople: {
-      include: 'Ces lignes concernent d’autres personnes liées à votre compte ; elles sont incluses car elles font partie des données de votre compte :',
-      redact: 'Ces lignes concernent d’autres personnes liées à votre compte ; leurs données personnelles sont remplacées par un marqueur :',
-      count: 'Ces lignes concernent d’autres personnes liées à votre compte ; pour les protéger, nous vous indiquons seulement combien nous en détenons :',
+      include:
+        'Ces lignes concernent d’autres personnes liées à votre compte ; elles sont incluses car elles font partie des données de votre compte :',
+      redact:
+        'Ces lignes concernent d’autres personnes liées à votre compte ; leurs données personnelles sont remplacées par un marqueur :',
+      count:
+        'Ces lignes concernent d’autres personnes liées à votre compte ; pour les protéger, nous vous indiquons seulement combien nous en détenons :',
     },
     emails: (n, f) =>
       `${f} ${n === 1 ? 'courriel de notification que nous vous avons envoyé' : 'courriels de notification que nous vous avons envoyés'}, un fichier texte par courriel :`,

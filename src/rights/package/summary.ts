@@ -80,7 +80,10 @@ function packageSection(ctx: RenderContext, p: PackageMessages, collections: rea
     const held = collections.filter((c) => c.collection.thirdParty === handling);
     return held.length === 0
       ? []
-      : [paragraph(p.package.otherPeople[handling]), list(held.map((c): Phrase => [code(c.collection.qualifiedName), ` — ${number.format(c.rows)}`]))];
+      : [
+          paragraph(p.package.otherPeople[handling]),
+          list(held.map((c): Phrase => [code(c.collection.qualifiedName), ` — ${number.format(c.rows)}`])),
+        ];
   });
   return section('package', p.package.heading, [
     paragraph(p.package.intro),
