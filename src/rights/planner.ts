@@ -27,20 +27,29 @@ export function planRequest(model: PolicyModel, input: PlanRequestInput): Rights
 function buildPlan(model: PolicyModel, input: PlanRequestInput): RightsPlan {
   const graph = buildGraph(model);
   const identityKeys = [...new Set(input.identityKeys)].sort();
-  const { order, obtainable } = reach(graph, new Set(identityKeys));
-  const position = new Map(order.map((q, i) => [q, i]));
+  const { order: reachedOrder, obtainable } = reach(graph, new Set(identityKeys));
+  const position = new Map(reachedOrder.map((q, i) => [q, i]));
   const notes: string[] = [];
-  const lookups: CollectionLookup[] = order.map((q) => ({
+  const routed = reachedOrder.map((q): CollectionLookup => ({
     collection: q,
     dataset: graph.collections.get(q)?.dataset ?? '',
     routes: routesFor(graph, q, position, obtainable, notes),
     keyFields: [],
   }));
+  // A collection a cycle left with no route is not looked up (a lookup never runs without a condition): it is unreachable.
+  const cut = new Set(routed.filter((l) => l.routes.length === 0).map((l) => l.collection));
+  const lookups = routed.filter((l) => !cut.has(l.collection));
+  const order = lookups.map((l) => l.collection);
   const erasure = input.action === 'erase' ? planErasure(graph, order) : { operations: [], notes: [] };
   const withKeys = addKeyFields(graph, lookups, erasure.operations);
   const unreachable = [...graph.collections.values()]
-    .filter((c) => isPersonal(c) && !position.has(c.qualifiedName))
-    .map((c) => ({ collection: c.qualifiedName, reason: unreachableReason(graph, c.qualifiedName) }));
+    .filter((c) => isPersonal(c) && (!position.has(c.qualifiedName) || cut.has(c.qualifiedName)))
+    .map((c) => ({
+      collection: c.qualifiedName,
+      reason: cut.has(c.qualifiedName)
+        ? 'only a cycle of ownership links leads to it, and each of its sources is looked up after it'
+        : unreachableReason(graph, c.qualifiedName),
+    }));
   return Object.freeze({
     action: input.action,
     identityKeys,
@@ -80,7 +89,8 @@ function reach(graph: CollectionGraph, initial: ReadonlySet<string>): { order: s
       changed = true;
     }
   }
-  return { order: orderSourcesFirst(graph, reached), obtainable };
+  const identified = (q: string) => [...(graph.collections.get(q)?.identity.keys() ?? [])].some((k) => obtainable.has(k));
+  return { order: orderSourcesFirst(graph, reached, identified), obtainable };
 }
 
 /** The edges through which a request can reach `q`'s rows: its `belongs-to` references, and `owns` references to it. */
@@ -114,13 +124,17 @@ function prerequisites(graph: CollectionGraph, q: string): string[] {
   return [...new Set([...sources, ...referrers])];
 }
 
-/** Orders reached collections so every route's source comes first; in a cycle, the first by name goes first. */
-function orderSourcesFirst(graph: CollectionGraph, reached: ReadonlySet<string>): string[] {
+/**
+ * Orders reached collections so every route's source comes first. In a cycle, the first by name that a request can
+ * already find (by identity, or through a source placed before it) goes first; only then the first by name.
+ */
+function orderSourcesFirst(graph: CollectionGraph, reached: ReadonlySet<string>, identified: (q: string) => boolean): string[] {
   const order: string[] = [];
   const placed = new Set<string>();
   const pending = [...graph.collections.keys()].filter((q) => reached.has(q));
   while (pending.length > 0) {
-    const ready = pending.findIndex((q) => prerequisites(graph, q).every((p) => placed.has(p) || !reached.has(p)));
+    let ready = pending.findIndex((q) => prerequisites(graph, q).every((p) => placed.has(p) || !reached.has(p)));
+    if (ready === -1) ready = pending.findIndex((q) => identified(q) || ownershipSources(graph, q).some((e) => placed.has(sourceOf(e))));
     const [next] = pending.splice(ready === -1 ? 0 : ready, 1);
     if (next === undefined) break;
     order.push(next);
