@@ -283,19 +283,23 @@ function toHold(row: HoldRow): HoldRecord {
   return row.from_field === null ? hold : { ...hold, from: row.from_field };
 }
 
+/**
+ * Applies the migrations not applied yet, all in one IMMEDIATE transaction: the write lock is taken before the applied
+ * ones are read, so two processes opening a new store at once never both apply one (the second sees the first's work).
+ */
 function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set(
-    db
-      .prepare<[], { id: number }>('SELECT id FROM schema_migrations')
-      .all()
-      .map((r) => r.id),
-  );
-  for (const m of SQLITE_MIGRATIONS) {
-    if (applied.has(m.id)) continue;
-    db.transaction(() => {
+  db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const applied = new Set(
+      db
+        .prepare<[], { id: number }>('SELECT id FROM schema_migrations')
+        .all()
+        .map((r) => r.id),
+    );
+    for (const m of SQLITE_MIGRATIONS) {
+      if (applied.has(m.id)) continue;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)').run(m.id, new Date().toISOString());
-    })();
-  }
+    }
+  }).immediate();
 }
