@@ -23,7 +23,9 @@ export const checkRequestChannels: LintRule = (ctx) => {
 export const checkRestrictionOffered: LintRule = (ctx) => {
   const m = ctx.model;
   if (!offeredRights(m).includes('restriction')) return;
-  if ([...m.index.collections.values()].some((c) => c.restriction !== undefined)) return;
+  // A manifest with no dataset has Custos execute no request at all: restriction is handled by hand like the others.
+  const collections = [...m.index.collections.values()];
+  if (collections.length === 0 || collections.some((c) => c.restriction !== undefined)) return;
   ctx.report(
     'CUS071',
     'the notice offers restriction (art. 18), but no collection declares how to mark a person\'s rows restricted: "custos rights restrict" would have nothing to write',
