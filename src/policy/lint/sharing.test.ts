@@ -103,7 +103,8 @@ describe('rights that can be exercised (CUS069, CUS070, CUS071)', () => {
     const unmarked = ['datasets.yaml', '        restriction: { field: restricted }\n', ''] as const;
     expect(lint(...unmarked)).toEqual([`CUS071 datasets.yaml:${lineOf(...unmarked, 'datasets:')}`]);
     const noticeOnly = FILES.filter((n) => n !== 'datasets.yaml').map((n) => ({ path: n, text: readFileSync(join(VALID, n), 'utf8') }));
-    const codes = compilePolicy(noticeOnly, { now: new Date('2026-11-23T00:00:00Z') }).diagnostics.map((d) => d.code);
-    expect(codes).not.toContain('CUS071');
+    const notice = compilePolicy(noticeOnly, { now: new Date('2026-11-23T00:00:00Z') });
+    expect(notice.model?.datasets.size).toBe(0);
+    expect(notice.diagnostics.map((d) => d.code)).not.toContain('CUS071');
   });
 });
