@@ -48,6 +48,14 @@ export const DIAGNOSTIC_CODES = {
   CUS057: { severity: 'error', title: 'identifier used as a retention clock' },
   CUS058: { severity: 'error', title: 'undated rows with no parent to expire with' },
   CUS059: { severity: 'warning', title: 'fields of one collection kept under different retention rules' },
+  // What lint missed: purposes and recipients of data that is never held or shared, the class constraints, the rights.
+  CUS065: { severity: 'error', title: 'purpose or recipient of a forbidden category or card security code' },
+  CUS066: { severity: 'error', title: 'recipient of a class declared not shareable' },
+  CUS067: { severity: 'error', title: 'log collection holding a class declared not loggable' },
+  CUS068: { severity: 'error', title: "minimisation the field's type cannot hold" },
+  CUS069: { severity: 'warning', title: 'no request channel declared' },
+  CUS070: { severity: 'warning', title: 'recipient no purpose uses' },
+  CUS071: { severity: 'warning', title: 'restriction offered with no restriction mark declared' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

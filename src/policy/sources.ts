@@ -28,6 +28,11 @@ export class SourceMap {
     this.#positions.set(SourceMap.key(path), location);
   }
 
+  /** True when the manifest itself holds this path (not only an ancestor of it). */
+  has(path: readonly PathSegment[]): boolean {
+    return this.#positions.has(SourceMap.key(path));
+  }
+
   /** The location of the path, or of its nearest ancestor that has one. */
   locate(path: readonly PathSegment[]): SourceLocation | undefined {
     for (let n = path.length; n >= 0; n--) {

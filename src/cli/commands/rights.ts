@@ -141,6 +141,14 @@ export function registerRightsCommands(program: Command): void {
       await withContext(dir, opts, async (ctx) => {
         const result = await executeRestriction(ctx, { id: ctx.requestId, identities: ctx.identities }, { lift: Boolean(opts.lift) });
         if (result.status === 'not-found') return notFound(ctx);
+        if (result.steps.length === 0) {
+          // The person's data is only in collections with no mark: nothing was written, so nothing is "restricted".
+          process.stderr.write(
+            `custos: nothing ${opts.lift ? 'unrestricted' : 'restricted'} (${ctx.requestId}): no restriction mark is declared for ${result.unmarked.join(', ')}; add restriction: { field, value } to these collections\n`,
+          );
+          process.exitCode = EXIT.errors;
+          return;
+        }
         process.stdout.write(`${opts.lift ? 'restriction lifted' : 'restricted'} (${ctx.requestId}):\n`);
         for (const s of result.steps) process.stdout.write(`  ${s.collection.padEnd(40)} ${s.rows} row(s)\n`);
         if (result.unmarked.length > 0) process.stdout.write(`  no restriction mark declared for: ${result.unmarked.join(', ')}\n`);

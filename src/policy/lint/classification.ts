@@ -1,7 +1,9 @@
-// Rules on what a field may hold given its class: forbidden categories, payment cards, secrets (CUS020–CUS023), and the
-// known violations a manifest declares while the data is removed (CUS053–CUS055).
+// Rules on what a field may hold given its class: forbidden categories, payment cards, secrets (CUS020–CUS023), the
+// known violations a manifest declares while the data is removed (CUS053–CUS055), classes kept out of logs (CUS067),
+// and minimisations the field's type can hold (CUS068).
 import { fieldBreaches, holdsCardNumbers, type BreachKind } from '../breaches.js';
 import type { CollectionModel, FieldModel, PolicyModel } from '../model.js';
+import type { FieldType, Minimisation } from '../vocabulary.js';
 import type { LintContext, LintRule } from './context.js';
 
 const DECLARE_IT = 'if such data is already held, declare it with violation: { reason, found } while it is removed';
@@ -132,6 +134,50 @@ export const checkFieldClasses: LintRule = (ctx) => {
         const [code, message, key, fix] = breachError(m, f, kind, `${c.qualifiedName}.${f.name}`);
         ctx.report(code, message, ['datasets', c.dataset, 'collections', c.name, 'fields', f.name, key], fix);
       }
+    }
+  }
+};
+
+/** A collection of log entries: it holds a field of a `system.log.*` category (connection, application or event logs). */
+function holdsLogs(c: CollectionModel): boolean {
+  return [...c.fields.values()].some((f) => f.category?.startsWith('system.log.') === true);
+}
+
+export const checkLoggableClasses: LintRule = (ctx) => {
+  const m = ctx.model;
+  for (const c of m.index.collections.values()) {
+    if (!holdsLogs(c)) continue;
+    for (const f of c.fields.values()) {
+      // Forbidden data and declared violations have their own diagnostics (CUS020–CUS023, CUS053).
+      if (f.class === undefined || f.class === 'forbidden' || f.violation || m.handling[f.class].loggable) continue;
+      ctx.report(
+        'CUS067',
+        `${c.qualifiedName} holds log entries, and its field ${f.name} is "${f.category}", of the ${f.class} class, which taxonomy.handling.${f.class} declares not loggable`,
+        ['datasets', c.dataset, 'collections', c.name, 'fields', f.name, 'category'],
+        `stop writing it to the log, or set taxonomy.handling.${f.class}.loggable: true if the class may be logged`,
+      );
+    }
+  }
+};
+
+/** The declared types each minimisation can be applied to (a field with no declared type is not checked). */
+const MINIMISABLE: Readonly<Record<Minimisation, readonly FieldType[]>> = {
+  'truncate-ip': ['ip', 'string'],
+  // A keyed pseudonym is text.
+  pseudonymise: ['string', 'email', 'phone', 'ip'],
+  generalise: ['string', 'email', 'phone', 'integer', 'number', 'date', 'datetime', 'ip', 'json'],
+};
+
+export const checkMinimisation: LintRule = (ctx) => {
+  for (const c of ctx.model.index.collections.values()) {
+    for (const f of c.fields.values()) {
+      if (f.minimise === undefined || f.type === undefined || MINIMISABLE[f.minimise].includes(f.type)) continue;
+      ctx.report(
+        'CUS068',
+        `${c.qualifiedName}.${f.name} is declared minimised by ${f.minimise}, which a ${f.type} field cannot hold`,
+        ['datasets', c.dataset, 'collections', c.name, 'fields', f.name, 'minimise'],
+        `use it on a field of type ${MINIMISABLE[f.minimise].join(', ')}, or remove minimise`,
+      );
     }
   }
 };

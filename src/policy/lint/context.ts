@@ -6,6 +6,8 @@ import { formatPath, type PathSegment, type SourceMap } from '../sources.js';
 export interface LintContext {
   readonly model: PolicyModel;
   readonly now: Date;
+  /** True when the manifest's files hold this path: a rule about something missing points at its parent otherwise. */
+  declared(path: readonly PathSegment[]): boolean;
   report(code: DiagnosticCode, message: string, path: readonly PathSegment[], fix?: string): void;
 }
 
@@ -15,6 +17,7 @@ export function createLintContext(model: PolicyModel, sourceMap: SourceMap, now:
   return {
     model,
     now,
+    declared: (path) => sourceMap.has(path),
     report(code, message, path, fix) {
       out.push(diagnostic(code, message, { location: sourceMap.locate(path), path: formatPath(path), fix }));
     },

@@ -2,13 +2,20 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { PolicyModel } from '../model.js';
 import type { SourceMap } from '../sources.js';
-import { checkFieldClasses } from './classification.js';
+import { checkFieldClasses, checkLoggableClasses, checkMinimisation } from './classification.js';
 import { createLintContext, type LintRule } from './context.js';
 import { checkErasureStrategies, checkKeyIndexes, checkReachability, checkRestrictionMarks } from './datasets.js';
 import { checkJurisdictionAuthorities, checkJurisdictions, checkReviewDue, checkTranslations } from './organization.js';
-import { checkCategoriesHaveReasons, checkLegalBases, checkRecipientShares } from './purposes.js';
+import {
+  checkCategoriesHaveReasons,
+  checkLegalBases,
+  checkNeverProcessed,
+  checkRecipientShares,
+  checkRecipientsServePurposes,
+} from './purposes.js';
 import { checkCategoryLists, checkDatasetReferences, checkOrganizationReferences, checkPurposeReferences } from './references.js';
 import { checkClockFields, checkCollectionClocks, checkRetentionTimestamps } from './retention.js';
+import { checkRequestChannels, checkRestrictionOffered } from './rights.js';
 
 export { reachableCollections } from './datasets.js';
 export { resolveTimestamp, timestampExists } from './references.js';
@@ -34,6 +41,13 @@ export const LINT_RULES: readonly LintRule[] = [
   checkJurisdictions,
   checkJurisdictionAuthorities,
   checkTranslations,
+  // Issue 12, part 4.
+  checkNeverProcessed,
+  checkLoggableClasses,
+  checkMinimisation,
+  checkRecipientsServePurposes,
+  checkRequestChannels,
+  checkRestrictionOffered,
 ];
 
 export interface LintOptions {

@@ -1,5 +1,9 @@
-// Rules that every piece of data is held for a stated reason, on a legal basis, for a limited time, shared only as declared (CUS030–CUS034, CUS041).
-import type { LintRule } from './context.js';
+// Rules that every piece of data is held for a stated reason, on a legal basis, for a limited time, shared only as declared
+// (CUS030–CUS034, CUS041), that no purpose or recipient names data never held or never shared (CUS065, CUS066), and that
+// every recipient serves a purpose (CUS070).
+import { CARD_SECURITY_CODE } from '../breaches.js';
+import type { PolicyModel } from '../model.js';
+import type { LintContext, LintRule } from './context.js';
 
 export const checkLegalBases: LintRule = (ctx) => {
   for (const p of ctx.model.purposes.values()) {
@@ -83,5 +87,61 @@ export const checkRecipientShares: LintRule = (ctx) => {
         }
       });
     });
+  }
+};
+
+/** Why a category may never be processed at all, if it may not: a card security code, or a forbidden class. */
+function neverProcessed(m: PolicyModel, category: string): string | undefined {
+  if (category === CARD_SECURITY_CODE) return 'a card security code, which is never kept after authorisation';
+  if (m.categories.get(category)?.class === 'forbidden') return 'a forbidden category, never collected, stored or used';
+  return undefined;
+}
+
+function checkNamedCategory(ctx: LintContext, category: string, who: string, at: readonly (string | number)[]): void {
+  const m = ctx.model;
+  const never = neverProcessed(m, category);
+  if (never !== undefined) {
+    ctx.report(
+      'CUS065',
+      `${who} names "${category}", ${never}`,
+      at,
+      'remove it from the list, or re-class the category in taxonomy.categories if it is not what the name says',
+    );
+    return;
+  }
+  const cls = m.categories.get(category)?.class;
+  if (at[0] === 'recipients' && cls !== undefined && !m.handling[cls].shareable) {
+    ctx.report(
+      'CUS066',
+      `${who} receives "${category}", of the ${cls} class, which taxonomy.handling.${cls} declares not shareable`,
+      at,
+      `stop sharing it, or set taxonomy.handling.${cls}.shareable: true if the class may be shared`,
+    );
+  }
+}
+
+export const checkNeverProcessed: LintRule = (ctx) => {
+  const m = ctx.model;
+  for (const p of m.purposes.values()) {
+    p.categories.forEach((cat, j) => checkNamedCategory(ctx, cat, `purpose "${p.id}"`, ['purposes', p.id, 'categories', j]));
+  }
+  for (const r of m.recipients.values()) {
+    r.categories.forEach((cat, j) => checkNamedCategory(ctx, cat, `recipient "${r.id}"`, ['recipients', r.id, 'categories', j]));
+  }
+};
+
+export const checkRecipientsServePurposes: LintRule = (ctx) => {
+  const m = ctx.model;
+  const used = new Set([...m.purposes.values()].flatMap((p) => p.recipients.map((r) => r.id)));
+  // A purpose naming an unknown recipient (CUS012) is most likely a misspelling of the one that looks unused.
+  if ([...used].some((id) => !m.recipients.has(id))) return;
+  for (const r of m.recipients.values()) {
+    if (used.has(r.id)) continue;
+    ctx.report(
+      'CUS070',
+      `recipient "${r.id}" is declared but no purpose shares data with it: the notice would name a recipient for no reason`,
+      ['recipients', r.id],
+      `list it under the recipients of the purpose it serves, or remove it`,
+    );
   }
 };

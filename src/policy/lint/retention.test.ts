@@ -37,10 +37,12 @@ datasets:
     collections:
       customers:
         timestamps: { contract-end: closed_at }
+        restriction: { field: restricted }
         fields:
           id: { type: integer }
           email: { category: user.contact.email, type: email, identity: email }
           closed_at: { type: datetime }
+          restricted: { type: boolean }
       orders:
         timestamps: { contract-end: customer_id.closed_at }
         fields:

@@ -1,7 +1,9 @@
 // The record of processing: a CSV that parses back to one row per purpose, a JSON record with the art. 30 fields, an HTML table.
 import { parse } from 'csv-parse/sync';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CustosError } from '../../errors.js';
+import { compilePolicyFolder } from '../../policy/index.js';
 import { auditHtml, headingsInOrder } from '../document/html-audit.test-support.js';
 import { fixtureModel } from '../fixtures.js';
 import type { RopaRecord } from './record.js';
@@ -92,6 +94,20 @@ describe('RoPA as CSV', () => {
     const parsed = csvRows(out);
     expect(parsed.find((r) => r['Purpose id'] === 'contract')?.['Description']).toBe('Say "hi", then\nleave');
     expect(parsed.find((r) => r['Purpose id'] === 'prospecting')?.['Description']).toBe('\'=HYPERLINK("http://x.example")');
+  });
+
+  it('parses back, with a reader that takes any line end, to one row per purpose of nimbus-cloud and 16 columns each', () => {
+    const nimbus = compilePolicyFolder(fileURLToPath(new URL('../../../examples/nimbus-cloud/privacy/', import.meta.url)), {
+      now: new Date('2026-11-23T00:00:00Z'),
+    }).model;
+    if (!nimbus) throw new Error('nimbus-cloud does not compile');
+    for (const lang of ['en', 'fr'] as const) {
+      // The reader takes CRLF, LF or CR as a line end, as spreadsheets do: only quoting keeps a cell's line break in it.
+      const records = parse(renderRopa(nimbus, { format: 'csv', lang }), { record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
+      expect(records).toHaveLength(nimbus.purposes.size + 1);
+      for (const r of records) expect(r).toHaveLength(HEADER.length);
+      expect(records.slice(1).map((r) => r[5])).toEqual([...nimbus.purposes.keys()]);
+    }
   });
 
   it('writes French headers and values when asked', () => {

@@ -57,7 +57,9 @@ function inert(cell: string): string {
 
 function toCsv(record: RopaRecord, t: Messages): string {
   const rows = ropaCells(record, t).map((cells) => ROPA_COLUMNS.map((col) => inert(cells[col].join('\n'))));
-  return stringify([ROPA_COLUMNS.map((col) => t.ropa.columns[col]), ...rows], { record_delimiter: 'windows' });
+  // A cell holding a line break is quoted (RFC 4180 §2.6): csv-stringify quotes only the record delimiter (CRLF) by
+  // itself, and a bare LF left unquoted splits the row for every reader that accepts LF line ends.
+  return stringify([ROPA_COLUMNS.map((col) => t.ropa.columns[col]), ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 /** Columns of the HTML table: the controller's own fields are shown once, above it. */

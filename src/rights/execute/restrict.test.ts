@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testContext } from '../../../test/rights/context.js';
+import { CustosError } from '../../errors.js';
 import { compilePolicy } from '../../policy/index.js';
 import { executeRestriction, normalizeIdentities } from '../index.js';
 import { testOrganization } from '../../../test/manifest-header.js';
@@ -93,5 +94,25 @@ describe('restriction of a NOT NULL flag', () => {
     expect(same.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
       'CUS056 app.customers: lifting a restriction writes the same value as restricting: the rows would stay marked',
     ]);
+  });
+
+  it('refuses to restrict when no collection declares a restriction mark, before journaling anything', async () => {
+    dir = join(process.cwd(), 'test/.tmp', `restrict-no-mark-${process.pid}-${Date.now()}`);
+    mkdirSync(dir, { recursive: true });
+    const text = MANIFEST.replace(/\n +restriction: .*/, '');
+    const result = compilePolicy([{ path: 'flag.yaml', text }], { baseDir: dir, now: new Date('2026-11-23T00:00:00Z') });
+    if (!result.model) throw new Error('the manifest does not compile');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['CUS071']);
+    const model = result.model;
+    const ctx = testContext({ dir, model });
+    try {
+      const ada = normalizeIdentities(model, new Map([['email', ['ada@example.com']]]));
+      const refused = executeRestriction(ctx, { id: 'req-no-mark', identities: ada });
+      await expect(refused).rejects.toThrow(CustosError);
+      await expect(refused).rejects.toMatchObject({ code: 'precondition-failed', message: expect.stringContaining('restriction: {') });
+      expect(await ctx.store.journal.get('req-no-mark')).toBeUndefined();
+    } finally {
+      await ctx.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 // The restriction executor (art. 18): marks the person's rows where the manifest says how, or lifts the mark (writing its `liftValue`, NULL by default).
 import type { ConnectorSession } from '../../connectors/index.js';
+import { CustosError } from '../../errors.js';
 import type { Completion } from '../../store/index.js';
 import { collectionOf } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
@@ -16,11 +17,23 @@ export type RestrictionResult =
       readonly unmarked: readonly string[];
     };
 
+/**
+ * Restricts (or, with `lift`, unrestricts) the person's rows. Refuses a manifest where no collection declares a
+ * restriction mark before anything is journaled: there would be nothing to write, and reporting "restricted" would be false.
+ */
 export async function executeRestriction(
   ctx: ExecutionContext,
   request: RightsRequest,
   options: { lift?: boolean } = {},
 ): Promise<RestrictionResult> {
+  if (![...ctx.model.index.collections.values()].some((c) => c.restriction !== undefined)) {
+    throw new CustosError({
+      code: 'precondition-failed',
+      message:
+        "cannot restrict: no collection of the manifest declares how to mark a person's rows restricted; " +
+        'add restriction: { field: <flag column>, value: true } to the collections that hold personal data (CUS071)',
+    });
+  }
   return withRequestLease(ctx, request.id, (leased) => restrict(leased, request, options));
 }
 

@@ -15,7 +15,7 @@ const EDITS: readonly (readonly [string, string])[] = [
   dpo: { name: Dana Protect, email: dpo@shop.example }
 `,
   ],
-  ['identities:\n', 'rights:\n  channels: { email: rights@shop.example, web: https://shop.example/privacy }\nidentities:\n'],
+  ['  channels: { email: privacy@shop.example }\n', '  channels: { email: rights@shop.example, web: https://shop.example/privacy }\n'],
   [
     'categories: [user.financial.card-token] }',
     'categories: [user.financial.card-token], countries: [US], safeguard: standard-contractual-clauses }',

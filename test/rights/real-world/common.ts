@@ -7,6 +7,8 @@ organization:
   contact: { email: privacy@realworld.example }
   jurisdictions: [gdpr]
   policy: { version: '1', lastReviewed: '2026-10-01' }
+rights:
+  channels: { email: privacy@realworld.example }
 subjects:
   customer: { name: Customers }
   staff: { name: Employees and staff }

@@ -42,8 +42,9 @@ export function groundTruthSuite(
       }, 60_000);
       afterAll(async () => world?.cleanup());
 
-      it('its manifest compiles from its folder with no error and no warning', () => {
-        expect(world.warnings).toEqual([]);
+      // The public schemas have no column to mark a restricted row: the one warning says restriction has no mark (CUS071).
+      it('its manifest compiles from its folder with no error, and warns only that restriction has no mark', () => {
+        expect(world.warnings).toEqual([expect.stringMatching(/^CUS071 /)]);
       });
 
       // Access first, on the data as seeded; erasures then run one after the other, each against the store as it is.
