@@ -17,17 +17,19 @@ export const checkForbiddenListed: LintRule = (ctx) => {
 export const checkHandlingTexts: LintRule = (ctx) => {
   const m = ctx.model;
   const used = new Set<string>([...[...m.purposes.values()].flatMap((p) => p.categories), ...m.index.heldCategories]);
-  for (const cls of DATA_CLASSES) {
-    if (cls === 'forbidden' || ![...used].some((k) => m.categories.get(k)?.class === cls)) continue;
+  const silent = DATA_CLASSES.flatMap((cls) => {
+    if (cls === 'forbidden' || ![...used].some((k) => m.categories.get(k)?.class === cls)) return [];
     const missing = HANDLING_ACTIONS.filter((a) => m.handling[cls].published[a] === undefined);
-    if (missing.length === 0) continue;
-    ctx.report(
-      'CUS061',
-      `class "${cls}" follows the handling rules in force, but the notice states nothing on ${missing.join(', ')} for it`,
-      ['taxonomy', 'handling', cls],
-      `state the texts under taxonomy.handling.${cls}, or write \`handlingTexts: default\` under taxonomy to publish the built-in ones`,
-    );
-  }
+    if (missing.length === 0) return [];
+    return [`${cls} (${missing.length === HANDLING_ACTIONS.length ? 'all' : missing.join(', ')})`];
+  });
+  if (silent.length === 0) return;
+  ctx.report(
+    'CUS061',
+    `the handling rules in force apply, but the notice states no handling text for: ${silent.join('; ')}`,
+    ['taxonomy', 'handling'],
+    'state the texts under taxonomy.handling.<class>, or write `handlingTexts: default` under taxonomy to publish the built-in ones',
+  );
 };
 
 /** CUS062: no time to handle complaints is stated for a jurisdiction, so the notice promises none. */
