@@ -17,7 +17,8 @@ function channelValue(channel: RequestChannel, value: string): Inline {
   }
 }
 
-function exerciseSection(ctx: RenderContext): Section {
+/** Channels, verification, proof of identity and fees as stated; absent when the manifest states none of them. */
+function exerciseSection(ctx: RenderContext): Section | undefined {
   const m = ctx.t.notice.rights;
   const r = ctx.model.rights;
   const proofRule = r.identityProofRetention === undefined ? undefined : ctx.model.retention.get(r.identityProofRetention);
@@ -25,15 +26,14 @@ function exerciseSection(ctx: RenderContext): Section {
     const value = r.channels[c];
     return value === undefined ? [] : [term(ctx.t.vocab.channel[c], [channelValue(c, value)])];
   });
-  return section('exercise', m.exerciseHeading, [
-    channels.length === 0 ? undefined : paragraph(m.exerciseIntro),
-    terms([
-      ...channels,
-      term(m.verification, ctx.text(r.verification)),
-      proofRule === undefined ? undefined : term(m.identityProof, m.identityProofClause(retentionClause(ctx, proofRule))),
-      term(m.fees, ctx.text(r.fees)),
-    ]),
-  ]);
+  const items = [
+    ...channels,
+    term(m.verification, ctx.text(r.verification)),
+    proofRule === undefined ? undefined : term(m.identityProof, m.identityProofClause(retentionClause(ctx, proofRule))),
+    term(m.fees, ctx.text(r.fees)),
+  ].filter((t) => t !== undefined);
+  if (items.length === 0) return undefined;
+  return section('exercise', m.exerciseHeading, [channels.length === 0 ? undefined : paragraph(m.exerciseIntro), terms(items)]);
 }
 
 function deadlinesSection(ctx: RenderContext): Section {
