@@ -41,7 +41,10 @@ describe('custos lint', () => {
     expect(run.stdout).toContain(': info CUS063: nothing is stated on what happens to data after death');
     expect(run.stdout).toContain('no problems (1 note on defaults relied on) in 4 files\n');
     expect(run.status).toBe(0);
-    const json = JSON.parse((await lint('post-mortem-unstated', '--now', '2026-11-23', '--format', 'json')).stdout) as Record<string, unknown>;
+    const json = JSON.parse((await lint('post-mortem-unstated', '--now', '2026-11-23', '--format', 'json')).stdout) as Record<
+      string,
+      unknown
+    >;
     expect([json.ok, json.errors, json.warnings, json.infos]).toEqual([true, 0, 0, 1]);
   });
 
