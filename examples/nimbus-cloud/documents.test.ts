@@ -67,7 +67,45 @@ const expectations: Record<Language, { basis: string[]; retention: string[]; rig
   },
 };
 
+/** Commitments the notice states only because the manifest declares them (forbidden: default, deletion: automatic, …). */
+const declared: Record<Language, string[]> = {
+  en: [
+    'We never collect, store or use the following data',
+    'When a period ends, the data is deleted or anonymised automatically, and we keep a record of what was done.',
+    'we pass the correction on to the recipients of your data',
+    '(see the legal holds above)',
+    'we answer complaints within 30 days',
+    'Unless you have left other directives, we destroy your data after your death',
+    'through the channels above',
+    'Next review due',
+    'You can change your choices at any time from the cookie banner.',
+    'These cookies are set only if you accept them',
+    'every access is recorded',
+  ],
+  fr: [
+    "Nous ne collectons, ne conservons et n'utilisons jamais les données suivantes",
+    'les données sont supprimées ou anonymisées automatiquement',
+    'nous transmettons la correction aux destinataires de vos données',
+    '(voir les obligations légales de conservation ci-dessus)',
+    'nous répondons aux réclamations sous 30 jours',
+    'Sauf directives contraires de votre part, nous détruisons vos données après votre décès',
+    'par les moyens indiqués ci-dessus',
+    'Prochaine révision prévue',
+    'depuis le bandeau de gestion des cookies',
+    'Ces cookies ne sont déposés que si vous les acceptez',
+    'chaque accès est tracé',
+  ],
+};
+
 describe.each(['en', 'fr'] as const)('nimbus-cloud notice (%s)', (lang) => {
+  it('states every commitment its manifest declares', () => {
+    const md = renderNotice(model, { lang, format: 'md' })
+      .replaceAll('’', "'")
+      .replace(/\\([().])/g, '$1')
+      .replace(/[\u00a0\u202f]/g, ' ');
+    for (const sentence of declared[lang]) expect(md).toContain(sentence);
+  });
+
   it('names every purpose with its legal basis and retention, every recipient, right, deadline and authority', () => {
     // French typography uses ’ and no-break spaces: compare on plain apostrophes and spaces.
     const md = renderNotice(model, { lang, format: 'md' })

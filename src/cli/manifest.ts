@@ -33,7 +33,7 @@ export function compileForCommand(dir: string | undefined, options: ModelOptions
 /** The model, or exit: 2 when a file could not be read, 1 when the manifest has errors. Warnings are printed and tolerated. */
 export function requireModel(dir: string | undefined, options: ModelOptions): PolicyModel {
   const result = compileForCommand(dir, options);
-  printDiagnostics(options.warnings === false ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics);
+  printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error' || (d.severity === 'warning' && options.warnings !== false)));
   if (!result.model) process.exit(manifestUnreadable(result) ? EXIT.unusable : EXIT.errors);
   if (hasErrors(result.diagnostics)) {
     process.stderr.write('custos: the manifest has errors; fix them first (custos lint)\n');

@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { addDuration, parseDuration, type Duration } from './duration.js';
 import { DEFAULT_CATEGORIES } from './defaults/taxonomy.js';
 import { DEFAULT_HANDLING } from './defaults/handling.js';
-import { DEFAULT_COMPLAINT_DEADLINE, JURISDICTION_PRESETS } from './defaults/jurisdictions.js';
+import { JURISDICTION_PRESETS } from './defaults/jurisdictions.js';
 import type * as M from './model.js';
 import type { ManifestData } from './schema/index.js';
 import { optionalText, toText } from './text.js';
@@ -107,8 +107,8 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
     heldCategories: new Set(fields.flatMap((f) => (f.category ? [f.category] : []))),
   });
   const org = data.organization;
-  const reviewCycleText = org.policy.reviewCycle ?? 'P1Y';
-  const reviewCycle = duration(reviewCycleText);
+  const reviewCycleText = org.policy.reviewCycle;
+  const reviewCycle = reviewCycleText === undefined ? undefined : duration(reviewCycleText);
   const model: M.PolicyModel = {
     organization: Object.freeze({
       ...org,
@@ -117,9 +117,12 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
         ...org.policy,
         reviewCycle,
         reviewCycleText,
-        nextReview: addDuration(new Date(`${org.policy.lastReviewed}T00:00:00Z`), reviewCycle)
-          .toISOString()
-          .slice(0, 10),
+        nextReview:
+          reviewCycle === undefined
+            ? undefined
+            : addDuration(new Date(`${org.policy.lastReviewed}T00:00:00Z`), reviewCycle)
+                .toISOString()
+                .slice(0, 10),
       }),
       scope: org.scope && {
         controller: optionalText(org.scope.controller),
@@ -145,6 +148,7 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
     ),
     categories,
     handling: buildHandling(data),
+    forbiddenListed: data.taxonomy?.forbidden === 'default',
     subjects: freezeMap(
       Object.entries(data.subjects).map(([id, s]) => [
         id,
@@ -201,14 +205,14 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
           },
         ]),
       ),
+      cookiesDeclared: data.consent?.cookies !== undefined,
+      banner: data.consent?.banner ?? false,
     }),
     rights: Object.freeze({
       channels: data.rights?.channels ?? {},
       verification: optionalText(data.rights?.verification),
-      postMortem: {
-        default: data.rights?.postMortem?.default ?? 'destroy',
-        description: optionalText(data.rights?.postMortem?.description),
-      },
+      postMortem: postMortem(data.rights?.postMortem),
+      notifyRecipients: data.rights?.notifyRecipients ?? false,
       identityProofRetention: data.rights?.identityProofRetention,
       fees: optionalText(data.rights?.fees),
     }),
@@ -281,9 +285,17 @@ function buildHandling(data: ManifestData): Readonly<Record<DataClass, M.Handlin
         return [a, text === undefined ? Object.freeze({ ...base.actions[a] }) : toText(text)];
       }),
     ) as M.HandlingRuleModel['actions'];
+    const published = Object.fromEntries(
+      HANDLING_ACTIONS.flatMap((a) => {
+        const text = override?.[a];
+        if (text !== undefined) return [[a, toText(text)]];
+        return data.taxonomy?.handlingTexts === 'default' ? [[a, actions[a]]] : [];
+      }),
+    ) as M.HandlingRuleModel['published'];
     const rule: M.HandlingRuleModel = Object.freeze({
       class: cls,
       actions,
+      published,
       storage: override?.storage ?? base.storage,
       exportInClear: override?.exportInClear ?? base.exportInClear,
       loggable: override?.loggable ?? base.loggable,
@@ -292,6 +304,15 @@ function buildHandling(data: ManifestData): Readonly<Record<DataClass, M.Handlin
     return [cls, rule] as const;
   });
   return Object.freeze(Object.fromEntries(entries) as Record<DataClass, M.HandlingRuleModel>);
+}
+
+type PostMortemSetting = NonNullable<ManifestData['rights']>['postMortem'];
+
+/** `postMortem: destroy` is short for `postMortem: { default: destroy }`; unstated, nothing is said. */
+function postMortem(setting: PostMortemSetting): M.RightsModel['postMortem'] {
+  if (setting === undefined) return undefined;
+  if (typeof setting === 'string') return { default: setting };
+  return { default: setting.default, description: optionalText(setting.description) };
 }
 
 function buildJurisdictions(data: ManifestData, authorities: ReadonlyMap<string, M.AuthorityModel>): readonly M.Jurisdiction[] {
@@ -307,7 +328,7 @@ function buildJurisdictions(data: ManifestData, authorities: ReadonlyMap<string,
       const o = overrides ?? {};
       const extensionText = o.extension ?? preset.extension;
       const breachText = o.breachNotification ?? preset.breachNotification;
-      const complaintsText = o.complaints ?? DEFAULT_COMPLAINT_DEADLINE;
+      const complaintsText = o.complaints;
       const deadlineText = o.deadline ?? preset.deadline;
       const authority =
         (o.authority === undefined ? undefined : authorities.get(o.authority)) ??
@@ -322,7 +343,7 @@ function buildJurisdictions(data: ManifestData, authorities: ReadonlyMap<string,
         extensionText: extensionText === 'none' ? undefined : extensionText,
         breachNotification: breachText === undefined ? undefined : duration(breachText),
         breachNotificationText: breachText,
-        complaints: duration(complaintsText),
+        complaints: complaintsText === undefined ? undefined : duration(complaintsText),
         complaintsText,
         notes: preset.notes,
         authority,

@@ -1,6 +1,7 @@
 // Diagnostics: every problem the loader, schema or linter finds, with a stable code and a place in a file.
 
-export const SEVERITIES = ['error', 'warning'] as const;
+/** `info`: a default the manifest relies on without stating it; never fails lint and is not counted as a warning. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** The closed table of diagnostic codes. Codes are stable: never renumber, only add. */
@@ -48,6 +49,11 @@ export const DIAGNOSTIC_CODES = {
   CUS057: { severity: 'error', title: 'identifier used as a retention clock' },
   CUS058: { severity: 'error', title: 'undated rows with no parent to expire with' },
   CUS059: { severity: 'warning', title: 'fields of one collection kept under different retention rules' },
+  CUS060: { severity: 'info', title: 'built-in forbidden categories enforced but not listed in the notice' },
+  CUS061: { severity: 'info', title: 'built-in handling rules of a class applied but their texts not published' },
+  CUS062: { severity: 'info', title: 'no complaint-handling deadline stated' },
+  CUS063: { severity: 'info', title: 'nothing stated on data after death' },
+  CUS064: { severity: 'info', title: 'no review cycle declared' },
   // What lint missed: purposes and recipients of data that is never held or shared, the class constraints, the rights.
   CUS065: { severity: 'error', title: 'purpose or recipient of a forbidden category or card security code' },
   CUS066: { severity: 'error', title: 'recipient of a class declared not shareable' },

@@ -55,8 +55,9 @@ export interface Jurisdiction {
   readonly extensionText?: string | undefined;
   readonly breachNotification?: Duration | undefined;
   readonly breachNotificationText?: string | undefined;
-  readonly complaints: Duration;
-  readonly complaintsText: string;
+  /** Time to handle a complaint, when the manifest states one. */
+  readonly complaints?: Duration | undefined;
+  readonly complaintsText?: string | undefined;
   readonly notes: Text;
   readonly authority?: AuthorityModel | undefined;
   /** The authority id the manifest named, if any (kept so the linter can report an unknown one). */
@@ -76,13 +77,16 @@ export interface OrganizationModel {
     readonly version: string;
     readonly effective?: string | undefined;
     readonly lastReviewed: string;
-    readonly reviewCycle: Duration;
-    readonly reviewCycleText: string;
-    /** lastReviewed + reviewCycle, as YYYY-MM-DD. */
-    readonly nextReview: string;
+    /** Absent when the manifest declares no cycle: no review is due and the notice states none. */
+    readonly reviewCycle?: Duration | undefined;
+    readonly reviewCycleText?: string | undefined;
+    /** lastReviewed + reviewCycle, as YYYY-MM-DD, when a cycle is declared. */
+    readonly nextReview?: string | undefined;
   };
   readonly scope?: { readonly controller?: Text; readonly processor?: Text; readonly dpaUrl?: string | undefined } | undefined;
   readonly security: readonly Text[];
+  /** `automatic` when the manifest states that expired data is deleted or anonymised automatically. */
+  readonly deletion?: 'automatic' | undefined;
 }
 
 export interface CategoryModel {
@@ -101,6 +105,8 @@ export interface HandlingRuleModel {
   readonly exportInClear: boolean;
   readonly loggable: boolean;
   readonly shareable: boolean;
+  /** The action texts the notice may publish: those the manifest states, plus the built-in ones with `handlingTexts: default`. */
+  readonly published: Readonly<Partial<Record<HandlingAction, Text>>>;
 }
 
 export interface SubjectModel {
@@ -202,12 +208,20 @@ export interface CookieModel {
 export interface ConsentModel {
   readonly purposes: ReadonlyMap<string, ConsentPurposeModel>;
   readonly cookies: ReadonlyMap<CookieCategory, { readonly description: Text; readonly cookies: readonly CookieModel[] }>;
+  /** Whether the manifest has a `consent.cookies` section at all (an empty one says the sites use no cookies). */
+  readonly cookiesDeclared: boolean;
+  /** The manifest states the sites have a cookie banner. */
+  readonly banner: boolean;
 }
 
 export interface RightsModel {
   readonly channels: Readonly<Partial<Record<RequestChannel, string>>>;
   readonly verification?: Text | undefined;
-  readonly postMortem: { readonly default: 'destroy' | 'keep' | 'transfer'; readonly description?: Text | undefined };
+  /** Absent when the manifest says nothing on data after death. */
+  readonly postMortem?:
+    { readonly default?: 'destroy' | 'keep' | 'transfer' | undefined; readonly description?: Text | undefined } | undefined;
+  /** The manifest states that rectifications and erasures are passed on to recipients. */
+  readonly notifyRecipients: boolean;
   readonly identityProofRetention?: string | undefined;
   readonly fees?: Text | undefined;
 }
@@ -366,6 +380,8 @@ export interface PolicyModel {
   readonly identities: ReadonlyMap<string, IdentityKeyModel>;
   readonly categories: ReadonlyMap<string, CategoryModel>;
   readonly handling: Readonly<Record<DataClass, HandlingRuleModel>>;
+  /** The manifest asks the notice to list the built-in forbidden categories (`taxonomy.forbidden: default`). */
+  readonly forbiddenListed: boolean;
   readonly subjects: ReadonlyMap<string, SubjectModel>;
   readonly recipients: ReadonlyMap<string, RecipientModel>;
   readonly locations: LocationsModel;

@@ -130,10 +130,13 @@ export function categoriesByClass(ctx: RenderContext): ReadonlyMap<DataClass, re
   return out;
 }
 
-/** Every category of the forbidden class (GDPR art. 9(1) and the card security code), sorted by label. */
+/**
+ * The forbidden categories the notice lists, sorted by label: the built-in ones (GDPR art. 9(1) and the card security
+ * code) only when the manifest adopts them with `taxonomy.forbidden: default`, and those the manifest declares itself.
+ */
 export function forbiddenCategories(ctx: RenderContext): readonly string[] {
   return [...ctx.model.categories.values()]
-    .filter((c) => c.class === 'forbidden')
+    .filter((c) => c.class === 'forbidden' && (ctx.model.forbiddenListed || !c.builtIn))
     .map((c) => c.key)
     .sort((a, b) => categoryLabel(ctx, a).localeCompare(categoryLabel(ctx, b), ctx.lang));
 }

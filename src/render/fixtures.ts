@@ -23,8 +23,8 @@ organization:
       country: CA
       url: https://www.cai.gouv.qc.ca
   jurisdictions:
-    gdpr: { authority: cnil }
-    quebec: { authority: cai }
+    gdpr: { authority: cnil, complaints: P30D }
+    quebec: { authority: cai, complaints: P30D }
   policy: { version: "2.1", effective: 2025-01-15, lastReviewed: 2025-01-10, reviewCycle: P1Y }
   scope:
     controller:
@@ -38,6 +38,10 @@ organization:
     - { en: "Passwords are hashed with Argon2id and two-factor authentication is offered.", fr: "Les mots de passe sont hachés avec Argon2id et la double authentification est proposée." }
     - { en: "API tokens and session data are stored encrypted and expire.", fr: "Les jetons d'API et les données de session sont chiffrés et expirent." }
     - { en: "Staff access personal data only when their task requires it; every access is recorded.", fr: "Le personnel n'accède aux données que si sa mission l'exige ; chaque accès est tracé." }
+  deletion: automatic
+taxonomy:
+  forbidden: default
+  handlingTexts: default
 rights:
   channels: { web: "https://stratus.example/privacy/requests", email: privacy@stratus.example, post: "Stratus Cloud — DPO, 12 rue des Nuages, 75011 Paris, France" }
   verification:
@@ -48,6 +52,7 @@ rights:
     default: destroy
     description: { en: "Your heirs can ask us to close your account.", fr: "Vos héritiers peuvent nous demander de clôturer votre compte." }
   identityProofRetention: id-proof
+  notifyRecipients: true
 `;
 
 const PROCESSING = `
@@ -135,6 +140,7 @@ legalHolds:
 
 const CONSENT = `
 consent:
+  banner: true
   purposes:
     newsletter:
       name: { en: "Newsletter", fr: "Lettre d'information" }

@@ -35,6 +35,19 @@ describe('custos lint', () => {
     expect(run.status).toBe(0);
   });
 
+  it('prints notes on defaults relied on as info, exits 0, and counts them apart from warnings', async () => {
+    const run = await lint('post-mortem-unstated', '--now', '2026-11-23');
+    expect(run.stdout).toContain('post-mortem-unstated/organization.yaml:');
+    expect(run.stdout).toContain(': info CUS063: nothing is stated on what happens to data after death');
+    expect(run.stdout).toContain('no problems (1 note on defaults relied on) in 4 files\n');
+    expect(run.status).toBe(0);
+    const json = JSON.parse((await lint('post-mortem-unstated', '--now', '2026-11-23', '--format', 'json')).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect([json.ok, json.errors, json.warnings, json.infos]).toEqual([true, 0, 0, 1]);
+  });
+
   it('keeps its exit code when its output is closed early, with no stack trace', async () => {
     const run = await runCli(['lint', 'unknown-category'], { cwd: FIXTURES, closeStdout: true });
     expect(run.stderr).toBe('');

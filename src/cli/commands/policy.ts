@@ -40,16 +40,18 @@ export function registerPolicyCommands(program: Command): void {
     .action((dir: string, opts: { format: 'text' | 'json'; now?: string; profile?: string }) => {
       const result = compileForCommand(dir, { now: parseNow(opts.now), profile: opts.profile });
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-      const warnings = result.diagnostics.length - errors;
+      const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+      const infos = result.diagnostics.length - errors - warnings;
       const unusable = manifestUnreadable(result);
       if (opts.format === 'json') {
-        emit(JSON.stringify({ ok: result.ok, files: result.files, errors, warnings, diagnostics: result.diagnostics }, null, 2));
+        emit(JSON.stringify({ ok: result.ok, files: result.files, errors, warnings, infos, diagnostics: result.diagnostics }, null, 2));
       } else {
         for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-        const summary =
+        const problems =
           errors + warnings === 0
             ? 'no problems'
             : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+        const summary = infos === 0 ? problems : `${problems} (${infos} note${infos === 1 ? '' : 's'} on defaults relied on)`;
         process.stdout.write(`${summary} in ${result.files.length} file${result.files.length === 1 ? '' : 's'}\n`);
       }
       process.exit(unusable ? EXIT.unusable : errors > 0 ? EXIT.errors : EXIT.ok);

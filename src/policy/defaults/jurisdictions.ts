@@ -11,9 +11,6 @@ export interface JurisdictionPreset {
   readonly notes: { readonly en: string; readonly fr: string };
 }
 
-/** Default time to handle a complaint (K5.4), for every jurisdiction unless overridden. */
-export const DEFAULT_COMPLAINT_DEADLINE = 'P30D';
-
 export const JURISDICTION_PRESETS: Readonly<Record<JurisdictionId, JurisdictionPreset>> = Object.freeze({
   gdpr: {
     name: { en: 'European Union', fr: 'Union européenne' },

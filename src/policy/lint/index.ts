@@ -3,6 +3,13 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { PolicyModel } from '../model.js';
 import type { SourceMap } from '../sources.js';
 import { checkFieldClasses, checkLoggableClasses, checkMinimisation } from './classification.js';
+import {
+  checkComplaintDeadlines,
+  checkForbiddenListed,
+  checkHandlingTexts,
+  checkPostMortem,
+  checkReviewCycleDeclared,
+} from './defaults.js';
 import { createLintContext, type LintRule } from './context.js';
 import { checkErasureStrategies, checkKeyIndexes, checkReachability, checkRestrictionMarks } from './datasets.js';
 import { checkJurisdictionAuthorities, checkJurisdictions, checkReviewDue, checkTranslations } from './organization.js';
@@ -48,6 +55,11 @@ export const LINT_RULES: readonly LintRule[] = [
   checkRecipientsServePurposes,
   checkRequestChannels,
   checkRestrictionOffered,
+  checkForbiddenListed,
+  checkHandlingTexts,
+  checkComplaintDeadlines,
+  checkPostMortem,
+  checkReviewCycleDeclared,
 ];
 
 export interface LintOptions {

@@ -1,4 +1,4 @@
-// Rules on the organization section: review cycle, jurisdiction overrides, translations (CUS038–CUS040, CUS016).
+// Rules on the organization section: declared review cycle, jurisdiction overrides, translations (CUS038–CUS040, CUS016).
 import { JURISDICTION_PRESETS } from '../defaults/jurisdictions.js';
 import type { Text } from '../model.js';
 import type { PathSegment } from '../sources.js';
@@ -7,6 +7,8 @@ import type { LintContext, LintRule } from './context.js';
 
 export const checkReviewDue: LintRule = (ctx) => {
   const policy = ctx.model.organization.policy;
+  // Only a declared cycle makes a review due (CUS064 says when none is declared).
+  if (policy.nextReview === undefined) return;
   const due = new Date(`${policy.nextReview}T00:00:00Z`);
   if (ctx.now.getTime() > due.getTime()) {
     const days = Math.floor((ctx.now.getTime() - due.getTime()) / 86_400_000);

@@ -59,7 +59,9 @@ datasets:
 
 function lint(clock: string, edit: (text: string) => string = (t) => t): CompileResult {
   const text = edit(BASE).replace('ORDER_LINES_CLOCK', clock);
-  return compilePolicy([{ path: 'clock.yaml', text }], { now: new Date('2026-11-23T00:00:00Z') });
+  const result = compilePolicy([{ path: 'clock.yaml', text }], { now: new Date('2026-11-23T00:00:00Z') });
+  // Notes on defaults the manifest relies on (CUS060–CUS064) are not what these tests are about.
+  return { ...result, diagnostics: result.diagnostics.filter((d) => d.severity !== 'info') };
 }
 const codes = (r: CompileResult) => r.diagnostics.map((d) => d.code);
 

@@ -26,4 +26,6 @@ export const CookieCategorySettings = z.strictObject({
 export const Consent = z.strictObject({
   purposes: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/), ConsentPurpose).optional(),
   cookies: z.partialRecord(z.enum(COOKIE_CATEGORIES), CookieCategorySettings).optional(),
+  /** `true`: the sites have a cookie banner where consent is asked and choices can be changed. */
+  banner: z.boolean().optional(),
 });

@@ -61,16 +61,25 @@ export const Organization = z.strictObject({
     .optional(),
   /** General description of security measures (art. 30(1)(g)); K4 statements that are said, not enforced. */
   security: z.array(LocalizedText).optional(),
+  /** `automatic`: the notice says expired data is deleted or anonymised automatically, with a record of what was done. */
+  deletion: z.literal('automatic').optional(),
 });
+
+const PostMortemDefault = z.enum(['destroy', 'keep', 'transfer']);
 
 /** How people exercise their rights (K5). */
 export const RightsSettings = z.strictObject({
   channels: z.partialRecord(z.enum(REQUEST_CHANNELS), z.string().min(1)).optional(),
   verification: LocalizedText.optional(),
-  /** K5.1 directives after death; the default is to destroy. */
+  /** K5.1 directives after death: what happens without directives (`destroy`, `keep`, `transfer`); unstated, the notice says nothing. */
   postMortem: z
-    .strictObject({ default: z.enum(['destroy', 'keep', 'transfer']).optional(), description: LocalizedText.optional() })
+    .union([
+      PostMortemDefault,
+      z.strictObject({ default: PostMortemDefault.optional(), description: LocalizedText.optional() }),
+    ])
     .optional(),
+  /** `true`: the notice says rectifications and erasures are passed on to the recipients of the data (GDPR art. 19). */
+  notifyRecipients: z.boolean().optional(),
   /** K5.2: an identity proof is deleted as soon as the request it supported is processed. */
   identityProofRetention: Id.optional(),
   fees: LocalizedText.optional(),

@@ -27,4 +27,8 @@ export const HandlingRule = z.strictObject({
 export const Taxonomy = z.strictObject({
   categories: z.record(CategoryKey, CategoryDeclaration).optional(),
   handling: z.partialRecord(z.enum(DATA_CLASSES), HandlingRule).optional(),
+  /** `default`: the notice lists the built-in forbidden categories (GDPR art. 9(1) and the card security code). */
+  forbidden: z.literal('default').optional(),
+  /** `default`: the notice prints Custos's built-in handling texts for every action a class does not state itself. */
+  handlingTexts: z.literal('default').optional(),
 });

@@ -49,11 +49,11 @@ export const en: Messages = {
       },
       rectification: {
         title: 'Rectification',
-        text: 'You can have inaccurate data corrected and incomplete data completed; we pass the correction on to the recipients of your data.',
+        text: 'You can have inaccurate data corrected and incomplete data completed.',
       },
       erasure: {
         title: 'Erasure',
-        text: 'You can have your data deleted, except what a law requires us to keep (see the legal holds above); we pass the erasure on to the recipients of your data.',
+        text: 'You can have your data deleted, except what a law requires us to keep.',
       },
       portability: {
         title: 'Portability',
@@ -123,6 +123,7 @@ export const en: Messages = {
       subjectsHeading: 'Whose data we process',
       intro: (title) =>
         `We process the categories of data below, grouped by class. Each class has its own protection rules, described under “${title}”.`,
+      introPlain: 'We process the categories of data below, grouped by class.',
     },
     purposes: {
       heading: 'Why we process your data',
@@ -179,7 +180,8 @@ export const en: Messages = {
     },
     cookies: {
       heading: 'Cookies',
-      intro: 'Our websites use the cookies below, grouped by category. You can change your choices at any time from the cookie banner.',
+      intro: 'Our websites use the cookies below, grouped by category.',
+      banner: 'You can change your choices at any time from the cookie banner.',
       none: 'Our websites use no cookies.',
       noConsent: 'These cookies are needed for the site to work, so they are set without asking for your consent.',
       consentNeeded: 'These cookies are set only if you accept them; refusing them has no effect on your use of the site.',
@@ -201,8 +203,6 @@ export const en: Messages = {
       exerciseHeading: 'How to exercise your rights',
       exerciseIntro: 'Send us your request through any of these channels:',
       verification: 'Identity check',
-      verificationDefault:
-        'We check your identity in proportion to your request: being logged in to your account is enough, and we ask for more only if there is reasonable doubt.',
       identityProof: 'Proof of identity',
       identityProofClause: (clause) => `If we ask you for identity documents, the copies are ${clause}.`,
       fees: 'Fees',
@@ -216,6 +216,12 @@ export const en: Messages = {
         `If you are not satisfied with how we handled your data or your request, write to us: we answer complaints within ${d}.`,
       complaintsBy: (j, d) => `${j}: within ${d}`,
       authorityIntro: 'You can also lodge a complaint with the data protection authority:',
+      authorityIntroAlone: 'You can lodge a complaint with the data protection authority:',
+      seeHolds: ' (see the legal holds above)',
+      passedOn: {
+        rectification: '; we pass the correction on to the recipients of your data',
+        erasure: '; we pass the erasure on to the recipients of your data',
+      },
       authorityUnknown: 'the data protection authority of the place where you live',
       postMortemHeading: 'Your data after your death',
       postMortemHow: 'You can leave general or specific directives at any time, through the channels above.',

@@ -52,11 +52,11 @@ export const fr: Messages = {
       },
       rectification: {
         title: 'Droit de rectification',
-        text: 'Vous pouvez faire corriger vos données inexactes et compléter vos données incomplètes ; nous transmettons la correction aux destinataires de vos données.',
+        text: 'Vous pouvez faire corriger vos données inexactes et compléter vos données incomplètes.',
       },
       erasure: {
         title: 'Droit à l’effacement',
-        text: 'Vous pouvez faire supprimer vos données, sauf celles qu’une loi nous oblige à conserver (voir les obligations légales de conservation ci-dessus) ; nous transmettons l’effacement aux destinataires de vos données.',
+        text: 'Vous pouvez faire supprimer vos données, sauf celles qu’une loi nous oblige à conserver.',
       },
       portability: {
         title: 'Droit à la portabilité',
@@ -127,6 +127,7 @@ export const fr: Messages = {
       subjectsHeading: 'Les personnes concernées',
       intro: (title) =>
         `Nous traitons les catégories de données ci-dessous, regroupées par classe. Chaque classe a ses propres règles de protection, décrites dans la partie « ${title} ».`,
+      introPlain: 'Nous traitons les catégories de données ci-dessous, regroupées par classe.',
     },
     purposes: {
       heading: 'Pourquoi nous traitons vos données',
@@ -184,8 +185,8 @@ export const fr: Messages = {
     },
     cookies: {
       heading: 'Cookies',
-      intro:
-        'Nos sites utilisent les cookies ci-dessous, regroupés par catégorie. Vous pouvez modifier vos choix à tout moment depuis le bandeau de gestion des cookies.',
+      intro: 'Nos sites utilisent les cookies ci-dessous, regroupés par catégorie.',
+      banner: 'Vous pouvez modifier vos choix à tout moment depuis le bandeau de gestion des cookies.',
       none: 'Nos sites n’utilisent aucun cookie.',
       noConsent: 'Ces cookies sont indispensables au fonctionnement du site : ils sont déposés sans recueillir votre consentement.',
       consentNeeded:
@@ -208,8 +209,6 @@ export const fr: Messages = {
       exerciseHeading: 'Comment exercer vos droits',
       exerciseIntro: 'Adressez-nous votre demande par l’un de ces moyens :',
       verification: 'Vérification de votre identité',
-      verificationDefault:
-        'Nous vérifions votre identité de façon proportionnée à votre demande : être connecté à votre compte suffit, et nous ne demandons davantage qu’en cas de doute raisonnable.',
       identityProof: 'Justificatif d’identité',
       identityProofClause: (clause) => `Si nous vous demandons des pièces d’identité, leurs copies sont ${clause}.`,
       fees: 'Frais',
@@ -223,6 +222,12 @@ export const fr: Messages = {
         `Si la façon dont nous avons traité vos données ou votre demande ne vous satisfait pas, écrivez-nous : nous répondons aux réclamations sous ${d}.`,
       complaintsBy: (j, d) => `${j} : sous ${d}`,
       authorityIntro: 'Vous pouvez également adresser une réclamation à l’autorité de protection des données :',
+      authorityIntroAlone: 'Vous pouvez adresser une réclamation à l’autorité de protection des données :',
+      seeHolds: ' (voir les obligations légales de conservation ci-dessus)',
+      passedOn: {
+        rectification: ' ; nous transmettons la correction aux destinataires de vos données',
+        erasure: ' ; nous transmettons l’effacement aux destinataires de vos données',
+      },
       authorityUnknown: 'l’autorité de protection des données de votre lieu de résidence',
       postMortemHeading: 'Vos données après votre décès',
       postMortemHow: 'Vous pouvez nous laisser des directives générales ou particulières à tout moment, par les moyens indiqués ci-dessus.',

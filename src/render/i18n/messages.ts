@@ -73,7 +73,13 @@ export interface NoticeMessages {
     readonly url: string;
   };
   readonly scope: { readonly heading: string; readonly controller: string; readonly processor: string; readonly dpa: string };
-  readonly data: { readonly heading: string; readonly intro: (classificationTitle: string) => string; readonly subjectsHeading: string };
+  readonly data: {
+    readonly heading: string;
+    /** With a reference to the classification section, printed only when that section is. */
+    readonly intro: (classificationTitle: string) => string;
+    readonly introPlain: string;
+    readonly subjectsHeading: string;
+  };
   readonly purposes: {
     readonly heading: string;
     readonly intro: string;
@@ -104,6 +110,7 @@ export interface NoticeMessages {
     /** When periods are set per kind of data rather than for the whole purpose. */
     readonly byData: string;
     readonly allData: string;
+    /** Printed only with `organization.deletion: automatic`. */
     readonly end: string;
     readonly holdsHeading: string;
     readonly holdsIntro: string;
@@ -131,6 +138,8 @@ export interface NoticeMessages {
   readonly cookies: {
     readonly heading: string;
     readonly intro: string;
+    /** Printed only when the manifest declares a cookie banner. */
+    readonly banner: string;
     readonly none: string;
     readonly noConsent: string;
     readonly consentNeeded: string;
@@ -151,7 +160,6 @@ export interface NoticeMessages {
     readonly exerciseHeading: string;
     readonly exerciseIntro: string;
     readonly verification: string;
-    readonly verificationDefault: string;
     readonly identityProof: string;
     /** `clause` agrees with a feminine plural subject in French ("copies … supprimées"). */
     readonly identityProofClause: (clause: string) => string;
@@ -165,12 +173,19 @@ export interface NoticeMessages {
     readonly complaints: (duration: string) => string;
     readonly complaintsBy: (jurisdiction: string, duration: string) => string;
     readonly authorityIntro: string;
+    /** The same without "also", when no complaint-handling deadline is stated before it. */
+    readonly authorityIntroAlone: string;
+    /** Appended to the erasure right when legal holds are listed. */
+    readonly seeHolds: string;
+    /** Appended (with its separator) to rectification and erasure when the manifest states they are passed on (art. 19). */
+    readonly passedOn: { readonly rectification: string; readonly erasure: string };
     readonly authorityUnknown: string;
     readonly postMortemHeading: string;
     readonly postMortemHow: string;
   };
   readonly changes: {
     readonly heading: string;
+    /** Printed only with a declared review cycle. */
     readonly intro: string;
     readonly version: string;
     readonly effective: string;

@@ -4,8 +4,11 @@ import type { RenderContext } from '../context.js';
 import { code, paragraph, section, type Phrase, type Section } from '../document/tree.js';
 import { durationInWords } from '../words.js';
 
-export function cookiesSection(ctx: RenderContext): Section {
+/** Absent when the manifest has no `consent.cookies`; consent and the banner are mentioned only with `consent.banner: true`. */
+export function cookiesSection(ctx: RenderContext): Section | undefined {
   const m = ctx.t.notice.cookies;
+  if (!ctx.model.consent.cookiesDeclared) return undefined;
+  const banner = ctx.model.consent.banner;
   const parts = COOKIE_CATEGORIES.flatMap((cat) => {
     const settings = ctx.model.consent.cookies.get(cat);
     if (!settings) return [];
@@ -19,10 +22,14 @@ export function cookiesSection(ctx: RenderContext): Section {
     return [
       section(`cookies-${cat}`, ctx.t.vocab.cookieCategory[cat], [
         paragraph(ctx.text(settings.description)),
-        paragraph(cat === 'strictly-necessary' ? m.noConsent : m.consentNeeded),
+        cat === 'strictly-necessary' ? paragraph(m.noConsent) : banner ? paragraph(m.consentNeeded) : undefined,
         rows.length === 0 ? undefined : { kind: 'table', head: m.head, rows, rowHeaders: true },
       ]),
     ];
   });
-  return section('cookies', m.heading, parts.length === 0 ? [paragraph(m.none)] : [paragraph(m.intro), ...parts]);
+  return section(
+    'cookies',
+    m.heading,
+    parts.length === 0 ? [paragraph(m.none)] : [paragraph(banner ? `${m.intro} ${m.banner}` : m.intro), ...parts],
+  );
 }

@@ -26,14 +26,15 @@ export interface NoticeOptions {
 function changesSection(ctx: RenderContext): Section {
   const m = ctx.t.notice.changes;
   const p = ctx.model.organization.policy;
+  // A cycle and its next review are stated only when the manifest declares a cycle.
   return section('changes', m.heading, [
-    paragraph(m.intro),
+    p.reviewCycle === undefined ? undefined : paragraph(m.intro),
     terms([
       term(m.version, p.version),
       p.effective === undefined ? undefined : term(m.effective, dateInWords(p.effective, ctx.lang)),
       term(m.lastReviewed, dateInWords(p.lastReviewed, ctx.lang)),
-      term(m.cycle, durationInWords(p.reviewCycle, ctx.lang)),
-      term(m.nextReview, dateInWords(p.nextReview, ctx.lang)),
+      p.reviewCycle === undefined ? undefined : term(m.cycle, durationInWords(p.reviewCycle, ctx.lang)),
+      p.nextReview === undefined ? undefined : term(m.nextReview, dateInWords(p.nextReview, ctx.lang)),
     ]),
   ]);
 }

@@ -3,22 +3,35 @@ import { HANDLING_ACTIONS } from '../../policy/index.js';
 import { categoriesByClass, categoryLabel, categoryLabels, forbiddenCategories, type RenderContext } from '../context.js';
 import { list, paragraph, section, term, terms, type Section } from '../document/tree.js';
 
-export function classificationSection(ctx: RenderContext): Section {
+/**
+ * Per-class handling, with only the texts the manifest states (or adopts with `handlingTexts: default`), and the
+ * forbidden categories: the built-in list only with `forbidden: default`, otherwise those the manifest declares itself.
+ * Absent when there is nothing to say.
+ */
+export function classificationSection(ctx: RenderContext): Section | undefined {
   const m = ctx.t.notice.protection;
-  const classes = [...categoriesByClass(ctx)].map(([cls, keys]) => {
+  const classes = [...categoriesByClass(ctx)].flatMap(([cls, keys]) => {
     const rule = ctx.model.handling[cls];
-    return section(`class-${cls}`, ctx.t.vocab.dataClass[cls], [
-      paragraph(m.covers(categoryLabels(ctx, keys, true))),
-      terms(HANDLING_ACTIONS.map((a) => term(ctx.t.vocab.handlingAction[a], ctx.text(rule.actions[a])))),
-    ]);
+    const stated = HANDLING_ACTIONS.map((a) => term(ctx.t.vocab.handlingAction[a], ctx.text(rule.published[a])));
+    if (stated.every((t) => t === undefined)) return [];
+    return [section(`class-${cls}`, ctx.t.vocab.dataClass[cls], [paragraph(m.covers(categoryLabels(ctx, keys, true))), terms(stated)])];
   });
   const forbidden = forbiddenCategories(ctx);
-  const never = section('never-collected', m.neverHeading, [
-    paragraph(m.neverIntro),
-    list(forbidden.map((k) => [categoryLabel(ctx, k)])),
-    terms([term(ctx.t.vocab.handlingAction.destroy, ctx.text(ctx.model.handling.forbidden.actions.destroy))]),
-  ]);
-  return section('classification', m.heading, [paragraph(m.intro), ...classes, never]);
+  const never =
+    forbidden.length === 0
+      ? undefined
+      : section('never-collected', m.neverHeading, [
+          paragraph(m.neverIntro),
+          list(forbidden.map((k) => [categoryLabel(ctx, k)])),
+          terms([term(ctx.t.vocab.handlingAction.destroy, ctx.text(ctx.model.handling.forbidden.published.destroy))]),
+        ]);
+  if (classes.length === 0 && never === undefined) return undefined;
+  return section('classification', m.heading, [classes.length === 0 ? undefined : paragraph(m.intro), ...classes, never]);
+}
+
+/** Whether the notice has a classification section (the data section refers to it). */
+export function hasClassificationSection(ctx: RenderContext): boolean {
+  return classificationSection(ctx) !== undefined;
 }
 
 export function securitySection(ctx: RenderContext): Section | undefined {

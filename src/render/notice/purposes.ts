@@ -13,6 +13,7 @@ import {
 } from '../context.js';
 import { list, paragraph, section, term, terms, type Phrase, type Section } from '../document/tree.js';
 import { colon } from '../document/typography.js';
+import { hasClassificationSection } from './protection.js';
 import { listInWords } from '../words.js';
 
 export function dataSection(ctx: RenderContext): Section {
@@ -32,7 +33,7 @@ export function dataSection(ctx: RenderContext): Section {
     return [description ? `${ctx.text(s.name)} — ${description}` : ctx.text(s.name)];
   });
   return section('data', m.data.heading, [
-    paragraph(m.data.intro(m.protection.heading)),
+    paragraph(hasClassificationSection(ctx) ? m.data.intro(m.protection.heading) : m.data.introPlain),
     ...classes,
     subjects.length === 0 ? undefined : section('subjects', m.data.subjectsHeading, [list(subjects)]),
   ]);

@@ -31,7 +31,7 @@ export function retentionSection(ctx: RenderContext): Section {
   return section('retention', m.heading, [
     paragraph(m.intro),
     { kind: 'table', head: m.head, rows, rowHeaders: true },
-    paragraph(m.end),
+    ctx.model.organization.deletion === 'automatic' ? paragraph(m.end) : undefined,
     holds.length === 0
       ? undefined
       : section('legal-holds', m.holdsHeading, [

@@ -1,5 +1,5 @@
 // Notice sections on the rights of the people concerned, how to exercise them, response deadlines, complaints (K5).
-import { RIGHTS, REQUEST_CHANNELS, type Jurisdiction, type RequestChannel } from '../../policy/index.js';
+import { RIGHTS, REQUEST_CHANNELS, type Jurisdiction, type RequestChannel, type Right } from '../../policy/index.js';
 import { retentionClause, type RenderContext } from '../context.js';
 import { link, list, paragraph, section, strong, term, terms, type Inline, type Phrase, type Section } from '../document/tree.js';
 import { durationInWords, listInWords } from '../words.js';
@@ -17,7 +17,8 @@ function channelValue(channel: RequestChannel, value: string): Inline {
   }
 }
 
-function exerciseSection(ctx: RenderContext): Section {
+/** Channels, verification, proof of identity and fees as stated; absent when the manifest states none of them. */
+function exerciseSection(ctx: RenderContext): Section | undefined {
   const m = ctx.t.notice.rights;
   const r = ctx.model.rights;
   const proofRule = r.identityProofRetention === undefined ? undefined : ctx.model.retention.get(r.identityProofRetention);
@@ -25,15 +26,14 @@ function exerciseSection(ctx: RenderContext): Section {
     const value = r.channels[c];
     return value === undefined ? [] : [term(ctx.t.vocab.channel[c], [channelValue(c, value)])];
   });
-  return section('exercise', m.exerciseHeading, [
-    channels.length === 0 ? undefined : paragraph(m.exerciseIntro),
-    terms([
-      ...channels,
-      term(m.verification, ctx.text(r.verification) || m.verificationDefault),
-      proofRule === undefined ? undefined : term(m.identityProof, m.identityProofClause(retentionClause(ctx, proofRule))),
-      term(m.fees, ctx.text(r.fees)),
-    ]),
-  ]);
+  const items = [
+    ...channels,
+    term(m.verification, ctx.text(r.verification)),
+    proofRule === undefined ? undefined : term(m.identityProof, m.identityProofClause(retentionClause(ctx, proofRule))),
+    term(m.fees, ctx.text(r.fees)),
+  ].filter((t) => t !== undefined);
+  if (items.length === 0) return undefined;
+  return section('exercise', m.exerciseHeading, [channels.length === 0 ? undefined : paragraph(m.exerciseIntro), terms(items)]);
 }
 
 function deadlinesSection(ctx: RenderContext): Section {
@@ -64,34 +64,52 @@ function authorityLine(ctx: RenderContext, j: Jurisdiction): Phrase {
 function complaintsSection(ctx: RenderContext): Section {
   const m = ctx.t.notice.rights;
   const js = ctx.model.jurisdictions;
-  const durations = new Set(js.map((j) => durationInWords(j.complaints, ctx.lang)));
+  // A deadline to answer complaints is promised only where the manifest states one.
+  const stated = js.flatMap((j) => (j.complaints === undefined ? [] : [{ j, d: durationInWords(j.complaints, ctx.lang) }]));
+  const durations = new Set(stated.map((s) => s.d));
   const [only] = durations;
   const handling =
-    durations.size === 1 && only !== undefined
-      ? [paragraph(m.complaints(only))]
-      : [
-          paragraph(m.complaints(listInWords([...durations], ctx.lang, 'disjunction'))),
-          list(js.map((j) => [m.complaintsBy(ctx.text(j.name), durationInWords(j.complaints, ctx.lang))])),
-        ];
-  return section('complaints', m.complaintsHeading, [...handling, paragraph(m.authorityIntro), list(js.map((j) => authorityLine(ctx, j)))]);
+    stated.length === 0
+      ? []
+      : durations.size === 1 && only !== undefined && stated.length === js.length
+        ? [paragraph(m.complaints(only))]
+        : [
+            paragraph(m.complaints(listInWords([...durations], ctx.lang, 'disjunction'))),
+            list(stated.map((s) => [m.complaintsBy(ctx.text(s.j.name), s.d)])),
+          ];
+  const authorityIntro = handling.length === 0 ? m.authorityIntroAlone : m.authorityIntro;
+  return section('complaints', m.complaintsHeading, [...handling, paragraph(authorityIntro), list(js.map((j) => authorityLine(ctx, j)))]);
 }
 
-function postMortemSection(ctx: RenderContext): Section {
+/** Only what the manifest states on data after death; "through the channels above" only when channels are listed. */
+function postMortemSection(ctx: RenderContext): Section | undefined {
   const m = ctx.t.notice.rights;
   const pm = ctx.model.rights.postMortem;
+  if (pm === undefined) return undefined;
   const description = ctx.text(pm.description);
+  const channels = REQUEST_CHANNELS.some((c) => ctx.model.rights.channels[c] !== undefined);
   return section('post-mortem', m.postMortemHeading, [
-    paragraph(ctx.t.vocab.postMortem[pm.default]),
+    pm.default === undefined ? undefined : paragraph(ctx.t.vocab.postMortem[pm.default]),
     description ? paragraph(description) : undefined,
-    paragraph(m.postMortemHow),
+    channels ? paragraph(m.postMortemHow) : undefined,
   ]);
+}
+
+/** A right's text, with the legal holds referred to only when listed, and art. 19 notification only when stated. */
+function rightText(ctx: RenderContext, r: Right): string {
+  const m = ctx.t.notice.rights;
+  const base = ctx.t.vocab.right[r].text;
+  if (r !== 'rectification' && r !== 'erasure') return base;
+  const holds = r === 'erasure' && ctx.model.legalHolds.size > 0 ? m.seeHolds : '';
+  const notify = ctx.model.rights.notifyRecipients && ctx.model.recipients.size > 0 ? m.passedOn[r] : '';
+  return `${base.replace(/\.$/, '')}${holds}${notify}.`;
 }
 
 export function rightsSection(ctx: RenderContext): Section {
   const m = ctx.t.notice.rights;
   return section('rights', m.heading, [
     paragraph(m.intro),
-    terms(RIGHTS.map((r) => term(ctx.t.vocab.right[r].title, ctx.t.vocab.right[r].text))),
+    terms(RIGHTS.map((r) => term(ctx.t.vocab.right[r].title, rightText(ctx, r)))),
     exerciseSection(ctx),
     deadlinesSection(ctx),
     complaintsSection(ctx),

@@ -117,7 +117,8 @@ export async function createWorld(spec: SchemaSpec, backend: Backend): Promise<W
   return {
     model,
     sql,
-    warnings: compiled.diagnostics.map((d) => `${d.code} ${d.message}`),
+    // Errors and warnings; notes on defaults relied on (info) are not problems of the manifest.
+    warnings: compiled.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code} ${d.message}`),
     snapshot: () => snapshot(sql, spec.tables),
     async access(identity, value) {
       const { sink, rows } = memorySink();
