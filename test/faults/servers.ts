@@ -11,7 +11,19 @@ import pg from 'pg';
 
 export type ServerKind = 'postgres' | 'mysql' | 'redis';
 
-const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
+/** Debian's PostgreSQL binaries, of the newest version installed (15 on this machine's image). */
+const POSTGRES_BIN = postgresBin('/usr/lib/postgresql');
+
+function postgresBin(root: string): string {
+  let versions: string[] = [];
+  try {
+    versions = readdirSync(root).filter((v) => /^\d+$/.test(v));
+  } catch {
+    // No PostgreSQL installed: the suite skips and says why.
+  }
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0] ?? '15';
+  return join(root, newest, 'bin');
+}
 const BINARIES: Readonly<Record<ServerKind, readonly string[]>> = {
   postgres: [join(POSTGRES_BIN, 'initdb'), join(POSTGRES_BIN, 'postgres')],
   mysql: ['mariadb-install-db', 'mariadbd'],
