@@ -11,6 +11,7 @@ import {
   type RetentionRuleModel,
   type Text,
 } from '../policy/index.js';
+import { labelsAgreement } from './i18n/agreement.js';
 import { messagesFor, type Messages } from './i18n/index.js';
 import { durationInWords, listInWords, periodInWords } from './words.js';
 
@@ -61,12 +62,16 @@ export function subjectNames(ctx: RenderContext, ids: readonly string[]): string
   );
 }
 
-/** Lower-case retention clause: "kept for 24 months from collection, then deleted", "deleted as soon as the request is processed". */
-export function retentionClause(ctx: RenderContext, rule: RetentionRuleModel | undefined): string {
+/**
+ * Lower-case retention clause: "kept for 24 months from collection, then deleted", "deleted as soon as the request is
+ * processed". Given the categories it is said of, French participles agree with them ("Pièce d'identité : supprimée").
+ */
+export function retentionClause(ctx: RenderContext, rule: RetentionRuleModel | undefined, categories?: readonly string[]): string {
   const r = ctx.t.notice.retention;
   if (!rule) return r.notStated;
   const period = periodInWords(rule.duration, rule.trigger, ctx.lang);
-  const main = isZeroDuration(rule.duration) ? r.removed(period, rule.action) : r.keptFor(period, rule.action);
+  const agreement = categories === undefined ? undefined : labelsAgreement(categories.map((c) => categoryLabel(ctx, c)));
+  const main = isZeroDuration(rule.duration) ? r.removed(period, rule.action, agreement) : r.keptFor(period, rule.action, agreement);
   if (!rule.extendedBy) return main;
   const consent = ctx.text(ctx.model.consent.purposes.get(rule.extendedBy.consent)?.name) || rule.extendedBy.consent;
   return `${main}; ${r.extended(durationInWords(rule.extendedBy.duration, ctx.lang), consent)}`;

@@ -1,4 +1,5 @@
 // French message table of the notice and the record of processing (vouvoiement; the typesetter adds no-break spaces).
+import { agree } from './agreement.js';
 import type { Messages } from './messages.js';
 
 export const fr: Messages = {
@@ -152,8 +153,9 @@ export const fr: Messages = {
       heading: 'Combien de temps nous conservons vos données',
       intro: 'Nous ne conservons les données que le temps nécessaire à leur finalité. Chaque durée court à partir de l’événement indiqué.',
       head: ['Finalité', 'Données', 'Durée de conservation'],
-      keptFor: (period, action) => `conservées ${period}, puis ${action === 'anonymise' ? 'anonymisées' : 'supprimées'}`,
-      removed: (period, action) => `${action === 'anonymise' ? 'anonymisées' : 'supprimées'} ${period}`,
+      keptFor: (period, action, a) =>
+        `${agree('conservé', a)} ${period}, puis ${agree(action === 'anonymise' ? 'anonymisé' : 'supprimé', a)}`,
+      removed: (period, action, a) => `${agree(action === 'anonymise' ? 'anonymisé' : 'supprimé', a)} ${period}`,
       extended: (duration, name) => `avec votre consentement (« ${name} »), cette durée peut être prolongée de ${duration}`,
       notStated: 'durée de conservation non précisée',
       byData: 'dépend des données, comme détaillé ci-dessous',

@@ -10,6 +10,7 @@ import type {
   Right,
   Safeguard,
 } from '../../policy/index.js';
+import type { Agreement } from './agreement.js';
 
 /** Columns of the record of processing, in the order of GDPR art. 30(1) (a)–(g), plus the legal basis. */
 export const ROPA_COLUMNS = [
@@ -103,8 +104,8 @@ export interface NoticeMessages {
     readonly intro: string;
     readonly head: readonly [purpose: string, data: string, retention: string];
     /** Lower-case clauses: "kept for 24 months from collection, then deleted". */
-    readonly keptFor: (period: string, action: RetentionAction) => string;
-    readonly removed: (period: string, action: RetentionAction) => string;
+    readonly keptFor: (period: string, action: RetentionAction, agreement?: Agreement) => string;
+    readonly removed: (period: string, action: RetentionAction, agreement?: Agreement) => string;
     readonly extended: (duration: string, consentName: string) => string;
     readonly notStated: string;
     /** When periods are set per kind of data rather than for the whole purpose. */

@@ -165,10 +165,10 @@ describe('French notice', () => {
   it('says retention periods in French words', () => {
     const retention = part(fr, 'Combien de temps nous conservons vos données');
     expect(retention).toContain('Conservées 1 an après la fin du contrat, puis supprimées.');
-    expect(retention).toContain('Conservées 24 mois à compter de la collecte, puis supprimées.');
-    expect(retention).toContain('Conservées 180 jours à compter de la collecte, puis anonymisées.');
-    expect(retention).toContain('Conservées 1 an après la réponse à la demande, puis supprimées.');
-    expect(retention).toContain('Supprimées dès le traitement de la demande.');
+    expect(retention).toContain('Conservés 24 mois à compter de la collecte, puis supprimés.');
+    expect(retention).toContain("| Mesure d'audience | Conservée 180 jours à compter de la collecte, puis anonymisée. |");
+    expect(retention).toContain('Conservés 1 an après la réponse à la demande, puis supprimés.');
+    expect(retention).toContain("| Pièce d'identité | Supprimée dès le traitement de la demande. |");
     expect(retention).toContain('10 ans à compter de la collecte');
   });
 

@@ -45,7 +45,7 @@ export function retentionSentences(ctx: RenderContext, p: PurposeModel): string[
   // Periods set per kind of data need no "not stated" before them.
   return [
     ...(rule === undefined && byCategory.length > 0 ? [] : [sentence(retentionClause(ctx, rule))]),
-    ...byCategory.map((x) => `${categoryLabels(ctx, x.categories)}${colon(ctx.lang)} ${retentionClause(ctx, x.rule)}.`),
+    ...byCategory.map((x) => `${categoryLabels(ctx, x.categories)}${colon(ctx.lang)} ${retentionClause(ctx, x.rule, x.categories)}.`),
   ];
 }
 

@@ -13,10 +13,10 @@ export function retentionSection(ctx: RenderContext): Section {
     rows.push([
       [ctx.text(p.name)],
       [main.length === p.categories.length ? m.allData : categoryLabels(ctx, main)],
-      [sentence(retentionClause(ctx, rule))],
+      [sentence(retentionClause(ctx, rule, main.length === p.categories.length ? undefined : main))],
     ]);
     for (const x of byCategory)
-      rows.push([[ctx.text(p.name)], [categoryLabels(ctx, x.categories)], [sentence(retentionClause(ctx, x.rule))]]);
+      rows.push([[ctx.text(p.name)], [categoryLabels(ctx, x.categories)], [sentence(retentionClause(ctx, x.rule, x.categories))]]);
   }
   const holds = [...ctx.model.legalHolds.values()].map((h): Phrase[] => [
     [ctx.text(h.description)],
