@@ -1,7 +1,7 @@
 // The sample provider's notices (en, fr) and record of processing say what its manifest states.
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compilePolicyFolder, localize, type Language, type PolicyModel } from '../../src/policy/index.js';
+import { compilePolicyFolder, localize, type PolicyModel } from '../../src/policy/index.js';
 import { renderNotice, renderRopa } from '../../src/render/index.js';
 
 let model: PolicyModel;
@@ -11,64 +11,65 @@ beforeAll(() => {
   model = result.model;
 });
 
-const expectations: Record<Language, { basis: string[]; retention: string[]; rights: string[]; deadlines: string[]; never: string[] }> = {
-  en: {
-    basis: ['Contract', 'Legitimate interest', 'Consent', 'Legal obligation'],
-    retention: [
-      '180 days from collection',
-      '24 months from collection',
-      '91 days from collection',
-      '1 year after the reply to the request',
-      '10 years',
-      'extended by 12 months',
-    ],
-    rights: [
-      'Access',
-      'Rectification',
-      'Erasure',
-      'Portability',
-      'Restriction',
-      'Objection',
-      'Withdrawing consent',
-      'Directives after death',
-    ],
-    deadlines: ['| 1 month | up to 2 months more', '| 30 days | no extension |', '| 30 days | up to 30 days more'],
-    never: [
-      'Racial or ethnic origin',
-      'Political opinions',
-      'Health',
-      'Genetic data',
-      'Trade-union membership',
-      'Sex life or sexual orientation',
-    ],
-  },
-  fr: {
-    basis: ['Contrat', 'Intérêt légitime', 'Consentement', 'Obligation légale'],
-    retention: [
-      '180 jours à compter de la collecte',
-      '24 mois à compter de la collecte',
-      '91 jours',
-      '1 an après la réponse à la demande',
-      '10 ans',
-      'prolongée de 12 mois',
-    ],
-    rights: [
-      "Droit d'accès",
-      'Droit de rectification',
-      "Droit à l'effacement",
-      'Droit à la portabilité',
-      'Droit à la limitation',
-      "Droit d'opposition",
-      'Retrait du consentement',
-      'Directives après votre décès',
-    ],
-    deadlines: ['1 mois', '30 jours', 'aucune prolongation'],
-    never: ['Origine raciale ou ethnique', 'Opinions politiques', 'Santé', 'Données génétiques', 'Appartenance syndicale'],
-  },
-};
+const expectations: Record<'en' | 'fr', { basis: string[]; retention: string[]; rights: string[]; deadlines: string[]; never: string[] }> =
+  {
+    en: {
+      basis: ['Contract', 'Legitimate interest', 'Consent', 'Legal obligation'],
+      retention: [
+        '180 days from collection',
+        '24 months from collection',
+        '91 days from collection',
+        '1 year after the reply to the request',
+        '10 years',
+        'extended by 12 months',
+      ],
+      rights: [
+        'Access',
+        'Rectification',
+        'Erasure',
+        'Portability',
+        'Restriction',
+        'Objection',
+        'Withdrawing consent',
+        'Directives after death',
+      ],
+      deadlines: ['| 1 month | up to 2 months more', '| 30 days | no extension |', '| 30 days | up to 30 days more'],
+      never: [
+        'Racial or ethnic origin',
+        'Political opinions',
+        'Health',
+        'Genetic data',
+        'Trade-union membership',
+        'Sex life or sexual orientation',
+      ],
+    },
+    fr: {
+      basis: ['Contrat', 'Intérêt légitime', 'Consentement', 'Obligation légale'],
+      retention: [
+        '180 jours à compter de la collecte',
+        '24 mois à compter de la collecte',
+        '91 jours',
+        '1 an après la réponse à la demande',
+        '10 ans',
+        'prolongée de 12 mois',
+      ],
+      rights: [
+        "Droit d'accès",
+        'Droit de rectification',
+        "Droit à l'effacement",
+        'Droit à la portabilité',
+        'Droit à la limitation',
+        "Droit d'opposition",
+        'Retrait du consentement',
+        'Directives après votre décès',
+      ],
+      deadlines: ['1 mois', '30 jours', 'aucune prolongation'],
+      never: ['Origine raciale ou ethnique', 'Opinions politiques', 'Santé', 'Données génétiques', 'Appartenance syndicale'],
+    },
+  };
 
 /** Commitments the notice states only because the manifest declares them (forbidden: default, deletion: automatic, …). */
-const declared: Record<Language, string[]> = {
+const declared: Record<'en' | 'fr', string[]> = {
   en: [
     'We never collect, store or use the following data',
     'When a period ends, the data is deleted or anonymised automatically, and we keep a record of what was done.',

@@ -1,7 +1,13 @@
 // The closed word lists of the manifest language: each `as const` array gives both the type and the runtime check.
 
-export const LANGUAGES = ['en', 'fr'] as const;
+/** `fr-CA`: Quebec French ("renseignements personnels", "témoins"); manifest text without a `fr-CA` form falls back to `fr`. */
+export const LANGUAGES = ['en', 'fr', 'fr-CA'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/** The language a variant falls back to, and whose grammar and typography it shares: `fr-CA` → `fr`. */
+export function baseLanguage(lang: Language): Language {
+  return lang === 'fr-CA' ? 'fr' : lang;
+}
 
 /** Data classes (K1.1, K1.3, K1.4), from the least to the most protected. */
 export const DATA_CLASSES = ['low', 'medium', 'high', 'special', 'forbidden'] as const;

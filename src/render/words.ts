@@ -1,5 +1,5 @@
 // Durations, retention triggers, dates, countries and lists in words, in English and French.
-import { isZeroDuration, type Duration, type Language, type RetentionTrigger } from '../policy/index.js';
+import { baseLanguage, isZeroDuration, type Duration, type Language, type RetentionTrigger } from '../policy/index.js';
 import { NBSP } from './document/typography.js';
 
 type Unit = 'years' | 'months' | 'days' | 'hours';
@@ -60,6 +60,9 @@ const WORDS: Readonly<Record<Language, WordTable>> = {
     },
     locale: 'fr-FR',
   },
+  get 'fr-CA'(): WordTable {
+    return { ...WORDS.fr, locale: 'fr-CA' };
+  },
 };
 
 /** "180 days", "1 year and 6 months"; "180 jours", "1 an et 6 mois". */
@@ -86,7 +89,7 @@ export function dateInWords(date: string | Date, lang: Language): string {
   const d = typeof date === 'string' ? new Date(`${date.slice(0, 10)}T00:00:00Z`) : date;
   if (Number.isNaN(d.getTime())) return String(date);
   const text = new Intl.DateTimeFormat(WORDS[lang].locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
-  return lang === 'fr' ? text.replace(/^1 /, `1er${NBSP}`) : text;
+  return baseLanguage(lang) === 'fr' ? text.replace(/^1 /, `1er${NBSP}`) : text;
 }
 
 /** The country's name for an ISO 3166-1 alpha-2 code ("US" → "United States", "États-Unis"); the code if unknown. */

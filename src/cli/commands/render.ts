@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_MANIFEST_DIR, parseNow, requireModel } from '../manifest.js';
 import { emit } from '../output.js';
+import { LANGUAGES, type Language } from '../../policy/index.js';
 
 interface RenderOptions {
   out?: string;
@@ -11,7 +12,7 @@ interface RenderOptions {
 /** Renderers load on demand, so `custos lint` starts without the layout engine. */
 const renderers = () => import('../../render/index.js');
 
-const langOption = () => new Option('--lang <lang>', 'language').choices(['en', 'fr']).default('en');
+const langOption = () => new Option('--lang <lang>', 'language').choices([...LANGUAGES]).default('en');
 
 export function registerRenderCommands(program: Command): void {
   program
@@ -22,7 +23,7 @@ export function registerRenderCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--now <iso>', 'evaluate dates as of this instant')
-    .action(async (dir: string, opts: RenderOptions & { lang: 'en' | 'fr'; format: 'md' | 'html' }) => {
+    .action(async (dir: string, opts: RenderOptions & { lang: Language; format: 'md' | 'html' }) => {
       const model = requireModel(dir, { now: parseNow(opts.now) });
       const { renderNotice } = await renderers();
       emit(renderNotice(model, { lang: opts.lang, format: opts.format }), opts.out);
@@ -36,7 +37,7 @@ export function registerRenderCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json', 'html']).default('csv'))
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--now <iso>', 'evaluate dates as of this instant')
-    .action(async (dir: string, opts: RenderOptions & { lang: 'en' | 'fr'; format: 'csv' | 'json' | 'html' }) => {
+    .action(async (dir: string, opts: RenderOptions & { lang: Language; format: 'csv' | 'json' | 'html' }) => {
       const model = requireModel(dir, { now: parseNow(opts.now) });
       const { renderRopa } = await renderers();
       emit(renderRopa(model, { format: opts.format, lang: opts.lang }), opts.out);

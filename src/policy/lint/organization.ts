@@ -3,6 +3,7 @@ import { JURISDICTION_PRESETS } from '../defaults/jurisdictions.js';
 import type { Text } from '../model.js';
 import type { PathSegment } from '../sources.js';
 import { didYouMean } from '../suggest.js';
+import { baseLanguage } from '../vocabulary.js';
 import type { LintContext, LintRule } from './context.js';
 
 export const checkReviewDue: LintRule = (ctx) => {
@@ -76,7 +77,7 @@ export const checkTranslations: LintRule = (ctx) => {
 
 function missingLanguages(ctx: LintContext, text: Text | undefined, path: readonly PathSegment[]): void {
   if (!text) return;
-  const missing = ctx.model.languages.filter((l) => text[l] === undefined);
+  const missing = ctx.model.languages.filter((l) => text[l] === undefined && text[baseLanguage(l)] === undefined);
   if (missing.length > 0) {
     ctx.report('CUS040', `no ${missing.join(', ')} text for ${path.join('.')}`, path, `add ${missing.map((l) => `${l}: "…"`).join(', ')}`);
   }

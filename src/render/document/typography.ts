@@ -1,5 +1,5 @@
 // Language typography applied to every rendered string: French spacing before high punctuation and inside guillemets.
-import type { Language } from '../../policy/index.js';
+import { baseLanguage, type Language } from '../../policy/index.js';
 
 export const NBSP = '\u00a0';
 export const NNBSP = '\u202f';
@@ -9,7 +9,7 @@ export const NNBSP = '\u202f';
  * times are untouched), no-break spaces inside guillemets, and a curly apostrophe. English text passes unchanged.
  */
 export function typeset(text: string, lang: Language): string {
-  if (lang !== 'fr') return text;
+  if (baseLanguage(lang) !== 'fr') return text;
   return text
     .replace(/(?<=\p{L})'(?=\p{L})/gu, '’')
     .replace(/(?<=\S)[ \u00a0\u202f]*:(?=\s|$)/g, `${NBSP}:`)
@@ -20,5 +20,5 @@ export function typeset(text: string, lang: Language): string {
 
 /** The separator between a term and its value: `Term: value`, `Terme : valeur`. */
 export function colon(lang: Language): string {
-  return lang === 'fr' ? `${NBSP}:` : ':';
+  return baseLanguage(lang) === 'fr' ? `${NBSP}:` : ':';
 }

@@ -157,7 +157,7 @@ const fr: PackageMessages = {
   email: { subject: 'Objet', date: 'Date', to: 'À' },
 };
 
-const TABLES: Readonly<Record<Language, PackageMessages>> = { en, fr };
+const TABLES: Readonly<Record<Language, PackageMessages>> = { en, fr, 'fr-CA': fr };
 
 export function packageMessages(lang: Language): PackageMessages {
   return TABLES[lang];
