@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../connector.js';
-import { collect, describeConnectorContract } from '../contract.js';
+import { collect, describeConnectorContract } from '../contract.test-support.js';
 import { connectUrl, openConnector } from '../open.js';
 import { bulkPerson, collectionModel, PEOPLE, PEOPLE_FIELDS, type Person } from '../testing.js';
 import { startProvider, type ProviderFixture } from './provider-fixture.js';

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceUrl } from '../../../test/services.js';
 import type { Connector, Selection } from '../connector.js';
-import { collect, describeConnectorContract } from '../contract.js';
+import { collect, describeConnectorContract } from '../contract.test-support.js';
 import { connectUrl, openConnector } from '../open.js';
 import { bulkPerson, collectionModel, PEOPLE_FIELDS, uniqueName, type Person } from '../testing.js';
 

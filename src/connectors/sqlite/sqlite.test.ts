@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Selection } from '../connector.js';
-import { collect, describeConnectorContract } from '../contract.js';
+import { collect, describeConnectorContract } from '../contract.test-support.js';
 import { connectUrl, openConnector } from '../open.js';
 import { rowsAtOnce } from '../pages.js';
 import { StatementCache } from './driver.js';
