@@ -14,3 +14,14 @@ export function testOrganization(name: string, domain: string): string {
 rights:
   channels: { email: privacy@${domain}.example }`;
 }
+
+/** A test provider's organization, its e-mail identity, its customers and its Paris hosting: what most test manifests share. */
+export function testProvider(name: string, domain: string): string {
+  return `${testOrganization(name, domain)}
+identities:
+  email: { type: email }
+subjects:
+  customer: { name: Customers }
+locations:
+  hosting: [{ name: Paris, country: FR, primary: true }]`;
+}

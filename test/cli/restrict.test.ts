@@ -4,17 +4,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testOrganization } from '../manifest-header.js';
+import { testProvider } from '../manifest-header.js';
 import { runCli } from './run-cli.js';
 
 const MANIFEST = `
-${testOrganization('Restrict Test', 'restrict')}
-identities:
-  email: { type: email }
-subjects:
-  customer: { name: Customers }
-locations:
-  hosting: [{ name: Paris, country: FR, primary: true }]
+${testProvider('Restrict Test', 'restrict')}
 retention:
   account: { duration: P3Y, trigger: contract-end }
 purposes:

@@ -2,16 +2,10 @@
 // with their parent, identifiers refused as clocks, collections whose fields follow clocks with nothing in common.
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, formatDiagnostic, type CompileResult } from '../index.js';
-import { testOrganization } from '../../../test/manifest-header.js';
+import { testProvider } from '../../../test/manifest-header.js';
 
 const BASE = `
-${testOrganization('Clock Test', 'clock')}
-identities:
-  email: { type: email }
-subjects:
-  customer: { name: Customers }
-locations:
-  hosting: [{ name: Paris, country: FR, primary: true }]
+${testProvider('Clock Test', 'clock')}
 retention:
   account: { duration: P3Y, trigger: contract-end }
   logs: { duration: P1Y, trigger: collected }

@@ -7,16 +7,10 @@ import { testContext } from '../../../test/rights/context.js';
 import { CustosError } from '../../errors.js';
 import { compilePolicy } from '../../policy/index.js';
 import { executeRestriction, normalizeIdentities } from '../index.js';
-import { testOrganization } from '../../../test/manifest-header.js';
+import { testProvider } from '../../../test/manifest-header.js';
 
 const MANIFEST = `
-${testOrganization('Flag Test', 'flag')}
-identities:
-  email: { type: email }
-subjects:
-  customer: { name: Customers }
-locations:
-  hosting: [{ name: Paris, country: FR, primary: true }]
+${testProvider('Flag Test', 'flag')}
 retention:
   account: { duration: P3Y, trigger: contract-end }
 purposes:
