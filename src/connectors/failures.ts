@@ -4,7 +4,8 @@ import type { StoreTarget } from './target.js';
 
 /** How an engine classifies a client error: the store is unreachable, the manifest names something missing, or other. */
 export interface StoreFailure {
-  readonly kind: 'unavailable' | 'schema' | 'other';
+  /** `not-null`: a NULL written into a column the store keeps NOT NULL (each adapter knows its engine's code). */
+  readonly kind: 'unavailable' | 'schema' | 'not-null' | 'other';
   /** Client error code (SQLSTATE, errno name…), safe to show. */
   readonly code?: string | undefined;
   /** Set only for `schema` failures, whose messages name identifiers, never values. */
@@ -46,9 +47,6 @@ export function storeUnavailable(target: StoreTarget, failure: Pick<StoreFailure
   });
 }
 
-/** SQLite, PostgreSQL and MySQL/MariaDB codes of a NULL written into a NOT NULL column. */
-const NOT_NULL_CODES = new Set(['SQLITE_CONSTRAINT_NOTNULL', '23502', 'ER_BAD_NULL_ERROR']);
-
 /**
  * Wraps a client error: unavailable stores become 'store-unavailable', everything else 'store-error'; CustosErrors pass through.
  * The client error is not kept as `cause`: some clients put the SQL with its values (personal data) on it.
@@ -57,7 +55,7 @@ export function toStoreError(target: StoreTarget, error: unknown, failure: Store
   if (error instanceof CustosError) return error;
   if (failure.kind === 'unavailable') return storeUnavailable(target, failure);
   const why =
-    failure.code !== undefined && NOT_NULL_CODES.has(failure.code)
+    failure.kind === 'not-null'
       ? `the store keeps a column it sets to NULL NOT NULL (${failure.code}): declare that field \`required: true\` in the manifest, so erasure keeps or removes the whole row instead`
       : failure.kind === 'schema' && failure.message
         ? failure.message

@@ -50,5 +50,6 @@ export function classifyMysql(error: unknown): StoreFailure {
   if (code && (NETWORK_ERROR_CODES.has(code) || UNAVAILABLE.has(code))) return { kind: 'unavailable', code };
   if ((error as { fatal?: unknown } | null)?.fatal === true) return { kind: 'unavailable', code };
   if (code && SCHEMA.has(code)) return { kind: 'schema', code, message: errorMessage(error) };
+  if (code === 'ER_BAD_NULL_ERROR') return { kind: 'not-null', code };
   return { kind: 'other', code };
 }

@@ -41,5 +41,6 @@ export function classifyPostgres(error: unknown): StoreFailure {
   const message = errorMessage(error);
   if (!code && UNAVAILABLE_MESSAGE.test(message)) return { kind: 'unavailable', code: 'connection' };
   if (code && SCHEMA_SQLSTATE.has(code)) return { kind: 'schema', code, message };
+  if (code === '23502') return { kind: 'not-null', code };
   return { kind: 'other', code };
 }

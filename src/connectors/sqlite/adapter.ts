@@ -49,5 +49,6 @@ export function classifySqlite(error: unknown): StoreFailure {
   if (code && UNAVAILABLE.test(code)) return { kind: 'unavailable', code };
   if (!code && /unable to open|directory does not exist/i.test(message)) return { kind: 'unavailable', code: 'SQLITE_CANTOPEN' };
   if (SCHEMA.test(message)) return { kind: 'schema', code, message: message.replace(/ - should this be a string literal.*$/, '') };
+  if (code === 'SQLITE_CONSTRAINT_NOTNULL') return { kind: 'not-null', code };
   return { kind: 'other', code };
 }
