@@ -1,5 +1,12 @@
 // Loads the manifest for a command: prints diagnostics, and exits when there is no usable model.
-import { compilePolicyFolder, hasErrors, type CompileResult, type DiagnosticCode, type PolicyModel } from '../policy/index.js';
+import {
+  compilePolicyFolder,
+  hasErrors,
+  type CompileResult,
+  type DiagnosticCode,
+  type ManifestSources,
+  type PolicyModel,
+} from '../policy/index.js';
 import { parseInstant } from './instant.js';
 import { EXIT, printDiagnostics } from './output.js';
 
@@ -32,6 +39,11 @@ export function compileForCommand(dir: string | undefined, options: ModelOptions
 
 /** The model, or exit: 2 when a file could not be read, 1 when the manifest has errors. Warnings are printed and tolerated. */
 export function requireModel(dir: string | undefined, options: ModelOptions): PolicyModel {
+  return requireCompiled(dir, options).model;
+}
+
+/** As `requireModel`, with where each node of the manifest is written. */
+export function requireCompiled(dir: string | undefined, options: ModelOptions): { model: PolicyModel; sources: ManifestSources } {
   const result = compileForCommand(dir, options);
   printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error' || (d.severity === 'warning' && options.warnings !== false)));
   if (!result.model) process.exit(manifestUnreadable(result) ? EXIT.unusable : EXIT.errors);
@@ -39,5 +51,6 @@ export function requireModel(dir: string | undefined, options: ModelOptions): Po
     process.stderr.write('custos: the manifest has errors; fix them first (custos lint)\n');
     process.exit(EXIT.errors);
   }
-  return result.model;
+  if (!result.sources) throw new Error('a compiled model comes with its sources');
+  return { model: result.model, sources: result.sources };
 }

@@ -8,6 +8,7 @@ import type { PolicyModel } from './model.js';
 import { Manifest, type ManifestData } from './schema/index.js';
 import { didYouMean } from './suggest.js';
 import { loadSources, readManifestFolder, type ManifestFile } from './sources.js';
+import type { ManifestSources } from './source-trace.js';
 import { issuesToDiagnostics } from './validate.js';
 
 export interface CompileOptions {
@@ -26,6 +27,8 @@ export interface CompileResult {
   /** True when there is a model and no error-level diagnostic. */
   readonly ok: boolean;
   readonly files: readonly string[];
+  /** With the model: the merged manifest and where each of its nodes is written (for `notice --explain`). */
+  readonly sources?: ManifestSources;
 }
 
 /** Compiles manifest files held in memory. Never throws on bad input. */
@@ -41,7 +44,8 @@ export function compilePolicy(files: readonly ManifestFile[], options: CompileOp
   const model = buildModel(parsed.data, options.baseDir ?? process.cwd(), options.profile);
   const lint = lintPolicy(model, { sourceMap: loaded.sourceMap, now: options.now ?? new Date() });
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...lint, ...profileDiagnostics(parsed.data, options.profile)]);
-  return { model, diagnostics, ok: !hasErrors(diagnostics), files: fileNames };
+  const sources = { data: loaded.data, sourceMap: loaded.sourceMap };
+  return { model, diagnostics, ok: !hasErrors(diagnostics), files: fileNames, sources };
 }
 
 /** A profile no dataset declares is a typo, not a request for the base stores: it would check the wrong stores. */

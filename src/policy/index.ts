@@ -7,6 +7,7 @@ export { localize } from './text.js';
 export { foldCase, isPlain } from './fold.js';
 export { BREACH_KINDS, fieldBreaches, holdsCardNumbers, type BreachKind } from './breaches.js';
 export { checkKeyIndex, keyPlaceholders, type KeyIndexCheck, type KeyIndexParts } from './keys.js';
+export { locateSource, type LocatedSource, type ManifestSources } from './source-trace.js';
 export { compilePolicy, compilePolicyFolder, type CompileOptions, type CompileResult } from './compiler.js';
 export { manifestJsonSchema } from './json-schema.js';
 export { DEFAULT_CATEGORIES } from './defaults/taxonomy.js';

@@ -1,5 +1,12 @@
 // The render layer's public face: the privacy notice, the record of processing and the data map, from a PolicyModel alone.
-export { renderNotice, type NoticeOptions } from './notice/index.js';
+export {
+  renderNotice,
+  explainNotice,
+  explanationText,
+  type NoticeOptions,
+  type ExplainedPiece,
+  type NoticeExplanation,
+} from './notice/index.js';
 export {
   renderRopa,
   buildRopaRecord,

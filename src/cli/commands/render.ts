@@ -1,7 +1,7 @@
 // `custos notice`, `custos ropa`, `custos map`: render documents and pictures from the manifest.
 import { Option, type Command } from 'commander';
-import { DEFAULT_MANIFEST_DIR, parseNow, requireModel } from '../manifest.js';
-import { emit } from '../output.js';
+import { DEFAULT_MANIFEST_DIR, parseNow, requireCompiled, requireModel } from '../manifest.js';
+import { emit, EXIT } from '../output.js';
 import { LANGUAGES, type Language } from '../../policy/index.js';
 
 interface RenderOptions {
@@ -23,10 +23,19 @@ export function registerRenderCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--now <iso>', 'evaluate dates as of this instant')
-    .action(async (dir: string, opts: RenderOptions & { lang: Language; format: 'md' | 'html' }) => {
-      const model = requireModel(dir, { now: parseNow(opts.now) });
-      const { renderNotice } = await renderers();
-      emit(renderNotice(model, { lang: opts.lang, format: opts.format }), opts.out);
+    .addOption(
+      new Option('--explain [format]', 'instead of the notice, list each of its pieces with the manifest file:line it comes from')
+        .choices(['text', 'json'])
+        .preset('text'),
+    )
+    .action(async (dir: string, opts: RenderOptions & { lang: Language; format: 'md' | 'html'; explain?: 'text' | 'json' }) => {
+      const { model, sources } = requireCompiled(dir, { now: parseNow(opts.now) });
+      const { renderNotice, explainNotice, explanationText } = await renderers();
+      if (opts.explain === undefined) return emit(renderNotice(model, { lang: opts.lang, format: opts.format }), opts.out);
+      const explanation = explainNotice(model, sources, { lang: opts.lang });
+      emit(opts.explain === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : explanationText(explanation), opts.out);
+      // A sentence nothing in the manifest accounts for is a finding, as a lint error is.
+      if (explanation.untraced > 0) process.exitCode = EXIT.errors;
     });
 
   program
