@@ -66,7 +66,7 @@ export const checkTranslations: LintRule = (ctx) => {
     const at = ['organization', 'jurisdictions', j.id];
     // Presets carry both languages; only what the manifest wrote can miss one.
     if (j.preset === undefined) texts.push([j.name, [...at, 'name']], [j.law, [...at, 'law']]);
-    if (ctx.declared([...at, 'notes'])) texts.push([j.notes, [...at, 'notes']]);
+    if (ctx.declared([...at, 'notes']) && Object.keys(j.notes).length > 0) texts.push([j.notes, [...at, 'notes']]);
   }
   for (const s of m.subjects.values()) texts.push([s.name, ['subjects', s.id, 'name']]);
   for (const r of m.recipients.values()) texts.push([r.description, ['recipients', r.id, 'description']]);

@@ -1,7 +1,7 @@
 // `organization`: who the controller is, whom to contact and complain to, which laws apply, and the policy's review cycle.
 import { z } from 'zod';
 import { didYouMean } from '../suggest.js';
-import { JURISDICTION_RIGHTS, JURISDICTIONS, LANGUAGES, REQUEST_CHANNELS } from '../vocabulary.js';
+import { JURISDICTIONS, LANGUAGES, REQUEST_CHANNELS, RIGHTS, type Right } from '../vocabulary.js';
 import { Country, DurationText, Id, IsoDate, LocalizedText } from './common.js';
 
 export const Contact = z.strictObject({
@@ -19,6 +19,19 @@ export const Authority = z.strictObject({
   url: z.url().optional(),
   address: z.string().optional(),
 });
+
+/** Directives after death are offered wherever the manifest states `rights.postMortem`, not per law. */
+function refusePostMortem(rights: readonly Right[], ctx: z.RefinementCtx): void {
+  rights.forEach((r, i) => {
+    if (r !== 'post-mortem') return;
+    ctx.addIssue({
+      code: 'custom',
+      path: [i],
+      message: 'post-mortem directives are not granted per jurisdiction',
+      params: { diagnostic: 'CUS002', fix: 'remove it here: the notice offers them wherever rights.postMortem is stated' },
+    });
+  });
+}
 
 /**
  * A jurisdiction's settings: overrides of a preset (anything left out keeps the preset's value), or, with `custom: true`
@@ -41,7 +54,7 @@ export const JurisdictionSettings = z.strictObject({
   complaints: DurationText.optional(),
   authority: Id.optional(),
   /** The rights granted where this law applies (a preset's list otherwise); post-mortem directives follow `rights.postMortem`. */
-  rights: z.array(z.enum(JURISDICTION_RIGHTS)).optional(),
+  rights: z.array(z.enum(RIGHTS)).superRefine(refusePostMortem).optional(),
   /** What the notice's deadline table says beside the law; `none` prints nothing. */
   notes: z.union([z.literal('none'), LocalizedText]).optional(),
   /** Custom only: the law makes every purpose rest on a stated legal basis (CUS030). */
