@@ -10,11 +10,14 @@ import { optionalText, toText } from './text.js';
 import {
   DATA_CLASSES,
   HANDLING_ACTIONS,
+  JURISDICTIONS,
   RETENTION_TRIGGERS,
+  RIGHTS,
   UNDATED,
   type DataClass,
   type JurisdictionId,
   type ReferenceLink,
+  type Right,
 } from './vocabulary.js';
 
 type Dataset = ManifestData['datasets'][string];
@@ -49,17 +52,18 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
     Object.entries(data.datasets).map(([id, ds]) => [id, buildDataset(id, ds, categories, baseDir, profile, foldedIdentities(data))]),
   );
   const purposes = freezeMap(
-    Object.entries(data.purposes).map(([id, p]) => [
+    Object.entries(data.purposes).map(([id, { legalBasis, ...p }]) => [
       id,
       Object.freeze({
         ...p,
         id,
+        legalBases: legalBases(legalBasis),
         name: toText(p.name),
         description: toText(p.description),
         legitimateInterest: optionalText(p.legitimateInterest),
         source: optionalText(p.source),
         automatedDecision: optionalText(p.automatedDecision),
-        portable: p.portable ?? (p.legalBasis === 'contract' || p.legalBasis === 'consent'),
+        portable: p.portable ?? legalBases(legalBasis).some((b) => b.basis === 'contract' || b.basis === 'consent'),
         recipients: p.recipients.map((r) =>
           typeof r === 'string'
             ? { id: r, categories: p.categories.filter((c) => data.recipients[r]?.categories.includes(c)), explicit: false }
@@ -107,6 +111,7 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
     heldCategories: new Set(fields.flatMap((f) => (f.category ? [f.category] : []))),
   });
   const org = data.organization;
+  const jurisdictions = buildJurisdictions(data, authorities);
   const reviewCycleText = org.policy.reviewCycle;
   const reviewCycle = reviewCycleText === undefined ? undefined : duration(reviewCycleText);
   const model: M.PolicyModel = {
@@ -132,7 +137,9 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
       security: (org.security ?? []).map(toText),
     }) as M.OrganizationModel,
     languages: org.languages ?? ['en'],
-    jurisdictions: buildJurisdictions(data, authorities),
+    jurisdictions,
+    grantedRights: RIGHTS.filter((r) => jurisdictions.some((j) => j.rights.includes(r))),
+    legalBasisRequired: jurisdictions.some((j) => j.requiresLegalBasis),
     authorities,
     identities: freezeMap(
       Object.entries(data.identities).map(([id, k]) => [
@@ -215,6 +222,7 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
       notifyRecipients: data.rights?.notifyRecipients ?? false,
       identityProofRetention: data.rights?.identityProofRetention,
       fees: optionalText(data.rights?.fees),
+      otherAuthorities: data.rights?.otherAuthorities ?? false,
     }),
     datasets,
     accounts: Object.freeze({
@@ -315,42 +323,77 @@ function postMortem(setting: PostMortemSetting): M.RightsModel['postMortem'] {
   return { default: setting.default, description: optionalText(setting.description) };
 }
 
+type LegalBasisSetting = ManifestData['purposes'][string]['legalBasis'];
+
+/** `legalBasis: contract` is short for `legalBasis: [{ basis: contract }]`; unstated, none. */
+function legalBases(setting: LegalBasisSetting): readonly M.PurposeBasis[] {
+  if (setting === undefined) return [];
+  if (typeof setting === 'string') return [{ basis: setting }];
+  return setting.map((b) => Object.freeze({ basis: b.basis, covers: optionalText(b.covers) }));
+}
+
+type JurisdictionSettingsInput = NonNullable<Exclude<ManifestData['organization']['jurisdictions'], readonly unknown[]>[string]>;
+
+function isPreset(id: string): id is JurisdictionId {
+  return (JURISDICTIONS as readonly string[]).includes(id);
+}
+
 function buildJurisdictions(data: ManifestData, authorities: ReadonlyMap<string, M.AuthorityModel>): readonly M.Jurisdiction[] {
   const declared = data.organization.jurisdictions;
-  type Overrides = NonNullable<Exclude<typeof declared, readonly unknown[]>[JurisdictionId]>;
-  const settings: (readonly [string, Overrides | undefined])[] = Array.isArray(declared)
+  const settings: (readonly [string, JurisdictionSettingsInput])[] = Array.isArray(declared)
     ? declared.map((id) => [id, {}] as const)
     : Object.entries(declared);
-  return Object.freeze(
-    settings.map(([idText, overrides]) => {
-      const id = idText as JurisdictionId;
-      const preset = JURISDICTION_PRESETS[id];
-      const o = overrides ?? {};
-      const extensionText = o.extension ?? preset.extension;
-      const breachText = o.breachNotification ?? preset.breachNotification;
-      const complaintsText = o.complaints;
-      const deadlineText = o.deadline ?? preset.deadline;
-      const authority =
-        (o.authority === undefined ? undefined : authorities.get(o.authority)) ??
-        [...authorities.values()].find((a) => a.jurisdiction === id);
-      return Object.freeze({
-        id,
-        name: preset.name,
-        law: preset.law,
-        deadline: duration(deadlineText),
-        deadlineText,
-        extension: extensionText === 'none' ? undefined : duration(extensionText),
-        extensionText: extensionText === 'none' ? undefined : extensionText,
-        breachNotification: breachText === undefined ? undefined : duration(breachText),
-        breachNotificationText: breachText,
-        complaints: complaintsText === undefined ? undefined : duration(complaintsText),
-        complaintsText,
-        notes: preset.notes,
-        authority,
-        authorityRef: o.authority,
-      });
-    }),
-  );
+  const postMortem = data.rights?.postMortem !== undefined;
+  return Object.freeze(settings.map(([id, o]) => buildJurisdiction(id, o, authorities, postMortem)));
+}
+
+/**
+ * A preset with the manifest's overrides, or a custom jurisdiction (the schema has checked that it declares every key a
+ * preset would have filled in: the fallbacks below are never reached for a valid manifest).
+ */
+function buildJurisdiction(
+  id: string,
+  o: JurisdictionSettingsInput,
+  authorities: ReadonlyMap<string, M.AuthorityModel>,
+  postMortem: boolean,
+): M.Jurisdiction {
+  const preset = isPreset(id) ? JURISDICTION_PRESETS[id] : undefined;
+  const name = preset?.name ?? toText(o.name ?? id);
+  const extensionText = o.extension ?? preset?.extension ?? 'none';
+  const breachText = o.breachNotification ?? preset?.breachNotification;
+  const complaintsText = o.complaints;
+  const deadlineText = o.deadline ?? preset?.deadline ?? 'P30D';
+  const notes = o.notes === 'none' ? {} : o.notes === undefined ? (preset?.notes ?? {}) : toText(o.notes);
+  const granted = new Set<Right>(o.rights ?? preset?.rights ?? []);
+  if (postMortem) granted.add('post-mortem');
+  const authority =
+    (o.authority === undefined ? undefined : authorities.get(o.authority)) ?? [...authorities.values()].find((a) => a.jurisdiction === id);
+  return Object.freeze({
+    id,
+    preset: preset === undefined ? undefined : (id as JurisdictionId),
+    name,
+    law: preset?.law ?? toText(o.law ?? id),
+    shortLaw: preset?.shortLaw ?? customShortLaw(name),
+    deadline: duration(deadlineText),
+    deadlineText,
+    extension: extensionText === 'none' ? undefined : duration(extensionText),
+    extensionText: extensionText === 'none' ? undefined : extensionText,
+    breachNotification: breachText === undefined ? undefined : duration(breachText),
+    breachNotificationText: breachText,
+    complaints: complaintsText === undefined ? undefined : duration(complaintsText),
+    complaintsText,
+    notes,
+    rights: RIGHTS.filter((r) => granted.has(r)),
+    requiresLegalBasis: preset?.requiresLegalBasis ?? o.requiresLegalBasis ?? false,
+    authority,
+    authorityRef: o.authority,
+  });
+}
+
+/** "Monaco law", "la loi de Monaco" ("d’" before a vowel): the clause a custom jurisdiction's name gives. */
+function customShortLaw(name: M.Text): M.Text {
+  const fr = (n: string) => (/^[aeiouyàâéèêëîïôûüh]/i.test(n) ? `la loi d’${n}` : `la loi de ${n}`);
+  return Object.fromEntries(Object.entries(name).map(([lang, n]) => [lang, lang === 'en' ? `${n} law` : fr(n)])) as M.Text;
 }
 
 function parseReference(text: string | undefined, link: ReferenceLink | undefined, dataset: string): M.ReferenceModel | undefined {

@@ -62,6 +62,8 @@ export const DIAGNOSTIC_CODES = {
   CUS069: { severity: 'warning', title: 'no request channel declared' },
   CUS070: { severity: 'warning', title: 'recipient no purpose uses' },
   CUS071: { severity: 'warning', title: 'restriction offered with no restriction mark declared' },
+  CUS072: { severity: 'error', title: 'custom jurisdiction incomplete, or a preset given what only the law decides' },
+  CUS073: { severity: 'warning', title: 'several legal bases, one not saying what it covers' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

@@ -18,6 +18,7 @@ import type {
   RequestChannel,
   RetentionAction,
   RetentionTrigger,
+  Right,
   ThirdPartyHandling,
   Safeguard,
   StoreKind,
@@ -43,11 +44,16 @@ export interface AuthorityModel {
   readonly address?: string | undefined;
 }
 
-/** A law in force, its preset merged with the manifest's overrides. */
+/** A law in force: a preset merged with the manifest's overrides, or a jurisdiction the manifest declares itself. */
 export interface Jurisdiction {
-  readonly id: JurisdictionId;
+  /** The key under `organization.jurisdictions`: a preset id, or the manifest's own for a custom jurisdiction. */
+  readonly id: string;
+  /** The preset it is built on; undefined for a custom jurisdiction. */
+  readonly preset?: JurisdictionId | undefined;
   readonly name: Text;
   readonly law: Text;
+  /** The law as a clause names it: "where Quebec law applies". */
+  readonly shortLaw: Text;
   readonly deadline: Duration;
   readonly deadlineText: string;
   /** Extra time allowed with notice and reasons; undefined where the law allows none. */
@@ -58,7 +64,12 @@ export interface Jurisdiction {
   /** Time to handle a complaint, when the manifest states one. */
   readonly complaints?: Duration | undefined;
   readonly complaintsText?: string | undefined;
+  /** Empty when the manifest says `notes: none`. */
   readonly notes: Text;
+  /** Rights granted where this law applies, in RIGHTS order; `post-mortem` only with `rights.postMortem`. */
+  readonly rights: readonly Right[];
+  /** Every purpose must state a legal basis where this law applies (CUS030). */
+  readonly requiresLegalBasis: boolean;
   readonly authority?: AuthorityModel | undefined;
   /** The authority id the manifest named, if any (kept so the linter can report an unknown one). */
   readonly authorityRef?: string | undefined;
@@ -172,11 +183,18 @@ export interface PurposeRecipient {
   readonly explicit: boolean;
 }
 
+/** One legal basis of a purpose and, when it rests on several, the part of the processing this one covers. */
+export interface PurposeBasis {
+  readonly basis: LegalBasis;
+  readonly covers?: Text | undefined;
+}
+
 export interface PurposeModel {
   readonly id: string;
   readonly name: Text;
   readonly description: Text;
-  readonly legalBasis?: LegalBasis | undefined;
+  /** Empty when the manifest states none (an error only where a jurisdiction in force requires one). */
+  readonly legalBases: readonly PurposeBasis[];
   readonly legitimateInterest?: Text | undefined;
   readonly consent?: string | undefined;
   readonly subjects: readonly string[];
@@ -224,6 +242,8 @@ export interface RightsModel {
   readonly notifyRecipients: boolean;
   readonly identityProofRetention?: string | undefined;
   readonly fees?: Text | undefined;
+  /** The manifest states the person may also complain to any other competent authority. */
+  readonly otherAuthorities: boolean;
 }
 
 export interface IdentityKeyModel {
@@ -376,6 +396,10 @@ export interface PolicyModel {
   readonly organization: OrganizationModel;
   readonly languages: readonly Language[];
   readonly jurisdictions: readonly Jurisdiction[];
+  /** Rights granted by at least one jurisdiction in force, in RIGHTS order. */
+  readonly grantedRights: readonly Right[];
+  /** A jurisdiction in force requires every purpose to state a legal basis. */
+  readonly legalBasisRequired: boolean;
   readonly authorities: ReadonlyMap<string, AuthorityModel>;
   readonly identities: ReadonlyMap<string, IdentityKeyModel>;
   readonly categories: ReadonlyMap<string, CategoryModel>;

@@ -49,6 +49,19 @@ export function issuesToDiagnostics(
   const out: Diagnostic[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+    const branch = issue.code === 'invalid_union' && !codedIssue(issue) ? matchingBranch(issue.errors, valueAt(data, path)) : undefined;
+    if (branch) {
+      // One alternative of the union has the value's shape (a list of bases, not one basis): its own issues say what is wrong.
+      out.push(
+        ...issuesToDiagnostics(
+          branch.map((i) => ({ ...i, path: [...path, ...i.path] })),
+          schema,
+          sourceMap,
+          data,
+        ),
+      );
+      continue;
+    }
     if (issue.code === 'unrecognized_keys') {
       const known = keysAt(schema, path);
       for (const key of issue.keys) {
@@ -108,7 +121,7 @@ export function issuesToDiagnostics(
 }
 
 /** Codes a schema check names itself (`params: { diagnostic, fix }`), also when it failed inside a union (`extension`). */
-const OWN_CODES = ['CUS051'] as const;
+const OWN_CODES = ['CUS002', 'CUS003', 'CUS051', 'CUS072'] as const;
 
 function codedIssue(issue: z.core.$ZodIssue): { code: (typeof OWN_CODES)[number]; message: string; fix?: string } | undefined {
   const candidates = issue.code === 'invalid_union' ? issue.errors.flat() : [issue];
@@ -119,6 +132,20 @@ function codedIssue(issue: z.core.$ZodIssue): { code: (typeof OWN_CODES)[number]
     if (code) return { code, message: candidate.message, ...(typeof params?.fix === 'string' ? { fix: params.fix } : {}) };
   }
   return undefined;
+}
+
+/** The one alternative of a union whose shape the value has (its issues are inside it), if exactly one. */
+function matchingBranch(branches: readonly (readonly z.core.$ZodIssue[])[], value: unknown): readonly z.core.$ZodIssue[] | undefined {
+  if (value === undefined) return undefined;
+  const shaped = branches.filter(
+    (issues) =>
+      !issues.some(
+        (i) =>
+          i.path.length === 0 &&
+          (i.code === 'invalid_type' || (i.code === 'invalid_value' && !i.values.some((v) => typeof v === typeof value))),
+      ),
+  );
+  return shaped.length === 1 ? shaped[0] : undefined;
 }
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {

@@ -22,7 +22,7 @@ export const LEGAL_BASES = ['consent', 'contract', 'legal-obligation', 'vital-in
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
 /** Jurisdiction presets (REGULATORY.md), each overridable in the manifest. */
-export const JURISDICTIONS = ['gdpr', 'uk-gdpr', 'quebec', 'pipeda', 'ccpa', 'lgpd'] as const;
+export const JURISDICTIONS = ['gdpr', 'uk-gdpr', 'quebec', 'pipeda', 'ccpa', 'lgpd', 'fadp'] as const;
 export type JurisdictionId = (typeof JURISDICTIONS)[number];
 
 /** What starts a retention clock (K3.1). */
@@ -115,6 +115,18 @@ export const RIGHTS = [
   'post-mortem',
 ] as const;
 export type Right = (typeof RIGHTS)[number];
+
+/** Rights a jurisdiction's `rights` may list; `post-mortem` is offered wherever the manifest states `rights.postMortem`. */
+export const JURISDICTION_RIGHTS = [
+  'access',
+  'rectification',
+  'erasure',
+  'portability',
+  'restriction',
+  'objection',
+  'withdraw-consent',
+] as const satisfies readonly Right[];
+export type JurisdictionRight = (typeof JURISDICTION_RIGHTS)[number];
 
 /** Cookie categories of the banner (K8.2); `strictly-necessary` never asks for consent. */
 export const COOKIE_CATEGORIES = ['strictly-necessary', 'functional', 'analytics', 'targeting'] as const;

@@ -5,6 +5,7 @@ import {
   localize,
   type DataClass,
   type Language,
+  type LegalBasis,
   type LegalHoldModel,
   type PolicyModel,
   type PurposeModel,
@@ -102,15 +103,43 @@ export function purposeHolds(ctx: RenderContext, p: PurposeModel): LegalHoldMode
   );
 }
 
-/** The legal basis in plain words, with the interest pursued or the consent asked for. */
-export function legalBasisText(ctx: RenderContext, p: PurposeModel): string {
+/**
+ * Whether the documents speak of legal bases at all: a law in force requires them, or a purpose states one. Under
+ * Quebec law or PIPEDA alone, with no basis stated, the notice has no legal-basis column or term.
+ */
+export function legalBasesShown(ctx: RenderContext): boolean {
+  return ctx.model.legalBasisRequired || [...ctx.model.purposes.values()].some((p) => p.legalBases.length > 0);
+}
+
+/** One legal basis in plain words, with the interest pursued or the consent asked for. */
+function basisText(ctx: RenderContext, p: PurposeModel, basis: LegalBasis): string {
   const m = ctx.t.notice.purposes;
-  if (p.legalBasis === undefined) return m.noLegalBasis;
-  if (p.legalBasis === 'legitimate-interest' && p.legitimateInterest) return sentence(m.interest(ctx.text(p.legitimateInterest)));
-  if (p.legalBasis === 'consent' && p.consent !== undefined) {
+  if (basis === 'legitimate-interest' && p.legitimateInterest) return sentence(m.interest(ctx.text(p.legitimateInterest)));
+  if (basis === 'consent' && p.consent !== undefined) {
     return m.consent(ctx.text(ctx.model.consent.purposes.get(p.consent)?.name) || p.consent);
   }
-  return ctx.t.vocab.legalBasis[p.legalBasis].text;
+  return ctx.t.vocab.legalBasis[basis].text;
+}
+
+/** Each legal basis of a purpose as a sentence, with what it covers when the manifest says ("… — for the duration of the contract."). */
+export function legalBasisSentences(ctx: RenderContext, p: PurposeModel): string[] {
+  return p.legalBases.map((b) => {
+    const text = basisText(ctx, p, b.basis);
+    const covers = ctx.text(b.covers);
+    return covers ? sentence(`${text.replace(/\.$/, '')} — ${covers.replace(/\.$/, '')}`) : text;
+  });
+}
+
+/** The legal bases in plain words; "Not stated." where a law in force requires one and none is stated, else nothing. */
+export function legalBasisText(ctx: RenderContext, p: PurposeModel): string {
+  if (p.legalBases.length === 0) return ctx.model.legalBasisRequired ? ctx.t.notice.purposes.noLegalBasis : '';
+  return legalBasisSentences(ctx, p).join(' ');
+}
+
+/** The short names of a purpose's bases, for a summary cell ("Contract, Legal obligation"). */
+export function legalBasisShort(ctx: RenderContext, p: PurposeModel): string {
+  if (p.legalBases.length === 0) return ctx.model.legalBasisRequired ? ctx.t.notice.purposes.noLegalBasis : '—';
+  return p.legalBases.map((b) => ctx.t.vocab.legalBasis[b.basis].short).join(', ');
 }
 
 /** Categories the provider processes, by class (forbidden ones excluded), each sorted by label. */

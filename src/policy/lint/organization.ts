@@ -26,7 +26,8 @@ export const checkJurisdictions: LintRule = (ctx) => {
   const m = ctx.model;
   for (const j of m.jurisdictions) {
     const at = ['organization', 'jurisdictions', j.id];
-    if (JURISDICTION_PRESETS[j.id].extension === 'none' && j.extension !== undefined) {
+    // A custom jurisdiction states its own law's extension: only a preset knows when the law allows none.
+    if (j.preset !== undefined && JURISDICTION_PRESETS[j.preset].extension === 'none' && j.extension !== undefined) {
       ctx.report(
         'CUS039',
         `${j.name.en} allows no extension of the ${j.deadlineText} deadline, but one of ${j.extensionText} is declared`,
@@ -59,6 +60,13 @@ export const checkTranslations: LintRule = (ctx) => {
       [p.description, ['purposes', p.id, 'description']],
       [p.legitimateInterest, ['purposes', p.id, 'legitimateInterest']],
     );
+    p.legalBases.forEach((b, i) => texts.push([b.covers, ['purposes', p.id, 'legalBasis', i, 'covers']]));
+  }
+  for (const j of m.jurisdictions) {
+    const at = ['organization', 'jurisdictions', j.id];
+    // Presets carry both languages; only what the manifest wrote can miss one.
+    if (j.preset === undefined) texts.push([j.name, [...at, 'name']], [j.law, [...at, 'law']]);
+    if (ctx.declared([...at, 'notes']) && Object.keys(j.notes).length > 0) texts.push([j.notes, [...at, 'notes']]);
   }
   for (const s of m.subjects.values()) texts.push([s.name, ['subjects', s.id, 'name']]);
   for (const r of m.recipients.values()) texts.push([r.description, ['recipients', r.id, 'description']]);

@@ -1,35 +1,54 @@
 // Rules that every piece of data is held for a stated reason, on a legal basis, for a limited time, shared only as declared
-// (CUS030–CUS034, CUS041), that no purpose or recipient names data never held or never shared (CUS065, CUS066), and that
+// (CUS030–CUS034, CUS041, CUS073), that no purpose or recipient names data never held or never shared (CUS065, CUS066), and that
 // every recipient serves a purpose (CUS070).
 import { CARD_SECURITY_CODE } from '../breaches.js';
 import type { PolicyModel } from '../model.js';
 import type { LintContext, LintRule } from './context.js';
 
 export const checkLegalBases: LintRule = (ctx) => {
-  for (const p of ctx.model.purposes.values()) {
+  const m = ctx.model;
+  const requiring = m.jurisdictions.filter((j) => j.requiresLegalBasis).map((j) => j.name.en ?? j.id);
+  for (const p of m.purposes.values()) {
     const at = ['purposes', p.id];
-    if (p.legalBasis === undefined) {
+    if (p.legalBases.length === 0) {
+      // Quebec, PIPEDA, CCPA and the FADP do not ask for a basis per purpose: only a law that does makes its absence wrong.
+      if (requiring.length === 0) continue;
       ctx.report(
         'CUS030',
-        `purpose "${p.id}" has no legal basis`,
+        `purpose "${p.id}" has no legal basis, which ${requiring.join(' and ')} law requires`,
         at,
         'add legalBasis: contract, legal-obligation, legitimate-interest, consent, vital-interest or public-task',
       );
-    } else if (p.legalBasis === 'consent' && p.consent === undefined) {
-      ctx.report(
-        'CUS031',
-        `purpose "${p.id}" relies on consent but names no consent purpose to record it`,
-        [...at, 'legalBasis'],
-        'add consent: <id> and declare it under consent.purposes',
-      );
-    } else if (p.legalBasis === 'legitimate-interest' && p.legitimateInterest === undefined) {
-      ctx.report(
-        'CUS041',
-        `purpose "${p.id}" relies on legitimate interest without stating the interest`,
-        [...at, 'legalBasis'],
-        'add legitimateInterest: the interest pursued, as the notice must say it',
-      );
+      continue;
     }
+    const several = p.legalBases.length > 1;
+    p.legalBases.forEach((b, i) => {
+      // A single basis is reported at `legalBasis`, one of a list at its own entry.
+      const where = ctx.declared([...at, 'legalBasis', i]) ? [...at, 'legalBasis', i] : [...at, 'legalBasis'];
+      if (b.basis === 'consent' && p.consent === undefined) {
+        ctx.report(
+          'CUS031',
+          `purpose "${p.id}" relies on consent but names no consent purpose to record it`,
+          where,
+          'add consent: <id> and declare it under consent.purposes',
+        );
+      } else if (b.basis === 'legitimate-interest' && p.legitimateInterest === undefined) {
+        ctx.report(
+          'CUS041',
+          `purpose "${p.id}" relies on legitimate interest without stating the interest`,
+          where,
+          'add legitimateInterest: the interest pursued, as the notice must say it',
+        );
+      }
+      if (several && b.covers === undefined) {
+        ctx.report(
+          'CUS073',
+          `purpose "${p.id}" rests on ${p.legalBases.length} legal bases, but ${b.basis} does not say what it covers: the notice cannot tell which processing rests on which`,
+          where,
+          `add covers: { en: …, fr: … } to the ${b.basis} entry (e.g. "for the duration of the contract")`,
+        );
+      }
+    });
   }
 };
 

@@ -1,12 +1,5 @@
 // Rules that the rights the notice offers can be exercised: a channel to ask through, a way to mark restriction (CUS069, CUS071).
-import { RIGHTS, type Right } from '../vocabulary.js';
-import type { PolicyModel } from '../model.js';
 import type { LintRule } from './context.js';
-
-/** The rights the notice offers. Every jurisdiction in force grants all of them today; a per-jurisdiction list would narrow this. */
-function offeredRights(_model: PolicyModel): readonly Right[] {
-  return RIGHTS;
-}
 
 export const checkRequestChannels: LintRule = (ctx) => {
   if (Object.values(ctx.model.rights.channels).some((v) => v !== undefined)) return;
@@ -22,7 +15,8 @@ export const checkRequestChannels: LintRule = (ctx) => {
 
 export const checkRestrictionOffered: LintRule = (ctx) => {
   const m = ctx.model;
-  if (!offeredRights(m).includes('restriction')) return;
+  // Only a jurisdiction that grants restriction (GDPR, UK GDPR, or a manifest's own list) makes the notice offer it.
+  if (!m.grantedRights.includes('restriction')) return;
   // A manifest with no dataset has Custos execute no request at all: restriction is handled by hand like the others.
   const collections = [...m.index.collections.values()];
   if (collections.length === 0 || collections.some((c) => c.restriction !== undefined)) return;

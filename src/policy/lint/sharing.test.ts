@@ -1,46 +1,10 @@
 // Near misses of the rules added for what lint used to miss (CUS065–CUS071): the valid-minimal manifest, edited once,
 // either stays clean or gets the one diagnostic, at the line of the edit; the class flags the provider sets are read.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../index.js';
-
-const VALID = fileURLToPath(new URL('../../../test/fixtures/manifests/valid-minimal/', import.meta.url));
-const FILES = readdirSync(VALID).filter((n) => n.endsWith('.yaml'));
-
-type Edit = readonly [file: string, old: string, replacement: string];
-
-/** valid-minimal with each edit made (and `extra` added as a file of its own), as `CODE file:line`. */
-function lintEdited(edits: readonly Edit[], extra?: string): string[] {
-  const files = FILES.map((name) => {
-    let text = readFileSync(join(VALID, name), 'utf8');
-    for (const [file, old, replacement] of edits) {
-      if (file !== name) continue;
-      if (!text.includes(old)) throw new Error(`${name} does not hold ${old}`);
-      text = text.replace(old, replacement);
-    }
-    return { path: name, text };
-  });
-  // valid-minimal's taxonomy (the notice's opt-ins, at the end of organization.yaml) moves to the end of the extra
-  // file, so there is one taxonomy section and no line of either file that a test names shifts.
-  if (extra !== undefined) {
-    const org = files.find((f) => f.path === 'organization.yaml');
-    const optIns = '  forbidden: default\n  handlingTexts: default\n';
-    if (org) org.text = org.text.replace(`taxonomy:\n${optIns}`, '');
-    files.push({ path: 'taxonomy.yaml', text: `${extra}${optIns}` });
-  }
-  const result = compilePolicy(files, { now: new Date('2026-11-23T00:00:00Z'), baseDir: VALID });
-  return result.diagnostics.map((d) => `${d.code} ${d.location?.file}:${d.location?.line}`);
-}
-
-const lint = (file: string, old: string, replacement: string, extra?: string) => lintEdited([[file, old, replacement]], extra);
-
-/** The 1-based line of `needle` in `file` once edited. */
-function lineOf(file: string, old: string, replacement: string, needle: string): number {
-  const text = readFileSync(join(VALID, file), 'utf8').replace(old, replacement);
-  return text.split('\n').findIndex((l) => l.includes(needle)) + 1;
-}
+import { FILES, lint, lintEdited, lineOf, VALID, type Edit } from './edited.test-support.js';
 
 describe('purposes and recipients of data never processed or never shared (CUS065, CUS066)', () => {
   const HEALTH = ['processing.yaml', '      - user.auth.password\n', '      - user.auth.password\n      - user.special.health\n'] as const;

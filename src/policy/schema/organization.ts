@@ -1,6 +1,7 @@
 // `organization`: who the controller is, whom to contact and complain to, which laws apply, and the policy's review cycle.
 import { z } from 'zod';
-import { JURISDICTIONS, LANGUAGES, REQUEST_CHANNELS } from '../vocabulary.js';
+import { didYouMean } from '../suggest.js';
+import { JURISDICTIONS, LANGUAGES, REQUEST_CHANNELS, RIGHTS, type Right } from '../vocabulary.js';
 import { Country, DurationText, Id, IsoDate, LocalizedText } from './common.js';
 
 export const Contact = z.strictObject({
@@ -19,8 +20,30 @@ export const Authority = z.strictObject({
   address: z.string().optional(),
 });
 
-/** Overrides of a jurisdiction preset; anything left out keeps the preset's value. */
+/** Directives after death are offered wherever the manifest states `rights.postMortem`, not per law. */
+function refusePostMortem(rights: readonly Right[], ctx: z.RefinementCtx): void {
+  rights.forEach((r, i) => {
+    if (r !== 'post-mortem') return;
+    ctx.addIssue({
+      code: 'custom',
+      path: [i],
+      message: 'post-mortem directives are not granted per jurisdiction',
+      params: { diagnostic: 'CUS002', fix: 'remove it here: the notice offers them wherever rights.postMortem is stated' },
+    });
+  });
+}
+
+/**
+ * A jurisdiction's settings: overrides of a preset (anything left out keeps the preset's value), or, with `custom: true`
+ * under a key that is no preset, a jurisdiction the manifest declares completely.
+ */
 export const JurisdictionSettings = z.strictObject({
+  /** Declares a jurisdiction of the manifest's own under a key that is no preset. */
+  custom: z.literal(true).optional(),
+  /** Custom only: where the law applies, e.g. "Monaco". */
+  name: LocalizedText.optional(),
+  /** Custom only: the law's name. */
+  law: LocalizedText.optional(),
   /** Time to answer a request. */
   deadline: DurationText.optional(),
   /** Extra time allowed with notice and reasons; `none` where the law allows none. */
@@ -30,7 +53,60 @@ export const JurisdictionSettings = z.strictObject({
   /** Time to handle a complaint (K5.4). */
   complaints: DurationText.optional(),
   authority: Id.optional(),
+  /** The rights granted where this law applies (a preset's list otherwise); post-mortem directives follow `rights.postMortem`. */
+  rights: z.array(z.enum(RIGHTS)).superRefine(refusePostMortem).optional(),
+  /** What the notice's deadline table says beside the law; `none` prints nothing. */
+  notes: z.union([z.literal('none'), LocalizedText]).optional(),
+  /** Custom only: the law makes every purpose rest on a stated legal basis (CUS030). */
+  requiresLegalBasis: z.boolean().optional(),
 });
+
+type JurisdictionSettingsInput = z.infer<typeof JurisdictionSettings>;
+
+/** Keys a preset fixes: the law decides them. */
+const CUSTOM_ONLY = ['custom', 'name', 'law', 'requiresLegalBasis'] as const;
+/** Keys a custom jurisdiction must declare, since no preset fills them in. */
+const CUSTOM_REQUIRED = ['name', 'law', 'deadline', 'extension', 'rights', 'requiresLegalBasis'] as const;
+
+const isPreset = (id: string): boolean => (JURISDICTIONS as readonly string[]).includes(id);
+
+/** A preset key takes overrides only; any other key is a typo (CUS003) unless it declares a complete custom jurisdiction (CUS072). */
+function checkJurisdictionKeys(entries: Record<string, JurisdictionSettingsInput>, ctx: z.RefinementCtx): void {
+  for (const [id, settings] of Object.entries(entries)) {
+    if (isPreset(id)) {
+      for (const key of CUSTOM_ONLY.filter((k) => settings[k] !== undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [id, key],
+          message: `"${id}" is a preset: its ${key === 'custom' ? 'definition' : key} is the law's, not the manifest's`,
+          params: { diagnostic: 'CUS072', fix: `remove ${key}, or declare a jurisdiction of your own under another key with custom: true` },
+        });
+      }
+    } else if (settings.custom !== true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [id],
+        message: `unknown jurisdiction "${id}"`,
+        params: {
+          diagnostic: 'CUS003',
+          fix:
+            didYouMean(id, JURISDICTIONS) ??
+            `one of ${JURISDICTIONS.join(', ')}, or a jurisdiction of your own: custom: true with ${CUSTOM_REQUIRED.join(', ')}`,
+        },
+      });
+    } else {
+      const missing = CUSTOM_REQUIRED.filter((k) => settings[k] === undefined);
+      if (missing.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [id],
+          message: `custom jurisdiction "${id}" does not declare ${missing.join(', ')}: no preset fills them in`,
+          params: { diagnostic: 'CUS072', fix: `add ${missing.join(', ')} under organization.jurisdictions.${id}` },
+        });
+      }
+    }
+  }
+}
 
 export const Organization = z.strictObject({
   name: z.string().min(1),
@@ -42,8 +118,11 @@ export const Organization = z.strictObject({
   representative: Contact.optional(),
   jointControllers: z.array(Contact).optional(),
   authorities: z.record(Id, Authority).optional(),
-  /** Laws in force: a list of presets, or a map from preset to overrides. */
-  jurisdictions: z.union([z.array(z.enum(JURISDICTIONS)).min(1), z.partialRecord(z.enum(JURISDICTIONS), JurisdictionSettings)]),
+  /** Laws in force: a list of presets, or a map from preset to overrides (or from an id of its own to a custom jurisdiction). */
+  jurisdictions: z.union([
+    z.array(z.enum(JURISDICTIONS)).min(1),
+    z.record(Id, JurisdictionSettings).superRefine(checkJurisdictionKeys),
+  ]),
   languages: z.array(z.enum(LANGUAGES)).min(1).optional(),
   policy: z.strictObject({
     version: z.union([z.string(), z.number()]).transform(String),
@@ -83,4 +162,6 @@ export const RightsSettings = z.strictObject({
   /** K5.2: an identity proof is deleted as soon as the request it supported is processed. */
   identityProofRetention: Id.optional(),
   fees: LocalizedText.optional(),
+  /** `true`: the complaints section adds that the person may also complain to any other competent authority. */
+  otherAuthorities: z.boolean().optional(),
 });

@@ -44,11 +44,15 @@ export const Locations = z.strictObject({
   exclusions: z.array(LocalizedText).optional(),
 });
 
+/** One legal basis of a purpose, with the part of the processing it covers ("for the duration of the contract"). */
+export const LegalBasisEntry = z.strictObject({ basis: z.enum(LEGAL_BASES), covers: LocalizedText.optional() });
+
 export const Purpose = z.strictObject({
   name: LocalizedText,
   description: LocalizedText,
   /** Optional in the schema so the linter can name the omission (CUS030) instead of a type error. */
-  legalBasis: z.enum(LEGAL_BASES).optional(),
+  /** One basis (`contract`), or several, each with what it covers. */
+  legalBasis: z.union([z.enum(LEGAL_BASES), z.array(LegalBasisEntry).min(1)]).optional(),
   /** Statement of the interest pursued, required in the notice when the basis is legitimate interest. */
   legitimateInterest: LocalizedText.optional(),
   /** Consent purpose that gates this purpose when the basis is consent. */

@@ -128,6 +128,7 @@ export const en: Messages = {
     purposes: {
       heading: 'Why we process your data',
       intro: 'Each purpose below states its legal basis, the people concerned, the data it uses, who receives it and how long it is kept.',
+      introWithoutBasis: 'Each purpose below states the people concerned, the data it uses, who receives it and how long it is kept.',
       head: ['Purpose', 'Legal basis', 'Retention'],
       legalBasis: 'Legal basis',
       noLegalBasis: 'Not stated.',
@@ -200,6 +201,8 @@ export const en: Messages = {
       heading: 'Your rights',
       intro:
         'You have the following rights over your data. Some depend on the legal basis of the processing: if one does not apply, we tell you why.',
+      introWithoutBasis: 'You have the following rights over your data. If one does not apply to your request, we tell you why.',
+      grantedWhere: (laws) => ` (where ${laws} applies)`,
       exerciseHeading: 'How to exercise your rights',
       exerciseIntro: 'Send us your request through any of these channels:',
       verification: 'Identity check',
@@ -223,6 +226,7 @@ export const en: Messages = {
         erasure: '; we pass the erasure on to the recipients of your data',
       },
       authorityUnknown: 'the data protection authority of the place where you live',
+      otherAuthorities: 'You can also complain to any other competent authority.',
       postMortemHeading: 'Your data after your death',
       postMortemHow: 'You can leave general or specific directives at any time, through the channels above.',
     },
@@ -260,6 +264,7 @@ export const en: Messages = {
       security: 'Security measures',
     },
     none: 'None',
+    basisNotRequired: (laws) => `Not required under ${laws}`,
     thirdCountry: (country, through, safeguard) => `${country} (${through}; ${safeguard})`,
   },
 };

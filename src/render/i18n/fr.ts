@@ -134,6 +134,8 @@ export const fr: Messages = {
       heading: 'Pourquoi nous traitons vos données',
       intro:
         'Pour chaque finalité ci-dessous, nous indiquons sa base légale, les personnes concernées, les données utilisées, leurs destinataires et leur durée de conservation.',
+      introWithoutBasis:
+        'Pour chaque finalité ci-dessous, nous indiquons les personnes concernées, les données utilisées, leurs destinataires et leur durée de conservation.',
       head: ['Finalité', 'Base légale', 'Durée de conservation'],
       legalBasis: 'Base légale',
       noLegalBasis: 'Non précisée.',
@@ -208,6 +210,9 @@ export const fr: Messages = {
       heading: 'Vos droits',
       intro:
         'Vous disposez des droits suivants sur vos données. Certains dépendent de la base légale du traitement : si l’un d’eux ne s’applique pas, nous vous en indiquons la raison.',
+      introWithoutBasis:
+        'Vous disposez des droits suivants sur vos données. Si l’un d’eux ne s’applique pas à votre demande, nous vous en indiquons la raison.',
+      grantedWhere: (laws) => ` (lorsque ${laws} s’applique)`,
       exerciseHeading: 'Comment exercer vos droits',
       exerciseIntro: 'Adressez-nous votre demande par l’un de ces moyens :',
       verification: 'Vérification de votre identité',
@@ -231,6 +236,7 @@ export const fr: Messages = {
         erasure: ' ; nous transmettons l’effacement aux destinataires de vos données',
       },
       authorityUnknown: 'l’autorité de protection des données de votre lieu de résidence',
+      otherAuthorities: 'Vous pouvez aussi adresser une réclamation à toute autre autorité compétente.',
       postMortemHeading: 'Vos données après votre décès',
       postMortemHow: 'Vous pouvez nous laisser des directives générales ou particulières à tout moment, par les moyens indiqués ci-dessus.',
     },
@@ -268,6 +274,7 @@ export const fr: Messages = {
       security: 'Mesures de sécurité',
     },
     none: 'Aucun',
+    basisNotRequired: (laws) => `Non exigée par ${laws}`,
     thirdCountry: (country, through, safeguard) => `${country} (${through} ; ${safeguard})`,
   },
 };

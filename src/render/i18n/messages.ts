@@ -84,6 +84,8 @@ export interface NoticeMessages {
   readonly purposes: {
     readonly heading: string;
     readonly intro: string;
+    /** The same without legal bases, when no purpose states one and no law in force requires one. */
+    readonly introWithoutBasis: string;
     readonly head: readonly [purpose: string, basis: string, retention: string];
     readonly legalBasis: string;
     readonly noLegalBasis: string;
@@ -158,6 +160,10 @@ export interface NoticeMessages {
   readonly rights: {
     readonly heading: string;
     readonly intro: string;
+    /** The same without legal bases, when no purpose states one and no law in force requires one. */
+    readonly introWithoutBasis: string;
+    /** Appended to a right granted by only some of the laws in force: "where Quebec law applies". */
+    readonly grantedWhere: (laws: string) => string;
     readonly exerciseHeading: string;
     readonly exerciseIntro: string;
     readonly verification: string;
@@ -181,6 +187,8 @@ export interface NoticeMessages {
     /** Appended (with its separator) to rectification and erasure when the manifest states they are passed on (art. 19). */
     readonly passedOn: { readonly rectification: string; readonly erasure: string };
     readonly authorityUnknown: string;
+    /** Printed only with `rights.otherAuthorities: true`. */
+    readonly otherAuthorities: string;
     readonly postMortemHeading: string;
     readonly postMortemHow: string;
   };
@@ -203,6 +211,8 @@ export interface RopaMessages {
   readonly activitiesHeading: string;
   readonly columns: Readonly<Record<RopaColumn, string>>;
   readonly none: string;
+  /** The legal-basis cell of a purpose that states none where no law in force requires one. */
+  readonly basisNotRequired: (laws: string) => string;
   readonly thirdCountry: (country: string, through: string, safeguard: string) => string;
 }
 

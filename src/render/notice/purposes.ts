@@ -4,6 +4,9 @@ import {
   categoriesByClass,
   categoryLabel,
   categoryLabels,
+  legalBasesShown,
+  legalBasisSentences,
+  legalBasisShort,
   legalBasisText,
   purposeRetention,
   retentionClause,
@@ -11,7 +14,7 @@ import {
   subjectNames,
   type RenderContext,
 } from '../context.js';
-import { list, paragraph, section, term, terms, type Phrase, type Section } from '../document/tree.js';
+import { lines, list, paragraph, section, term, terms, type Phrase, type Section } from '../document/tree.js';
 import { colon } from '../document/typography.js';
 import { hasClassificationSection } from './protection.js';
 import { listInWords } from '../words.js';
@@ -60,7 +63,8 @@ function purposeSection(ctx: RenderContext, p: PurposeModel): Section {
   return section(`purpose-${p.id}`, ctx.text(p.name), [
     paragraph(ctx.text(p.description)),
     terms([
-      term(m.legalBasis, legalBasisText(ctx, p)),
+      // Several bases read one per line, each with what it covers.
+      term(m.legalBasis, p.legalBases.length > 1 ? lines(legalBasisSentences(ctx, p)) : legalBasisText(ctx, p)),
       term(m.subjects, subjectNames(ctx, p.subjects)),
       term(m.data, categoryLabels(ctx, p.categories)),
       term(m.recipients, recipients.length > 0 ? listInWords(recipients, ctx.lang) : m.noRecipients),
@@ -75,15 +79,21 @@ function purposeSection(ctx: RenderContext, p: PurposeModel): Section {
 export function purposesSection(ctx: RenderContext): Section {
   const m = ctx.t.notice.purposes;
   const purposes = [...ctx.model.purposes.values()];
+  const bases = legalBasesShown(ctx);
+  const [purposeHead, , retentionHead] = m.head;
   const summary = {
     kind: 'table' as const,
-    head: m.head,
+    head: bases ? m.head : [purposeHead, retentionHead],
     rowHeaders: true,
     rows: purposes.map((p): Phrase[] => [
       [ctx.text(p.name)],
-      [p.legalBasis === undefined ? m.noLegalBasis : ctx.t.vocab.legalBasis[p.legalBasis].short],
+      ...(bases ? [[legalBasisShort(ctx, p)]] : []),
       [sentence(summaryRetention(ctx, p))],
     ]),
   };
-  return section('purposes', m.heading, [paragraph(m.intro), summary, ...purposes.map((p) => purposeSection(ctx, p))]);
+  return section('purposes', m.heading, [
+    paragraph(bases ? m.intro : m.introWithoutBasis),
+    summary,
+    ...purposes.map((p) => purposeSection(ctx, p)),
+  ]);
 }

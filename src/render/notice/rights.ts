@@ -1,6 +1,6 @@
 // Notice sections on the rights of the people concerned, how to exercise them, response deadlines, complaints (K5).
-import { RIGHTS, REQUEST_CHANNELS, type Jurisdiction, type RequestChannel, type Right } from '../../policy/index.js';
-import { retentionClause, type RenderContext } from '../context.js';
+import { REQUEST_CHANNELS, type Jurisdiction, type RequestChannel, type Right } from '../../policy/index.js';
+import { legalBasesShown, retentionClause, type RenderContext } from '../context.js';
 import { link, list, paragraph, section, strong, term, terms, type Inline, type Phrase, type Section } from '../document/tree.js';
 import { durationInWords, listInWords } from '../words.js';
 
@@ -78,7 +78,12 @@ function complaintsSection(ctx: RenderContext): Section {
             list(stated.map((s) => [m.complaintsBy(ctx.text(s.j.name), s.d)])),
           ];
   const authorityIntro = handling.length === 0 ? m.authorityIntroAlone : m.authorityIntro;
-  return section('complaints', m.complaintsHeading, [...handling, paragraph(authorityIntro), list(js.map((j) => authorityLine(ctx, j)))]);
+  return section('complaints', m.complaintsHeading, [
+    ...handling,
+    paragraph(authorityIntro),
+    list(js.map((j) => authorityLine(ctx, j))),
+    ctx.model.rights.otherAuthorities ? paragraph(m.otherAuthorities) : undefined,
+  ]);
 }
 
 /** Only what the manifest states on data after death; "through the channels above" only when channels are listed. */
@@ -95,21 +100,40 @@ function postMortemSection(ctx: RenderContext): Section | undefined {
   ]);
 }
 
-/** A right's text, with the legal holds referred to only when listed, and art. 19 notification only when stated. */
+/** Where a right applies when only some of the laws in force grant it: "where Quebec law applies"; empty when all do. */
+function grantedWhere(ctx: RenderContext, r: Right): string {
+  const js = ctx.model.jurisdictions;
+  const granting = js.filter((j) => j.rights.includes(r));
+  if (granting.length === js.length) return '';
+  return ctx.t.notice.rights.grantedWhere(
+    listInWords(
+      granting.map((j) => ctx.text(j.shortLaw)),
+      ctx.lang,
+      'disjunction',
+    ),
+  );
+}
+
+/**
+ * A right's text, with the legal holds referred to only when listed, art. 19 notification only when stated, and where it
+ * applies when not every law in force grants it.
+ */
 function rightText(ctx: RenderContext, r: Right): string {
   const m = ctx.t.notice.rights;
   const base = ctx.t.vocab.right[r].text;
-  if (r !== 'rectification' && r !== 'erasure') return base;
   const holds = r === 'erasure' && ctx.model.legalHolds.size > 0 ? m.seeHolds : '';
-  const notify = ctx.model.rights.notifyRecipients && ctx.model.recipients.size > 0 ? m.passedOn[r] : '';
-  return `${base.replace(/\.$/, '')}${holds}${notify}.`;
+  const notify =
+    (r === 'rectification' || r === 'erasure') && ctx.model.rights.notifyRecipients && ctx.model.recipients.size > 0 ? m.passedOn[r] : '';
+  const where = grantedWhere(ctx, r);
+  if (holds === '' && notify === '' && where === '') return base;
+  return `${base.replace(/\.$/, '')}${holds}${notify}${where}.`;
 }
 
 export function rightsSection(ctx: RenderContext): Section {
   const m = ctx.t.notice.rights;
   return section('rights', m.heading, [
-    paragraph(m.intro),
-    terms(RIGHTS.map((r) => term(ctx.t.vocab.right[r].title, rightText(ctx, r)))),
+    paragraph(legalBasesShown(ctx) ? m.intro : m.introWithoutBasis),
+    terms(ctx.model.grantedRights.map((r) => term(ctx.t.vocab.right[r].title, rightText(ctx, r)))),
     exerciseSection(ctx),
     deadlinesSection(ctx),
     complaintsSection(ctx),

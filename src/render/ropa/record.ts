@@ -13,6 +13,7 @@ import type {
 import {
   categoryLabel,
   createContext,
+  legalBasisSentences,
   legalBasisText,
   purposeHolds,
   purposeRetention,
@@ -21,7 +22,7 @@ import {
   type RenderContext,
 } from '../context.js';
 import { colon } from '../document/typography.js';
-import { countryName, dateInWords, isoDuration, periodInWords } from '../words.js';
+import { countryName, dateInWords, isoDuration, listInWords, periodInWords } from '../words.js';
 import { homeTerritory, purposeTransfers } from './transfers.js';
 
 /** Contact fields; absent ones are `null` so every record has the same keys. */
@@ -61,7 +62,12 @@ export interface RopaActivity {
   readonly id: string;
   readonly purpose: string;
   readonly description: string;
-  readonly legalBasis: { readonly code: LegalBasis | null; readonly text: string };
+  readonly legalBasis: {
+    /** Each basis with what it covers (`null` when it does not say); empty when the purpose states none. */
+    readonly bases: readonly { readonly code: LegalBasis; readonly covers: string | null; readonly text: string }[];
+    /** The bases in words; with none, "Not stated." where a law in force requires one, else that none is required there. */
+    readonly text: string;
+  };
   readonly dataSubjects: readonly { readonly id: string; readonly name: string }[];
   readonly dataCategories: readonly { readonly key: string; readonly label: string; readonly class: DataClass | null }[];
   readonly recipients: readonly {
@@ -96,8 +102,8 @@ export interface RopaActivity {
  * values are `null` or `[]`), in this order; words (names, legal bases, periods) are in `language`, codes beside them.
  */
 export interface RopaRecord {
-  /** Version of this shape. */
-  readonly format: 'custos-ropa/1';
+  /** Version of this shape (`/2`: `legalBasis.bases` lists each basis of a purpose, where `/1` had one `code`). */
+  readonly format: 'custos-ropa/2';
   readonly language: Language;
   readonly policyVersion: string;
   readonly lastReviewed: string;
@@ -129,7 +135,14 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
     id: p.id,
     purpose: ctx.text(p.name),
     description: ctx.text(p.description),
-    legalBasis: { code: p.legalBasis ?? null, text: legalBasisText(ctx, p) },
+    legalBasis: {
+      bases: p.legalBases.map((b, i) => ({
+        code: b.basis,
+        covers: ctx.text(b.covers) || null,
+        text: legalBasisSentences(ctx, p)[i] ?? '',
+      })),
+      text: legalBasisText(ctx, p) || ctx.t.ropa.basisNotRequired(lawsInForce(ctx)),
+    },
     dataSubjects: p.subjects.map((s) => ({ id: s, name: ctx.text(m.subjects.get(s)?.name) || s })),
     dataCategories: p.categories.map((c) => ({ key: c, label: categoryLabel(ctx, c), class: m.categories.get(c)?.class ?? null })),
     recipients: p.recipients.map((share) => {
@@ -172,13 +185,21 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
   };
 }
 
+/** "Quebec law and Canadian federal law": the laws in force, for a record that says no basis is required under them. */
+function lawsInForce(ctx: RenderContext): string {
+  return listInWords(
+    ctx.model.jurisdictions.map((j) => ctx.text(j.shortLaw)),
+    ctx.lang,
+  );
+}
+
 /** Builds the record of processing of `model`, its words in `lang`. */
 export function buildRopaRecord(model: PolicyModel, lang: Language): RopaRecord {
   const ctx = createContext(model, lang);
   const org = model.organization;
   const home = homeTerritory(model);
   return {
-    format: 'custos-ropa/1',
+    format: 'custos-ropa/2',
     language: lang,
     policyVersion: org.policy.version,
     lastReviewed: org.policy.lastReviewed,

@@ -160,7 +160,7 @@ describe('RoPA as JSON', () => {
 
   it('gives machine-readable codes beside the words', () => {
     const contract = record.processingActivities.find((a) => a.id === 'contract');
-    expect(contract?.legalBasis.code).toBe('contract');
+    expect(contract?.legalBasis.bases.map((b) => [b.code, b.covers])).toEqual([['contract', null]]);
     expect(contract?.erasure[0]).toMatchObject({ rule: 'account', duration: 'P1Y', trigger: 'contract-end', action: 'delete' });
     expect(contract?.thirdCountryTransfers.map((t) => [t.country, t.safeguard])).toEqual([
       ['US', 'standard-contractual-clauses'],

@@ -34,7 +34,8 @@ export function ropaCells(record: RopaRecord, t: Messages): Record<RopaColumn, s
     purposeId: [a.id],
     purpose: [a.purpose],
     description: [a.description],
-    legalBasis: [a.legalBasis.text],
+    // One line per basis, each with what it covers.
+    legalBasis: a.legalBasis.bases.length > 1 ? a.legalBasis.bases.map((b) => b.text) : [a.legalBasis.text],
     subjects: a.dataSubjects.map((s) => s.name),
     categories: a.dataCategories.map((d) => d.label),
     recipients: none(
