@@ -1,6 +1,6 @@
 // Which requests an officer must approve, and which the desk approves itself once the person is verified.
 import { CustosError } from '../errors.js';
-import { isOneOf, REQUEST_KINDS, type Actor, type RequestKind } from './kinds.js';
+import { isOneOf, REQUEST_KINDS, requestPhrase, type Actor, type RequestKind } from './kinds.js';
 
 /** `automatic`: approved by the system once verified; `officer`: waits for a privacy officer's decision. */
 export const APPROVAL_MODES = ['automatic', 'officer'] as const;
@@ -55,7 +55,9 @@ export function approvalRefusal(policy: ApprovalPolicy, kind: RequestKind, actor
   if (actor.role === 'officer' || (actor.role === 'system' && policy[kind] === 'automatic')) return undefined;
   return new CustosError({
     code: 'forbidden',
-    message: `A ${kind} request needs ${policy[kind] === 'officer' ? "a privacy officer's approval" : 'an officer or the automatic approval'}; ${actor.role} ${actor.id} cannot approve it`,
+    message: `${capitalised(requestPhrase(kind))} needs ${policy[kind] === 'officer' ? "a privacy officer's approval" : "a privacy officer's or the automatic approval"}; ${actor.role} ${actor.id} cannot approve it`,
     details: { kind, role: actor.role, approval: policy[kind] },
   });
 }
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -85,6 +85,11 @@ export const KIND_OPERATIONS = Object.freeze({
   'post-mortem': ['access', 'erase'],
 } as const satisfies Readonly<Record<RequestKind, readonly RightsAction[]>>);
 
+/** "an erasure request", "a rectification request": for messages. */
+export function requestPhrase(kind: RequestKind): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} request`;
+}
+
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
 }

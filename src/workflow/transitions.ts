@@ -3,7 +3,7 @@ import { CustosError } from '../errors.js';
 import type { RightsAction } from '../rights/index.js';
 import { approvalRefusal, DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from './approval.js';
 import { extensionRefusal } from './deadlines.js';
-import { isOneOf, KIND_OPERATIONS, type Actor, type ActorRole, type RequestStatus } from './kinds.js';
+import { isOneOf, KIND_OPERATIONS, requestPhrase, type Actor, type ActorRole, type RequestStatus } from './kinds.js';
 import type { ClockPause, RequestRun, RightsRequest } from './request.js';
 
 export const REQUEST_EVENTS = [
@@ -57,7 +57,7 @@ export const TRANSITIONS: Readonly<Record<RequestStatus, Moves>> = Object.freeze
   cancelled: {},
 });
 
-/** Who may send each event. Approval is further limited by the approval policy. */
+/** Who may send each event. Approval is decided by the approval policy: an officer always, the system for its kinds. */
 export const EVENT_ROLES: Readonly<Record<RequestEventType, readonly ActorRole[]>> = Object.freeze({
   'ask-verification': ['system', 'agent', 'officer'],
   verify: ['system', 'agent', 'officer'],
@@ -131,24 +131,23 @@ function runRefusal(request: RightsRequest, runId: string, operation: RightsActi
       message: `Request ${request.id}: ${message}`,
       details: { requestId: request.id, runId, operation },
     });
-  if (!allowed.includes(operation)) return invalid(`a ${request.kind} request runs ${allowed.join(' or ')}, not ${operation}`);
+  if (!allowed.includes(operation)) return invalid(`${requestPhrase(request.kind)} runs ${allowed.join(' or ')}, not ${operation}`);
   if (runId.trim() === '') return invalid('a run needs a run id');
   const earlier = request.runs.filter((r) => r.runId === runId);
   const last = earlier.at(-1);
   // The same run id resumes a failed run (its journal replays finished steps): only that run, with its operation.
   if (last !== undefined && (last.outcome !== 'failed' || last.operation !== operation))
-    return invalid(`run ${runId} already ${last.outcome === 'succeeded' ? 'succeeded' : `ran ${last.operation}`}; start a new run id`);
+    return invalid(`run ${runId} ran ${last.operation}; resume it with ${last.operation}, or start a new run id`);
   return undefined;
 }
 
 function guard(request: RightsRequest, event: RequestEvent, ctx: TransitionContext): CustosError | undefined {
   switch (event.type) {
-    case 'approve':
-      return approvalRefusal(ctx.approval ?? DEFAULT_APPROVAL_POLICY, request.kind, ctx.actor);
     case 'start-run':
       return runRefusal(request, event.runId, event.operation);
     case 'extend':
       return extensionRefusal(request, ctx.at);
+    case 'approve': // checked with the actor's role, by the approval policy
     case 'ask-verification':
     case 'verify':
     case 'ask-proof':
@@ -223,7 +222,10 @@ export function transition(request: RightsRequest, event: RequestEvent, ctx: Tra
     );
   const to = TRANSITIONS[request.status][event.type];
   if (to === undefined || !allowedEvents(request).includes(event.type)) return fail(refusal(request, event.type));
-  if (!EVENT_ROLES[event.type].includes(ctx.actor.role))
+  if (event.type === 'approve') {
+    const refused = approvalRefusal(ctx.approval ?? DEFAULT_APPROVAL_POLICY, request.kind, ctx.actor);
+    if (refused) return fail(refused);
+  } else if (!EVENT_ROLES[event.type].includes(ctx.actor.role))
     return fail(
       new CustosError({
         code: 'forbidden',
