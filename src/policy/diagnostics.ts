@@ -62,6 +62,10 @@ export const DIAGNOSTIC_CODES = {
   CUS069: { severity: 'warning', title: 'no request channel declared' },
   CUS070: { severity: 'warning', title: 'recipient no purpose uses' },
   CUS071: { severity: 'warning', title: 'restriction offered with no restriction mark declared' },
+  CUS076: { severity: 'error', title: 'place stated more than one way, or a transfer with no destination' },
+  CUS077: { severity: 'error', title: 'retention period stated more than one way or not at all' },
+  CUS078: { severity: 'warning', title: 'dataset field holding data only ever used transiently' },
+  CUS079: { severity: 'warning', title: 'retention rule scoped to a purpose that processes none of its categories' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
