@@ -294,22 +294,25 @@ function ruleScope(data: ManifestData, id: string, r: ManifestData['retention'][
 }
 
 /**
- * Retention per category: a rule that lists a category is authoritative for it; otherwise the rules of the purposes
- * processing it apply. So one purpose can keep tokens 91 days and logs 24 months.
+ * Retention per category: the rules that list it, and the rule of each purpose processing it where none of those
+ * governs it under that purpose (a rule listing categories is authoritative for them within its scope). So one purpose
+ * can keep tokens 91 days and logs 24 months, and a rule scoped to one purpose leaves the others' rules in force.
  */
 function retentionByCategory(
   purposes: ReadonlyMap<string, M.PurposeModel>,
   retention: ReadonlyMap<string, M.RetentionRuleModel>,
 ): ReadonlyMap<string, readonly M.RetentionRuleModel[]> {
   const listed = groupBy([...retention.values()].flatMap((r) => r.categories.map((c) => [c, r] as const)));
+  const governs = (r: M.RetentionRuleModel, purpose: string) => r.scope === undefined || r.scope.includes(purpose);
   const byPurpose = groupBy(
     [...purposes.values()].flatMap((p) => {
       const rule = p.retention === undefined ? undefined : retention.get(p.retention);
-      return rule ? p.categories.filter((c) => !listed.has(c)).map((c) => [c, rule] as const) : [];
+      if (!rule) return [];
+      return p.categories.filter((c) => !(listed.get(c) ?? []).some((r) => governs(r, p.id))).map((c) => [c, rule] as const);
     }),
   );
   const out = new Map<string, readonly M.RetentionRuleModel[]>(listed);
-  for (const [c, rules] of byPurpose) out.set(c, [...new Set(rules)]);
+  for (const [c, rules] of byPurpose) out.set(c, [...new Set([...(listed.get(c) ?? []), ...rules])]);
   return out;
 }
 

@@ -22,6 +22,8 @@ const placeProblem = (keys: readonly string[], required: boolean) => (value: Rec
           ? `a place is stated one way only, here ${given.join(' and ')}`
           : `a transfer names where the data goes`,
       params: { diagnostic: 'CUS076', fix: `keep ${required ? 'exactly' : 'at most'} one of ${keys.join(', ')}` },
+      // At the second way of saying it, else at the entry.
+      ...(given[1] === undefined ? {} : { path: [given[1]] }),
     });
 };
 
@@ -99,15 +101,18 @@ export const Purpose = z.strictObject({
 /** Reported as CUS077 by validate.ts: a period stated more than one way or not at all, or a clock missing. */
 function periodProblem(rule: Record<string, unknown>, ctx: z.RefinementCtx): void {
   const given = ['duration', 'atMost', 'transient'].filter((k) => rule[k] !== undefined && rule[k] !== false);
-  const report = (message: string, fix: string) => ctx.addIssue({ code: 'custom', message, params: { diagnostic: 'CUS077', fix } });
+  const report = (message: string, fix: string, at?: string) =>
+    ctx.addIssue({ code: 'custom', message, params: { diagnostic: 'CUS077', fix }, ...(at === undefined ? {} : { path: [at] }) });
   if (given.length !== 1)
     return report(
       given.length === 0 ? 'a retention rule states how long it keeps data' : `a period is stated one way only, here ${given.join(' and ')}`,
       'keep exactly one of duration (kept that long), atMost (kept at most that long) or transient: true (never stored)',
+      given[1],
     );
   if (rule.transient === true) {
     const extra = ['extendedBy', 'then'].filter((k) => rule[k] !== undefined);
-    if (extra.length > 0) report(`transient data is not kept, so it has no ${extra.join(' or ')}`, `remove ${extra.join(' and ')}`);
+    if (extra.length > 0)
+      report(`transient data is not kept, so it has no ${extra.join(' or ')}`, `remove ${extra.join(' and ')}`, extra[0]);
   } else if (rule.trigger === undefined) report('a kept period counts from a trigger', 'add trigger: (collected, contract-end, …)');
 }
 
