@@ -32,7 +32,8 @@ export const checkRuleScopes: LintRule = (ctx) => {
     r.scope.forEach((id, i) => {
       const p = m.purposes.get(id);
       if (p === undefined) return; // CUS013
-      if (r.categories.some((c) => p.categories.includes(c))) return;
+      // The purpose's own rule governs all its data anyway; listing it says where the categories apply too.
+      if (p.retention === r.id || r.categories.some((c) => p.categories.includes(c))) return;
       ctx.report(
         'CUS079',
         r.categories.length === 0
