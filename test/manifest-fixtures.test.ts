@@ -12,7 +12,6 @@ const NOW = new Date('2026-11-23T00:00:00Z');
 /** Codes no fixture can prove, with the reason; every other code of the table must be expected by some fixture. */
 const NOT_IN_FIXTURES: Partial<Record<DiagnosticCode, string>> = {
   CUS005: 'an empty folder cannot be committed; it is created at test time below',
-  CUS013: 'no manifest key refers to a purpose by id, so no rule emits it',
   CUS043: 'it is about the --profile option, not the files; examples/nimbus-cloud/nimbus.test.ts proves it',
   CUS052: 'a named pipe cannot be committed; src/policy/sources.test.ts makes one called a.yaml',
 };

@@ -112,7 +112,7 @@ describe('the Nimbus Cloud manifest', () => {
     expect(rule('request-records')).toMatchObject({ duration: period({ years: 1 }), trigger: 'request-replied' });
     expect(rule('account-data')).toMatchObject({ trigger: 'contract-end' });
     const proof = rule('identity-proof');
-    expect(isZeroDuration(proof.duration)).toBe(true);
+    expect(proof.duration && isZeroDuration(proof.duration)).toBe(true);
     expect(proof.trigger).toBe('request-processed');
     expect(model().rights.identityProofRetention).toBe('identity-proof');
   });
@@ -182,7 +182,10 @@ describe('the Nimbus Cloud manifest', () => {
 
   it('declares the recipients, what each receives, and where (K2.3, K2.4)', () => {
     const m = model();
-    expect(m.recipients.get('kestrel-pay')).toMatchObject({ countries: ['IE', 'US'], safeguard: 'standard-contractual-clauses' });
+    expect(m.recipients.get('kestrel-pay')).toMatchObject({
+      countries: ['IE', 'US'],
+      safeguard: { kind: 'named', safeguard: 'standard-contractual-clauses' },
+    });
     expect(m.recipients.get('nimbus-canada')).toMatchObject({ kind: 'group-company', countries: ['CA'] });
     expect(m.recipients.get('calloway-voice')?.categories).toEqual(['user.contact.phone', 'user.communication.call']);
     for (const p of m.purposes.values()) {
@@ -197,10 +200,13 @@ describe('the Nimbus Cloud manifest', () => {
     }
     expect(m.locations.exclusions.length).toBeGreaterThan(0);
     expect(m.locations.hosting).toMatchObject([
-      { country: 'FR', primary: true },
-      { country: 'CA', customerChosen: true },
+      { place: { kind: 'country', country: 'FR' }, primary: true },
+      { place: { kind: 'country', country: 'CA' }, customerChosen: true },
     ]);
-    expect(m.locations.transfers.find((t) => t.to === 'CA')).toMatchObject({ remoteAccess: true, safeguard: 'adequacy' });
+    expect(m.locations.transfers.find((t) => t.to.kind === 'country' && t.to.country === 'CA')).toMatchObject({
+      remoteAccess: true,
+      safeguard: { kind: 'named', safeguard: 'adequacy' },
+    });
     expect(m.organization.scope?.processor?.fr).toMatch(/sous-traitant/);
   });
 

@@ -18,6 +18,8 @@ import {
   type JurisdictionId,
   type ReferenceLink,
   type Right,
+  type Region,
+  type Safeguard,
 } from './vocabulary.js';
 
 type Dataset = ManifestData['datasets'][string];
@@ -28,6 +30,8 @@ const duration = (text: string): Duration => {
   if (!d) throw new Error(`unparsable duration "${text}" passed schema validation`);
   return d;
 };
+
+const optionalDuration = (text: string | undefined): Duration | undefined => (text === undefined ? undefined : duration(text));
 
 function freezeMap<K, V>(entries: Iterable<readonly [K, V]>): ReadonlyMap<K, V> {
   return new Map(entries);
@@ -73,28 +77,34 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
     ]),
   );
   const retention = freezeMap(
-    Object.entries(data.retention).map(([id, r]) => [
-      id,
-      Object.freeze({
+    Object.entries(data.retention).map(([id, r]): [string, M.RetentionRuleModel] => {
+      const periodText = r.duration ?? r.atMost;
+      return [
         id,
-        description: optionalText(r.description),
-        duration: duration(r.duration),
-        durationText: r.duration,
-        trigger: r.trigger,
-        action: r.action,
-        categories: r.categories ?? [],
-        extendedBy: r.extendedBy && {
-          consent: r.extendedBy.consent,
-          duration: duration(r.extendedBy.duration),
-          durationText: r.extendedBy.duration,
-        },
-      }),
-    ]),
+        Object.freeze({
+          id,
+          description: optionalText(r.description),
+          bound: r.transient ? 'transient' : r.atMost !== undefined ? 'at-most' : 'exact',
+          duration: optionalDuration(periodText),
+          durationText: periodText,
+          trigger: r.trigger,
+          action: r.action,
+          categories: r.categories ?? [],
+          scope: ruleScope(data, id, r),
+          extendedBy: r.extendedBy && {
+            consent: r.extendedBy.consent,
+            duration: optionalDuration(r.extendedBy.duration),
+            durationText: r.extendedBy.duration,
+          },
+          then: r.then,
+        }),
+      ];
+    }),
   );
   const legalHolds = freezeMap(
     Object.entries(data.legalHolds).map(([id, h]) => [
       id,
-      Object.freeze({ ...h, id, description: toText(h.description), duration: duration(h.duration), durationText: h.duration }),
+      Object.freeze({ ...h, id, description: toText(h.description), duration: optionalDuration(h.duration), durationText: h.duration }),
     ]),
   );
   const collections = freezeMap(
@@ -165,19 +175,32 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
     recipients: freezeMap(
       Object.entries(data.recipients).map(([id, r]) => [
         id,
-        Object.freeze({ ...r, id, description: optionalText(r.description), countries: r.countries ?? [] }),
+        Object.freeze({
+          ...r,
+          id,
+          description: optionalText(r.description),
+          countries: r.countries ?? [],
+          places: [
+            ...(r.countries ?? []).map((country) => ({ kind: 'country', country }) as const),
+            ...(r.regions ?? []).map((region) => ({ kind: 'region', region }) as const),
+            ...(r.places ?? []).map((text) => ({ kind: 'text', text: toText(text) }) as const),
+          ],
+          safeguard: safeguardModel(r.safeguard),
+        }),
       ]),
     ),
     locations: Object.freeze({
       hosting: data.locations.hosting.map((h) => ({
         name: toText(h.name),
-        country: h.country,
+        place: placeModel(h.country, h.region, h.place),
         primary: h.primary ?? false,
         customerChosen: h.customerChosen ?? false,
       })),
       transfers: (data.locations.transfers ?? []).map((t) => ({
-        ...t,
+        // The schema requires exactly one of them (CUS076); a country is the fallback that cannot be reached.
+        to: placeModel(t.to, t.region, t.place) ?? { kind: 'country', country: '' },
         description: toText(t.description),
+        safeguard: safeguardModel(t.safeguard) ?? { kind: 'named', safeguard: 'none' },
         remoteAccess: t.remoteAccess ?? false,
       })),
       exclusions: (data.locations.exclusions ?? []).map(toText),
@@ -242,23 +265,62 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
   return Object.freeze(model);
 }
 
+type PlaceText = Parameters<typeof toText>[0];
+
+function placeModel(country: string | undefined, region: Region | undefined, place: PlaceText | undefined): M.PlaceModel | undefined {
+  if (country !== undefined) return { kind: 'country', country };
+  if (region !== undefined) return { kind: 'region', region };
+  return place === undefined ? undefined : { kind: 'text', text: toText(place) };
+}
+
+function safeguardModel(setting: Safeguard | { description: PlaceText } | undefined): M.SafeguardModel | undefined {
+  if (setting === undefined) return undefined;
+  return typeof setting === 'string'
+    ? { kind: 'named', safeguard: setting }
+    : { kind: 'described', description: toText(setting.description) };
+}
+
+/** Triggers of the rules of purposes that handle requests: the identity-proof rule governs its categories there. */
+const REQUEST_TRIGGERS: ReadonlySet<string> = new Set(['request-replied', 'request-processed']);
+
 /**
- * Retention per category: a rule that lists a category is authoritative for it; otherwise the rules of the purposes
- * processing it apply. So one purpose can keep tokens 91 days and logs 24 months.
+ * The purposes under which a rule listing categories governs them. Declared `purposes:` win. Otherwise a rule that is
+ * some purpose's `retention:` governs its categories in those purposes only, and the identity-proof rule
+ * (`rights.identityProofRetention`) in the purposes that handle requests (their own rule counts from the request): so
+ * "identity document: deleted once the request is processed" never leaks into another purpose that also holds identity
+ * documents. A rule named nowhere keeps governing its categories in every purpose that processes them.
+ */
+function ruleScope(data: ManifestData, id: string, r: ManifestData['retention'][string]): readonly string[] | undefined {
+  if (r.purposes !== undefined) return r.purposes;
+  const identityProof = data.rights?.identityProofRetention === id;
+  const naming = Object.entries(data.purposes).flatMap(([pid, p]) => {
+    if (p.retention === id) return [pid];
+    const own = p.retention === undefined ? undefined : data.retention[p.retention];
+    return identityProof && own?.trigger !== undefined && REQUEST_TRIGGERS.has(own.trigger) ? [pid] : [];
+  });
+  return naming.length > 0 || identityProof ? naming : undefined;
+}
+
+/**
+ * Retention per category: the rules that list it, and the rule of each purpose processing it where none of those
+ * governs it under that purpose (a rule listing categories is authoritative for them within its scope). So one purpose
+ * can keep tokens 91 days and logs 24 months, and a rule scoped to one purpose leaves the others' rules in force.
  */
 function retentionByCategory(
   purposes: ReadonlyMap<string, M.PurposeModel>,
   retention: ReadonlyMap<string, M.RetentionRuleModel>,
 ): ReadonlyMap<string, readonly M.RetentionRuleModel[]> {
   const listed = groupBy([...retention.values()].flatMap((r) => r.categories.map((c) => [c, r] as const)));
+  const governs = (r: M.RetentionRuleModel, purpose: string) => r.scope === undefined || r.scope.includes(purpose);
   const byPurpose = groupBy(
     [...purposes.values()].flatMap((p) => {
       const rule = p.retention === undefined ? undefined : retention.get(p.retention);
-      return rule ? p.categories.filter((c) => !listed.has(c)).map((c) => [c, rule] as const) : [];
+      if (!rule) return [];
+      return p.categories.filter((c) => !(listed.get(c) ?? []).some((r) => governs(r, p.id))).map((c) => [c, rule] as const);
     }),
   );
   const out = new Map<string, readonly M.RetentionRuleModel[]>(listed);
-  for (const [c, rules] of byPurpose) out.set(c, [...new Set(rules)]);
+  for (const [c, rules] of byPurpose) out.set(c, [...new Set([...(listed.get(c) ?? []), ...rules])]);
   return out;
 }
 

@@ -64,6 +64,10 @@ export const DIAGNOSTIC_CODES = {
   CUS071: { severity: 'warning', title: 'restriction offered with no restriction mark declared' },
   CUS072: { severity: 'error', title: 'custom jurisdiction incomplete, or a preset given what only the law decides' },
   CUS073: { severity: 'warning', title: 'several legal bases, one not saying what it covers' },
+  CUS076: { severity: 'error', title: 'place stated more than one way, or a transfer with no destination' },
+  CUS077: { severity: 'error', title: 'retention period stated more than one way or not at all' },
+  CUS078: { severity: 'warning', title: 'dataset field holding data only ever used transiently' },
+  CUS079: { severity: 'warning', title: 'retention rule scoped to a purpose that processes none of its categories' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

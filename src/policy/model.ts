@@ -20,6 +20,7 @@ import type {
   RetentionTrigger,
   Right,
   ThirdPartyHandling,
+  Region,
   Safeguard,
   StoreKind,
 } from './vocabulary.js';
@@ -126,6 +127,19 @@ export interface SubjectModel {
   readonly description?: Text | undefined;
 }
 
+/**
+ * Where data is: a country (ISO 3166-1 alpha-2), a region from the closed list, or the manifest's own words. Hosting
+ * may state none of them (`unstated`).
+ */
+export type PlaceModel =
+  | { readonly kind: 'country'; readonly country: string }
+  | { readonly kind: 'region'; readonly region: Region }
+  | { readonly kind: 'text'; readonly text: Text };
+
+/** A GDPR safeguard by name, or one described in the manifest's words. */
+export type SafeguardModel =
+  { readonly kind: 'named'; readonly safeguard: Safeguard } | { readonly kind: 'described'; readonly description: Text };
+
 export interface RecipientModel {
   readonly id: string;
   readonly name: string;
@@ -133,43 +147,62 @@ export interface RecipientModel {
   readonly description?: Text | undefined;
   readonly categories: readonly string[];
   readonly countries: readonly string[];
-  readonly safeguard?: Safeguard | undefined;
+  /** Countries, then regions, then places in words: everything the manifest says of where the recipient is. */
+  readonly places: readonly PlaceModel[];
+  readonly safeguard?: SafeguardModel | undefined;
   readonly url?: string | undefined;
 }
 
 export interface LocationsModel {
   readonly hosting: readonly {
     readonly name: Text;
-    readonly country: string;
+    /** Absent when the manifest does not state where this hosting is. */
+    readonly place?: PlaceModel | undefined;
     readonly primary: boolean;
     readonly customerChosen: boolean;
   }[];
   readonly transfers: readonly {
-    readonly to: string;
+    readonly to: PlaceModel;
     readonly description: Text;
-    readonly safeguard: Safeguard;
+    readonly safeguard: SafeguardModel;
     readonly remoteAccess: boolean;
   }[];
   readonly exclusions: readonly Text[];
 }
 
+/** How a rule states its period: kept that long (`duration`), kept at most that long (`atMost`), or never stored (`transient`). */
+export type RetentionBound = 'exact' | 'at-most' | 'transient';
+
 export interface RetentionRuleModel {
   readonly id: string;
   readonly description?: Text | undefined;
-  readonly duration: Duration;
-  readonly durationText: string;
-  readonly trigger: RetentionTrigger;
+  readonly bound: RetentionBound;
+  /** The period engines apply (an upper bound counts as the period); absent only for transient data. */
+  readonly duration?: Duration | undefined;
+  readonly durationText?: string | undefined;
+  /** Absent only for transient data declared without one. */
+  readonly trigger?: RetentionTrigger | undefined;
   readonly action: RetentionAction;
   readonly categories: readonly string[];
-  readonly extendedBy?: { readonly consent: string; readonly duration: Duration; readonly durationText: string } | undefined;
+  /**
+   * The purposes under which the rule governs its `categories`: those declared in `purposes:`, else those naming it as
+   * their `retention:` (none for the identity-proof rule named only under `rights`); absent, every purpose processing them.
+   */
+  readonly scope?: readonly string[] | undefined;
+  /** The consent that extends the period, by `duration` when the manifest fixes one. */
+  readonly extendedBy?:
+    { readonly consent: string; readonly duration?: Duration | undefined; readonly durationText?: string | undefined } | undefined;
+  /** The legal hold the data passes under when the period ends. */
+  readonly then?: string | undefined;
 }
 
 export interface LegalHoldModel {
   readonly id: string;
   readonly description: Text;
   readonly law?: string | undefined;
-  readonly duration: Duration;
-  readonly durationText: string;
+  /** Absent: until the periods the law imposes expire; the hold never ends on its own. */
+  readonly duration?: Duration | undefined;
+  readonly durationText?: string | undefined;
   readonly trigger: RetentionTrigger;
   readonly categories: readonly string[];
   readonly jurisdiction?: string | undefined;

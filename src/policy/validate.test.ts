@@ -68,7 +68,7 @@ describe('keysAt', () => {
   });
 
   it('finds the keys of an item of a list', () => {
-    expect(keysAt(Manifest, ['locations', 'hosting', 0])).toEqual(['name', 'country', 'primary', 'customerChosen']);
+    expect(keysAt(Manifest, ['locations', 'hosting', 0])).toEqual(['name', 'country', 'region', 'place', 'primary', 'customerChosen']);
   });
 
   it('finds the keys of a field nested in a dataset', () => {

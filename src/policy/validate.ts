@@ -121,7 +121,7 @@ export function issuesToDiagnostics(
 }
 
 /** Codes a schema check names itself (`params: { diagnostic, fix }`), also when it failed inside a union (`extension`). */
-const OWN_CODES = ['CUS002', 'CUS003', 'CUS051', 'CUS072'] as const;
+const OWN_CODES = ['CUS002', 'CUS003', 'CUS051', 'CUS072', 'CUS076', 'CUS077'] as const;
 
 function codedIssue(issue: z.core.$ZodIssue): { code: (typeof OWN_CODES)[number]; message: string; fix?: string } | undefined {
   const candidates = issue.code === 'invalid_union' ? issue.errors.flat() : [issue];

@@ -103,6 +103,10 @@ export const SAFEGUARDS = [
 ] as const;
 export type Safeguard = (typeof SAFEGUARDS)[number];
 
+/** Places named by region rather than country (hosting, transfers, recipients); their names are in the render tables. */
+export const REGIONS = ['eu', 'eea'] as const;
+export type Region = (typeof REGIONS)[number];
+
 /** Rights of the people concerned (K5.1). */
 export const RIGHTS = [
   'access',

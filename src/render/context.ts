@@ -7,14 +7,16 @@ import {
   type Language,
   type LegalBasis,
   type LegalHoldModel,
+  type PlaceModel,
   type PolicyModel,
   type PurposeModel,
   type RetentionRuleModel,
+  type SafeguardModel,
   type Text,
 } from '../policy/index.js';
 import { labelsAgreement } from './i18n/agreement.js';
 import { messagesFor, type Messages } from './i18n/index.js';
-import { durationInWords, listInWords, periodInWords } from './words.js';
+import { countryName, durationInWords, listInWords, periodInWords } from './words.js';
 
 export interface RenderContext {
   readonly model: PolicyModel;
@@ -64,18 +66,78 @@ export function subjectNames(ctx: RenderContext, ids: readonly string[]): string
 }
 
 /**
- * Lower-case retention clause: "kept for 24 months from collection, then deleted", "deleted as soon as the request is
- * processed". Given the categories it is said of, French participles agree with them ("Pièce d'identité : supprimée").
+ * Lower-case retention clause: "kept for 24 months from collection, then deleted", "kept at most 24 months…", "deleted
+ * as soon as the request is processed", "not stored permanently; …". Given the categories it is said of, French
+ * participles agree with them ("Pièce d'identité : supprimée").
  */
 export function retentionClause(ctx: RenderContext, rule: RetentionRuleModel | undefined, categories?: readonly string[]): string {
   const r = ctx.t.notice.retention;
   if (!rule) return r.notStated;
-  const period = periodInWords(rule.duration, rule.trigger, ctx.lang);
   const agreement = categories === undefined ? undefined : labelsAgreement(categories.map((c) => categoryLabel(ctx, c)));
-  const main = isZeroDuration(rule.duration) ? r.removed(period, rule.action, agreement) : r.keptFor(period, rule.action, agreement);
+  if (rule.bound === 'transient' || rule.duration === undefined || rule.trigger === undefined)
+    return r.transient(rule.description === undefined ? undefined : ctx.text(rule.description), agreement);
+  const period = periodInWords(rule.duration, rule.trigger, ctx.lang);
+  const hold = rule.then === undefined ? undefined : ctx.model.legalHolds.get(rule.then);
+  const atMost = rule.bound === 'at-most';
+  const main = hold
+    ? r.keptThenHeld(period, atMost, ctx.text(hold.description), agreement)
+    : isZeroDuration(rule.duration)
+      ? r.removed(period, rule.action, agreement)
+      : atMost
+        ? r.keptAtMost(period, rule.action, agreement)
+        : r.keptFor(period, rule.action, agreement);
   if (!rule.extendedBy) return main;
   const consent = ctx.text(ctx.model.consent.purposes.get(rule.extendedBy.consent)?.name) || rule.extendedBy.consent;
-  return `${main}; ${r.extended(durationInWords(rule.extendedBy.duration, ctx.lang), consent)}`;
+  const extension = rule.extendedBy.duration;
+  return `${main}; ${extension === undefined ? r.extendedOpen(consent) : r.extended(durationInWords(extension, ctx.lang), consent)}`;
+}
+
+/**
+ * The clause as a sentence (after `lead`, such as "Identity document: ", when given), then the rule's description (a
+ * transient rule's is in the clause already).
+ */
+export function retentionStatement(
+  ctx: RenderContext,
+  rule: RetentionRuleModel | undefined,
+  categories?: readonly string[],
+  lead?: string,
+): string {
+  const clause = retentionClause(ctx, rule, categories);
+  const main = lead === undefined ? sentence(clause) : `${lead}${clause}.`;
+  const description = rule === undefined || rule.bound === 'transient' ? '' : ctx.text(rule.description);
+  return description ? `${main} ${sentence(description)}` : main;
+}
+
+/** A hold's period in words: "10 years after the end of the contract", or until the legal periods expire. */
+export function holdPeriod(ctx: RenderContext, hold: LegalHoldModel): string {
+  return hold.duration === undefined ? ctx.t.notice.retention.untilLegalPeriods : periodInWords(hold.duration, hold.trigger, ctx.lang);
+}
+
+/** A place in words: a country's or region's name, or the manifest's text. */
+export function placeName(ctx: RenderContext, place: PlaceModel): string {
+  switch (place.kind) {
+    case 'country':
+      return countryName(place.country, ctx.lang);
+    case 'region':
+      return ctx.t.notice.places.region[place.region];
+    case 'text':
+      return ctx.text(place.text);
+    default:
+      return place satisfies never;
+  }
+}
+
+/** Places joined in words: "Ireland, European Union and the data centres you choose". */
+export function placesInWords(ctx: RenderContext, places: readonly PlaceModel[]): string {
+  return listInWords(
+    places.map((p) => placeName(ctx, p)),
+    ctx.lang,
+  );
+}
+
+/** A safeguard in words: the GDPR's name for it, or the manifest's description. */
+export function safeguardName(ctx: RenderContext, safeguard: SafeguardModel): string {
+  return safeguard.kind === 'named' ? ctx.t.vocab.safeguard[safeguard.safeguard] : ctx.text(safeguard.description);
 }
 
 /** The purpose's own rule, then rules attached to some of its categories (e.g. analytics inside operations). */
@@ -84,8 +146,9 @@ export function purposeRetention(
   p: PurposeModel,
 ): { readonly rule: RetentionRuleModel | undefined; readonly byCategory: readonly { rule: RetentionRuleModel; categories: string[] }[] } {
   const rule = p.retention === undefined ? undefined : ctx.model.retention.get(p.retention);
+  // A rule listing categories governs them only under the purposes in its scope (see RetentionRuleModel.scope).
   const byCategory = [...ctx.model.retention.values()]
-    .filter((r) => r !== rule)
+    .filter((r) => r !== rule && (r.scope === undefined || r.scope.includes(p.id)))
     .map((r) => ({ rule: r, categories: r.categories.filter((c) => p.categories.includes(c)) }))
     .filter((x) => x.categories.length > 0);
   return { rule, byCategory };

@@ -48,10 +48,13 @@ export function describeBlocker(b: ClosureBlocker, lang: Language = 'en'): strin
 /** One line for a hold record; a selection is named by its fields, not its values (they may be personal). */
 export function describeHold(h: HoldRecord, model: PolicyModel, lang: Language = 'en'): string {
   const kept = `kept under legal hold "${h.hold}"`;
-  if (!isSelectionHold(h)) return `${kept} until ${h.until}: ${h.dataset}.${h.collection} ${h.key}`;
+  // A hold without an end lasts until the periods the law imposes expire: no date is invented for it.
+  const until = h.until === undefined ? 'until the legal periods expire' : `until ${h.until}`;
+  if (!isSelectionHold(h)) return `${kept} ${until}: ${h.dataset}.${h.collection} ${h.key}`;
   const fields = [...new Set((JSON.parse(h.key) as Record<string, unknown>[]).flatMap((where) => Object.keys(where)))];
   const hold = model.legalHolds.get(h.hold);
-  const duration = hold ? durationInWords(hold.duration, lang) : 'the hold';
-  const each = h.from === undefined ? `until ${h.until}` : `each until ${duration} after its ${h.from} (${h.until} at the latest)`;
+  const duration = hold?.duration === undefined ? 'the hold' : durationInWords(hold.duration, lang);
+  const each =
+    h.from === undefined || h.until === undefined ? until : `each until ${duration} after its ${h.from} (${h.until} at the latest)`;
   return `${kept}: ${h.dataset}.${h.collection} rows selected by ${fields.join(', ')}, ${each}`;
 }

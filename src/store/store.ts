@@ -103,8 +103,11 @@ export interface HoldRecord {
    */
   readonly key: string;
   readonly hold: string;
-  /** ISO date after which retention removes the record (for a selection, the latest end of its rows). */
-  readonly until: string;
+  /**
+   * ISO date after which retention removes the record (for a selection, the latest end of its rows). Absent for a hold
+   * kept until the periods the law imposes expire: it never ends on its own, and is released by hand.
+   */
+  readonly until?: string | undefined;
   /**
    * For a selection: the field each row's hold runs from; that row's hold ends the hold's duration after it (at `until`
    * when the field is empty). Absent for one row, and for a selection whose rows all end at `until`.

@@ -22,6 +22,7 @@ import {
 } from './purposes.js';
 import { checkCategoryLists, checkDatasetReferences, checkOrganizationReferences, checkPurposeReferences } from './references.js';
 import { checkClockFields, checkCollectionClocks, checkRetentionTimestamps } from './retention.js';
+import { checkRuleScopes, checkTransientFields } from './retention-scopes.js';
 import { checkRequestChannels, checkRestrictionOffered } from './rights.js';
 
 export { reachableCollections } from './datasets.js';
@@ -60,6 +61,8 @@ export const LINT_RULES: readonly LintRule[] = [
   checkComplaintDeadlines,
   checkPostMortem,
   checkReviewCycleDeclared,
+  checkTransientFields,
+  checkRuleScopes,
 ];
 
 export interface LintOptions {

@@ -45,6 +45,9 @@ export const checkCategoryLists: LintRule = (ctx) => {
     r.categories.forEach((c, i) => expect(ctx, 'CUS010', 'category', c, m.categories, ['retention', r.id, 'categories', i]));
     if (r.extendedBy)
       expect(ctx, 'CUS015', 'consent purpose', r.extendedBy.consent, m.consent.purposes, ['retention', r.id, 'extendedBy', 'consent']);
+    if (r.then !== undefined) expect(ctx, 'CUS014', 'legal hold', r.then, m.legalHolds, ['retention', r.id, 'then']);
+    if (ctx.declared(['retention', r.id, 'purposes']))
+      (r.scope ?? []).forEach((id, i) => expect(ctx, 'CUS013', 'purpose', id, m.purposes, ['retention', r.id, 'purposes', i]));
   }
   for (const h of m.legalHolds.values()) {
     h.categories.forEach((c, i) => expect(ctx, 'CUS010', 'category', c, m.categories, ['legalHolds', h.id, 'categories', i]));

@@ -10,12 +10,13 @@ function rulesOf(m: PolicyModel, c: CollectionModel): Map<RetentionTrigger, stri
   const rules = new Map<RetentionTrigger, string>();
   if (c.retention !== undefined) {
     const rule = m.retention.get(c.retention);
-    if (rule) rules.set(rule.trigger, rule.id);
+    if (rule?.trigger !== undefined) rules.set(rule.trigger, rule.id);
     return rules;
   }
   for (const f of c.fields.values()) {
     for (const rule of f.category === undefined ? [] : (m.index.retentionByCategory.get(f.category) ?? [])) {
-      if (!rules.has(rule.trigger)) rules.set(rule.trigger, rule.id);
+      // Transient data has no clock: it is never stored.
+      if (rule.trigger !== undefined && !rules.has(rule.trigger)) rules.set(rule.trigger, rule.id);
     }
   }
   return rules;
@@ -73,7 +74,8 @@ export const checkClockFields: LintRule = (ctx) => {
   }
 };
 
-const describeRule = (r: RetentionRuleModel) => `"${r.id}" (${r.durationText} from ${r.trigger})`;
+const describeRule = (r: RetentionRuleModel) =>
+  r.bound === 'transient' ? `"${r.id}" (transient)` : `"${r.id}" (${r.durationText ?? ''} from ${r.trigger ?? ''})`;
 /** Rules that keep data alike (same clock, duration and action) count as one, whatever their ids. */
 const termsOf = (r: RetentionRuleModel) => JSON.stringify([r.trigger, r.duration, r.action]);
 

@@ -31,19 +31,19 @@ describe("nimbus-cloud's French notice", () => {
   const en = String(renderNotice(result.model, { lang: 'en', format: 'md' }));
 
   it('agrees the retention phrase with a feminine singular category', () => {
-    expect(fr).toContain('| Pièce d’identité | Supprimée dès le traitement de la demande. |');
+    expect(fr).toContain('| Pièce d’identité | Supprimée dès le traitement de la demande. ');
     expect(fr).toContain('Pièce d’identité : supprimée dès le traitement de la demande.');
     expect(fr).not.toContain('Pièce d’identité : supprimées');
   });
 
   it('agrees it with masculine plural categories, and with a feminine plural one', () => {
-    expect(fr).toContain('| Journaux d’événements | Conservés 6 mois à compter de la collecte, puis supprimés. |');
-    expect(fr).toContain('Pièce d’identité et justificatif de domicile : supprimés dès le traitement de la demande.');
+    expect(fr).toContain('| Journaux d’événements | Conservés 6 mois à compter de la collecte, puis supprimés. ');
+    expect(fr).toContain('Pièce d’identité et justificatif de domicile : non conservés durablement ;');
     expect(fr).toContain('Coordonnées bancaires (IBAN) : conservées 13 mois');
   });
 
   it('keeps "données" agreement where the row covers all the data of a purpose, and leaves English alone', () => {
-    expect(fr).toContain('| Toutes les données de cette finalité | Conservées 1 an après la fin du contrat, puis supprimées. |');
+    expect(fr).toContain('| Toutes les données de cette finalité | Conservées 1 an après la fin du contrat, puis supprimées. ');
     expect(en).toContain('Identity document: deleted as soon as the request is processed.');
   });
 });

@@ -149,8 +149,15 @@ export const en: Messages = {
       intro: 'We keep data only as long as its purpose requires. Each period runs from the event stated.',
       head: ['Purpose', 'Data', 'Retention'],
       keptFor: (period, action) => `kept for ${period}, then ${action === 'anonymise' ? 'anonymised' : 'deleted'}`,
+      keptAtMost: (period, action) => `kept at most ${period}, then ${action === 'anonymise' ? 'anonymised' : 'deleted'}`,
+      keptThenHeld: (period, atMost, hold) =>
+        `kept ${atMost ? 'at most' : 'for'} ${period}, then until the legal retention periods expire (${hold})`,
       removed: (period, action) => `${action === 'anonymise' ? 'anonymised' : 'deleted'} ${period}`,
+      transient: (use) => `not stored permanently; ${use ?? 'used only while we serve you'}`,
       extended: (duration, name) => `with your consent (“${name}”), this period can be extended by ${duration}`,
+      extendedOpen: (name) => `unless you authorise otherwise (“${name}”)`,
+      untilLegalPeriods: 'until the retention periods imposed by law expire',
+      collection: (name) => `${name} (collection)`,
       notStated: 'retention period not stated',
       byData: 'depends on the data, as detailed below',
       allData: 'All the data of this purpose',
@@ -177,6 +184,7 @@ export const en: Messages = {
       remoteAccess: 'remote access',
       transfer: 'transfer',
       safeguard: (s) => `safeguard: ${s}`,
+      region: { eu: 'European Union', eea: 'European Economic Area' },
       exclusionsHeading: 'What we rule out',
     },
     cookies: {

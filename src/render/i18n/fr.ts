@@ -157,8 +157,17 @@ export const fr: Messages = {
       head: ['Finalité', 'Données', 'Durée de conservation'],
       keptFor: (period, action, a) =>
         `${agree('conservé', a)} ${period}, puis ${agree(action === 'anonymise' ? 'anonymisé' : 'supprimé', a)}`,
+      keptAtMost: (period, action, a) =>
+        `${agree('conservé', a)} au plus ${period}, puis ${agree(action === 'anonymise' ? 'anonymisé' : 'supprimé', a)}`,
+      keptThenHeld: (period, atMost, hold, a) =>
+        `${agree('conservé', a)} ${atMost ? 'au plus ' : ''}${period}, puis jusqu’à l’expiration des délais de conservation imposés par la loi (${hold})`,
       removed: (period, action, a) => `${agree(action === 'anonymise' ? 'anonymisé' : 'supprimé', a)} ${period}`,
+      transient: (use, a) =>
+        `non ${agree('conservé', a)} durablement ; ${use ?? `${agree('utilisé', a)} uniquement le temps de vous servir`}`,
       extended: (duration, name) => `avec votre consentement (« ${name} »), cette durée peut être prolongée de ${duration}`,
+      extendedOpen: (name) => `sauf si vous nous autorisez à les conserver plus longtemps (« ${name} »)`,
+      untilLegalPeriods: 'jusqu’à l’expiration des délais de conservation imposés par la loi',
+      collection: (name) => `${name} (collection)`,
       notStated: 'durée de conservation non précisée',
       byData: 'dépend des données, comme détaillé ci-dessous',
       allData: 'Toutes les données de cette finalité',
@@ -185,6 +194,7 @@ export const fr: Messages = {
       remoteAccess: 'accès à distance',
       transfer: 'transfert',
       safeguard: (s) => `garantie : ${s}`,
+      region: { eu: 'Union européenne', eea: 'Espace économique européen' },
       exclusionsHeading: 'Ce que nous excluons',
     },
     cookies: {

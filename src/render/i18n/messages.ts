@@ -7,6 +7,7 @@ import type {
   RecipientKind,
   RequestChannel,
   RetentionAction,
+  Region,
   Right,
   Safeguard,
 } from '../../policy/index.js';
@@ -107,8 +108,20 @@ export interface NoticeMessages {
     readonly head: readonly [purpose: string, data: string, retention: string];
     /** Lower-case clauses: "kept for 24 months from collection, then deleted". */
     readonly keptFor: (period: string, action: RetentionAction, agreement?: Agreement) => string;
+    /** "kept at most 24 months from collection, then deleted" (`atMost:`). */
+    readonly keptAtMost: (period: string, action: RetentionAction, agreement?: Agreement) => string;
+    /** "kept for 30 days after the end of the contract, then until the legal retention periods expire (hold)" (`then:`). */
+    readonly keptThenHeld: (period: string, atMost: boolean, hold: string, agreement?: Agreement) => string;
     readonly removed: (period: string, action: RetentionAction, agreement?: Agreement) => string;
+    /** `transient: true`: never stored; `use` is the rule's description (what the data is used for), when given. */
+    readonly transient: (use: string | undefined, agreement?: Agreement) => string;
     readonly extended: (duration: string, consentName: string) => string;
+    /** `extendedBy` without a duration. */
+    readonly extendedOpen: (consentName: string) => string;
+    /** A legal hold without a duration. */
+    readonly untilLegalPeriods: string;
+    /** The retention table's row for a collection's own `retention:` ("Server logs (collection)"). */
+    readonly collection: (name: string) => string;
     readonly notStated: string;
     /** When periods are set per kind of data rather than for the whole purpose. */
     readonly byData: string;
@@ -136,6 +149,8 @@ export interface NoticeMessages {
     readonly remoteAccess: string;
     readonly transfer: string;
     readonly safeguard: (safeguard: string) => string;
+    /** Names of the regions a place may be (`region: eu`). */
+    readonly region: Readonly<Record<Region, string>>;
     readonly exclusionsHeading: string;
   };
   readonly cookies: {

@@ -13,6 +13,7 @@ import {
   sentence,
   subjectNames,
   type RenderContext,
+  retentionStatement,
 } from '../context.js';
 import { lines, list, paragraph, section, term, terms, type Phrase, type Section } from '../document/tree.js';
 import { colon } from '../document/typography.js';
@@ -47,8 +48,8 @@ export function retentionSentences(ctx: RenderContext, p: PurposeModel): string[
   const { rule, byCategory } = purposeRetention(ctx, p);
   // Periods set per kind of data need no "not stated" before them.
   return [
-    ...(rule === undefined && byCategory.length > 0 ? [] : [sentence(retentionClause(ctx, rule))]),
-    ...byCategory.map((x) => `${categoryLabels(ctx, x.categories)}${colon(ctx.lang)} ${retentionClause(ctx, x.rule, x.categories)}.`),
+    ...(rule === undefined && byCategory.length > 0 ? [] : [retentionStatement(ctx, rule)]),
+    ...byCategory.map((x) => retentionStatement(ctx, x.rule, x.categories, `${categoryLabels(ctx, x.categories)}${colon(ctx.lang)} `)),
   ];
 }
 

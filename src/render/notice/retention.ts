@@ -1,27 +1,30 @@
 // Notice section on how long data is kept: per purpose and category, in words from its trigger, and the legal holds (K3).
-import { categoryLabels, purposeRetention, retentionClause, sentence, type RenderContext } from '../context.js';
+import { categoryLabels, holdPeriod, purposeRetention, retentionStatement, type RenderContext } from '../context.js';
 import { paragraph, section, type Phrase, type Section } from '../document/tree.js';
-import { countryName, periodInWords } from '../words.js';
+import { countryName } from '../words.js';
 
 export function retentionSection(ctx: RenderContext): Section {
   const m = ctx.t.notice.retention;
   const rows: Phrase[][] = [];
+  const stated = new Set<string>();
   for (const p of ctx.model.purposes.values()) {
     const { rule, byCategory } = purposeRetention(ctx, p);
+    for (const r of [rule, ...byCategory.map((x) => x.rule)]) if (r) stated.add(r.id);
     const rest = new Set(byCategory.flatMap((x) => x.categories));
     const main = p.categories.filter((c) => !rest.has(c));
     rows.push([
       [ctx.text(p.name)],
       [main.length === p.categories.length ? m.allData : categoryLabels(ctx, main)],
-      [sentence(retentionClause(ctx, rule, main.length === p.categories.length ? undefined : main))],
+      [retentionStatement(ctx, rule, main.length === p.categories.length ? undefined : main)],
     ]);
     for (const x of byCategory)
-      rows.push([[ctx.text(p.name)], [categoryLabels(ctx, x.categories)], [sentence(retentionClause(ctx, x.rule, x.categories))]]);
+      rows.push([[ctx.text(p.name)], [categoryLabels(ctx, x.categories)], [retentionStatement(ctx, x.rule, x.categories)]]);
   }
+  rows.push(...collectionRows(ctx, stated));
   const holds = [...ctx.model.legalHolds.values()].map((h): Phrase[] => [
     [ctx.text(h.description)],
     [categoryLabels(ctx, h.categories)],
-    [periodInWords(h.duration, h.trigger, ctx.lang)],
+    [holdPeriod(ctx, h)],
     [
       [h.law, h.jurisdiction && /^[A-Z]{2}$/.test(h.jurisdiction) ? countryName(h.jurisdiction, ctx.lang) : h.jurisdiction]
         .filter((v) => v)
@@ -39,4 +42,20 @@ export function retentionSection(ctx: RenderContext): Section {
           { kind: 'table', head: m.holdsHead, rows: holds, rowHeaders: true },
         ]),
   ]);
+}
+
+/**
+ * A collection's own `retention:` keeps its rows on one clock, whatever its fields' categories: a collection whose rule
+ * the table does not state already is a row of its own ("Server logs (collection)"), named by its description, else
+ * its name.
+ */
+function collectionRows(ctx: RenderContext, stated: ReadonlySet<string>): Phrase[][] {
+  return [...ctx.model.index.collections.values()].flatMap((c): Phrase[][] => {
+    const rule = c.retention === undefined ? undefined : ctx.model.retention.get(c.retention);
+    if (rule === undefined || stated.has(rule.id)) return [];
+    const categories = [...new Set([...c.fields.values()].flatMap((f) => (f.category === undefined ? [] : [f.category])))];
+    if (categories.length === 0) return [];
+    const name = (ctx.text(c.description) || c.name).replace(/\.$/, '');
+    return [[[ctx.t.notice.retention.collection(name)], [categoryLabels(ctx, categories)], [retentionStatement(ctx, rule, categories)]]];
+  });
 }

@@ -1,8 +1,8 @@
 // Notice sections on who receives the data and where it lives: recipients, hosting, transfers, remote access, exclusions (K2.3, K2.4).
 import type { RenderContext } from '../context.js';
-import { categoryLabels, sentence } from '../context.js';
+import { categoryLabels, placeName, placesInWords, safeguardName, sentence } from '../context.js';
 import { link, list, paragraph, section, strong, term, terms, type Phrase, type Section } from '../document/tree.js';
-import { countriesInWords, countryName, listInWords } from '../words.js';
+import { listInWords } from '../words.js';
 
 export function recipientsSection(ctx: RenderContext): Section {
   const m = ctx.t.notice.recipients;
@@ -18,8 +18,8 @@ export function recipientsSection(ctx: RenderContext): Section {
       [description ? `${kind} — ${description}` : kind],
       [categoryLabels(ctx, r.categories)],
       [listInWords(purposesOf(r.id), ctx.lang)],
-      [countriesInWords(r.countries, ctx.lang)],
-      [r.safeguard === undefined ? '—' : ctx.t.vocab.safeguard[r.safeguard]],
+      [placesInWords(ctx, r.places)],
+      [r.safeguard === undefined ? '—' : safeguardName(ctx, r.safeguard)],
     ];
   });
   return section('recipients', m.heading, [paragraph(m.intro), { kind: 'table', head: m.head, rows, rowHeaders: true }]);
@@ -30,12 +30,14 @@ export function placesSection(ctx: RenderContext): Section {
   const loc = ctx.model.locations;
   const hosting = loc.hosting.map((h): Phrase => {
     const notes = [h.primary ? m.primary : undefined, h.customerChosen ? m.customerChosen : undefined].filter((n) => n !== undefined);
-    return [strong(ctx.text(h.name)), ` — ${countryName(h.country, ctx.lang)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`];
+    const noted = notes.length > 0 ? ` (${notes.join(', ')})` : '';
+    // A hosting whose place is not stated is named alone.
+    return [strong(ctx.text(h.name)), h.place === undefined ? noted : ` — ${placeName(ctx, h.place)}${noted}`];
   });
   const transfers = loc.transfers.map((t) =>
     term(
-      `${countryName(t.to, ctx.lang)} (${t.remoteAccess ? m.remoteAccess : m.transfer})`,
-      `${sentence(ctx.text(t.description))} ${sentence(m.safeguard(ctx.t.vocab.safeguard[t.safeguard]))}`,
+      `${placeName(ctx, t.to)} (${t.remoteAccess ? m.remoteAccess : m.transfer})`,
+      `${sentence(ctx.text(t.description))} ${sentence(m.safeguard(safeguardName(ctx, t.safeguard)))}`,
     ),
   );
   return section('places', m.heading, [

@@ -7,18 +7,22 @@ import type {
   PolicyModel,
   PurposeModel,
   RetentionAction,
+  Region,
   RetentionTrigger,
   Safeguard,
+  SafeguardModel,
 } from '../../policy/index.js';
 import {
   categoryLabel,
   createContext,
   legalBasisSentences,
+  holdPeriod,
   legalBasisText,
+  placeName,
   purposeHolds,
   purposeRetention,
-  retentionClause,
-  sentence,
+  retentionStatement,
+  safeguardName,
   type RenderContext,
 } from '../context.js';
 import { colon } from '../document/typography.js';
@@ -50,8 +54,12 @@ export interface RopaController {
 export interface RopaErasure {
   readonly rule: string | null;
   readonly categories: readonly string[] | null;
-  /** ISO 8601 duration, e.g. `P24M`; `null` when no rule is declared. */
+  /** ISO 8601 duration, e.g. `P24M` (for `atMost: P24M` too); `null` when no rule is declared or the data is transient. */
   readonly duration: string | null;
+  /** `exact`, `at-most` or `transient`; `null` when no rule is declared. */
+  readonly bound: 'exact' | 'at-most' | 'transient' | null;
+  /** The legal hold the data passes under when the period ends (`then:`). */
+  readonly then: string | null;
   readonly trigger: RetentionTrigger | null;
   readonly action: RetentionAction | null;
   readonly text: string;
@@ -76,22 +84,35 @@ export interface RopaActivity {
     readonly role: string;
     readonly categories: readonly string[];
     readonly countries: readonly string[];
+    readonly regions: readonly Region[];
+    /** Places in the manifest's words. */
+    readonly places: readonly string[];
+    /** Every place in words, countries first. */
+    readonly where: readonly string[];
+    /** The GDPR safeguard's code; `null` when none is declared or it is described in words (`safeguardText`). */
     readonly safeguard: Safeguard | null;
+    readonly safeguardText: string | null;
   }[];
   readonly thirdCountryTransfers: readonly {
-    readonly country: string;
+    /** Exactly one of `country`, `region` and `place` (the manifest's words) says where the data goes. */
+    readonly country: string | null;
+    readonly region: Region | null;
+    readonly place: string | null;
+    /** Where, in words: a country's or region's name, or the place. */
     readonly countryName: string;
     /** Recipient id, or `null` for remote access and other transfers declared for the whole provider. */
     readonly recipient: string | null;
     readonly remoteAccess: boolean;
     readonly safeguard: Safeguard | null;
+    readonly safeguardText: string | null;
     readonly text: string;
   }[];
   readonly erasure: readonly RopaErasure[];
   readonly legalHolds: readonly {
     readonly id: string;
     readonly categories: readonly string[];
-    readonly duration: string;
+    /** ISO 8601; `null` for a hold kept until the periods the law imposes expire. */
+    readonly duration: string | null;
     readonly text: string;
   }[];
   readonly securityMeasures: readonly string[];
@@ -123,10 +144,16 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
   const erasure = (r: typeof rule, categories: string[] | null): RopaErasure => ({
     rule: r?.id ?? null,
     categories,
-    duration: r ? isoDuration(r.duration) : null,
+    duration: r?.duration ? isoDuration(r.duration) : null,
+    bound: r?.bound ?? null,
+    then: r?.then ?? null,
     trigger: r?.trigger ?? null,
     action: r?.action ?? null,
-    text: sentence(retentionClause(ctx, r)),
+    text: retentionStatement(ctx, r),
+  });
+  const safeguard = (s: SafeguardModel | undefined) => ({
+    safeguard: s?.kind === 'named' ? s.safeguard : null,
+    safeguardText: s === undefined ? null : safeguardName(ctx, s),
   });
   const classes = [...new Set(p.categories.map((c) => m.categories.get(c)?.class))].filter(
     (c): c is Exclude<DataClass, 'forbidden'> => c !== undefined && c !== 'forbidden',
@@ -153,7 +180,10 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
         role: r ? v.recipientKind[r.kind] : '',
         categories: share.categories,
         countries: r?.countries ?? [],
-        safeguard: r?.safeguard ?? null,
+        regions: (r?.places ?? []).flatMap((x) => (x.kind === 'region' ? [x.region] : [])),
+        places: (r?.places ?? []).flatMap((x) => (x.kind === 'text' ? [ctx.text(x.text)] : [])),
+        where: (r?.places ?? []).map((x) => placeName(ctx, x)),
+        ...safeguard(r?.safeguard),
       };
     }),
     thirdCountryTransfers: purposeTransfers(m, p, home).map((t) => {
@@ -161,22 +191,24 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
         t.recipient === undefined
           ? ctx.t.notice.places[t.remoteAccess ? 'remoteAccess' : 'transfer']
           : (m.recipients.get(t.recipient)?.name ?? t.recipient);
-      const safeguard = t.safeguard === undefined ? v.safeguard.none : v.safeguard[t.safeguard];
+      const where = placeName(ctx, t.to);
       return {
-        country: t.country,
-        countryName: countryName(t.country, ctx.lang),
+        country: t.to.kind === 'country' ? t.to.country : null,
+        region: t.to.kind === 'region' ? t.to.region : null,
+        place: t.to.kind === 'text' ? where : null,
+        countryName: where,
         recipient: t.recipient ?? null,
         remoteAccess: t.remoteAccess,
-        safeguard: t.safeguard ?? null,
-        text: ctx.t.ropa.thirdCountry(countryName(t.country, ctx.lang), through, safeguard),
+        ...safeguard(t.safeguard),
+        text: ctx.t.ropa.thirdCountry(where, through, t.safeguard === undefined ? v.safeguard.none : safeguardName(ctx, t.safeguard)),
       };
     }),
     erasure: [erasure(rule, null), ...byCategory.map((x) => erasure(x.rule, x.categories))],
     legalHolds: purposeHolds(ctx, p).map((h) => ({
       id: h.id,
       categories: h.categories.filter((c) => p.categories.includes(c)),
-      duration: isoDuration(h.duration),
-      text: `${ctx.text(h.description)}${sep}${periodInWords(h.duration, h.trigger, ctx.lang)}${h.law ? ` (${h.law})` : ''}`,
+      duration: h.duration === undefined ? null : isoDuration(h.duration),
+      text: `${ctx.text(h.description)}${sep}${holdPeriod(ctx, h)}${h.law ? ` (${h.law})` : ''}`,
     })),
     securityMeasures: [
       ...m.organization.security.map((s) => ctx.text(s)),

@@ -6,7 +6,7 @@ import { lines, paragraph, section, term, terms, type DocumentTree, type Phrase 
 import { colon } from '../document/typography.js';
 import { messagesFor, ROPA_COLUMNS, type Messages, type RopaColumn } from '../i18n/index.js';
 import { pick, pickLanguage, ROPA_FORMATS, type RopaFormat } from '../options.js';
-import { countriesInWords, listInWords } from '../words.js';
+import { listInWords } from '../words.js';
 import { buildRopaRecord, reviewedInWords, type RopaContact, type RopaController, type RopaRecord } from './record.js';
 
 export interface RopaOptions {
@@ -39,7 +39,7 @@ export function ropaCells(record: RopaRecord, t: Messages): Record<RopaColumn, s
     subjects: a.dataSubjects.map((s) => s.name),
     categories: a.dataCategories.map((d) => d.label),
     recipients: none(
-      a.recipients.map((r) => `${r.name} (${[r.role, countriesInWords(r.countries, record.language)].filter((v) => v).join(' — ')})`),
+      a.recipients.map((r) => `${r.name} (${[r.role, listInWords(r.where, record.language)].filter((v) => v).join(' — ')})`),
     ),
     transfers: none(a.thirdCountryTransfers.map((x) => x.text)),
     erasure: a.erasure.map((e) => {

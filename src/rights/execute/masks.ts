@@ -87,7 +87,12 @@ export function maskIntentFields(model: PolicyModel, collection: CollectionModel
   return intentShape(model, collection, op).fields;
 }
 
-const holdEnd = (hold: LegalHoldModel, start: Date) => addDuration(start, hold.duration).toISOString().slice(0, 10);
+/** The day a hold started on `start` ends; none for a hold kept until the periods the law imposes expire (never on its own). */
+const holdEnd = (hold: LegalHoldModel, start: Date): string | undefined =>
+  hold.duration === undefined ? undefined : addDuration(start, hold.duration).toISOString().slice(0, 10);
+
+/** True when a hold's end is before `today`; a hold without an end never is. */
+const endedBefore = (until: string | undefined, today: string) => until !== undefined && until < today;
 
 /**
  * Decides a mask's computed values and hold end dates, reading the rows when it must. Rows with nothing to compute,
@@ -126,7 +131,7 @@ export async function buildMaskIntent(
     const release = (row: Row) => {
       const ended = holds.every(({ hold, from }) => {
         const start = new Date(String(toKeyValue(row[from as string] ?? null)));
-        return !Number.isNaN(start.getTime()) && holdEnd(hold, start) < today;
+        return !Number.isNaN(start.getTime()) && endedBefore(holdEnd(hold, start), today);
       });
       if (ended) released.push(primaryKeyOf(collection, row));
     };
@@ -152,9 +157,9 @@ export async function buildMaskIntent(
       return { hold, until: holdEnd(hold, Number.isNaN(start.getTime()) ? now : start) };
     });
     // A hold that ended before today keeps nothing: a row all of whose holds have ended is released.
-    if (ends.every((e) => e.until < today)) return void released.push(key);
+    if (ends.every((e) => endedBefore(e.until, today))) return void released.push(key);
     for (const { hold, until } of ends) {
-      if (until >= today)
+      if (!endedBefore(until, today))
         holdRecords.push({ dataset: collection.dataset, collection: collection.name, key: keyText, hold: hold.id, until });
     }
   };

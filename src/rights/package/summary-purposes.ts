@@ -3,10 +3,13 @@ import type { CollectionModel, PurposeModel } from '../../policy/index.js';
 import {
   categoryLabel,
   categoryLabels,
+  holdPeriod,
   legalBasisText,
+  placesInWords,
   purposeHolds,
   purposeRetention,
   retentionClause,
+  safeguardName,
   sentence,
   type RenderContext,
   code,
@@ -21,9 +24,7 @@ import {
   type Phrase,
   type Section,
   colon,
-  countriesInWords,
   listInWords,
-  periodInWords,
 } from '../../render/index.js';
 import { foundCategories, type PackagedCollection } from './found.js';
 import type { PackageMessages } from './summary-messages.js';
@@ -74,8 +75,8 @@ function recipientsPhrase(ctx: RenderContext, p: PackageMessages, purpose: Purpo
     const recipient = ctx.model.recipients.get(r.id);
     if (received.length === 0 || recipient === undefined) continue;
     const parts = [ctx.t.vocab.recipientKind[recipient.kind], p.purposes.receives(categoryLabels(ctx, received, true))];
-    if (recipient.countries.length > 0) parts.push(countriesInWords(recipient.countries, ctx.lang));
-    if (recipient.safeguard !== undefined) parts.push(ctx.t.notice.places.safeguard(ctx.t.vocab.safeguard[recipient.safeguard]));
+    if (recipient.places.length > 0) parts.push(placesInWords(ctx, recipient.places));
+    if (recipient.safeguard !== undefined) parts.push(ctx.t.notice.places.safeguard(safeguardName(ctx, recipient.safeguard)));
     if (out.length > 0) out.push(lineBreak);
     out.push(recipient.url === undefined ? recipient.name : link(recipient.name, recipient.url), ` — ${parts.join(' — ')}`);
   }
@@ -112,10 +113,7 @@ function holdsPhrase(ctx: RenderContext, purpose: PurposeModel, mine: readonly s
     purposeHolds(ctx, purpose)
       .map((h) => ({ h, held: h.categories.filter((c) => mine.includes(c)) }))
       .filter((x) => x.held.length > 0)
-      .map(
-        ({ h, held }) =>
-          `${categoryLabels(ctx, held)}${colon(ctx.lang)} ${periodInWords(h.duration, h.trigger, ctx.lang)}. ${sentence(ctx.text(h.description))}`,
-      ),
+      .map(({ h, held }) => `${categoryLabels(ctx, held)}${colon(ctx.lang)} ${holdPeriod(ctx, h)}. ${sentence(ctx.text(h.description))}`),
   );
 }
 

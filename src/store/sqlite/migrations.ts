@@ -94,4 +94,26 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
       );
     `,
   },
+  {
+    // A legal hold may last until the periods the law imposes expire, with no date: its records have no end (NULL).
+    // SQLite cannot drop a NOT NULL constraint: the table is copied.
+    id: 6,
+    sql: `
+      CREATE TABLE holds_6 (
+        dataset TEXT NOT NULL,
+        collection TEXT NOT NULL,
+        key TEXT NOT NULL,
+        hold TEXT NOT NULL,
+        until TEXT,
+        run_id TEXT NOT NULL,
+        from_field TEXT,
+        PRIMARY KEY (dataset, collection, key, hold)
+      );
+      INSERT INTO holds_6 (dataset, collection, key, hold, until, run_id, from_field)
+        SELECT dataset, collection, key, hold, until, run_id, from_field FROM holds;
+      DROP TABLE holds;
+      ALTER TABLE holds_6 RENAME TO holds;
+      CREATE INDEX holds_until ON holds (until);
+    `,
+  },
 ];

@@ -115,7 +115,7 @@ export function openSqliteStore(file: string): Store {
     for (let start = 0; start < records.length; start += HOLDS_PER_STATEMENT) {
       const chunk = records.slice(start, start + HOLDS_PER_STATEMENT);
       const statement = (holdStatements[chunk.length] ??= db.prepare(holdUpsert(chunk.length)));
-      statement.run(chunk.flatMap((h) => [h.dataset, h.collection, h.key, h.hold, h.until, h.runId, h.from ?? null]));
+      statement.run(chunk.flatMap((h) => [h.dataset, h.collection, h.key, h.hold, h.until ?? null, h.runId, h.from ?? null]));
     }
   };
   const complete = (runId: string, completion: Completion) => {
@@ -258,7 +258,8 @@ interface HoldRow {
   collection: string;
   key: string;
   hold: string;
-  until: string;
+  /** NULL for a hold without an end (until the legal periods expire). */
+  until: string | null;
   run_id: string;
   from_field: string | null;
 }
@@ -279,7 +280,8 @@ function holdUpsert(rows: number): string {
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
 function toHold(row: HoldRow): HoldRecord {
-  const hold = { dataset: row.dataset, collection: row.collection, key: row.key, hold: row.hold, until: row.until, runId: row.run_id };
+  const base = { dataset: row.dataset, collection: row.collection, key: row.key, hold: row.hold, runId: row.run_id };
+  const hold: HoldRecord = row.until === null ? base : { ...base, until: row.until };
   return row.from_field === null ? hold : { ...hold, from: row.from_field };
 }
 
