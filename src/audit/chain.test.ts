@@ -1,6 +1,7 @@
 // The chain's hash: fixed genesis, content covered field by field, and the previous hash bound in.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './canonical-json.js';
 import { chainHash, contentText, GENESIS_HASH } from './chain.js';
 import type { AuditContent } from './entry.js';
 
@@ -43,5 +44,13 @@ describe('the chain', () => {
     ];
     for (const v of variants) expect(chainHash(GENESIS_HASH, contentText(v))).not.toBe(base);
     expect(chainHash('0'.repeat(64), contentText(content))).not.toBe(base);
+  });
+});
+
+describe('contentText', () => {
+  it('is canonicalJson of the content, written faster', () => {
+    const { seq, at, actor, action, subjects, details } = content;
+    expect(contentText(content)).toBe(canonicalJson({ seq, at, actor: { ...actor }, action, subjects, details }));
+    expect(contentText(content, 9)).toBe(canonicalJson({ seq: 9, at, actor: { ...actor }, action, subjects, details }));
   });
 });

@@ -9,10 +9,44 @@ import type { AuditContent, AuditEntry } from './entry.js';
  */
 export const GENESIS_HASH = '0c6891c831afd309d7dfc6b08c376683cd8c363ac458cd4a8e92530a4dd15962';
 
-/** The canonical text of the part of an entry its hash covers. */
-export function contentText(entry: AuditContent): string {
-  const { seq, at, actor, action, subjects, details } = entry;
-  return canonicalJson({ seq, at, actor: { kind: actor.kind, id: actor.id }, action, subjects, details });
+/**
+ * The canonical text of the part of an entry its hash covers: `canonicalJson` of `{ seq, at, actor, action, subjects,
+ * details }`, with the outer keys written in their sorted order by hand (the verifier calls this once per entry).
+ */
+export function contentText(entry: AuditContent, seq: number = entry.seq): string {
+  return assembleContent(
+    entry.action,
+    entry.actor.id,
+    entry.actor.kind,
+    entry.at,
+    canonicalJson(entry.details),
+    seq,
+    canonicalJson(entry.subjects),
+  );
+}
+
+/**
+ * The content text from an entry's fields, its details and subjects already canonical JSON (as the SQL logs store them,
+ * so a verifier hashes the stored text without parsing it). The outer keys are in sorted order. A stored text is not
+ * re-checked: one that was edited, even into equivalent JSON, changes the hash and is reported as altered.
+ */
+export function assembleContent(
+  action: unknown,
+  actorId: unknown,
+  actorKind: unknown,
+  at: unknown,
+  details: string,
+  seq: number,
+  subjects: string,
+): string {
+  if (!Number.isSafeInteger(seq)) throw new TypeError(`canonical JSON: ${seq} is not a safe integer`);
+  return `{"action":${str(action)},"actor":{"id":${str(actorId)},"kind":${str(actorKind)}},"at":${str(at)},"details":${details},"seq":${seq},"subjects":${subjects}}`;
+}
+
+/** A string's JSON text; anything else (a row edited into another type) has no canonical text here. */
+function str(value: unknown): string {
+  if (typeof value !== 'string') throw new TypeError(`canonical JSON: expected a string, got a ${typeof value}`);
+  return JSON.stringify(value);
 }
 
 /** hex(SHA-256(prevHash ‖ contentText)): prevHash is 64 hex characters, so the concatenation is unambiguous. */

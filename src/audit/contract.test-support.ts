@@ -89,6 +89,10 @@ export function describeAuditLogContract(name: string, harness: () => Promise<Au
         expect(await log.read(1, 10)).toEqual([first, ...more]);
         expect((await log.read(2, 1)).map((e) => e.seq)).toEqual([2]);
         expect(await log.head()).toEqual(more[1]);
+        // What the verifier reads: the same hashes, and the content text hashed when the entries were appended.
+        expect(await log.readLinks(1, 10)).toEqual(
+          [first, ...more].map((e) => ({ seq: e.seq, prevHash: e.prevHash, hash: e.hash, content: contentText(e) })),
+        );
         expect(await verifyChain(log)).toEqual({
           ok: true,
           entries: 3,
@@ -151,6 +155,11 @@ export function describeAuditLogContract(name: string, harness: () => Promise<Au
         expect(await tampered(40, () => [`UPDATE audit_log SET actor_id = 'u_0' WHERE seq = 21`])).toMatchObject({
           kind: 'altered',
           seq: 21,
+        });
+        // The same details written another way (a space): the stored text changed, so did the hash.
+        expect(await tampered(40, () => [`UPDATE audit_log SET details = '{"rows": 3}' WHERE seq = 3`])).toMatchObject({
+          kind: 'altered',
+          seq: 3,
         });
         // Edited into something without a canonical text (a fraction): still named, not a crash.
         expect(await tampered(40, () => [`UPDATE audit_log SET details = '{"rows":1.5}' WHERE seq = 3`])).toMatchObject({

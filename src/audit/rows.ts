@@ -1,6 +1,8 @@
 // How an audit entry is laid out in a SQL row, shared by the SQLite and PostgreSQL logs.
 import { canonicalJson } from './canonical-json.js';
+import { assembleContent } from './chain.js';
 import type { AuditActor, AuditDetails, AuditEntry, AuditSubjects } from './entry.js';
+import type { ChainLink } from './log.js';
 import type { AuditAction } from './vocabulary.js';
 
 /** One row of `audit_log`; subjects and details are canonical JSON, so the stored text is the hashed text. */
@@ -57,4 +59,16 @@ function parseObject(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** A row's link, its content text built from the stored columns (positions as in `AUDIT_COLUMNS`). */
+export function linkFromValues(v: readonly unknown[]): ChainLink {
+  const seq = Number(v[0]);
+  let content: string | undefined;
+  try {
+    content = assembleContent(v[4], v[3], v[2], v[1], String(v[6]), seq, String(v[5]));
+  } catch {
+    content = undefined;
+  }
+  return { seq, prevHash: String(v[7]), hash: String(v[8]), content };
 }

@@ -3,7 +3,7 @@ import { CustosError } from '../errors.js';
 import type { AuditAnchor } from './anchor.js';
 import { chainHash, contentText, GENESIS_HASH } from './chain.js';
 import type { AuditEntry } from './entry.js';
-import type { AuditLog } from './log.js';
+import type { AuditLog, ChainLink } from './log.js';
 
 export const CHAIN_PROBLEMS = ['altered', 'removed', 'reordered', 'truncated'] as const;
 export type ChainProblemKind = (typeof CHAIN_PROBLEMS)[number];
@@ -33,23 +33,23 @@ export interface VerifyOptions {
  * counts the entries verified before the problem. A log that ends before the anchor, or whose anchored entry differs,
  * is `truncated`.
  */
-export async function verifyChain(log: Pick<AuditLog, 'read'>, options: VerifyOptions = {}): Promise<ChainVerification> {
+export async function verifyChain(log: Pick<AuditLog, 'read' | 'readLinks'>, options: VerifyOptions = {}): Promise<ChainVerification> {
   const pageSize = options.pageSize ?? 5000;
   let expected = 1;
   let prevHash = GENESIS_HASH;
-  let last: AuditEntry | undefined;
+  let last: ChainLink | undefined;
   for (;;) {
     if (options.signal?.aborted) throw new CustosError({ code: 'aborted', message: `audit verification stopped at entry ${expected}` });
-    const page = await log.read(expected, pageSize);
-    for (let i = 0; i < page.length; i++) {
-      const entry = page[i]!;
-      if (entry.seq !== expected || entry.prevHash !== prevHash || hashOf(entry) !== entry.hash) {
-        // The entries around it, read afresh: a moved entry's neighbours may lie on another page.
+    const page = await log.readLinks(expected, pageSize);
+    for (const link of page) {
+      const sound = link.content !== undefined && chainHash(link.prevHash, link.content) === link.hash;
+      if (link.seq !== expected || link.prevHash !== prevHash || !sound) {
+        // The entries around it, read afresh and parsed: a moved entry's neighbours may lie on another page.
         const around = await log.read(Math.max(1, expected - WINDOW), 2 * WINDOW + 1);
-        return { ok: false, entries: expected - 1, problem: diagnose(entry, around, expected, prevHash) };
+        return { ok: false, entries: expected - 1, problem: diagnose(link, sound, around, expected, prevHash) };
       }
-      prevHash = entry.hash;
-      last = entry;
+      prevHash = link.hash;
+      last = link;
       expected++;
     }
     if (page.length < pageSize) break;
@@ -67,7 +67,8 @@ export async function verifyChain(log: Pick<AuditLog, 'read'>, options: VerifyOp
       return { ok: false, entries: verified, problem: { kind: 'truncated', seq: anchor.seq, message } };
     }
   }
-  return { ok: true, entries: verified, head: last && { seq: last.seq, hash: last.hash, at: last.at } };
+  const head = last && (await log.read(last.seq, 1))[0];
+  return { ok: true, entries: verified, head: head && { seq: head.seq, hash: head.hash, at: head.at } };
 }
 
 /** How far (in seqs) the diagnosis looks for where a moved entry came from. */
@@ -76,7 +77,7 @@ const WINDOW = 32;
 /** The entry's hash recomputed from its stored content; undefined when the content has no canonical text (edited into a fraction, say). */
 function hashOf(entry: AuditEntry, seq = entry.seq): string | undefined {
   try {
-    return chainHash(entry.prevHash, contentText({ ...entry, seq }));
+    return chainHash(entry.prevHash, contentText(entry, seq));
   } catch {
     return undefined;
   }
@@ -87,17 +88,18 @@ function hashOf(entry: AuditEntry, seq = entry.seq): string | undefined {
  * may look at the entries `around` it: an entry whose hash matches another seq was moved there, by a swap (its predecessor's hash
  * is found further on) or by renumbering after a removal (it is not).
  */
-function diagnose(entry: AuditEntry, around: readonly AuditEntry[], expected: number, prevHash: string): ChainProblem {
-  if (entry.seq !== expected) {
+function diagnose(link: ChainLink, sound: boolean, around: readonly AuditEntry[], expected: number, prevHash: string): ChainProblem {
+  if (link.seq !== expected) {
     const message =
-      expected === entry.seq - 1
-        ? `entry ${expected} is missing: entry ${entry.seq} follows entry ${expected - 1}`
-        : `entries ${expected}–${entry.seq - 1} are missing: entry ${entry.seq} follows entry ${expected - 1}`;
+      expected === link.seq - 1
+        ? `entry ${expected} is missing: entry ${link.seq} follows entry ${expected - 1}`
+        : `entries ${expected}–${link.seq - 1} are missing: entry ${link.seq} follows entry ${expected - 1}`;
     return { kind: 'removed', seq: expected, message: expected === 1 ? message.replace(` follows entry 0`, ' is the first') : message };
   }
-  if (hashOf(entry) !== entry.hash) {
-    const writtenAs = candidateSeqs(expected, WINDOW).find((seq) => hashOf(entry, seq) === entry.hash);
-    if (writtenAs !== undefined) {
+  if (!sound) {
+    const entry = around.find((e) => e.seq === link.seq);
+    const writtenAs = entry && candidateSeqs(expected, WINDOW).find((seq) => hashOf(entry, seq) === entry.hash);
+    if (entry && writtenAs !== undefined) {
       const swapped = around.some((other) => other.seq > entry.seq && other.hash === entry.prevHash);
       return swapped
         ? {

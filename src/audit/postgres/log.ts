@@ -5,7 +5,7 @@ import { CustosError } from '../../errors.js';
 import { chainEntries } from '../chain.js';
 import { checkNewEntry, type AuditEntry, type NewAuditEntry } from '../entry.js';
 import type { AuditLog, AuditLogOptions } from '../log.js';
-import { AUDIT_COLUMNS, entryFromRow, rowValues, type AuditRow } from '../rows.js';
+import { AUDIT_COLUMNS, entryFromRow, linkFromValues, rowValues, type AuditRow } from '../rows.js';
 import { migratePostgresAudit, quote } from './migrations.js';
 
 export interface PostgresAuditLogOptions extends AuditLogOptions {
@@ -89,6 +89,15 @@ export async function openPostgresAuditLog(target: string | pg.Pool, options: Po
       withClient('read', async (client) => {
         const { rows } = await client.query<AuditRow>(`SELECT * FROM ${table} WHERE seq >= $1 ORDER BY seq LIMIT $2`, [fromSeq, limit]);
         return rows.map(entryFromRow);
+      }),
+    readLinks: (fromSeq, limit) =>
+      withClient('read', async (client) => {
+        const { rows } = await client.query<unknown[]>({
+          text: `SELECT ${AUDIT_COLUMNS.join(', ')} FROM ${table} WHERE seq >= $1 ORDER BY seq LIMIT $2`,
+          values: [fromSeq, limit],
+          rowMode: 'array',
+        });
+        return rows.map(linkFromValues);
       }),
     head: () =>
       withClient('read', async (client) => {

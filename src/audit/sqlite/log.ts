@@ -5,7 +5,7 @@ import { CustosError } from '../../errors.js';
 import { chainEntries } from '../chain.js';
 import { checkNewEntry, type AuditEntry, type NewAuditEntry } from '../entry.js';
 import type { AuditLog, AuditLogOptions } from '../log.js';
-import { AUDIT_COLUMNS, entryFromRow, rowValues, type AuditRow } from '../rows.js';
+import { AUDIT_COLUMNS, entryFromRow, linkFromValues, rowValues, type AuditRow } from '../rows.js';
 import { migrateSqliteAudit } from './migrations.js';
 
 /** How long an append waits for another process's append to commit before failing with `store-unavailable`. */
@@ -33,6 +33,10 @@ export function openSqliteAuditLog(target: string | Database.Database, options: 
     last: db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1'),
     insert: db.prepare(`INSERT INTO audit_log (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`),
     page: db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT ?'),
+    // Arrays, not objects: the verifier reads every row of the log.
+    links: db
+      .prepare<[number, number], unknown[]>(`SELECT ${AUDIT_COLUMNS.join(', ')} FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT ?`)
+      .raw(),
   };
   // The head is read after the write lock is taken (IMMEDIATE), so no other appender can chain to it meanwhile.
   const appendChecked = db.transaction((checked: readonly ReturnType<typeof checkNewEntry>[]) => {
@@ -62,6 +66,10 @@ export function openSqliteAuditLog(target: string | Database.Database, options: 
     async read(fromSeq, limit) {
       live();
       return stmt.page.all(fromSeq, limit).map(entryFromRow);
+    },
+    async readLinks(fromSeq, limit) {
+      live();
+      return stmt.links.all(fromSeq, limit).map(linkFromValues);
     },
     async head() {
       live();
