@@ -84,9 +84,9 @@ function hashOf(entry: AuditEntry, seq = entry.seq): string | undefined {
 }
 
 /**
- * What is wrong with `entry`, expected at `expected` after an entry hashed `prevHash`. Only reached on a problem, so it
- * may look at the entries `around` it: an entry whose hash matches another seq was moved there, by a swap (its predecessor's hash
- * is found further on) or by renumbering after a removal (it is not).
+ * What is wrong with `link`, expected at `expected` after an entry hashed `prevHash`; `sound` when its hash matches its
+ * own content and predecessor. Only reached on a problem, so it may parse the entries `around` it: an entry whose hash
+ * matches another seq was moved, by a swap (its predecessor's hash is found after it) or by renumbering after a removal.
  */
 function diagnose(link: ChainLink, sound: boolean, around: readonly AuditEntry[], expected: number, prevHash: string): ChainProblem {
   if (link.seq !== expected) {
