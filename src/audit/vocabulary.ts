@@ -1,0 +1,33 @@
+// The audit trail's closed word lists: who acts, what they did, and which kinds of ids an entry names.
+
+/** Who made the change or the view: a staff member, the person concerned, Custos itself, or a caller with an API key. */
+export const ACTOR_KINDS = ['staff', 'person', 'system', 'api-key'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/**
+ * What happened. New actions are appended here (never renamed: entries written years ago keep their words, and the
+ * verifier hashes whatever word an entry carries).
+ */
+export const AUDIT_ACTIONS = [
+  'request.created',
+  'request.verified',
+  'request.approved',
+  'request.denied',
+  'request.extended',
+  'request.run',
+  'request.completed',
+  'person-data.viewed',
+  'package.downloaded',
+  'proof.destroyed',
+  'user.created',
+  'key.created',
+  'retention.swept',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * The ids an entry may name. `person` is Custos's own reference to a person (a keyed pseudonym or an internal id), never
+ * an identity value such as an e-mail address.
+ */
+export const SUBJECT_KINDS = ['request', 'run', 'person', 'package', 'proof', 'user', 'key', 'sweep'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
