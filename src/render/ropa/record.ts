@@ -26,7 +26,7 @@ import {
   type RenderContext,
 } from '../context.js';
 import { colon } from '../document/typography.js';
-import { countryName, dateInWords, isoDuration, listInWords, periodInWords } from '../words.js';
+import { dateInWords, isoDuration, listInWords } from '../words.js';
 import { homeTerritory, purposeTransfers } from './transfers.js';
 
 /** Contact fields; absent ones are `null` so every record has the same keys. */
