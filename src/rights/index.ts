@@ -5,7 +5,6 @@ export { describeBlocker, describeHold, formatErasure, formatPlan } from './form
 export { previewRequest, type RequestPreview } from './preview.js';
 export { foldCase, foldIdentity, parseIdentityArgs, normalizeIdentities } from './identities.js';
 export { PINNED_ROWS, resolveRequest, type ResolvedRequest, type Where } from './resolve.js';
-export { createConnectorPool, type ConnectorPool, type ConnectorPoolOptions } from './connections.js';
 export type { ExecutionContext, ProgressEvent, RightsRequest } from './execute/context.js';
 export { executeErasure, type ErasureResult } from './execute/erase.js';
 export type { StepResult } from './execute/steps.js';

@@ -1,11 +1,9 @@
 // Resolution: runs a plan's lookups through connectors and returns, per collection, the selections of the person's rows.
-import { rowsAtOnce, type Connector, type Row } from '../connectors/index.js';
-import { CustosError } from '../errors.js';
-import type { CollectionModel, PolicyModel } from '../policy/index.js';
-import type { ConnectorPool } from './connections.js';
+import { rowsAtOnce, toKeyValue, type Connector, type ConnectorPool, type KeyValue, type Row } from '../connectors/index.js';
+import { collectionOf, type CollectionModel, type PolicyModel } from '../policy/index.js';
 import { foldCase, foldIdentity } from './identities.js';
 import type { CollectionLookup, Identities, RightsPlan, Route } from './plan.js';
-import { coerceForField, KeySet, toKeyValue, type KeyValue } from './values.js';
+import { coerceForField, KeySet } from './values.js';
 
 /** AND of IN-lists on one collection, in a JSON-safe form. */
 export type Where = Readonly<Record<string, readonly KeyValue[]>>;
@@ -496,10 +494,4 @@ function setOf(values: readonly string[]): KeySet {
   const s = new KeySet();
   for (const v of values) s.add(v);
   return s;
-}
-
-export function collectionOf(model: PolicyModel, qualified: string): CollectionModel {
-  const c = model.index.collections.get(qualified);
-  if (!c) throw new CustosError({ code: 'invalid-input', message: `the plan names ${qualified}, which the manifest no longer declares` });
-  return c;
 }
