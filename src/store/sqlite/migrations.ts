@@ -94,4 +94,13 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
       );
     `,
   },
+  {
+    // Journal records carry the version of their kind (JOURNAL_RECORD_VERSIONS), so a Custos refuses to resume a run a
+    // newer one journaled. Records written before are the first version.
+    id: 6,
+    sql: `
+      ALTER TABLE runs ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE run_log ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
 ];

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { CustosError } from '../../errors.js';
+import { checkJournalRecord, JOURNAL_RECORD_VERSIONS as VERSION, parseJournalText, type JournalRecordKind } from '../records.js';
 import type { Completion, HoldRecord, HoldRegistry, Journal, RunRecord, RunStatus, StepRecord, Store } from '../store.js';
 import { BACKSTOP_PAGES, CHECKPOINTER_AFTER_WRITES, startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { createStoreFile } from './files.js';
@@ -20,14 +21,13 @@ interface RunRow {
   started_at: string;
   finished_at: string | null;
   result: string | null;
+  version: number;
 }
 interface LogRow {
-  kind: 'intents' | 'done' | 'attempt';
+  kind: Exclude<JournalRecordKind, 'run'>;
   body: string;
+  version: number;
 }
-type LogEntry = { readonly stepId: string; readonly intent?: unknown; readonly result?: unknown; readonly rows?: number };
-
-const parse = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
 const DIGEST = 'sha256:';
 
 /** A plan serialised once, named by the digest of its text (plans are shared and immutable: the cache never goes stale). */
@@ -68,18 +68,19 @@ export function openSqliteStore(file: string): Store {
 
   const stmt = {
     insertRun: db.prepare(
-      'INSERT INTO runs (id, action, plan, resolution, status, started_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      `INSERT INTO runs (id, action, plan, resolution, status, started_at, version) VALUES (?, ?, ?, ?, ?, ?, ${VERSION.run})
+       ON CONFLICT DO NOTHING`,
     ),
     insertPlan: db.prepare('INSERT INTO plans (digest, body) VALUES (?, ?) ON CONFLICT DO NOTHING'),
     getRun: db.prepare<[string], RunRow>('SELECT runs.*, plans.body FROM runs LEFT JOIN plans ON plans.digest = runs.plan WHERE id = ?'),
-    getLog: db.prepare<[string], LogRow>('SELECT kind, body FROM run_log WHERE run_id = ? ORDER BY id'),
-    log: db.prepare('INSERT INTO run_log (run_id, kind, body) VALUES (?, ?, ?)'),
+    getLog: db.prepare<[string], LogRow>('SELECT kind, body, version FROM run_log WHERE run_id = ? ORDER BY id'),
+    log: db.prepare('INSERT INTO run_log (run_id, kind, body, version) VALUES (?, ?, ?, ?)'),
     // An ended run keeps no resolution: only a run that may resume needs it, and it names the person.
     finish: db.prepare('UPDATE runs SET status = ?, result = ?, finished_at = ?, resolution = NULL WHERE id = ?'),
     record: db.prepare(
-      `INSERT INTO runs (id, action, plan, status, started_at, finished_at, result) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO runs (id, action, plan, status, started_at, finished_at, result, version) VALUES (?, ?, ?, ?, ?, ?, ?, ${VERSION.run})
        ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, resolution = NULL, status = excluded.status,
-         started_at = excluded.started_at, finished_at = excluded.finished_at, result = excluded.result
+         started_at = excluded.started_at, finished_at = excluded.finished_at, result = excluded.result, version = excluded.version
        WHERE runs.action = excluded.action`,
     ),
     holdsEnding: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE until <= ? ORDER BY until'),
@@ -118,39 +119,73 @@ export function openSqliteStore(file: string): Store {
       statement.run(chunk.flatMap((h) => [h.dataset, h.collection, h.key, h.hold, h.until, h.runId, h.from ?? null]));
     }
   };
+  /** Appends one entry of the step log, at the version this Custos writes of its kind. */
+  const appendLog = (runId: string, kind: LogRow['kind'], entries: readonly unknown[]) =>
+    stmt.log.run(runId, kind, JSON.stringify(entries), VERSION[kind]);
   const complete = (runId: string, completion: Completion) => {
-    if (completion.steps.length > 0) stmt.log.run(runId, 'done', JSON.stringify(completion.steps));
+    if (completion.steps.length > 0) appendLog(runId, 'done', completion.steps);
     if (completion.holds && completion.holds.length > 0) registerHolds(completion.holds);
   };
 
   const readRun = (id: string): RunRecord | undefined => {
     const row = stmt.getRun.get(id);
     if (!row) return undefined;
+    // The run's own record first: a newer version is refused before its log is read.
+    const text = (column: string | null) => (column === null ? undefined : parseJournalText(id, 'run', column));
+    const run = checkJournalRecord(id, 'run', row.version, {
+      plan: text(row.body ?? row.plan),
+      resolution: text(row.resolution),
+      result: text(row.result),
+    });
     // The steps' state is the log folded in order: a later intent replaces an earlier one, an attempt records the rows a
     // transaction wrote before its commit, a completion marks done.
     const steps = new Map<string, StepRecord>();
+    const fold = (stepId: string, next: (was: StepRecord | undefined) => StepRecord) => {
+      const was = steps.get(stepId);
+      const step = next(was);
+      const attempted = step.attempted ?? was?.attempted;
+      steps.set(stepId, attempted === undefined ? step : { ...step, attempted });
+    };
     for (const entry of stmt.getLog.all(id)) {
-      for (const e of JSON.parse(entry.body) as LogEntry[]) {
-        const was = steps.get(e.stepId);
-        const step: StepRecord =
-          entry.kind === 'intents'
-            ? { stepId: e.stepId, intent: e.intent, done: was?.done ?? false, result: was?.result }
-            : entry.kind === 'done'
-              ? { stepId: e.stepId, intent: was?.intent, done: true, result: e.result }
-              : { stepId: e.stepId, intent: was?.intent, done: was?.done ?? false, result: was?.result, attempted: e.rows };
-        const attempted = step.attempted ?? was?.attempted;
-        steps.set(e.stepId, attempted === undefined ? step : { ...step, attempted });
+      const body = parseJournalText(id, entry.kind, entry.body);
+      switch (entry.kind) {
+        case 'intents':
+          for (const e of checkJournalRecord(id, entry.kind, entry.version, body))
+            fold(e.stepId, (was) => ({ stepId: e.stepId, intent: e.intent, done: was?.done ?? false, result: was?.result }));
+          break;
+        case 'done':
+          for (const e of checkJournalRecord(id, entry.kind, entry.version, body))
+            fold(e.stepId, (was) => ({ stepId: e.stepId, intent: was?.intent, done: true, result: e.result }));
+          break;
+        case 'attempt':
+          for (const e of checkJournalRecord(id, entry.kind, entry.version, body))
+            fold(e.stepId, (was) => ({
+              stepId: e.stepId,
+              intent: was?.intent,
+              done: was?.done ?? false,
+              result: was?.result,
+              attempted: e.rows,
+            }));
+          break;
+        default:
+          // The table's CHECK admits no other kind; a journal edited outside Custos might hold one.
+          entry.kind satisfies never;
+          throw new CustosError({
+            code: 'store-error',
+            message: `run "${id}" cannot be resumed: its journal holds a record of an unknown kind`,
+            details: { runId: id },
+          });
       }
     }
     return {
       id: row.id,
       action: row.action,
-      plan: JSON.parse(row.body ?? row.plan),
-      resolution: parse(row.resolution),
+      plan: run.plan,
+      resolution: run.resolution,
       status: row.status,
       startedAt: new Date(row.started_at),
       finishedAt: row.finished_at === null ? undefined : new Date(row.finished_at),
-      result: parse(row.result),
+      result: run.result,
       steps,
     };
   };
@@ -161,7 +196,7 @@ export function openSqliteStore(file: string): Store {
       inTransaction(() => {
         const plan = planReference(run.plan);
         created = stmt.insertRun.run(run.id, run.action, plan, json(run.resolution), 'running', run.startedAt.toISOString()).changes > 0;
-        if (created && intents.length > 0) stmt.log.run(run.id, 'intents', JSON.stringify(intents));
+        if (created && intents.length > 0) appendLog(run.id, 'intents', intents);
       });
       const existing = created ? undefined : readRun(run.id);
       if (existing) return { run: existing, resumed: true };
@@ -207,13 +242,13 @@ export function openSqliteStore(file: string): Store {
     },
     async recordIntents(runId, intents) {
       live();
-      if (intents.length > 0) stmt.log.run(runId, 'intents', JSON.stringify(intents));
+      if (intents.length > 0) appendLog(runId, 'intents', intents);
       wrote();
     },
     async recordAttempt(runId, attempt, earlier) {
       inTransaction(() => {
         if (earlier) complete(runId, earlier);
-        if (attempt.length > 0) stmt.log.run(runId, 'attempt', JSON.stringify(attempt));
+        if (attempt.length > 0) appendLog(runId, 'attempt', attempt);
       });
     },
     async completeSteps(runId, completion) {
