@@ -117,6 +117,27 @@ describe('a journal this Custos cannot read', () => {
     expect(providerRows(shop)).toBe(before);
   });
 
+  it('refuses a step intent that lost its shape before any store is written, not when its store comes', async () => {
+    shop = createShop('damaged-intent');
+    await interruptedErasure(shop, 'req-intent');
+    const changed = editJournal(
+      shop,
+      `UPDATE run_log SET body = json_set(body, '$[#-1].intent', json('{"rows":"ada@example.com","holds":[]}')) WHERE run_id = ? AND kind = 'intents'`,
+      'req-intent',
+    );
+    expect(changed).toBeGreaterThan(0);
+    const before = providerRows(shop);
+    const refusal = resume(shop, 'req-intent');
+    await expect(refusal).rejects.toMatchObject({
+      code: 'store-error',
+      message: expect.stringMatching(
+        /^run "req-intent" cannot be resumed: its journaled intent of step \S+ record does not match its schema/,
+      ),
+    });
+    await expect(refusal).rejects.not.toMatchObject({ message: expect.stringContaining('ada@') });
+    expect(providerRows(shop)).toBe(before);
+  });
+
   it('still resumes a run journaled at the current versions', async () => {
     shop = createShop('current');
     await interruptedErasure(shop, 'req-current');

@@ -5,7 +5,7 @@ import { planRequest } from '../planner.js';
 import type { RightsAction, RightsPlan } from '../plan.js';
 import { resolveRequest, type AlsoRead, type ResolvedRequest } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
-import { recordedPlan, recordedResolution } from './recorded.js';
+import { checkRecordedIntents, recordedPlan, recordedResolution } from './recorded.js';
 
 export interface JournaledRun {
   readonly run: RunRecord;
@@ -134,6 +134,7 @@ export async function prepareRun(
     const plan = recordedPlan(existing.id, combined ? existing.plan.plan : existing.plan);
     const resolution = combined ? existing.plan.resolved : existing.resolution;
     const resolved = resolution === undefined ? NOTHING_KEPT : recordedResolution(existing.id, resolution);
+    if (action === 'erase') checkRecordedIntents(existing.id, existing.steps);
     return { run: existing, plan, resolved, resumed: true };
   }
   const plan = planRequest(ctx.model, { action, identityKeys: [...request.identities.keys()] });

@@ -1,7 +1,7 @@
 // What a resumed run replays, checked before anything runs: the journaled plan and resolution must have the shape the
 // executors walk, else the run is refused with a clear error instead of failing half-way through a store.
 import { z } from 'zod';
-import { damagedRecord } from '../../store/index.js';
+import { damagedRecord, type StepRecord } from '../../store/index.js';
 import { RIGHTS_ACTIONS, type RightsPlan } from '../plan.js';
 import type { ResolvedRequest } from '../resolve.js';
 
@@ -39,6 +39,32 @@ const RecordedResolution = z.object({
   found: z.boolean(),
   pinned: z.record(z.string(), z.array(where)).optional(),
 });
+
+const keyValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const rowKey = z.record(z.string(), keyValue);
+/** An erasure step's intent: the rows pinned before a cycle is broken, or a mask's per-row values and holds. */
+const RecordedIntent = z.union([
+  z.object({ pins: z.array(where) }),
+  z.object({
+    rows: z.array(z.object({ key: rowKey, set: rowKey })),
+    holds: z.array(
+      z.object({ dataset: name, collection: name, key: z.string(), hold: name, until: z.string(), from: z.string().optional() }),
+    ),
+    released: z.array(rowKey).optional(),
+  }),
+]);
+
+/**
+ * Checks every intent journaled for an erasure's steps before the run resumes: one that breaks the intent's shape would
+ * otherwise fail only when its store's turn comes, after other stores were written.
+ */
+export function checkRecordedIntents(runId: string, steps: ReadonlyMap<string, StepRecord>): void {
+  for (const step of steps.values()) {
+    if (step.intent === undefined) continue;
+    const checked = RecordedIntent.safeParse(step.intent);
+    if (!checked.success) throw damagedRecord(runId, `intent of step ${step.stepId}`, checked.error.issues);
+  }
+}
 
 /** The journaled plan, or a CustosError naming the run and where the record breaks the plan's shape. */
 export function recordedPlan(runId: string, plan: unknown): RightsPlan {
