@@ -2,6 +2,50 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The layer direction of docs/architecture.md: which folders of src/ a production file of each folder may not import.
+// Imports are relative paths, so a folder is recognised by its name as a path segment (`../store/index.js`).
+const LAYERS = ['policy', 'connectors', 'store', 'anonymize', 'vault', 'rights', 'render', 'discover', 'cli'];
+const except = (...allowed) => LAYERS.filter((layer) => !allowed.includes(layer));
+/** Production files (by glob) → the layers they may not import. */
+const FORBIDDEN = {
+  'src/{errors,clock}.ts': except(), // the shared leaves
+  'src/policy/**/*.ts': except('policy'),
+  'src/connectors/**/*.ts': except('connectors', 'policy'),
+  'src/store/**/*.ts': except('store', 'policy'),
+  'src/anonymize/**/*.ts': except('anonymize', 'policy'),
+  'src/vault/**/*.ts': except('vault', 'policy'),
+  'src/{rights,render,discover}/**/*.ts': ['cli'],
+  'src/index.ts': ['cli'], // the library's public face: what a user embeds, without the command line
+  'src/cli/**/*.ts': [],
+};
+const TEST_SUPPORT = [
+  { regex: '\\.test-support(\\.js)?$', message: 'Test support is not shipped code: production files do not import it.' },
+  { regex: '(^|/)test/', message: 'The integration suites under test/ are not shipped code.' },
+  { regex: '^vitest', message: 'Production files do not import the test runner.' },
+];
+const layerRules = Object.entries(FORBIDDEN).map(([files, forbidden]) => ({
+  files: [files],
+  ignores: ['**/*.test.ts', '**/*.test-support.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...(forbidden.length === 0
+            ? []
+            : [
+                {
+                  regex: `(^|/)(${forbidden.join('|')})/`,
+                  message: `${files} may not import this layer: dependencies point down (docs/architecture.md).`,
+                },
+              ]),
+          ...TEST_SUPPORT,
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'coverage/**', 'bench/out/**', 'web/dist/**', 'examples/nimbus-cloud/data/**', 'test/.tmp/**'] },
   js.configs.recommended,
@@ -32,6 +76,7 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md §7).' }],
     },
   },
+  ...layerRules,
   {
     files: ['**/*.config.ts', '**/*.config.js', 'test/summary-reporter.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -2,14 +2,8 @@
 import { join } from 'node:path';
 import { systemClock } from '../src/clock.js';
 import type { PolicyModel } from '../src/policy/index.js';
-import {
-  createConnectorPool,
-  executeErasure,
-  exportPersonData,
-  normalizeIdentities,
-  type ExecutionContext,
-  type ExportSink,
-} from '../src/rights/index.js';
+import { createConnectorPool } from '../src/connectors/index.js';
+import { executeErasure, exportPersonData, normalizeIdentities, type ExecutionContext, type ExportSink } from '../src/rights/index.js';
 import { openSqliteStore, type Journal, type Store } from '../src/store/index.js';
 import { nimbusCustomer, nimbusEmail } from '../examples/nimbus-cloud/generator/index.js';
 import { printTable, summarize } from './measure.js';

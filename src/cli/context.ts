@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { fixedClock, systemClock } from '../clock.js';
 import type { PolicyModel } from '../policy/index.js';
-import { createConnectorPool, type ExecutionContext, type Identities, type ProgressEvent } from '../rights/index.js';
+import { createConnectorPool } from '../connectors/index.js';
+import { type ExecutionContext, type Identities, type ProgressEvent } from '../rights/index.js';
 import { openStore } from '../store/index.js';
 import { loadPseudonymKey } from '../vault/index.js';
 import { requestIdentities } from './identities.js';

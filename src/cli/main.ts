@@ -13,6 +13,7 @@ const program = new Command()
   .description('Privacy-as-code: check, render and keep the promises of a privacy manifest.')
   .version('0.1.0')
   .showHelpAfterError()
+  // A usage error ends the command before anything is opened: exiting at once loses nothing.
   .exitOverride((error) => process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.unusable));
 
 tolerateClosedOutput();

@@ -8,7 +8,7 @@ import {
   type PolicyModel,
 } from '../policy/index.js';
 import { parseInstant } from './instant.js';
-import { EXIT, printDiagnostics } from './output.js';
+import { CommandExit, EXIT, printDiagnostics } from './output.js';
 
 export const DEFAULT_MANIFEST_DIR = './privacy';
 
@@ -37,7 +37,7 @@ export function compileForCommand(dir: string | undefined, options: ModelOptions
   return compilePolicyFolder(dir ?? DEFAULT_MANIFEST_DIR, { now: options.now, profile: options.profile ?? process.env.CUSTOS_PROFILE });
 }
 
-/** The model, or exit: 2 when a file could not be read, 1 when the manifest has errors. Warnings are printed and tolerated. */
+/** The model, or a CommandExit: 2 when a file could not be read, 1 when the manifest has errors. Warnings are printed and tolerated. */
 export function requireModel(dir: string | undefined, options: ModelOptions): PolicyModel {
   return requireCompiled(dir, options).model;
 }
@@ -46,10 +46,10 @@ export function requireModel(dir: string | undefined, options: ModelOptions): Po
 export function requireCompiled(dir: string | undefined, options: ModelOptions): { model: PolicyModel; sources: ManifestSources } {
   const result = compileForCommand(dir, options);
   printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error' || (d.severity === 'warning' && options.warnings !== false)));
-  if (!result.model) process.exit(manifestUnreadable(result) ? EXIT.unusable : EXIT.errors);
+  if (!result.model) throw new CommandExit(manifestUnreadable(result) ? EXIT.unusable : EXIT.errors);
   if (hasErrors(result.diagnostics)) {
     process.stderr.write('custos: the manifest has errors; fix them first (custos lint)\n');
-    process.exit(EXIT.errors);
+    throw new CommandExit(EXIT.errors);
   }
   if (!result.sources) throw new Error('a compiled model comes with its sources');
   return { model: result.model, sources: result.sources };

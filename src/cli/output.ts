@@ -62,14 +62,33 @@ export function tolerateClosedOutput(): void {
   }
 }
 
-/** One line per failure, never a stack trace (set CUSTOS_DEBUG=1 to see one). */
-export function fail(error: unknown): never {
+/**
+ * Ends a command with an exit code, what it had to say already printed (the diagnostics of a manifest that cannot be
+ * used). Thrown rather than exiting, so what the command opened is closed on the way out.
+ */
+export class CommandExit extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+    this.name = 'CommandExit';
+  }
+}
+
+/**
+ * One line per failure, never a stack trace (set CUSTOS_DEBUG=1 to see one). Sets the exit code and lets the process end
+ * by itself: `process.exit` would cut short what is still being closed or written (a store, a connection, piped output).
+ */
+export function fail(error: unknown): void {
+  if (error instanceof CommandExit) {
+    process.exitCode = error.exitCode;
+    return;
+  }
   if (isCustosError(error)) {
     process.stderr.write(`custos: ${error.message}\n`);
-    process.exit(EXIT_BY_ERROR[error.code]);
+    process.exitCode = EXIT_BY_ERROR[error.code];
+    return;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`custos: unexpected error: ${message}\n`);
   if (process.env.CUSTOS_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  process.exit(EXIT.errors);
+  process.exitCode = EXIT.errors;
 }

@@ -13,8 +13,10 @@ export type {
   Where,
 } from './connector.js';
 export { openConnector, connectUrl, storeKindOfUrl, type OpenConnectorOptions } from './open.js';
+export { createConnectorPool, type ConnectorPool, type ConnectorPoolOptions } from './pool.js';
 export { rowsAtOnce } from './pages.js';
 export { keyWhere } from './selection.js';
+export { primaryKeyOf, toKeyValue, type KeyValue } from './row-keys.js';
 export { resolveStoreTarget, type StoreTarget } from './target.js';
 export { IDENTIFIER, checkIdentifier } from './identifiers.js';
 export { signCustosBody, verifyCustosSignature, CUSTOS_SIGNATURE_HEADER } from './http/signature.js';

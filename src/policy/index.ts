@@ -5,6 +5,7 @@ export * from './diagnostics.js';
 export { parseDuration, addDuration, subtractDuration, approximateDays, isZeroDuration, type Duration } from './duration.js';
 export { localize } from './text.js';
 export { foldCase, isPlain } from './fold.js';
+export { collectionOf } from './collections.js';
 export { BREACH_KINDS, fieldBreaches, holdsCardNumbers, type BreachKind } from './breaches.js';
 export { checkKeyIndex, keyPlaceholders, type KeyIndexCheck, type KeyIndexParts } from './keys.js';
 export { locateSource, type LocatedSource, type ManifestSources } from './source-trace.js';

@@ -2,10 +2,21 @@
 export * from './plan.js';
 export { planRequest, type PlanRequestInput } from './planner.js';
 export { describeBlocker, describeHold, formatErasure, formatPlan } from './format.js';
+export {
+  erasureReport,
+  formatReport,
+  notFoundReport,
+  previewReport,
+  rectificationReport,
+  restrictionReport,
+  REPORT_OUTCOMES,
+  type ReportOutcome,
+  type ReportRow,
+  type RequestReport,
+} from './report.js';
 export { previewRequest, type RequestPreview } from './preview.js';
 export { foldCase, foldIdentity, parseIdentityArgs, normalizeIdentities } from './identities.js';
 export { PINNED_ROWS, resolveRequest, type ResolvedRequest, type Where } from './resolve.js';
-export { createConnectorPool, type ConnectorPool, type ConnectorPoolOptions } from './connections.js';
 export type { ExecutionContext, ProgressEvent, RightsRequest } from './execute/context.js';
 export { executeErasure, type ErasureResult } from './execute/erase.js';
 export type { StepResult } from './execute/steps.js';

@@ -1,9 +1,9 @@
 // Dry runs: resolves a request and counts what each collection holds for the person, writing nothing.
-import type { ConnectorPool } from './connections.js';
+import type { ConnectorPool } from '../connectors/index.js';
 import { planRequest } from './planner.js';
 import type { Identities, RightsAction, RightsPlan } from './plan.js';
-import { collectionOf, resolveRequest } from './resolve.js';
-import type { PolicyModel } from '../policy/index.js';
+import { resolveRequest } from './resolve.js';
+import { collectionOf, type PolicyModel } from '../policy/index.js';
 
 export interface RequestPreview {
   readonly plan: RightsPlan;

@@ -1,23 +1,6 @@
-// Key values as they travel from rows into selections and the journal: JSON-safe, typed by the field they match.
-import type { Row, Value } from '../connectors/index.js';
-import type { CollectionModel, FieldModel } from '../policy/index.js';
-
-/** A value that survives a JSON round trip through the journal. */
-export type KeyValue = string | number | boolean | null;
-
-export function toKeyValue(v: Value): KeyValue {
-  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
-  if (v instanceof Date) return v.toISOString();
-  return Buffer.from(v).toString('hex');
-}
-
-/** A row's primary-key values, by field. */
-export function primaryKeyOf(collection: CollectionModel, row: Row): Record<string, KeyValue> {
-  const key: Record<string, KeyValue> = {};
-  for (const k of collection.primaryKey) key[k] = toKeyValue(row[k] ?? null);
-  return key;
-}
+// Key values of a request: its text values typed by the field they match, and sets that compare them as stores return them.
+import type { KeyValue } from '../connectors/index.js';
+import type { FieldModel } from '../policy/index.js';
 
 /** Converts a request's text value to the type of the field it is compared with. */
 export function coerceForField(value: string, field: FieldModel | undefined): KeyValue {

@@ -5,6 +5,15 @@ import { openSqliteStore } from './sqlite/store.js';
 import type { Store } from './store.js';
 
 export * from './store.js';
+export {
+  checkJournalRecord,
+  damagedRecord,
+  JOURNAL_RECORD_KINDS,
+  JOURNAL_RECORD_SCHEMAS,
+  JOURNAL_RECORD_VERSIONS,
+  type JournalRecord,
+  type JournalRecordKind,
+} from './records.js';
 export { openSqliteStore } from './sqlite/store.js';
 export { leaseOwner, ownerHasEnded } from './lease-owner.js';
 

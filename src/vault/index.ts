@@ -1,2 +1,2 @@
 // Custos's key material: the public face.
-export { loadPseudonymKey, DEFAULT_PSEUDONYM_KEY_FILE } from './keys.js';
+export { generatePseudonymKey, loadPseudonymKey, DEFAULT_PSEUDONYM_KEY_FILE } from './keys.js';

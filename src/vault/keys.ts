@@ -1,11 +1,16 @@
 // Key material Custos keeps for itself: the pseudonym key of keyed hashes, from the environment or a private file.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CustosError } from '../errors.js';
-import { generatePseudonymKey } from '../anonymize/index.js';
 
 /** Default file of the pseudonym key when CUSTOS_PSEUDONYM_KEY is not set. */
 export const DEFAULT_PSEUDONYM_KEY_FILE = '.custos/pseudonym.key';
+
+/** A fresh 256-bit key. */
+export function generatePseudonymKey(): Uint8Array {
+  return randomBytes(32);
+}
 
 /**
  * The pseudonym key: CUSTOS_PSEUDONYM_KEY (64 hex characters) when set, else the key file, created with mode 0600 on first use.

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
 import pg from 'pg';
 import { connectUrl } from '../../src/connectors/index.js';
-import { uniqueName } from '../../src/connectors/testing.js';
+import { uniqueName } from '../../src/connectors/testing.test-support.js';
 import type { IntrospectedCollection } from '../../src/connectors/index.js';
 import type { ColumnKind, LabelledSchema, TableSpec } from './schemas.js';
 

@@ -2,15 +2,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CollectionModel } from '../../src/policy/index.js';
 import type { Connector } from '../../src/connectors/index.js';
+import { createConnectorPool, type ConnectorPool } from '../../src/connectors/index.js';
 import {
-  createConnectorPool,
   exportPersonData,
   normalizeIdentities,
   planRequest,
   resolveRequest,
   portableFields,
   WITHHELD,
-  type ConnectorPool,
   type ExportOptions,
 } from '../../src/rights/index.js';
 import { createShop, type Shop } from './shop.js';

@@ -4,14 +4,8 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { fixedClock } from '../../src/clock.js';
 import type { CollectionModel } from '../../src/policy/index.js';
-import {
-  createConnectorPool,
-  type ConnectorPool,
-  type ExecutionContext,
-  type ExportedValue,
-  type ExportSink,
-  type ProgressEvent,
-} from '../../src/rights/index.js';
+import { createConnectorPool, type ConnectorPool } from '../../src/connectors/index.js';
+import { type ExecutionContext, type ExportedValue, type ExportSink, type ProgressEvent } from '../../src/rights/index.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 import type { Shop } from './shop.js';
 

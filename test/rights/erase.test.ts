@@ -4,15 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CustosError } from '../../src/errors.js';
-import {
-  createConnectorPool,
-  executeErasure,
-  executeRestriction,
-  normalizeIdentities,
-  PINNED_ROWS,
-  type ConnectorPool,
-  type ResolvedRequest,
-} from '../../src/rights/index.js';
+import { createConnectorPool, type ConnectorPool } from '../../src/connectors/index.js';
+import { executeErasure, executeRestriction, normalizeIdentities, PINNED_ROWS, type ResolvedRequest } from '../../src/rights/index.js';
 import type { RunRecord } from '../../src/store/index.js';
 import { createShop, type Shop } from './shop.js';
 import { dump, testContext, type TestContext } from './context.js';

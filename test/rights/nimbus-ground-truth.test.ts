@@ -8,14 +8,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { truncateIp } from '../../src/anonymize/index.js';
 import { compilePolicyFolder, type PolicyModel } from '../../src/policy/index.js';
-import {
-  createConnectorPool,
-  executeErasure,
-  exportPersonData,
-  normalizeIdentities,
-  planRequest,
-  type ExportedValue,
-} from '../../src/rights/index.js';
+import { createConnectorPool } from '../../src/connectors/index.js';
+import { executeErasure, exportPersonData, normalizeIdentities, planRequest, type ExportedValue } from '../../src/rights/index.js';
 import {
   DISTRIBUTED_PROFILE,
   generateNimbus,

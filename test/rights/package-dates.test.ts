@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { uniqueName } from '../../src/connectors/testing.js';
+import { uniqueName } from '../../src/connectors/testing.test-support.js';
 import { compilePolicy, type PolicyModel } from '../../src/policy/index.js';
 import { normalizeIdentities } from '../../src/rights/index.js';
 import { writeAccessPackage } from '../../src/rights/package/index.js';

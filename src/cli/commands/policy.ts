@@ -18,7 +18,8 @@ export function registerPolicyCommands(program: Command): void {
     .action((dir: string, opts: { force?: boolean }) => {
       if (existsSync(dir) && readdirSync(dir).length > 0 && !opts.force) {
         process.stderr.write(`custos: ${dir} is not empty; pass --force to write into it anyway\n`);
-        process.exit(EXIT.unusable);
+        process.exitCode = EXIT.unusable;
+        return;
       }
       mkdirSync(dir, { recursive: true });
       const today = new Date().toISOString().slice(0, 10);
@@ -54,7 +55,7 @@ export function registerPolicyCommands(program: Command): void {
         const summary = infos === 0 ? problems : `${problems} (${infos} note${infos === 1 ? '' : 's'} on defaults relied on)`;
         process.stdout.write(`${summary} in ${result.files.length} file${result.files.length === 1 ? '' : 's'}\n`);
       }
-      process.exit(unusable ? EXIT.unusable : errors > 0 ? EXIT.errors : EXIT.ok);
+      process.exitCode = unusable ? EXIT.unusable : errors > 0 ? EXIT.errors : EXIT.ok;
     });
 
   program

@@ -2,15 +2,20 @@
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import {
-  describeBlocker,
-  describeHold,
+  erasureReport,
   executeErasure,
   executeRectification,
   executeRestriction,
   formatPlan,
+  formatReport,
+  notFoundReport,
   planRequest,
+  previewReport,
   previewRequest,
+  rectificationReport,
+  restrictionReport,
   RIGHTS_ACTIONS,
+  type RequestReport,
   type RightsAction,
 } from '../../rights/index.js';
 import { CustosError } from '../../errors.js';
@@ -96,17 +101,7 @@ export function registerRightsCommands(program: Command): void {
         async (ctx) => {
           if (opts.dryRun) return printPreview(ctx, 'erase');
           const result = await executeErasure(ctx, { id: ctx.requestId, identities: ctx.identities });
-          if (result.status === 'not-found') return notFound(ctx);
-          if (result.status === 'blocked') {
-            process.stdout.write(`account closure blocked (${ctx.requestId}):\n`);
-            for (const b of result.blockers) process.stdout.write(`  - ${describeBlocker(b)}\n`);
-            process.exitCode = EXIT.errors;
-            return;
-          }
-          process.stdout.write(`erased (${ctx.requestId}${result.resumed ? ', resumed' : ''}):\n`);
-          for (const s of result.steps)
-            process.stdout.write(`  ${s.stepId.padEnd(48)} ${s.rows} row(s)${s.skipped ? ', by an earlier attempt' : ''}\n`);
-          for (const h of result.holds) process.stdout.write(`  ${describeHold(h, ctx.model)}\n`);
+          printReport(erasureReport(result, ctx.model, ctx.requestId));
         },
         true,
       );
@@ -129,9 +124,7 @@ export function registerRightsCommands(program: Command): void {
       });
       await withContext(dir, opts, async (ctx) => {
         const result = await executeRectification(ctx, { id: ctx.requestId, identities: ctx.identities }, changes);
-        if (result.status === 'not-found') return notFound(ctx);
-        process.stdout.write(`rectified (${ctx.requestId}):\n`);
-        for (const s of result.steps) process.stdout.write(`  ${s.collection.padEnd(40)} ${s.rows} row(s)\n`);
+        printReport(rectificationReport(result, ctx.requestId));
       });
     });
 
@@ -140,18 +133,7 @@ export function registerRightsCommands(program: Command): void {
     .action(async (dir: string, opts: RequestOptions & { lift?: boolean }) => {
       await withContext(dir, opts, async (ctx) => {
         const result = await executeRestriction(ctx, { id: ctx.requestId, identities: ctx.identities }, { lift: Boolean(opts.lift) });
-        if (result.status === 'not-found') return notFound(ctx);
-        if (result.steps.length === 0) {
-          // The person's data is only in collections with no mark: nothing was written, so nothing is "restricted".
-          process.stderr.write(
-            `custos: nothing ${opts.lift ? 'unrestricted' : 'restricted'} (${ctx.requestId}): no restriction mark is declared for ${result.unmarked.join(', ')}; add restriction: { field, value } to these collections\n`,
-          );
-          process.exitCode = EXIT.errors;
-          return;
-        }
-        process.stdout.write(`${opts.lift ? 'restriction lifted' : 'restricted'} (${ctx.requestId}):\n`);
-        for (const s of result.steps) process.stdout.write(`  ${s.collection.padEnd(40)} ${s.rows} row(s)\n`);
-        if (result.unmarked.length > 0) process.stdout.write(`  no restriction mark declared for: ${result.unmarked.join(', ')}\n`);
+        printReport(restrictionReport(result, ctx.requestId, Boolean(opts.lift)));
       });
     });
 
@@ -190,13 +172,31 @@ export function registerRightsCommands(program: Command): void {
 }
 
 function notFound(ctx: CommandContext): void {
-  process.stderr.write(`custos: no data found for this person (${ctx.requestId})\n`);
-  process.exitCode = EXIT.errors;
+  printReport(notFoundReport(ctx.requestId));
 }
 
+/** A result on stdout; one that wrote nothing (nobody found, nothing to mark) is one line on stderr. Any but done exits 1. */
+function printReport(report: RequestReport): void {
+  switch (report.outcome) {
+    case 'done':
+      process.stdout.write(formatReport(report));
+      return;
+    case 'blocked':
+      process.stdout.write(formatReport(report));
+      process.exitCode = EXIT.errors;
+      return;
+    case 'not-found':
+    case 'nothing-written':
+      process.stderr.write(`custos: ${report.heading}\n`);
+      process.exitCode = EXIT.errors;
+      return;
+    default:
+      report.outcome satisfies never;
+  }
+}
+
+/** A dry run prints the plan and the rows found, whoever it found: it changes nothing, so it never fails. */
 async function printPreview(ctx: CommandContext, action: RightsAction): Promise<void> {
   const preview = await previewRequest(ctx.model, action, ctx.identities, ctx.pool, ctx.signal);
-  process.stdout.write(formatPlan(preview.plan));
-  process.stdout.write(`\n${preview.found ? 'Rows of this person (dry run, nothing changed):' : 'No data found for this person.'}\n`);
-  for (const [collection, rows] of Object.entries(preview.rows)) if (rows > 0) process.stdout.write(`  ${collection.padEnd(40)} ${rows}\n`);
+  process.stdout.write(formatReport(previewReport(preview, ctx.requestId)));
 }

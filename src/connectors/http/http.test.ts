@@ -7,9 +7,10 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../connector.js';
 import { collect, describeConnectorContract } from '../contract.test-support.js';
+import { HTTP_CAPABILITIES } from './connector.js';
 import { connectUrl, openConnector } from '../open.js';
-import { bulkPerson, collectionModel, PEOPLE, PEOPLE_FIELDS, type Person } from '../testing.js';
-import { startProvider, type ProviderFixture } from './provider-fixture.js';
+import { bulkPerson, collectionModel, PEOPLE, PEOPLE_FIELDS, type Person } from '../testing.test-support.js';
+import { startProvider, type ProviderFixture } from './provider-fixture.test-support.js';
 
 const SECRET = 'partner-signing-secret';
 const people = collectionModel({ dataset: 'partner', name: 'people', fields: PEOPLE_FIELDS, primaryKey: ['id'] });
@@ -43,7 +44,7 @@ function partner(url: string, variable = 'PARTNER_SECRET') {
   return { id: 'partner', store: { kind: 'http' as const, url, secret: { env: variable } }, collections: new Map() };
 }
 
-describeConnectorContract('http', async () => {
+describeConnectorContract('http', HTTP_CAPABILITIES, async () => {
   const backend = await createBackend();
   const provider = await startProvider({ secret: SECRET, backend: backend.connector, collections: new Map([['people', people]]) });
   return {

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceUrl } from '../../../test/services.js';
 import type { Connector } from '../connector.js';
 import { collect, describeConnectorContract } from '../contract.test-support.js';
+import { SQL_CAPABILITIES } from '../sql/index.js';
 import { connectUrl, openConnector } from '../open.js';
-import { bulkPerson, collectionModel, PEOPLE_FIELDS, uniqueName, type Person } from '../testing.js';
+import { bulkPerson, collectionModel, PEOPLE_FIELDS, uniqueName, type Person } from '../testing.test-support.js';
 
 const url = serviceUrl('mysql');
 
@@ -40,7 +41,7 @@ const PEOPLE_DDL = (database: string) => `
 describe.skipIf(!url)('mysql', () => {
   const database = uniqueName('my');
 
-  describeConnectorContract('mysql', async () => {
+  describeConnectorContract('mysql', SQL_CAPABILITIES, async () => {
     await withConnection((connection) =>
       connection.query(`create database \`${database}\` character set utf8mb4; ${PEOPLE_DDL(database)}`),
     );

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceUrl } from '../../../test/services.js';
 import type { Connector } from '../connector.js';
 import { collect, describeConnectorContract } from '../contract.test-support.js';
+import { SQL_CAPABILITIES } from '../sql/index.js';
 import { openConnector } from '../open.js';
-import { bulkPerson, collectionModel, PEOPLE_FIELDS, uniqueName, type Person } from '../testing.js';
+import { bulkPerson, collectionModel, PEOPLE_FIELDS, uniqueName, type Person } from '../testing.test-support.js';
 
 const url = serviceUrl('postgres');
 
@@ -37,7 +38,7 @@ describe.skipIf(!url)('postgres', () => {
   const schema = uniqueName('pg');
   const env = { CRM_DATABASE_URL: url };
 
-  describeConnectorContract('postgres', async () => {
+  describeConnectorContract('postgres', SQL_CAPABILITIES, async () => {
     await withClient((client) => client.query(`create schema "${schema}"; ${PEOPLE_DDL(schema)}`));
     return {
       people: collectionModel({ dataset: 'crm', name: 'people', fields: PEOPLE_FIELDS, primaryKey: ['id'] }),

@@ -1,6 +1,6 @@
 // Key patterns: which exact keys or SCAN pattern a selection needs, and which keys belong to a pattern.
 import { describe, expect, it } from 'vitest';
-import { collectionModel } from '../testing.js';
+import { collectionModel } from '../testing.test-support.js';
 import { keyPatternOf } from './introspection.js';
 import { captureKey, indexSetOf, parseKeyPattern, planKeys } from './keys.js';
 

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceUrl } from '../../../test/services.js';
 import type { Connector, Selection } from '../connector.js';
 import { collect, describeConnectorContract } from '../contract.test-support.js';
+import { REDIS_CAPABILITIES } from './connector.js';
 import { connectUrl, openConnector } from '../open.js';
-import { bulkPerson, collectionModel, PEOPLE_FIELDS, uniqueName, type Person } from '../testing.js';
+import { bulkPerson, collectionModel, PEOPLE_FIELDS, uniqueName, type Person } from '../testing.test-support.js';
 
 const url = serviceUrl('redis');
 
@@ -41,7 +42,7 @@ describe.skipIf(!url)('redis', () => {
     await client.quit();
   });
 
-  describeConnectorContract('redis', async () => ({
+  describeConnectorContract('redis', REDIS_CAPABILITIES, async () => ({
     people: collectionModel({ dataset: 'cache', name: 'people', fields: PEOPLE_FIELDS, key: `${prefix}:people:{id}`, type: 'hash' }),
     open: () => openConnector(dataset),
     reset: async (rows) => {

@@ -6,10 +6,11 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Selection } from '../connector.js';
 import { collect, describeConnectorContract } from '../contract.test-support.js';
+import { SQL_CAPABILITIES } from '../sql/index.js';
 import { connectUrl, openConnector } from '../open.js';
 import { rowsAtOnce } from '../pages.js';
 import { StatementCache } from './driver.js';
-import { bulkPerson, collectionModel, PEOPLE, PEOPLE_FIELDS, type Person } from '../testing.js';
+import { bulkPerson, collectionModel, PEOPLE, PEOPLE_FIELDS, type Person } from '../testing.test-support.js';
 
 const PEOPLE_DDL = `create table people (
   id integer primary key, email text not null, status text not null, "order" integer, "group" text, note text)`;
@@ -33,7 +34,7 @@ function insertAll(file: string, rows: readonly Person[]): void {
   db.close();
 }
 
-describeConnectorContract('sqlite', async () => {
+describeConnectorContract('sqlite', SQL_CAPABILITIES, async () => {
   const { dir, file } = createFile();
   const dataset = { id: 'provider', store: { kind: 'sqlite' as const, file }, collections: new Map() };
   return {

@@ -1,6 +1,6 @@
 // Account closure preconditions (K6.1): counts the person's rows that block closure, in the provider's own stores.
-import type { Text } from '../../policy/index.js';
-import { collectionOf, selectionsOf, type ResolvedRequest } from '../resolve.js';
+import { collectionOf, type Text } from '../../policy/index.js';
+import { selectionsOf, type ResolvedRequest } from '../resolve.js';
 import type { ExecutionContext } from './context.js';
 
 export interface ClosureBlocker {

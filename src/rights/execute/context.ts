@@ -2,7 +2,7 @@
 import type { Clock } from '../../clock.js';
 import type { PolicyModel } from '../../policy/index.js';
 import type { Store } from '../../store/index.js';
-import type { ConnectorPool } from '../connections.js';
+import type { ConnectorPool } from '../../connectors/index.js';
 import type { Identities } from '../plan.js';
 
 export type ProgressEvent =

@@ -1,10 +1,9 @@
 // The erasure executor: checks closure preconditions, then runs the plan's operations store by store, journaling each step.
-import { keyWhere, type Connector, type Row } from '../../connectors/index.js';
-import type { CollectionModel } from '../../policy/index.js';
+import { keyWhere, primaryKeyOf, type Connector, type KeyValue, type Row } from '../../connectors/index.js';
+import { collectionOf, type CollectionModel } from '../../policy/index.js';
 import type { Completion, HoldRecord, RunRecord, StepRecord } from '../../store/index.js';
 import type { ErasureOperation, RightsPlan } from '../plan.js';
-import { collectionOf, selectionsOf, type ResolvedRequest, type Where } from '../resolve.js';
-import { primaryKeyOf, type KeyValue } from '../values.js';
+import { selectionsOf, type ResolvedRequest, type Where } from '../resolve.js';
 import { evaluateClosure, type ClosureBlocker } from './closure.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 import { prepareRun, withRequestLease, type JournaledRun, type PreparedRun } from './journaled.js';

@@ -5,6 +5,7 @@ import { planRequest } from '../planner.js';
 import type { RightsAction, RightsPlan } from '../plan.js';
 import { resolveRequest, type AlsoRead, type ResolvedRequest } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
+import { checkRecordedIntents, recordedPlan, recordedResolution } from './recorded.js';
 
 export interface JournaledRun {
   readonly run: RunRecord;
@@ -128,10 +129,13 @@ export async function prepareRun(
 ): Promise<JournaledRun | PreparedRun> {
   const existing = await existingRun(ctx, request.id, action);
   if (existing) {
-    const recorded = isCombined(existing.plan)
-      ? existing.plan
-      : { plan: existing.plan as RightsPlan, resolved: (existing.resolution as ResolvedRequest | undefined) ?? NOTHING_KEPT };
-    return { run: existing, plan: recorded.plan, resolved: recorded.resolved, resumed: true };
+    // Checked before anything runs: a journal changed or damaged outside Custos is refused, not half replayed.
+    const combined = isCombined(existing.plan);
+    const plan = recordedPlan(existing.id, combined ? existing.plan.plan : existing.plan);
+    const resolution = combined ? existing.plan.resolved : existing.resolution;
+    const resolved = resolution === undefined ? NOTHING_KEPT : recordedResolution(existing.id, resolution);
+    if (action === 'erase') checkRecordedIntents(existing.id, existing.steps);
+    return { run: existing, plan, resolved, resumed: true };
   }
   const plan = planRequest(ctx.model, { action, identityKeys: [...request.identities.keys()] });
   const resolved = await resolveRequest(ctx.model, plan, request.identities, ctx.pool, {

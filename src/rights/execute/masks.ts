@@ -1,11 +1,10 @@
-// Masking of kept rows: static values in one update, computed ones (keyed hash, IP truncation) row by row from a journaled intent.
-import { pseudonymise, truncateIp } from '../../anonymize/index.js';
-import { keyWhere, type ConnectorSession, type Row, type Value } from '../../connectors/index.js';
+// Erasure's masking of kept rows: static values in one update, computed ones row by row from a journaled intent, and the holds that keep fields.
+import { computedMaskValue, isComputedMask, staticMaskValue, type ComputedMask } from '../../anonymize/index.js';
+import { keyWhere, primaryKeyOf, toKeyValue, type ConnectorSession, type KeyValue, type Row, type Value } from '../../connectors/index.js';
 import { addDuration, type CollectionModel, type LegalHoldModel, type PolicyModel } from '../../policy/index.js';
 import type { HoldRecord } from '../../store/index.js';
 import type { ErasureOperation, FieldOperation } from '../plan.js';
 import type { Where } from '../resolve.js';
-import { primaryKeyOf, toKeyValue, type KeyValue } from '../values.js';
 
 type MaskOperation = Extract<ErasureOperation, { kind: 'mask' }>;
 
@@ -17,19 +16,16 @@ export interface MaskIntent {
   readonly released?: readonly Readonly<Record<string, KeyValue>>[];
 }
 
-const COMPUTED = new Set<FieldOperation['strategy']>(['hash', 'truncate-ip']);
-
 export function staticAssignments(op: MaskOperation): Record<string, Value> {
   const set: Record<string, Value> = {};
   for (const f of op.fields) {
-    if (f.strategy === 'null') set[f.field] = null;
-    else if (f.strategy === 'fixed') set[f.field] = f.value ?? null;
+    if (f.strategy === 'null' || f.strategy === 'fixed') set[f.field] = staticMaskValue(f.strategy, f.value);
   }
   return set;
 }
 
 export function needsIntent(op: MaskOperation): boolean {
-  return op.holds.length > 0 || op.fields.some((f) => COMPUTED.has(f.strategy));
+  return op.holds.length > 0 || op.fields.some((f) => isComputedMask(f.strategy));
 }
 
 /** The fields the erasure writes in a collection: its masked fields and the references it nulls. */
@@ -58,7 +54,7 @@ export interface MaskIntentInput {
 interface IntentShape {
   /** The fields read of each row: key, values to compute, and the timestamps holds run from. */
   readonly fields: readonly string[];
-  readonly computed: readonly FieldOperation[];
+  readonly computed: readonly (FieldOperation & { readonly strategy: ComputedMask })[];
   /** The holds, each with the collection's own field its clock starts from (a parent's, `customer_id.closed_at`, is not read). */
   readonly holds: readonly { readonly hold: LegalHoldModel; readonly from: string | undefined }[];
 }
@@ -68,7 +64,7 @@ const intentShapes = new WeakMap<MaskOperation, IntentShape>();
 function intentShape(model: PolicyModel, collection: CollectionModel, op: MaskOperation): IntentShape {
   let shape = intentShapes.get(op);
   if (!shape) {
-    const computed = op.fields.filter((f) => COMPUTED.has(f.strategy));
+    const computed = op.fields.filter((f): f is FieldOperation & { readonly strategy: ComputedMask } => isComputedMask(f.strategy));
     const holds = op.holds.flatMap((id) => {
       const hold = model.legalHolds.get(id);
       if (!hold) return [];
@@ -146,7 +142,7 @@ export async function buildMaskIntent(
       const v = row[f.field];
       if (v === null || v === undefined) continue;
       const text = String(toKeyValue(v));
-      set[f.field] = f.strategy === 'hash' ? pseudonymise(text, pseudonymKey) : (truncateIp(text) ?? null);
+      set[f.field] = computedMaskValue(f.strategy, text, pseudonymKey);
     }
     if (Object.keys(set).length > 0) rows.push({ key, set });
     if (holds.length === 0) return;

@@ -2,9 +2,9 @@
 import type { ConnectorSession } from '../../connectors/index.js';
 import { CustosError } from '../../errors.js';
 import { didYouMeanField, validateFieldValue } from './field-values.js';
-import type { CollectionModel, FieldModel } from '../../policy/index.js';
+import { collectionOf, type CollectionModel, type FieldModel } from '../../policy/index.js';
 import { coerceForField } from '../values.js';
-import { collectionOf, isIdentityWhere, type Where } from '../resolve.js';
+import { isIdentityWhere, type Where } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 import type { Identities } from '../plan.js';
 import { prepareRun, withRequestLease } from './journaled.js';

@@ -1,8 +1,8 @@
 // The restriction executor (art. 18): marks the person's rows where the manifest says how, or lifts the mark (writing its `liftValue`, NULL by default).
 import type { ConnectorSession } from '../../connectors/index.js';
 import { CustosError } from '../../errors.js';
+import { collectionOf } from '../../policy/index.js';
 import type { Completion } from '../../store/index.js';
-import { collectionOf } from '../resolve.js';
 import type { ExecutionContext, RightsRequest } from './context.js';
 import { openRun, withRequestLease } from './journaled.js';
 import { runJournaledSteps, type StepResult } from './steps.js';

@@ -1,11 +1,10 @@
 // Journaled steps: which journal writes a run makes, and what a replay reports after a crash around a store's commit.
 import { describe, expect, it } from 'vitest';
-import type { Connector } from '../../connectors/index.js';
+import type { Connector, ConnectorPool } from '../../connectors/index.js';
 import { systemClock } from '../../clock.js';
 import { CustosError } from '../../errors.js';
 import type { PolicyModel } from '../../policy/index.js';
 import { openSqliteStore, type Completion, type Journal, type StepAttempt, type Store } from '../../store/index.js';
-import type { ConnectorPool } from '../connections.js';
 import type { ExecutionContext } from './context.js';
 import { runJournaledSteps, type JournaledStep } from './steps.js';
 

@@ -116,4 +116,13 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
       CREATE INDEX holds_until ON holds (until);
     `,
   },
+  {
+    // Journal records carry the version of their kind (JOURNAL_RECORD_VERSIONS), so a Custos refuses to resume a run a
+    // newer one journaled. Records written before are the first version.
+    id: 7,
+    sql: `
+      ALTER TABLE runs ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE run_log ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
 ];

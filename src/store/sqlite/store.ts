@@ -1,45 +1,14 @@
 // Custos's embedded store on SQLite (better-sqlite3): WAL journal, so a killed process loses nothing it committed.
-import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { CustosError } from '../../errors.js';
-import type { Completion, HoldRecord, HoldRegistry, Journal, RunRecord, RunStatus, StepRecord, Store } from '../store.js';
+import type { Store } from '../store.js';
 import { BACKSTOP_PAGES, CHECKPOINTER_AFTER_WRITES, startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { createStoreFile } from './files.js';
+import { sqliteHolds } from './holds.js';
+import { sqliteJournal } from './journal.js';
 import { sqliteLeases } from './leases.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
-
-interface RunRow {
-  id: string;
-  action: string;
-  /** The plan's digest in `plans`, or (runs journaled before plans were shared) the plan itself. */
-  plan: string;
-  /** The shared plan's body, when `plan` is a digest. */
-  body: string | null;
-  resolution: string | null;
-  status: RunStatus;
-  started_at: string;
-  finished_at: string | null;
-  result: string | null;
-}
-interface LogRow {
-  kind: 'intents' | 'done' | 'attempt';
-  body: string;
-}
-type LogEntry = { readonly stepId: string; readonly intent?: unknown; readonly result?: unknown; readonly rows?: number };
-
-const parse = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
-const DIGEST = 'sha256:';
-
-/** A plan serialised once, named by the digest of its text (plans are shared and immutable: the cache never goes stale). */
-const serialisedPlans = new WeakMap<object, { readonly digest: string; readonly text: string }>();
-function serialisePlan(plan: unknown): { readonly digest: string; readonly text: string } {
-  const cached = typeof plan === 'object' && plan !== null ? serialisedPlans.get(plan) : undefined;
-  if (cached) return cached;
-  const text = JSON.stringify(plan);
-  const serialised = { digest: DIGEST + createHash('sha256').update(text).digest('hex'), text };
-  if (typeof plan === 'object' && plan !== null) serialisedPlans.set(plan, serialised);
-  return serialised;
-}
+import { sqlitePlans } from './plans.js';
 
 /** Opens (creating if needed, owner-only: see createStoreFile) a SQLite store; `file` may be ':memory:' for tests. */
 export function openSqliteStore(file: string): Store {
@@ -65,183 +34,22 @@ export function openSqliteStore(file: string): Store {
     checkpointer = startCheckpointer(file);
     db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   };
-
-  const stmt = {
-    insertRun: db.prepare(
-      'INSERT INTO runs (id, action, plan, resolution, status, started_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-    ),
-    insertPlan: db.prepare('INSERT INTO plans (digest, body) VALUES (?, ?) ON CONFLICT DO NOTHING'),
-    getRun: db.prepare<[string], RunRow>('SELECT runs.*, plans.body FROM runs LEFT JOIN plans ON plans.digest = runs.plan WHERE id = ?'),
-    getLog: db.prepare<[string], LogRow>('SELECT kind, body FROM run_log WHERE run_id = ? ORDER BY id'),
-    log: db.prepare('INSERT INTO run_log (run_id, kind, body) VALUES (?, ?, ?)'),
-    // An ended run keeps no resolution: only a run that may resume needs it, and it names the person.
-    finish: db.prepare('UPDATE runs SET status = ?, result = ?, finished_at = ?, resolution = NULL WHERE id = ?'),
-    record: db.prepare(
-      `INSERT INTO runs (id, action, plan, status, started_at, finished_at, result) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, resolution = NULL, status = excluded.status,
-         started_at = excluded.started_at, finished_at = excluded.finished_at, result = excluded.result
-       WHERE runs.action = excluded.action`,
-    ),
-    holdsEnding: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE until <= ? ORDER BY until'),
-    holdsForRun: db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE run_id = ? ORDER BY rowid'),
-  };
-
-  /** Digests known to be stored: a shared plan is written once, not once per run. */
-  const storedPlans = new Set<string>();
-  /** Digests written by the transaction under way: known stored only once it commits (a rollback takes them along). */
-  const pendingPlans: string[] = [];
-  /** The value for runs.plan: the plan's digest, its body written first unless already there. Called in a transaction. */
-  const planReference = (plan: unknown): string => {
-    const { digest, text } = serialisePlan(plan);
-    if (!storedPlans.has(digest)) {
-      stmt.insertPlan.run(digest, text);
-      pendingPlans.push(digest);
-    }
-    return digest;
-  };
+  const plans = sqlitePlans(db);
   // One wrapper for every journal write: better-sqlite3 builds a new one on each `transaction(fn)` call.
   const transaction = db.transaction((write: () => void) => write());
-  /** Runs `write` in one transaction. */
   const inTransaction = (write: () => void): void => {
-    pendingPlans.length = 0;
+    plans.begin();
     live();
     transaction(write);
-    for (const digest of pendingPlans.splice(0)) storedPlans.add(digest);
+    plans.committed();
     wrote();
   };
-  /** Upserts of 1…HOLDS_PER_STATEMENT holds in one statement each, prepared on first use. */
-  const holdStatements: Database.Statement[] = [];
-  const registerHolds = (records: readonly HoldRecord[]) => {
-    for (let start = 0; start < records.length; start += HOLDS_PER_STATEMENT) {
-      const chunk = records.slice(start, start + HOLDS_PER_STATEMENT);
-      const statement = (holdStatements[chunk.length] ??= db.prepare(holdUpsert(chunk.length)));
-      statement.run(chunk.flatMap((h) => [h.dataset, h.collection, h.key, h.hold, h.until ?? null, h.runId, h.from ?? null]));
-    }
-  };
-  const complete = (runId: string, completion: Completion) => {
-    if (completion.steps.length > 0) stmt.log.run(runId, 'done', JSON.stringify(completion.steps));
-    if (completion.holds && completion.holds.length > 0) registerHolds(completion.holds);
-  };
-
-  const readRun = (id: string): RunRecord | undefined => {
-    const row = stmt.getRun.get(id);
-    if (!row) return undefined;
-    // The steps' state is the log folded in order: a later intent replaces an earlier one, an attempt records the rows a
-    // transaction wrote before its commit, a completion marks done.
-    const steps = new Map<string, StepRecord>();
-    for (const entry of stmt.getLog.all(id)) {
-      for (const e of JSON.parse(entry.body) as LogEntry[]) {
-        const was = steps.get(e.stepId);
-        const step: StepRecord =
-          entry.kind === 'intents'
-            ? { stepId: e.stepId, intent: e.intent, done: was?.done ?? false, result: was?.result }
-            : entry.kind === 'done'
-              ? { stepId: e.stepId, intent: was?.intent, done: true, result: e.result }
-              : { stepId: e.stepId, intent: was?.intent, done: was?.done ?? false, result: was?.result, attempted: e.rows };
-        const attempted = step.attempted ?? was?.attempted;
-        steps.set(e.stepId, attempted === undefined ? step : { ...step, attempted });
-      }
-    }
-    return {
-      id: row.id,
-      action: row.action,
-      plan: JSON.parse(row.body ?? row.plan),
-      resolution: parse(row.resolution),
-      status: row.status,
-      startedAt: new Date(row.started_at),
-      finishedAt: row.finished_at === null ? undefined : new Date(row.finished_at),
-      result: parse(row.result),
-      steps,
-    };
-  };
-
-  const journal: Journal = {
-    async open(run, intents = []) {
-      let created = false;
-      inTransaction(() => {
-        const plan = planReference(run.plan);
-        created = stmt.insertRun.run(run.id, run.action, plan, json(run.resolution), 'running', run.startedAt.toISOString()).changes > 0;
-        if (created && intents.length > 0) stmt.log.run(run.id, 'intents', JSON.stringify(intents));
-      });
-      const existing = created ? undefined : readRun(run.id);
-      if (existing) return { run: existing, resumed: true };
-      const steps = new Map(intents.map((i): [string, StepRecord] => [i.stepId, { stepId: i.stepId, intent: i.intent, done: false }]));
-      return {
-        run: {
-          id: run.id,
-          action: run.action,
-          plan: run.plan,
-          resolution: run.resolution,
-          status: 'running',
-          startedAt: run.startedAt,
-          steps,
-        },
-        resumed: false,
-      };
-    },
-    async record(run) {
-      const write = () =>
-        stmt.record.run(
-          run.id,
-          run.action,
-          planReference(run.plan),
-          run.status,
-          run.startedAt.toISOString(),
-          run.finishedAt.toISOString(),
-          JSON.stringify(run.result),
-        ).changes;
-      live();
-      // A plan already stored leaves one statement to write: it commits by itself (most access requests).
-      if (storedPlans.has(serialisePlan(run.plan).digest)) {
-        const changes = write();
-        wrote();
-        return changes > 0;
-      }
-      let changes = 0;
-      inTransaction(() => (changes = write()));
-      return changes > 0;
-    },
-    async get(runId) {
-      live();
-      return readRun(runId);
-    },
-    async recordIntents(runId, intents) {
-      live();
-      if (intents.length > 0) stmt.log.run(runId, 'intents', JSON.stringify(intents));
-      wrote();
-    },
-    async recordAttempt(runId, attempt, earlier) {
-      inTransaction(() => {
-        if (earlier) complete(runId, earlier);
-        if (attempt.length > 0) stmt.log.run(runId, 'attempt', JSON.stringify(attempt));
-      });
-    },
-    async completeSteps(runId, completion) {
-      inTransaction(() => complete(runId, completion));
-    },
-    async finish(runId, status, result, at, last) {
-      inTransaction(() => {
-        if (last) complete(runId, last);
-        stmt.finish.run(status, JSON.stringify(result), at.toISOString(), runId);
-      });
-    },
-  };
-
-  const holds: HoldRegistry = {
-    async endingBy(date) {
-      live();
-      return stmt.holdsEnding.all(date.toISOString().slice(0, 10)).map(toHold);
-    },
-    async forRun(runId) {
-      live();
-      return stmt.holdsForRun.all(runId).map(toHold);
-    },
-  };
+  const holds = sqliteHolds(db, live);
 
   return {
     kind: 'sqlite',
-    journal,
-    holds,
+    journal: sqliteJournal(db, { live, wrote, inTransaction, plans, registerHolds: holds.register }),
+    holds: { endingBy: holds.endingBy, forRun: holds.forRun },
     leases: sqliteLeases(db, live),
     async close() {
       if (closed) return;
@@ -251,38 +59,6 @@ export function openSqliteStore(file: string): Store {
       db.close();
     },
   };
-}
-
-interface HoldRow {
-  dataset: string;
-  collection: string;
-  key: string;
-  hold: string;
-  /** NULL for a hold without an end (until the legal periods expire). */
-  until: string | null;
-  run_id: string;
-  from_field: string | null;
-}
-
-/** Holds registered per statement: a run keeps a handful; more go in several statements. */
-const HOLDS_PER_STATEMENT = 16;
-
-/**
- * An upsert of `rows` holds; a hold registered again (the same rows, under the same hold) takes the later end and run.
- * SQLite inserts the rows in order, so a hold named twice in one statement ends with the later values too.
- */
-function holdUpsert(rows: number): string {
-  const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-  return `INSERT INTO holds (dataset, collection, key, hold, until, run_id, from_field) VALUES ${values}
-    ON CONFLICT DO UPDATE SET until = excluded.until, run_id = excluded.run_id, from_field = excluded.from_field`;
-}
-
-const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
-
-function toHold(row: HoldRow): HoldRecord {
-  const base = { dataset: row.dataset, collection: row.collection, key: row.key, hold: row.hold, runId: row.run_id };
-  const hold: HoldRecord = row.until === null ? base : { ...base, until: row.until };
-  return row.from_field === null ? hold : { ...hold, from: row.from_field };
 }
 
 /**

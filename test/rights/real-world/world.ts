@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { compilePolicyFolder, type PolicyModel } from '../../../src/policy/index.js';
+import { createConnectorPool } from '../../../src/connectors/index.js';
 import {
-  createConnectorPool,
   executeErasure,
   exportPersonData,
   normalizeIdentities,

@@ -1,6 +1,6 @@
 // One connector per dataset for the length of a request, opened on first use and all closed together.
-import type { Connector } from '../connectors/index.js';
-import { openConnector } from '../connectors/index.js';
+import type { Connector } from './connector.js';
+import { openConnector } from './open.js';
 import { CustosError } from '../errors.js';
 import type { PolicyModel } from '../policy/index.js';
 

@@ -1,0 +1,204 @@
+// Run journals in Custos's SQLite store: runs and their step log (intents, attempts, completions), read back checked.
+import type Database from 'better-sqlite3';
+import { CustosError } from '../../errors.js';
+import { checkJournalRecord, JOURNAL_RECORD_VERSIONS as VERSION, parseJournalText, type JournalRecordKind } from '../records.js';
+import type { Completion, HoldRecord, Journal, RunRecord, RunStatus, StepRecord } from '../store.js';
+import type { SqlitePlans } from './plans.js';
+
+interface RunRow {
+  id: string;
+  action: string;
+  /** The plan's digest in `plans`, or (runs journaled before plans were shared) the plan itself. */
+  plan: string;
+  /** The shared plan's body, when `plan` is a digest. */
+  body: string | null;
+  resolution: string | null;
+  status: RunStatus;
+  started_at: string;
+  finished_at: string | null;
+  result: string | null;
+  version: number;
+}
+interface LogRow {
+  kind: Exclude<JournalRecordKind, 'run'>;
+  body: string;
+  version: number;
+}
+
+/** What the journal needs of the store it is part of. */
+export interface JournalWrites {
+  /** Throws once the store is closed. */
+  live(): void;
+  /** Counts a write made outside `inTransaction` (the checkpointer starts after so many). */
+  wrote(): void;
+  /** Runs `write` in one transaction. */
+  inTransaction(write: () => void): void;
+  readonly plans: SqlitePlans;
+  /** Registers hold records (inside a transaction). */
+  registerHolds(records: readonly HoldRecord[]): void;
+}
+
+export function sqliteJournal(db: Database.Database, { live, wrote, inTransaction, plans, registerHolds }: JournalWrites): Journal {
+  const stmt = {
+    insertRun: db.prepare(
+      `INSERT INTO runs (id, action, plan, resolution, status, started_at, version) VALUES (?, ?, ?, ?, ?, ?, ${VERSION.run})
+       ON CONFLICT DO NOTHING`,
+    ),
+    getRun: db.prepare<[string], RunRow>('SELECT runs.*, plans.body FROM runs LEFT JOIN plans ON plans.digest = runs.plan WHERE id = ?'),
+    getLog: db.prepare<[string], LogRow>('SELECT kind, body, version FROM run_log WHERE run_id = ? ORDER BY id'),
+    log: db.prepare('INSERT INTO run_log (run_id, kind, body, version) VALUES (?, ?, ?, ?)'),
+    // An ended run keeps no resolution: only a run that may resume needs it, and it names the person.
+    finish: db.prepare('UPDATE runs SET status = ?, result = ?, finished_at = ?, resolution = NULL WHERE id = ?'),
+    record: db.prepare(
+      `INSERT INTO runs (id, action, plan, status, started_at, finished_at, result, version) VALUES (?, ?, ?, ?, ?, ?, ?, ${VERSION.run})
+       ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, resolution = NULL, status = excluded.status,
+         started_at = excluded.started_at, finished_at = excluded.finished_at, result = excluded.result, version = excluded.version
+       WHERE runs.action = excluded.action`,
+    ),
+  };
+
+  /** Appends one entry of the step log, at the version this Custos writes of its kind. */
+  const appendLog = (runId: string, kind: LogRow['kind'], entries: readonly unknown[]) =>
+    stmt.log.run(runId, kind, JSON.stringify(entries), VERSION[kind]);
+  const complete = (runId: string, completion: Completion) => {
+    if (completion.steps.length > 0) appendLog(runId, 'done', completion.steps);
+    if (completion.holds && completion.holds.length > 0) registerHolds(completion.holds);
+  };
+
+  const readRun = (id: string): RunRecord | undefined => {
+    const row = stmt.getRun.get(id);
+    if (!row) return undefined;
+    // The run's own record first: a newer version is refused before its log is read.
+    const text = (column: string | null) => (column === null ? undefined : parseJournalText(id, 'run', column));
+    const run = checkJournalRecord(id, 'run', row.version, {
+      plan: text(row.body ?? row.plan),
+      resolution: text(row.resolution),
+      result: text(row.result),
+    });
+    // The steps' state is the log folded in order: a later intent replaces an earlier one, an attempt records the rows a
+    // transaction wrote before its commit, a completion marks done.
+    const steps = new Map<string, StepRecord>();
+    const fold = (stepId: string, next: (was: StepRecord | undefined) => StepRecord) => {
+      const was = steps.get(stepId);
+      const step = next(was);
+      const attempted = step.attempted ?? was?.attempted;
+      steps.set(stepId, attempted === undefined ? step : { ...step, attempted });
+    };
+    for (const entry of stmt.getLog.all(id)) {
+      const body = parseJournalText(id, entry.kind, entry.body);
+      switch (entry.kind) {
+        case 'intents':
+          for (const e of checkJournalRecord(id, entry.kind, entry.version, body))
+            fold(e.stepId, (was) => ({ stepId: e.stepId, intent: e.intent, done: was?.done ?? false, result: was?.result }));
+          break;
+        case 'done':
+          for (const e of checkJournalRecord(id, entry.kind, entry.version, body))
+            fold(e.stepId, (was) => ({ stepId: e.stepId, intent: was?.intent, done: true, result: e.result }));
+          break;
+        case 'attempt':
+          for (const e of checkJournalRecord(id, entry.kind, entry.version, body))
+            fold(e.stepId, (was) => ({
+              stepId: e.stepId,
+              intent: was?.intent,
+              done: was?.done ?? false,
+              result: was?.result,
+              attempted: e.rows,
+            }));
+          break;
+        default:
+          // The table's CHECK admits no other kind; a journal edited outside Custos might hold one.
+          entry.kind satisfies never;
+          throw new CustosError({
+            code: 'store-error',
+            message: `run "${id}" cannot be resumed: its journal holds a record of an unknown kind`,
+            details: { runId: id },
+          });
+      }
+    }
+    return {
+      id: row.id,
+      action: row.action,
+      plan: run.plan,
+      resolution: run.resolution,
+      status: row.status,
+      startedAt: new Date(row.started_at),
+      finishedAt: row.finished_at === null ? undefined : new Date(row.finished_at),
+      result: run.result,
+      steps,
+    };
+  };
+
+  return {
+    async open(run, intents = []) {
+      let created = false;
+      inTransaction(() => {
+        const plan = plans.reference(run.plan);
+        created = stmt.insertRun.run(run.id, run.action, plan, json(run.resolution), 'running', run.startedAt.toISOString()).changes > 0;
+        if (created && intents.length > 0) appendLog(run.id, 'intents', intents);
+      });
+      const existing = created ? undefined : readRun(run.id);
+      if (existing) return { run: existing, resumed: true };
+      const steps = new Map(intents.map((i): [string, StepRecord] => [i.stepId, { stepId: i.stepId, intent: i.intent, done: false }]));
+      return {
+        run: {
+          id: run.id,
+          action: run.action,
+          plan: run.plan,
+          resolution: run.resolution,
+          status: 'running',
+          startedAt: run.startedAt,
+          steps,
+        },
+        resumed: false,
+      };
+    },
+    async record(run) {
+      const write = () =>
+        stmt.record.run(
+          run.id,
+          run.action,
+          plans.reference(run.plan),
+          run.status,
+          run.startedAt.toISOString(),
+          run.finishedAt.toISOString(),
+          JSON.stringify(run.result),
+        ).changes;
+      live();
+      // A plan already stored leaves one statement to write: it commits by itself (most access requests).
+      if (plans.isStored(run.plan)) {
+        const changes = write();
+        wrote();
+        return changes > 0;
+      }
+      let changes = 0;
+      inTransaction(() => (changes = write()));
+      return changes > 0;
+    },
+    async get(runId) {
+      live();
+      return readRun(runId);
+    },
+    async recordIntents(runId, intents) {
+      live();
+      if (intents.length > 0) appendLog(runId, 'intents', intents);
+      wrote();
+    },
+    async recordAttempt(runId, attempt, earlier) {
+      inTransaction(() => {
+        if (earlier) complete(runId, earlier);
+        if (attempt.length > 0) appendLog(runId, 'attempt', attempt);
+      });
+    },
+    async completeSteps(runId, completion) {
+      inTransaction(() => complete(runId, completion));
+    },
+    async finish(runId, status, result, at, last) {
+      inTransaction(() => {
+        if (last) complete(runId, last);
+        stmt.finish.run(status, JSON.stringify(result), at.toISOString(), runId);
+      });
+    },
+  };
+}
+
+const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
