@@ -196,16 +196,21 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
           cat as keyof NonNullable<NonNullable<ManifestData['consent']>['cookies']>,
           {
             description: toText(settings.description),
+            basis: settings.basis ?? 'consent',
+            optOut: optionalText(settings.optOut),
             cookies: settings.cookies.map((c) => ({
               ...c,
-              lifetime: duration(c.lifetime),
+              provider: optionalText(c.provider),
+              lifetime: c.lifetime === undefined ? undefined : duration(c.lifetime),
               lifetimeText: c.lifetime,
               description: optionalText(c.description),
             })),
-          },
+          } satisfies M.CookieCategoryModel,
         ]),
       ),
       cookiesDeclared: data.consent?.cookies !== undefined,
+      cookiePolicy: data.consent?.cookiePolicy,
+      thirdPartyCookies: data.consent?.thirdPartyCookies,
       banner: data.consent?.banner ?? false,
     }),
     rights: Object.freeze({

@@ -62,6 +62,9 @@ export const DIAGNOSTIC_CODES = {
   CUS069: { severity: 'warning', title: 'no request channel declared' },
   CUS070: { severity: 'warning', title: 'recipient no purpose uses' },
   CUS071: { severity: 'warning', title: 'restriction offered with no restriction mark declared' },
+  // What real policies state: cookies, classification lists, optional facts.
+  CUS080: { severity: 'error', title: 'third-party cookie declared where the notice says there are none' },
+  CUS081: { severity: 'error', title: 'cookies set on legitimate interest without a way to object' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

@@ -2,6 +2,7 @@
 import type { Duration } from './duration.js';
 import type {
   CardForm,
+  CookieBasis,
   CookieCategory,
   DataClass,
   ErasureStrategy,
@@ -196,20 +197,34 @@ export interface ConsentPurposeModel {
   readonly expiresText?: string | undefined;
 }
 
+/** A cookie as the provider's cookie policy states it: name, provider and lifetime are absent when the policy gives none. */
 export interface CookieModel {
-  readonly name: string;
-  readonly provider: string;
-  readonly lifetime: Duration;
-  readonly lifetimeText: string;
+  readonly name?: string | undefined;
+  readonly provider?: Text | undefined;
+  readonly lifetime?: Duration | undefined;
+  readonly lifetimeText?: string | undefined;
   readonly thirdParty: boolean;
   readonly description?: Text | undefined;
 }
 
+export interface CookieCategoryModel {
+  readonly description: Text;
+  /** `consent` unless the manifest says `legitimate-interest`; never read for `strictly-necessary`. */
+  readonly basis: CookieBasis;
+  /** How to object, for a category set on legitimate interest. */
+  readonly optOut?: Text | undefined;
+  readonly cookies: readonly CookieModel[];
+}
+
 export interface ConsentModel {
   readonly purposes: ReadonlyMap<string, ConsentPurposeModel>;
-  readonly cookies: ReadonlyMap<CookieCategory, { readonly description: Text; readonly cookies: readonly CookieModel[] }>;
+  readonly cookies: ReadonlyMap<CookieCategory, CookieCategoryModel>;
   /** Whether the manifest has a `consent.cookies` section at all (an empty one says the sites use no cookies). */
   readonly cookiesDeclared: boolean;
+  /** The provider's own cookie policy, linked from the notice. */
+  readonly cookiePolicy?: string | undefined;
+  /** `false` when the manifest states the sites set no third-party cookies; undefined when it says nothing. */
+  readonly thirdPartyCookies?: boolean | undefined;
   /** The manifest states the sites have a cookie banner. */
   readonly banner: boolean;
 }

@@ -120,6 +120,10 @@ export type Right = (typeof RIGHTS)[number];
 export const COOKIE_CATEGORIES = ['strictly-necessary', 'functional', 'analytics', 'targeting'] as const;
 export type CookieCategory = (typeof COOKIE_CATEGORIES)[number];
 
+/** What a cookie category is set on: the person's consent, or the provider's legitimate interest with a right to object. */
+export const COOKIE_BASES = ['consent', 'legitimate-interest'] as const;
+export type CookieBasis = (typeof COOKIE_BASES)[number];
+
 /** Channels through which requests arrive (K5.2). */
 export const REQUEST_CHANNELS = ['web', 'email', 'post'] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];

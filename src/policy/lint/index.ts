@@ -11,6 +11,7 @@ import {
   checkReviewCycleDeclared,
 } from './defaults.js';
 import { createLintContext, type LintRule } from './context.js';
+import { checkCookieObjection, checkThirdPartyCookies } from './cookies.js';
 import { checkErasureStrategies, checkKeyIndexes, checkReachability, checkRestrictionMarks } from './datasets.js';
 import { checkJurisdictionAuthorities, checkJurisdictions, checkReviewDue, checkTranslations } from './organization.js';
 import {
@@ -60,6 +61,8 @@ export const LINT_RULES: readonly LintRule[] = [
   checkComplaintDeadlines,
   checkPostMortem,
   checkReviewCycleDeclared,
+  checkThirdPartyCookies,
+  checkCookieObjection,
 ];
 
 export interface LintOptions {

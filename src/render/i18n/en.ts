@@ -185,6 +185,13 @@ export const en: Messages = {
       none: 'Our websites use no cookies.',
       noConsent: 'These cookies are needed for the site to work, so they are set without asking for your consent.',
       consentNeeded: 'These cookies are set only if you accept them; refusing them has no effect on your use of the site.',
+      legitimateInterest: (optOut) =>
+        optOut === undefined
+          ? 'These cookies are set on the basis of our legitimate interest; you can object to them.'
+          : `These cookies are set on the basis of our legitimate interest; you can object: ${optOut}`,
+      noThirdParty: 'Our websites set no third-party cookies.',
+      policy: 'Our cookie policy gives the details:',
+      policyOnly: 'Our websites use cookies. Our cookie policy says which, why, and how to manage them:',
       head: ['Cookie', 'Set by', 'Lifetime', 'Third party', 'Purpose'],
     },
     protection: {

@@ -34,6 +34,13 @@ export const frCA: Messages = {
       noConsent: 'Ces témoins sont indispensables au fonctionnement du site : ils sont déposés sans recueillir votre consentement.',
       consentNeeded:
         'Ces témoins ne sont déposés que si vous les acceptez ; les refuser n’a aucune conséquence sur votre utilisation du site.',
+      legitimateInterest: (optOut) =>
+        optOut === undefined
+          ? 'Ces témoins sont déposés sur le fondement de notre intérêt légitime ; vous pouvez vous y opposer.'
+          : `Ces témoins sont déposés sur le fondement de notre intérêt légitime ; vous pouvez vous y opposer : ${optOut}`,
+      noThirdParty: 'Nos sites ne déposent aucun témoin tiers.',
+      policy: 'Notre politique relative aux témoins en donne le détail :',
+      policyOnly: 'Nos sites utilisent des témoins. Notre politique relative aux témoins indique lesquels, pourquoi et comment les gérer :',
       head: ['Témoin', 'Déposé par', 'Durée de vie', 'Tiers', 'Finalité'],
     },
   },

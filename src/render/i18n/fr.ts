@@ -193,6 +193,13 @@ export const fr: Messages = {
       noConsent: 'Ces cookies sont indispensables au fonctionnement du site : ils sont déposés sans recueillir votre consentement.',
       consentNeeded:
         'Ces cookies ne sont déposés que si vous les acceptez ; les refuser n’a aucune conséquence sur votre utilisation du site.',
+      legitimateInterest: (optOut) =>
+        optOut === undefined
+          ? 'Ces cookies sont déposés sur le fondement de notre intérêt légitime ; vous pouvez vous y opposer.'
+          : `Ces cookies sont déposés sur le fondement de notre intérêt légitime ; vous pouvez vous y opposer : ${optOut}`,
+      noThirdParty: 'Nos sites ne déposent aucun cookie tiers.',
+      policy: 'Notre politique de cookies en donne le détail :',
+      policyOnly: 'Nos sites utilisent des cookies. Notre politique de cookies indique lesquels, pourquoi et comment les gérer :',
       head: ['Cookie', 'Déposé par', 'Durée de vie', 'Tiers', 'Finalité'],
     },
     protection: {

@@ -144,6 +144,14 @@ export interface NoticeMessages {
     readonly none: string;
     readonly noConsent: string;
     readonly consentNeeded: string;
+    /** A category set on legitimate interest, with how to object when the manifest says it (`optOut`). */
+    readonly legitimateInterest: (optOut: string | undefined) => string;
+    /** Printed only with `consent.thirdPartyCookies: false`. */
+    readonly noThirdParty: string;
+    /** Before the link to the provider's cookie policy, beside the categories. */
+    readonly policy: string;
+    /** Before the link to the provider's cookie policy, when the manifest states no category itself. */
+    readonly policyOnly: string;
     readonly head: readonly [name: string, provider: string, lifetime: string, thirdParty: string, purpose: string];
   };
   readonly protection: {
