@@ -8,6 +8,7 @@ import type * as M from './model.js';
 import type { ManifestData } from './schema/index.js';
 import { optionalText, toText } from './text.js';
 import {
+  CONCERNED_BY_REQUEST,
   DATA_CLASSES,
   HANDLING_ACTIONS,
   RETENTION_TRIGGERS,
@@ -62,7 +63,7 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
         portable: p.portable ?? (p.legalBasis === 'contract' || p.legalBasis === 'consent'),
         recipients: p.recipients.map((r) =>
           typeof r === 'string'
-            ? { id: r, categories: p.categories.filter((c) => data.recipients[r]?.categories.includes(c)), explicit: false }
+            ? { id: r, categories: p.categories.filter((c) => declaredCategories(data, r).includes(c)), explicit: false }
             : { id: r.id, categories: r.categories, explicit: true },
         ),
       }),
@@ -158,7 +159,16 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
     recipients: freezeMap(
       Object.entries(data.recipients).map(([id, r]) => [
         id,
-        Object.freeze({ ...r, id, description: optionalText(r.description), countries: r.countries ?? [] }),
+        Object.freeze({
+          ...r,
+          id,
+          name: toText(r.name),
+          description: optionalText(r.description),
+          categories: declaredCategories(data, id),
+          concernedByRequest: r.categories === CONCERNED_BY_REQUEST,
+          collects: r.collects && { categories: r.collects.categories, description: optionalText(r.collects.description) },
+          countries: r.countries ?? [],
+        }) satisfies M.RecipientModel,
       ]),
     ),
     locations: Object.freeze({
@@ -237,6 +247,12 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
     baseDir,
   };
   return Object.freeze(model);
+}
+
+/** The categories declared for a recipient: none listed in advance for one that receives what its request concerns. */
+function declaredCategories(data: ManifestData, recipient: string): readonly string[] {
+  const categories = data.recipients[recipient]?.categories ?? [];
+  return categories === CONCERNED_BY_REQUEST ? [] : categories;
 }
 
 /**

@@ -65,6 +65,7 @@ export const DIAGNOSTIC_CODES = {
   // What real policies state: cookies, classification lists, optional facts.
   CUS080: { severity: 'error', title: 'third-party cookie declared where the notice says there are none' },
   CUS081: { severity: 'error', title: 'cookies set on legitimate interest without a way to object' },
+  CUS084: { severity: 'error', title: 'field holding data a recipient collects directly' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

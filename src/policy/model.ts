@@ -118,10 +118,15 @@ export interface SubjectModel {
 
 export interface RecipientModel {
   readonly id: string;
-  readonly name: string;
+  readonly name: Text;
   readonly kind: RecipientKind;
   readonly description?: Text | undefined;
+  /** The categories declared for it; empty when it receives what a request concerns (`concernedByRequest`). */
   readonly categories: readonly string[];
+  /** `categories: concerned-by-request`: it receives the information its request concerns, whatever that is. */
+  readonly concernedByRequest: boolean;
+  /** Data it collects from the person directly, which the provider never holds. */
+  readonly collects?: { readonly categories: readonly string[]; readonly description?: Text | undefined } | undefined;
   readonly countries: readonly string[];
   readonly safeguard?: Safeguard | undefined;
   readonly url?: string | undefined;

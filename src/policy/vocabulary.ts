@@ -88,6 +88,9 @@ export type StoreKind = (typeof STORE_KINDS)[number];
 export const REDIS_TYPES = ['hash', 'string', 'set', 'list', 'zset'] as const;
 export type RedisType = (typeof REDIS_TYPES)[number];
 
+/** A recipient's `categories` when it receives whatever its request concerns (an authority), not a list stated in advance. */
+export const CONCERNED_BY_REQUEST = 'concerned-by-request';
+
 /** Recipient roles (K2.3). */
 export const RECIPIENT_KINDS = ['processor', 'third-party', 'group-company', 'authority'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];

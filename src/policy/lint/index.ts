@@ -11,6 +11,7 @@ import {
   checkReviewCycleDeclared,
 } from './defaults.js';
 import { createLintContext, type LintRule } from './context.js';
+import { checkCollectedDirectly } from './collected.js';
 import { checkCookieObjection, checkThirdPartyCookies } from './cookies.js';
 import { checkErasureStrategies, checkKeyIndexes, checkReachability, checkRestrictionMarks } from './datasets.js';
 import { checkJurisdictionAuthorities, checkJurisdictions, checkReviewDue, checkTranslations } from './organization.js';
@@ -63,6 +64,7 @@ export const LINT_RULES: readonly LintRule[] = [
   checkReviewCycleDeclared,
   checkThirdPartyCookies,
   checkCookieObjection,
+  checkCollectedDirectly,
 ];
 
 export interface LintOptions {

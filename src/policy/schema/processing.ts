@@ -1,6 +1,6 @@
 // `subjects`, `recipients`, `locations`, `purposes`, `retention`, `legalHolds`: what is processed, why, by whom, where, how long (K2, K3).
 import { z } from 'zod';
-import { LEGAL_BASES, RECIPIENT_KINDS, RETENTION_ACTIONS, RETENTION_TRIGGERS, SAFEGUARDS } from '../vocabulary.js';
+import { CONCERNED_BY_REQUEST, LEGAL_BASES, RECIPIENT_KINDS, RETENTION_ACTIONS, RETENTION_TRIGGERS, SAFEGUARDS } from '../vocabulary.js';
 import { CategoryKey, Country, DurationText, Id, LocalizedText } from './common.js';
 
 export const Subject = z.strictObject({
@@ -9,11 +9,16 @@ export const Subject = z.strictObject({
 });
 
 export const Recipient = z.strictObject({
-  name: z.string().min(1),
+  name: LocalizedText,
   kind: z.enum(RECIPIENT_KINDS),
   description: LocalizedText.optional(),
-  /** The only categories this recipient may receive (K2.3). */
-  categories: z.array(CategoryKey).default([]),
+  /**
+   * The only categories this recipient may receive (K2.3), or `concerned-by-request`: whatever a request it makes
+   * concerns (an authority), which no list can state in advance.
+   */
+  categories: z.union([z.array(CategoryKey), z.literal(CONCERNED_BY_REQUEST)]).default([]),
+  /** Data the recipient collects from the person itself and the provider never receives (a payment form). */
+  collects: z.strictObject({ categories: z.array(CategoryKey).min(1), description: LocalizedText.optional() }).optional(),
   countries: z.array(Country).min(1).optional(),
   safeguard: z.enum(SAFEGUARDS).optional(),
   url: z.url().optional(),

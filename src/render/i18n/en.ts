@@ -164,6 +164,8 @@ export const en: Messages = {
       intro: 'We share your data only with the recipients below, and each receives only the data listed for it.',
       none: 'We do not share your data with anyone outside our company.',
       head: ['Recipient', 'Role', 'Data received', 'Purposes', 'Where', 'Safeguard'],
+      concernedByRequest: 'The information the request concerns',
+      collects: (recipient, categories) => `${recipient} collects ${categories} directly from you; we never receive them.`,
     },
     places: {
       heading: 'Where your data is stored',

@@ -171,6 +171,10 @@ export const fr: Messages = {
       intro: 'Nous ne communiquons vos données qu’aux destinataires ci-dessous, et chacun ne reçoit que les données indiquées pour lui.',
       none: 'Nous ne communiquons vos données à personne en dehors de notre entreprise.',
       head: ['Destinataire', 'Rôle', 'Données reçues', 'Finalités', 'Localisation', 'Garantie'],
+      concernedByRequest: 'Les informations visées par la demande',
+      // "ces données" rather than a pronoun, so the sentence agrees whatever the categories.
+      collects: (recipient, categories) =>
+        `${recipient} collecte directement auprès de vous les données suivantes : ${categories} ; nous ne recevons jamais ces données.`,
     },
     places: {
       heading: 'Où vos données sont hébergées',

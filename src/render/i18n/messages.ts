@@ -122,6 +122,10 @@ export interface NoticeMessages {
     readonly intro: string;
     readonly none: string;
     readonly head: readonly [recipient: string, role: string, data: string, purposes: string, where: string, safeguard: string];
+    /** What a recipient declared `categories: concerned-by-request` receives. */
+    readonly concernedByRequest: string;
+    /** A recipient collecting data from the person itself, which never reaches the provider. */
+    readonly collects: (recipient: string, categories: string) => string;
   };
   readonly places: {
     readonly heading: string;

@@ -56,7 +56,7 @@ function summaryRetention(ctx: RenderContext, p: PurposeModel): string {
 
 function purposeSection(ctx: RenderContext, p: PurposeModel): Section {
   const m = ctx.t.notice.purposes;
-  const recipients = p.recipients.map((r) => ctx.model.recipients.get(r.id)?.name ?? r.id);
+  const recipients = p.recipients.map((r) => ctx.text(ctx.model.recipients.get(r.id)?.name) || r.id);
   return section(`purpose-${p.id}`, ctx.text(p.name), [
     paragraph(ctx.text(p.description)),
     terms([

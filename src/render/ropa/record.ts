@@ -69,6 +69,8 @@ export interface RopaActivity {
     readonly name: string;
     readonly role: string;
     readonly categories: readonly string[];
+    /** It receives the information its request concerns (an authority): `categories` is then empty. */
+    readonly concernedByRequest: boolean;
     readonly countries: readonly string[];
     readonly safeguard: Safeguard | null;
   }[];
@@ -136,9 +138,10 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
       const r = m.recipients.get(share.id);
       return {
         id: share.id,
-        name: r?.name ?? share.id,
+        name: ctx.text(r?.name) || share.id,
         role: r ? v.recipientKind[r.kind] : '',
         categories: share.categories,
+        concernedByRequest: r?.concernedByRequest ?? false,
         countries: r?.countries ?? [],
         safeguard: r?.safeguard ?? null,
       };
@@ -147,7 +150,7 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
       const through =
         t.recipient === undefined
           ? ctx.t.notice.places[t.remoteAccess ? 'remoteAccess' : 'transfer']
-          : (m.recipients.get(t.recipient)?.name ?? t.recipient);
+          : ctx.text(m.recipients.get(t.recipient)?.name) || t.recipient;
       const safeguard = t.safeguard === undefined ? v.safeguard.none : v.safeguard[t.safeguard];
       return {
         country: t.country,

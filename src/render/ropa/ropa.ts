@@ -38,7 +38,10 @@ export function ropaCells(record: RopaRecord, t: Messages): Record<RopaColumn, s
     subjects: a.dataSubjects.map((s) => s.name),
     categories: a.dataCategories.map((d) => d.label),
     recipients: none(
-      a.recipients.map((r) => `${r.name} (${[r.role, countriesInWords(r.countries, record.language)].filter((v) => v).join(' — ')})`),
+      a.recipients.map((r) => {
+        const what = r.concernedByRequest ? t.notice.recipients.concernedByRequest.toLowerCase() : '';
+        return `${r.name} (${[r.role, countriesInWords(r.countries, record.language), what].filter((v) => v).join(' — ')})`;
+      }),
     ),
     transfers: none(a.thirdCountryTransfers.map((x) => x.text)),
     erasure: a.erasure.map((e) => {
