@@ -149,7 +149,8 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
     ),
     categories,
     handling: buildHandling(data),
-    forbiddenListed: data.taxonomy?.forbidden === 'default',
+    forbiddenListed: data.taxonomy?.forbidden !== undefined,
+    forbiddenEdits: forbiddenEdits(data),
     subjects: freezeMap(
       Object.entries(data.subjects).map(([id, s]) => [
         id,
@@ -275,6 +276,16 @@ function retentionByCategory(
   return out;
 }
 
+function forbiddenEdits(data: ManifestData): M.PolicyModel['forbiddenEdits'] {
+  const list = data.taxonomy?.forbidden;
+  if (list === undefined || list === 'default') return { add: [], remove: [] };
+  return { add: list.add ?? [], remove: list.remove ?? [] };
+}
+
+/**
+ * Built-in categories, then the manifest's own and re-classed ones, then the forbidden list's edits: an added category is
+ * forbidden; a removed one takes the class `taxonomy.categories` gives it, and stays forbidden without one (CUS085).
+ */
 function buildCategories(data: ManifestData): ReadonlyMap<string, M.CategoryModel> {
   const out = new Map<string, M.CategoryModel>();
   for (const [key, c] of Object.entries(DEFAULT_CATEGORIES)) {
@@ -293,6 +304,10 @@ function buildCategories(data: ManifestData): ReadonlyMap<string, M.CategoryMode
       }),
     );
   }
+  for (const key of forbiddenEdits(data).add) {
+    const c = out.get(key);
+    if (c) out.set(key, Object.freeze({ ...c, class: 'forbidden' }));
+  }
   return out;
 }
 
@@ -306,9 +321,11 @@ function buildHandling(data: ManifestData): Readonly<Record<DataClass, M.Handlin
         return [a, text === undefined ? Object.freeze({ ...base.actions[a] }) : toText(text)];
       }),
     ) as M.HandlingRuleModel['actions'];
+    const publish = override?.publish ?? true;
     const published = Object.fromEntries(
       HANDLING_ACTIONS.flatMap((a) => {
         const text = override?.[a];
+        if (!publish) return [];
         if (text !== undefined) return [[a, toText(text)]];
         return data.taxonomy?.handlingTexts === 'default' ? [[a, actions[a]]] : [];
       }),
@@ -317,6 +334,7 @@ function buildHandling(data: ManifestData): Readonly<Record<DataClass, M.Handlin
       class: cls,
       actions,
       published,
+      publish,
       storage: override?.storage ?? base.storage,
       exportInClear: override?.exportInClear ?? base.exportInClear,
       loggable: override?.loggable ?? base.loggable,

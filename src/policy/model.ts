@@ -106,8 +106,13 @@ export interface HandlingRuleModel {
   readonly exportInClear: boolean;
   readonly loggable: boolean;
   readonly shareable: boolean;
-  /** The action texts the notice may publish: those the manifest states, plus the built-in ones with `handlingTexts: default`. */
+  /**
+   * The action texts the notice may publish: those the manifest states, plus the built-in ones with `handlingTexts:
+   * default`; none with `publish: false`.
+   */
   readonly published: Readonly<Partial<Record<HandlingAction, Text>>>;
+  /** False when the manifest keeps the class's texts unpublished (`publish: false`). */
+  readonly publish: boolean;
 }
 
 export interface SubjectModel {
@@ -400,8 +405,10 @@ export interface PolicyModel {
   readonly identities: ReadonlyMap<string, IdentityKeyModel>;
   readonly categories: ReadonlyMap<string, CategoryModel>;
   readonly handling: Readonly<Record<DataClass, HandlingRuleModel>>;
-  /** The manifest asks the notice to list the built-in forbidden categories (`taxonomy.forbidden: default`). */
+  /** The manifest asks the notice to list the forbidden categories (`taxonomy.forbidden: default` or `{ add, remove }`). */
   readonly forbiddenListed: boolean;
+  /** The categories `taxonomy.forbidden` adds to the built-in list (made forbidden) and removes from it. */
+  readonly forbiddenEdits: { readonly add: readonly string[]; readonly remove: readonly string[] };
   readonly subjects: ReadonlyMap<string, SubjectModel>;
   readonly recipients: ReadonlyMap<string, RecipientModel>;
   readonly locations: LocationsModel;

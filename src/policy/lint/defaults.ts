@@ -18,7 +18,8 @@ export const checkHandlingTexts: LintRule = (ctx) => {
   const m = ctx.model;
   const used = new Set<string>([...[...m.purposes.values()].flatMap((p) => p.categories), ...m.index.heldCategories]);
   const silent = DATA_CLASSES.flatMap((cls) => {
-    if (cls === 'forbidden' || ![...used].some((k) => m.categories.get(k)?.class === cls)) return [];
+    // A class whose texts the manifest keeps unpublished (`publish: false`) has said so: nothing to tell.
+    if (cls === 'forbidden' || !m.handling[cls].publish || ![...used].some((k) => m.categories.get(k)?.class === cls)) return [];
     const missing = HANDLING_ACTIONS.filter((a) => m.handling[cls].published[a] === undefined);
     if (missing.length === 0) return [];
     return [`${cls} (${missing.length === HANDLING_ACTIONS.length ? 'all' : missing.join(', ')})`];

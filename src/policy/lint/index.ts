@@ -13,6 +13,7 @@ import {
 import { createLintContext, type LintRule } from './context.js';
 import { checkCollectedDirectly } from './collected.js';
 import { checkCookieObjection, checkThirdPartyCookies } from './cookies.js';
+import { checkForbiddenEdits } from './forbidden.js';
 import { checkErasureStrategies, checkKeyIndexes, checkReachability, checkRestrictionMarks } from './datasets.js';
 import { checkJurisdictionAuthorities, checkJurisdictions, checkReviewDue, checkTranslations } from './organization.js';
 import {
@@ -65,6 +66,7 @@ export const LINT_RULES: readonly LintRule[] = [
   checkThirdPartyCookies,
   checkCookieObjection,
   checkCollectedDirectly,
+  checkForbiddenEdits,
 ];
 
 export interface LintOptions {

@@ -170,7 +170,11 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
     })),
     securityMeasures: [
       ...m.organization.security.map((s) => ctx.text(s)),
-      ...classes.map((c) => `${v.dataClass[c]}${sep}${ctx.text(m.handling[c].actions.store)}`),
+      // Storage rules only where the manifest publishes them, as the notice does.
+      ...classes.flatMap((c) => {
+        const stored = ctx.text(m.handling[c].published.store);
+        return stored === '' ? [] : [`${v.dataClass[c]}${sep}${stored}`];
+      }),
     ],
   };
 }

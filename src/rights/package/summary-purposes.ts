@@ -38,7 +38,8 @@ function categorySource(ctx: RenderContext, p: PackageMessages, key: string, pro
   const sources = [...new Set(purposesOf(ctx, key).map((q) => ctx.text(q.source)))].filter((s) => s !== '');
   if (sources.length > 0) return sources.map((s) => sentence(s)).join(' ');
   const cls = ctx.model.categories.get(key)?.class;
-  return (cls === undefined ? '' : ctx.text(ctx.model.handling[cls].actions.create)) || p.purposes.defaultSource;
+  // A class's collection text only where the manifest publishes it, as the notice does.
+  return (cls === undefined ? '' : ctx.text(ctx.model.handling[cls].published.create)) || p.purposes.defaultSource;
 }
 
 function codes(names: readonly string[]): Phrase {
