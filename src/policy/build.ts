@@ -60,6 +60,7 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
         legitimateInterest: optionalText(p.legitimateInterest),
         source: optionalText(p.source),
         automatedDecision: optionalText(p.automatedDecision),
+        ifRefused: optionalText(p.ifRefused),
         portable: p.portable ?? (p.legalBasis === 'contract' || p.legalBasis === 'consent'),
         recipients: p.recipients.map((r) =>
           typeof r === 'string'
@@ -118,6 +119,10 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
         ...org.policy,
         reviewCycle,
         reviewCycleText,
+        // Newest first; a stable sort keeps the manifest's order for revisions of one day.
+        history: (org.policy.history ?? [])
+          .map((h, position) => ({ version: h.version, date: h.date, changes: toText(h.changes), position }))
+          .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
         nextReview:
           reviewCycle === undefined
             ? undefined

@@ -66,6 +66,7 @@ export const DIAGNOSTIC_CODES = {
   CUS080: { severity: 'error', title: 'third-party cookie declared where the notice says there are none' },
   CUS081: { severity: 'error', title: 'cookies set on legitimate interest without a way to object' },
   CUS082: { severity: 'warning', title: 'forbidden list narrowed below GDPR art. 9(1)' },
+  CUS083: { severity: 'info', title: 'no controller address stated under the GDPR' },
   CUS084: { severity: 'error', title: 'field holding data a recipient collects directly' },
   CUS085: { severity: 'error', title: 'forbidden list edit that cannot apply' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;

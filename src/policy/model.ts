@@ -69,7 +69,7 @@ export interface OrganizationModel {
   readonly name: string;
   readonly legalForm?: string | undefined;
   readonly registration?: string | undefined;
-  readonly address: string;
+  readonly address?: string | undefined;
   readonly contact: ContactModel;
   readonly dpo?: ContactModel | undefined;
   readonly representative?: ContactModel | undefined;
@@ -83,11 +83,22 @@ export interface OrganizationModel {
     readonly reviewCycleText?: string | undefined;
     /** lastReviewed + reviewCycle, as YYYY-MM-DD, when a cycle is declared. */
     readonly nextReview?: string | undefined;
+    /** The revisions the manifest lists, newest first. */
+    readonly history: readonly PolicyRevision[];
   };
   readonly scope?: { readonly controller?: Text; readonly processor?: Text; readonly dpaUrl?: string | undefined } | undefined;
   readonly security: readonly Text[];
   /** `automatic` when the manifest states that expired data is deleted or anonymised automatically. */
   readonly deletion?: 'automatic' | undefined;
+}
+
+export interface PolicyRevision {
+  readonly version: string;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  readonly changes: Text;
+  /** Its index in the manifest's list (the model's order is by date), so lint points at it. */
+  readonly position: number;
 }
 
 export interface CategoryModel {
@@ -196,6 +207,8 @@ export interface PurposeModel {
   readonly retention?: string | undefined;
   readonly source?: Text | undefined;
   readonly automatedDecision?: Text | undefined;
+  /** What happens if the person does not provide the data (GDPR art. 13(2)(e)). */
+  readonly ifRefused?: Text | undefined;
   readonly portable: boolean;
 }
 

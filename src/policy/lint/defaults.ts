@@ -57,6 +57,20 @@ export const checkPostMortem: LintRule = (ctx) => {
   );
 };
 
+/** CUS083: under the GDPR (or the UK GDPR), no postal address is stated for the controller, so the notice gives none. */
+export const checkControllerAddress: LintRule = (ctx) => {
+  const org = ctx.model.organization;
+  if (org.address !== undefined || org.contact.address !== undefined) return;
+  const laws = ctx.model.jurisdictions.filter((j) => j.id === 'gdpr' || j.id === 'uk-gdpr').map((j) => j.id);
+  if (laws.length === 0) return;
+  ctx.report(
+    'CUS083',
+    `no address is stated for the controller: the notice gives none, though ${laws.join(' and ')} art. 13(1)(a) expects the controller's contact details`,
+    ['organization'],
+    'add `address:` under organization',
+  );
+};
+
 /** CUS064: no review cycle is declared, so no review is ever due and the notice states no cycle. */
 export const checkReviewCycleDeclared: LintRule = (ctx) => {
   if (ctx.model.organization.policy.reviewCycle !== undefined) return;

@@ -9,6 +9,7 @@ import {
   checkHandlingTexts,
   checkPostMortem,
   checkReviewCycleDeclared,
+  checkControllerAddress,
 } from './defaults.js';
 import { createLintContext, type LintRule } from './context.js';
 import { checkCollectedDirectly } from './collected.js';
@@ -67,6 +68,7 @@ export const LINT_RULES: readonly LintRule[] = [
   checkCookieObjection,
   checkCollectedDirectly,
   checkForbiddenEdits,
+  checkControllerAddress,
 ];
 
 export interface LintOptions {

@@ -55,6 +55,7 @@ function peopleFacingTexts(m: PolicyModel): [Text | undefined, PathSegment[]][] 
   const texts: [Text | undefined, PathSegment[]][] = [];
   const org = m.organization;
   org.security.forEach((t, i) => texts.push([t, ['organization', 'security', i]]));
+  for (const h of org.policy.history) texts.push([h.changes, ['organization', 'policy', 'history', h.position, 'changes']]);
   texts.push(
     [org.scope?.controller, ['organization', 'scope', 'controller']],
     [org.scope?.processor, ['organization', 'scope', 'processor']],
@@ -87,6 +88,7 @@ function peopleFacingTexts(m: PolicyModel): [Text | undefined, PathSegment[]][] 
       [p.legitimateInterest, [...at, 'legitimateInterest']],
       [p.source, [...at, 'source']],
       [p.automatedDecision, [...at, 'automatedDecision']],
+      [p.ifRefused, [...at, 'ifRefused']],
     );
   }
   for (const r of m.retention.values()) texts.push([r.description, ['retention', r.id, 'description']]);

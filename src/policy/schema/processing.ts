@@ -66,6 +66,8 @@ export const Purpose = z.strictObject({
   /** Where the data comes from when not from the person (art. 14). */
   source: LocalizedText.optional(),
   automatedDecision: LocalizedText.optional(),
+  /** What happens if the person does not provide the data (GDPR art. 13(2)(e)). */
+  ifRefused: LocalizedText.optional(),
   /** Whether data under this purpose is in scope of portability (provided by the person, consent or contract). */
   portable: z.boolean().optional(),
 });

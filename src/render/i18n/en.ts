@@ -102,7 +102,7 @@ export const en: Messages = {
       intro: (org) =>
         `This policy explains which personal data ${org} processes, why, for how long, who receives it, where it is stored and how you can exercise your rights.`,
       identity: (o) =>
-        `${o.name}${o.legalForm ? `, ${o.legalForm}` : ''}${o.registration ? `, registered under ${o.registration}` : ''} (registered office: ${o.address}) is responsible for the processing of your personal data (the “controller”).`,
+        `${o.name}${o.legalForm ? `, ${o.legalForm}` : ''}${o.registration ? `, registered under ${o.registration}` : ''}${o.address ? ` (registered office: ${o.address})` : ''} is responsible for the processing of your personal data (the “controller”).`,
       contactIntro: 'You can contact us at:',
       dpoHeading: 'Data protection officer',
       dpoIntro: 'Our data protection officer answers any question about your data and your rights:',
@@ -140,6 +140,7 @@ export const en: Messages = {
       retention: 'Retention',
       source: 'Where the data comes from',
       automated: 'Automated decision',
+      ifRefused: 'If you do not provide this data',
       portability: 'Portability',
       portable: 'The data you gave us for this purpose is included when you ask for portability.',
     },
@@ -243,6 +244,8 @@ export const en: Messages = {
       lastReviewed: 'Last reviewed',
       cycle: 'Review cycle',
       nextReview: 'Next review due',
+      historyIntro: 'What changed in each version, newest first:',
+      historyHead: ['Version', 'Date', 'Changes'],
     },
   },
   ropa: {

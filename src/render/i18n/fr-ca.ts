@@ -20,11 +20,12 @@ export const frCA: Messages = {
       intro: (org) =>
         `Cette politique vous explique quels renseignements personnels ${org} traite, pourquoi, pendant combien de temps, qui les reçoit, où ils sont hébergés et comment exercer vos droits.`,
       identity: (o) =>
-        `${o.name}${o.legalForm ? `, ${o.legalForm}` : ''}${o.registration ? `, immatriculée sous le numéro ${o.registration}` : ''} (siège social : ${o.address}) est responsable de vos renseignements personnels.`,
+        `${o.name}${o.legalForm ? `, ${o.legalForm}` : ''}${o.registration ? `, immatriculée sous le numéro ${o.registration}` : ''}${o.address ? ` (siège social : ${o.address})` : ''} est responsable de vos renseignements personnels.`,
       dpoHeading: 'Responsable de la protection des renseignements personnels',
       dpoIntro:
         'Notre responsable de la protection des renseignements personnels répond à toute question sur vos renseignements personnels et vos droits :',
     },
+    purposes: { ...fr.notice.purposes, ifRefused: 'Si vous ne fournissez pas ces renseignements' },
     cookies: {
       ...fr.notice.cookies,
       heading: 'Témoins (cookies)',

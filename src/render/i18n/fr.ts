@@ -107,7 +107,7 @@ export const fr: Messages = {
       intro: (org) =>
         `Cette politique vous explique quelles données personnelles ${org} traite, pourquoi, pendant combien de temps, qui les reçoit, où elles sont hébergées et comment exercer vos droits.`,
       identity: (o) =>
-        `${o.name}${o.legalForm ? `, ${o.legalForm}` : ''}${o.registration ? `, immatriculée sous le numéro ${o.registration}` : ''} (siège social : ${o.address}) est responsable du traitement de vos données personnelles.`,
+        `${o.name}${o.legalForm ? `, ${o.legalForm}` : ''}${o.registration ? `, immatriculée sous le numéro ${o.registration}` : ''}${o.address ? ` (siège social : ${o.address})` : ''} est responsable du traitement de vos données personnelles.`,
       contactIntro: 'Vous pouvez nous joindre :',
       dpoHeading: 'Délégué à la protection des données',
       dpoIntro: 'Notre délégué à la protection des données répond à toute question sur vos données et vos droits :',
@@ -146,6 +146,7 @@ export const fr: Messages = {
       retention: 'Durée de conservation',
       source: 'Origine des données',
       automated: 'Décision automatisée',
+      ifRefused: 'Si vous ne fournissez pas ces données',
       portability: 'Portabilité',
       portable: 'Les données que vous nous avez fournies pour cette finalité sont incluses lorsque vous demandez leur portabilité.',
     },
@@ -253,6 +254,8 @@ export const fr: Messages = {
       lastReviewed: 'Dernière révision',
       cycle: 'Périodicité de révision',
       nextReview: 'Prochaine révision prévue',
+      historyIntro: 'Ce qui a changé à chaque version, de la plus récente à la plus ancienne :',
+      historyHead: ['Version', 'Date', 'Modifications'],
     },
   },
   ropa: {

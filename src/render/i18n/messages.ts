@@ -57,7 +57,8 @@ export interface NoticeMessages {
   readonly controller: {
     readonly heading: string;
     readonly intro: (org: string) => string;
-    readonly identity: (o: { name: string; legalForm?: string; registration?: string; address: string }) => string;
+    /** Without `address`, the registered office is left out. */
+    readonly identity: (o: { name: string; legalForm?: string; registration?: string; address?: string }) => string;
     readonly contactIntro: string;
     readonly dpoHeading: string;
     readonly dpoIntro: string;
@@ -96,6 +97,8 @@ export interface NoticeMessages {
     readonly retention: string;
     readonly source: string;
     readonly automated: string;
+    /** GDPR art. 13(2)(e): the consequence of not providing the data, when the manifest states it. */
+    readonly ifRefused: string;
     readonly portability: string;
     readonly portable: string;
   };
@@ -205,6 +208,9 @@ export interface NoticeMessages {
     readonly lastReviewed: string;
     readonly cycle: string;
     readonly nextReview: string;
+    /** Before the revisions the manifest lists (`organization.policy.history`), newest first. */
+    readonly historyIntro: string;
+    readonly historyHead: readonly [version: string, date: string, changes: string];
   };
 }
 

@@ -67,6 +67,7 @@ function purposeSection(ctx: RenderContext, p: PurposeModel): Section {
       term(m.retention, retentionSentences(ctx, p).join(' ')),
       term(m.source, ctx.text(p.source)),
       term(m.automated, ctx.text(p.automatedDecision)),
+      term(m.ifRefused, ctx.text(p.ifRefused)),
       p.portable ? term(m.portability, m.portable) : undefined,
     ]),
   ]);

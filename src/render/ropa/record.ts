@@ -38,7 +38,8 @@ export interface RopaController {
   readonly name: string;
   readonly legalForm: string | null;
   readonly registration: string | null;
-  readonly address: string;
+  /** `null` when the manifest states none. */
+  readonly address: string | null;
   readonly contact: RopaContact;
   readonly jointControllers: readonly RopaContact[];
   readonly representative: RopaContact | null;
@@ -61,6 +62,8 @@ export interface RopaActivity {
   readonly id: string;
   readonly purpose: string;
   readonly description: string;
+  /** GDPR art. 13(2)(e): what happens if the person does not provide the data; `null` when not stated. */
+  readonly ifRefused: string | null;
   readonly legalBasis: { readonly code: LegalBasis | null; readonly text: string };
   readonly dataSubjects: readonly { readonly id: string; readonly name: string }[];
   readonly dataCategories: readonly { readonly key: string; readonly label: string; readonly class: DataClass | null }[];
@@ -131,6 +134,7 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
     id: p.id,
     purpose: ctx.text(p.name),
     description: ctx.text(p.description),
+    ifRefused: p.ifRefused === undefined ? null : ctx.text(p.ifRefused),
     legalBasis: { code: p.legalBasis ?? null, text: legalBasisText(ctx, p) },
     dataSubjects: p.subjects.map((s) => ({ id: s, name: ctx.text(m.subjects.get(s)?.name) || s })),
     dataCategories: p.categories.map((c) => ({ key: c, label: categoryLabel(ctx, c), class: m.categories.get(c)?.class ?? null })),
@@ -193,7 +197,7 @@ export function buildRopaRecord(model: PolicyModel, lang: Language): RopaRecord 
       name: org.name,
       legalForm: org.legalForm ?? null,
       registration: org.registration ?? null,
-      address: org.address,
+      address: org.address ?? null,
       contact: contact(org.contact),
       jointControllers: org.jointControllers.map(contact),
       representative: org.representative ? contact(org.representative) : null,

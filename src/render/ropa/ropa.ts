@@ -33,7 +33,8 @@ export function ropaCells(record: RopaRecord, t: Messages): Record<RopaColumn, s
     dpo: none(c.dpo ? [contactLine(c.dpo)] : []),
     purposeId: [a.id],
     purpose: [a.purpose],
-    description: [a.description],
+    // The consequence of not providing the data goes with the description: the art. 30 columns stay as they are.
+    description: a.ifRefused === null ? [a.description] : [a.description, `${t.notice.purposes.ifRefused}${sep}${a.ifRefused}`],
     legalBasis: [a.legalBasis.text],
     subjects: a.dataSubjects.map((s) => s.name),
     categories: a.dataCategories.map((d) => d.label),
