@@ -92,7 +92,14 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
   const legalHolds = freezeMap(
     Object.entries(data.legalHolds).map(([id, h]) => [
       id,
-      Object.freeze({ ...h, id, description: toText(h.description), duration: duration(h.duration), durationText: h.duration }),
+      Object.freeze({
+        ...h,
+        id,
+        description: toText(h.description),
+        law: optionalText(h.law),
+        duration: duration(h.duration),
+        durationText: h.duration,
+      }),
     ]),
   );
   const collections = freezeMap(

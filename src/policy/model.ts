@@ -178,7 +178,7 @@ export interface RetentionRuleModel {
 export interface LegalHoldModel {
   readonly id: string;
   readonly description: Text;
-  readonly law?: string | undefined;
+  readonly law?: Text | undefined;
   readonly duration: Duration;
   readonly durationText: string;
   readonly trigger: RetentionTrigger;

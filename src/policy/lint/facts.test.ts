@@ -45,3 +45,19 @@ describe('CUS040 on the history and the consequence of refusal', () => {
     );
   });
 });
+
+describe('CUS040 on the law behind a legal hold', () => {
+  it('warns at an English-only law, and not at a plain string (the same in every language)', () => {
+    const hold = (law: string) => `${BILINGUAL_PROVIDER}legalHolds:
+  invoices:
+    description: { en: Invoices., fr: Factures. }
+    law: ${law}
+    duration: P10Y
+    trigger: collected
+    categories: [user.financial.invoice]
+`;
+    const yaml = hold('{ en: French Commercial Code }');
+    expect(lintYaml(yaml)).toEqual([`CUS040 privacy.yaml:${lineOf(yaml, 'law:')}`]);
+    expect(lintYaml(hold('Code de commerce, art. L123-22'))).toEqual([]);
+  });
+});

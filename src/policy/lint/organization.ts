@@ -92,7 +92,8 @@ function peopleFacingTexts(m: PolicyModel): [Text | undefined, PathSegment[]][] 
     );
   }
   for (const r of m.retention.values()) texts.push([r.description, ['retention', r.id, 'description']]);
-  for (const h of m.legalHolds.values()) texts.push([h.description, ['legalHolds', h.id, 'description']]);
+  for (const h of m.legalHolds.values())
+    texts.push([h.description, ['legalHolds', h.id, 'description']], [h.law, ['legalHolds', h.id, 'law']]);
   for (const c of m.consent.purposes.values())
     texts.push([c.name, ['consent', 'purposes', c.id, 'name']], [c.description, ['consent', 'purposes', c.id, 'description']]);
   for (const [cat, settings] of m.consent.cookies) {

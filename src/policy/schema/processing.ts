@@ -85,7 +85,8 @@ export const RetentionRule = z.strictObject({
 
 export const LegalHold = z.strictObject({
   description: LocalizedText,
-  law: z.string().optional(),
+  /** The law that requires it, as the notice cites it ("French Commercial Code, art. L123-22"), per language if need be. */
+  law: LocalizedText.optional(),
   duration: DurationText,
   trigger: z.enum(RETENTION_TRIGGERS),
   /** Categories the hold keeps; everything else in a held record is stripped on erasure. */

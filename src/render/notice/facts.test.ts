@@ -89,3 +89,22 @@ describe('what happens if the person does not provide the data', () => {
     expect(record.processingActivities[0]?.ifRefused).toBeNull();
   });
 });
+
+describe('the law behind a legal hold, per language', () => {
+  const yaml = `${BILINGUAL_PROVIDER}legalHolds:
+  invoices:
+    description: { en: Invoices kept for the tax authorities., fr: Factures conservées pour l'administration fiscale. }
+    law: { en: 'French Commercial Code, art. L123-22', fr: 'Code de commerce, art. L123-22' }
+    duration: P10Y
+    trigger: collected
+    categories: [user.financial.invoice]
+`;
+
+  it('is cited in the notice and the record in their language, never the other', () => {
+    expect(noticeTexts(yaml, 'en')[0]).toContain('French Commercial Code, art. L123-22');
+    const [frMd] = noticeTexts(yaml, 'fr');
+    expect(frMd).toContain('Code de commerce, art. L123-22');
+    expect(frMd).not.toContain('French Commercial Code');
+    expect(renderRopa(compileYaml(yaml), { format: 'csv', lang: 'fr' })).toContain('(Code de commerce, art. L123-22)');
+  });
+});

@@ -23,7 +23,7 @@ export function retentionSection(ctx: RenderContext): Section {
     [categoryLabels(ctx, h.categories)],
     [periodInWords(h.duration, h.trigger, ctx.lang)],
     [
-      [h.law, h.jurisdiction && /^[A-Z]{2}$/.test(h.jurisdiction) ? countryName(h.jurisdiction, ctx.lang) : h.jurisdiction]
+      [ctx.text(h.law), h.jurisdiction && /^[A-Z]{2}$/.test(h.jurisdiction) ? countryName(h.jurisdiction, ctx.lang) : h.jurisdiction]
         .filter((v) => v)
         .join(' — ') || '—',
     ],

@@ -170,7 +170,7 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
       id: h.id,
       categories: h.categories.filter((c) => p.categories.includes(c)),
       duration: isoDuration(h.duration),
-      text: `${ctx.text(h.description)}${sep}${periodInWords(h.duration, h.trigger, ctx.lang)}${h.law ? ` (${h.law})` : ''}`,
+      text: `${ctx.text(h.description)}${sep}${periodInWords(h.duration, h.trigger, ctx.lang)}${h.law ? ` (${ctx.text(h.law)})` : ''}`,
     })),
     securityMeasures: [
       ...m.organization.security.map((s) => ctx.text(s)),
