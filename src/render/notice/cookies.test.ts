@@ -37,6 +37,13 @@ describe('a link to the cookie policy', () => {
     expect(md).toContain('Our websites use the cookies below');
   });
 
+  it('does not contradict an empty cookies map, which still says there are none', () => {
+    const md = cookiesPart(noticeTexts(withConsent('  cookiePolicy: https://little.example/cookies\n  cookies: {}\n'), 'en')[0]);
+    expect(md).toContain('Our websites use no cookies.');
+    expect(md).toContain('Our cookie policy gives the details: https://little.example/cookies');
+    expect(md).not.toContain('Our websites use cookies.');
+  });
+
   it('is absent without cookiePolicy, and an empty cookies map still says there are none', () => {
     const [md] = noticeTexts(withConsent('  cookies: {}\n'), 'en');
     expect(md).toContain('Our websites use no cookies.');

@@ -73,16 +73,15 @@ export function cookiesSection(ctx: RenderContext): Section | undefined {
     ];
   });
   const policy = consent.cookiePolicy === undefined ? undefined : link(consent.cookiePolicy, consent.cookiePolicy);
-  const opening =
-    parts.length > 0
-      ? paragraph(consent.banner ? `${m.intro} ${m.banner}` : m.intro)
-      : policy === undefined
-        ? paragraph(m.none)
-        : paragraph(`${m.policyOnly} `, policy);
+  // Only a link: the policy says which cookies. An empty `cookies: {}` still says there are none, link or not.
+  const linkOnly = !consent.cookiesDeclared && policy !== undefined;
+  const opening = linkOnly
+    ? paragraph(`${m.policyOnly} `, policy)
+    : paragraph(parts.length === 0 ? m.none : consent.banner ? `${m.intro} ${m.banner}` : m.intro);
   return section('cookies', m.heading, [
     opening,
     consent.thirdPartyCookies === false ? paragraph(m.noThirdParty) : undefined,
-    parts.length > 0 && policy !== undefined ? paragraph(`${m.policy} `, policy) : undefined,
+    !linkOnly && policy !== undefined ? paragraph(`${m.policy} `, policy) : undefined,
     ...parts,
   ]);
 }
