@@ -6,6 +6,7 @@ import {
   DEFAULT_CATEGORIES,
   formatDiagnostic,
   isZeroDuration,
+  localize,
   type CollectionModel,
   type Duration,
   type PolicyModel,
@@ -131,7 +132,7 @@ describe('the Nimbus Cloud manifest', () => {
   it('keeps invoices ten years under a French legal hold that survives erasure (K3.3)', () => {
     const hold = model().legalHolds.get('accounting-fr');
     expect(hold).toMatchObject({ duration: period({ years: 10 }), trigger: 'collected', categories: ['user.financial.invoice'] });
-    expect(hold?.law).toMatch(/Code de commerce/);
+    expect(localize(hold?.law, 'en')).toMatch(/Code de commerce/);
     const invoices = collection('accounts.invoices');
     expect(invoices.onErase).toBe('mask');
     for (const name of ['number', 'issued_at', 'amount_cents']) {

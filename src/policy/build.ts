@@ -8,6 +8,7 @@ import type * as M from './model.js';
 import type { ManifestData } from './schema/index.js';
 import { optionalText, toText } from './text.js';
 import {
+  CONCERNED_BY_REQUEST,
   DATA_CLASSES,
   HANDLING_ACTIONS,
   JURISDICTIONS,
@@ -67,10 +68,11 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
         legitimateInterest: optionalText(p.legitimateInterest),
         source: optionalText(p.source),
         automatedDecision: optionalText(p.automatedDecision),
+        ifRefused: optionalText(p.ifRefused),
         portable: p.portable ?? legalBases(legalBasis).some((b) => b.basis === 'contract' || b.basis === 'consent'),
         recipients: p.recipients.map((r) =>
           typeof r === 'string'
-            ? { id: r, categories: p.categories.filter((c) => data.recipients[r]?.categories.includes(c)), explicit: false }
+            ? { id: r, categories: p.categories.filter((c) => declaredCategories(data, r).includes(c)), explicit: false }
             : { id: r.id, categories: r.categories, explicit: true },
         ),
       }),
@@ -104,7 +106,14 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
   const legalHolds = freezeMap(
     Object.entries(data.legalHolds).map(([id, h]) => [
       id,
-      Object.freeze({ ...h, id, description: toText(h.description), duration: optionalDuration(h.duration), durationText: h.duration }),
+      Object.freeze({
+        ...h,
+        id,
+        description: toText(h.description),
+        law: optionalText(h.law),
+        duration: optionalDuration(h.duration),
+        durationText: h.duration,
+      }),
     ]),
   );
   const collections = freezeMap(
@@ -132,6 +141,10 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
         ...org.policy,
         reviewCycle,
         reviewCycleText,
+        // Newest first; a stable sort keeps the manifest's order for revisions of one day.
+        history: (org.policy.history ?? [])
+          .map((h, position) => ({ version: h.version, date: h.date, changes: toText(h.changes), position }))
+          .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
         nextReview:
           reviewCycle === undefined
             ? undefined
@@ -165,7 +178,8 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
     ),
     categories,
     handling: buildHandling(data),
-    forbiddenListed: data.taxonomy?.forbidden === 'default',
+    forbiddenListed: data.taxonomy?.forbidden !== undefined,
+    forbiddenEdits: forbiddenEdits(data),
     subjects: freezeMap(
       Object.entries(data.subjects).map(([id, s]) => [
         id,
@@ -178,7 +192,11 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
         Object.freeze({
           ...r,
           id,
+          name: toText(r.name),
           description: optionalText(r.description),
+          categories: declaredCategories(data, id),
+          concernedByRequest: r.categories === CONCERNED_BY_REQUEST,
+          collects: r.collects && { categories: r.collects.categories, description: optionalText(r.collects.description) },
           countries: r.countries ?? [],
           places: [
             ...(r.countries ?? []).map((country) => ({ kind: 'country', country }) as const),
@@ -186,7 +204,7 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
             ...(r.places ?? []).map((text) => ({ kind: 'text', text: toText(text) }) as const),
           ],
           safeguard: safeguardModel(r.safeguard),
-        }),
+        }) satisfies M.RecipientModel,
       ]),
     ),
     locations: Object.freeze({
@@ -226,16 +244,21 @@ export function buildModel(data: ManifestData, baseDir: string, profile?: string
           cat as keyof NonNullable<NonNullable<ManifestData['consent']>['cookies']>,
           {
             description: toText(settings.description),
+            basis: settings.basis ?? 'consent',
+            optOut: optionalText(settings.optOut),
             cookies: settings.cookies.map((c) => ({
               ...c,
-              lifetime: duration(c.lifetime),
+              provider: optionalText(c.provider),
+              lifetime: c.lifetime === undefined ? undefined : duration(c.lifetime),
               lifetimeText: c.lifetime,
               description: optionalText(c.description),
             })),
-          },
+          } satisfies M.CookieCategoryModel,
         ]),
       ),
       cookiesDeclared: data.consent?.cookies !== undefined,
+      cookiePolicy: data.consent?.cookiePolicy,
+      thirdPartyCookies: data.consent?.thirdPartyCookies,
       banner: data.consent?.banner ?? false,
     }),
     rights: Object.freeze({
@@ -283,6 +306,12 @@ function safeguardModel(setting: Safeguard | { description: PlaceText } | undefi
 /** Triggers of the rules of purposes that handle requests: the identity-proof rule governs its categories there. */
 const REQUEST_TRIGGERS: ReadonlySet<string> = new Set(['request-replied', 'request-processed']);
 
+/** The categories declared for a recipient: none listed in advance for one that receives what its request concerns. */
+function declaredCategories(data: ManifestData, recipient: string): readonly string[] {
+  const categories = data.recipients[recipient]?.categories ?? [];
+  return categories === CONCERNED_BY_REQUEST ? [] : categories;
+}
+
 /**
  * The purposes under which a rule listing categories governs them. Declared `purposes:` win. Otherwise a rule that is
  * some purpose's `retention:` governs its categories in those purposes only, and the identity-proof rule
@@ -324,6 +353,16 @@ function retentionByCategory(
   return out;
 }
 
+function forbiddenEdits(data: ManifestData): M.PolicyModel['forbiddenEdits'] {
+  const list = data.taxonomy?.forbidden;
+  if (list === undefined || list === 'default') return { add: [], remove: [] };
+  return { add: list.add ?? [], remove: list.remove ?? [] };
+}
+
+/**
+ * Built-in categories, then the manifest's own and re-classed ones, then the forbidden list's edits: an added category is
+ * forbidden; a removed one takes the class `taxonomy.categories` gives it, and stays forbidden without one (CUS085).
+ */
 function buildCategories(data: ManifestData): ReadonlyMap<string, M.CategoryModel> {
   const out = new Map<string, M.CategoryModel>();
   for (const [key, c] of Object.entries(DEFAULT_CATEGORIES)) {
@@ -342,6 +381,10 @@ function buildCategories(data: ManifestData): ReadonlyMap<string, M.CategoryMode
       }),
     );
   }
+  for (const key of forbiddenEdits(data).add) {
+    const c = out.get(key);
+    if (c) out.set(key, Object.freeze({ ...c, class: 'forbidden' }));
+  }
   return out;
 }
 
@@ -355,9 +398,11 @@ function buildHandling(data: ManifestData): Readonly<Record<DataClass, M.Handlin
         return [a, text === undefined ? Object.freeze({ ...base.actions[a] }) : toText(text)];
       }),
     ) as M.HandlingRuleModel['actions'];
+    const publish = override?.publish ?? true;
     const published = Object.fromEntries(
       HANDLING_ACTIONS.flatMap((a) => {
         const text = override?.[a];
+        if (!publish) return [];
         if (text !== undefined) return [[a, toText(text)]];
         return data.taxonomy?.handlingTexts === 'default' ? [[a, actions[a]]] : [];
       }),
@@ -366,6 +411,7 @@ function buildHandling(data: ManifestData): Readonly<Record<DataClass, M.Handlin
       class: cls,
       actions,
       published,
+      publish,
       storage: override?.storage ?? base.storage,
       exportInClear: override?.exportInClear ?? base.exportInClear,
       loggable: override?.loggable ?? base.loggable,

@@ -68,6 +68,13 @@ export const DIAGNOSTIC_CODES = {
   CUS077: { severity: 'error', title: 'retention period stated more than one way or not at all' },
   CUS078: { severity: 'warning', title: 'dataset field holding data only ever used transiently' },
   CUS079: { severity: 'warning', title: 'retention rule scoped to a purpose that processes none of its categories' },
+  // What real policies state: cookies, classification lists, optional facts.
+  CUS080: { severity: 'error', title: 'third-party cookie declared where the notice says there are none' },
+  CUS081: { severity: 'error', title: 'cookies set on legitimate interest without a way to object' },
+  CUS082: { severity: 'warning', title: 'forbidden list narrowed below GDPR art. 9(1)' },
+  CUS083: { severity: 'info', title: 'no controller address stated under the GDPR' },
+  CUS084: { severity: 'error', title: 'field holding data a recipient collects directly' },
+  CUS085: { severity: 'error', title: 'forbidden list edit that cannot apply' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

@@ -2,6 +2,7 @@
 import type { Duration } from './duration.js';
 import type {
   CardForm,
+  CookieBasis,
   CookieCategory,
   DataClass,
   ErasureStrategy,
@@ -80,7 +81,7 @@ export interface OrganizationModel {
   readonly name: string;
   readonly legalForm?: string | undefined;
   readonly registration?: string | undefined;
-  readonly address: string;
+  readonly address?: string | undefined;
   readonly contact: ContactModel;
   readonly dpo?: ContactModel | undefined;
   readonly representative?: ContactModel | undefined;
@@ -94,11 +95,22 @@ export interface OrganizationModel {
     readonly reviewCycleText?: string | undefined;
     /** lastReviewed + reviewCycle, as YYYY-MM-DD, when a cycle is declared. */
     readonly nextReview?: string | undefined;
+    /** The revisions the manifest lists, newest first. */
+    readonly history: readonly PolicyRevision[];
   };
   readonly scope?: { readonly controller?: Text; readonly processor?: Text; readonly dpaUrl?: string | undefined } | undefined;
   readonly security: readonly Text[];
   /** `automatic` when the manifest states that expired data is deleted or anonymised automatically. */
   readonly deletion?: 'automatic' | undefined;
+}
+
+export interface PolicyRevision {
+  readonly version: string;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  readonly changes: Text;
+  /** Its index in the manifest's list (the model's order is by date), so lint points at it. */
+  readonly position: number;
 }
 
 export interface CategoryModel {
@@ -117,8 +129,13 @@ export interface HandlingRuleModel {
   readonly exportInClear: boolean;
   readonly loggable: boolean;
   readonly shareable: boolean;
-  /** The action texts the notice may publish: those the manifest states, plus the built-in ones with `handlingTexts: default`. */
+  /**
+   * The action texts the notice may publish: those the manifest states, plus the built-in ones with `handlingTexts:
+   * default`; none with `publish: false`.
+   */
   readonly published: Readonly<Partial<Record<HandlingAction, Text>>>;
+  /** False when the manifest keeps the class's texts unpublished (`publish: false`). */
+  readonly publish: boolean;
 }
 
 export interface SubjectModel {
@@ -142,10 +159,15 @@ export type SafeguardModel =
 
 export interface RecipientModel {
   readonly id: string;
-  readonly name: string;
+  readonly name: Text;
   readonly kind: RecipientKind;
   readonly description?: Text | undefined;
+  /** The categories declared for it; empty when it receives what a request concerns (`concernedByRequest`). */
   readonly categories: readonly string[];
+  /** `categories: concerned-by-request`: it receives the information its request concerns, whatever that is. */
+  readonly concernedByRequest: boolean;
+  /** Data it collects from the person directly, which the provider never holds. */
+  readonly collects?: { readonly categories: readonly string[]; readonly description?: Text | undefined } | undefined;
   readonly countries: readonly string[];
   /** Countries, then regions, then places in words: everything the manifest says of where the recipient is. */
   readonly places: readonly PlaceModel[];
@@ -199,7 +221,7 @@ export interface RetentionRuleModel {
 export interface LegalHoldModel {
   readonly id: string;
   readonly description: Text;
-  readonly law?: string | undefined;
+  readonly law?: Text | undefined;
   /** Absent: until the periods the law imposes expire; the hold never ends on its own. */
   readonly duration?: Duration | undefined;
   readonly durationText?: string | undefined;
@@ -236,6 +258,8 @@ export interface PurposeModel {
   readonly retention?: string | undefined;
   readonly source?: Text | undefined;
   readonly automatedDecision?: Text | undefined;
+  /** What happens if the person does not provide the data (GDPR art. 13(2)(e)). */
+  readonly ifRefused?: Text | undefined;
   readonly portable: boolean;
 }
 
@@ -247,20 +271,34 @@ export interface ConsentPurposeModel {
   readonly expiresText?: string | undefined;
 }
 
+/** A cookie as the provider's cookie policy states it: name, provider and lifetime are absent when the policy gives none. */
 export interface CookieModel {
-  readonly name: string;
-  readonly provider: string;
-  readonly lifetime: Duration;
-  readonly lifetimeText: string;
+  readonly name?: string | undefined;
+  readonly provider?: Text | undefined;
+  readonly lifetime?: Duration | undefined;
+  readonly lifetimeText?: string | undefined;
   readonly thirdParty: boolean;
   readonly description?: Text | undefined;
 }
 
+export interface CookieCategoryModel {
+  readonly description: Text;
+  /** `consent` unless the manifest says `legitimate-interest`; never read for `strictly-necessary`. */
+  readonly basis: CookieBasis;
+  /** How to object, for a category set on legitimate interest. */
+  readonly optOut?: Text | undefined;
+  readonly cookies: readonly CookieModel[];
+}
+
 export interface ConsentModel {
   readonly purposes: ReadonlyMap<string, ConsentPurposeModel>;
-  readonly cookies: ReadonlyMap<CookieCategory, { readonly description: Text; readonly cookies: readonly CookieModel[] }>;
+  readonly cookies: ReadonlyMap<CookieCategory, CookieCategoryModel>;
   /** Whether the manifest has a `consent.cookies` section at all (an empty one says the sites use no cookies). */
   readonly cookiesDeclared: boolean;
+  /** The provider's own cookie policy, linked from the notice. */
+  readonly cookiePolicy?: string | undefined;
+  /** `false` when the manifest states the sites set no third-party cookies; undefined when it says nothing. */
+  readonly thirdPartyCookies?: boolean | undefined;
   /** The manifest states the sites have a cookie banner. */
   readonly banner: boolean;
 }
@@ -437,8 +475,10 @@ export interface PolicyModel {
   readonly identities: ReadonlyMap<string, IdentityKeyModel>;
   readonly categories: ReadonlyMap<string, CategoryModel>;
   readonly handling: Readonly<Record<DataClass, HandlingRuleModel>>;
-  /** The manifest asks the notice to list the built-in forbidden categories (`taxonomy.forbidden: default`). */
+  /** The manifest asks the notice to list the forbidden categories (`taxonomy.forbidden: default` or `{ add, remove }`). */
   readonly forbiddenListed: boolean;
+  /** The categories `taxonomy.forbidden` adds to the built-in list (made forbidden) and removes from it. */
+  readonly forbiddenEdits: { readonly add: readonly string[]; readonly remove: readonly string[] };
   readonly subjects: ReadonlyMap<string, SubjectModel>;
   readonly recipients: ReadonlyMap<string, RecipientModel>;
   readonly locations: LocationsModel;

@@ -88,6 +88,9 @@ export type StoreKind = (typeof STORE_KINDS)[number];
 export const REDIS_TYPES = ['hash', 'string', 'set', 'list', 'zset'] as const;
 export type RedisType = (typeof REDIS_TYPES)[number];
 
+/** A recipient's `categories` when it receives whatever its request concerns (an authority), not a list stated in advance. */
+export const CONCERNED_BY_REQUEST = 'concerned-by-request';
+
 /** Recipient roles (K2.3). */
 export const RECIPIENT_KINDS = ['processor', 'third-party', 'group-company', 'authority'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
@@ -135,6 +138,10 @@ export type JurisdictionRight = (typeof JURISDICTION_RIGHTS)[number];
 /** Cookie categories of the banner (K8.2); `strictly-necessary` never asks for consent. */
 export const COOKIE_CATEGORIES = ['strictly-necessary', 'functional', 'analytics', 'targeting'] as const;
 export type CookieCategory = (typeof COOKIE_CATEGORIES)[number];
+
+/** What a cookie category is set on: the person's consent, or the provider's legitimate interest with a right to object. */
+export const COOKIE_BASES = ['consent', 'legitimate-interest'] as const;
+export type CookieBasis = (typeof COOKIE_BASES)[number];
 
 /** Channels through which requests arrive (K5.2). */
 export const REQUEST_CHANNELS = ['web', 'email', 'post'] as const;

@@ -83,3 +83,8 @@ export const DEFAULT_CATEGORIES: Readonly<Record<string, DefaultCategory>> = Obj
   'user.special.health': { class: 'forbidden', en: 'Health', fr: 'Santé' },
   'user.special.sex-life': { class: 'forbidden', en: 'Sex life or sexual orientation', fr: 'Vie sexuelle ou orientation sexuelle' },
 });
+
+/** The special categories of GDPR art. 9(1): narrowing the forbidden list below them is worth a warning (CUS082). */
+export const GDPR_ART9_CATEGORIES: readonly string[] = Object.freeze(
+  Object.keys(DEFAULT_CATEGORIES).filter((k) => k.startsWith('user.special.')),
+);

@@ -18,7 +18,8 @@ export const checkHandlingTexts: LintRule = (ctx) => {
   const m = ctx.model;
   const used = new Set<string>([...[...m.purposes.values()].flatMap((p) => p.categories), ...m.index.heldCategories]);
   const silent = DATA_CLASSES.flatMap((cls) => {
-    if (cls === 'forbidden' || ![...used].some((k) => m.categories.get(k)?.class === cls)) return [];
+    // A class whose texts the manifest keeps unpublished (`publish: false`) has said so: nothing to tell.
+    if (cls === 'forbidden' || !m.handling[cls].publish || ![...used].some((k) => m.categories.get(k)?.class === cls)) return [];
     const missing = HANDLING_ACTIONS.filter((a) => m.handling[cls].published[a] === undefined);
     if (missing.length === 0) return [];
     return [`${cls} (${missing.length === HANDLING_ACTIONS.length ? 'all' : missing.join(', ')})`];
@@ -53,6 +54,20 @@ export const checkPostMortem: LintRule = (ctx) => {
     'nothing is stated on what happens to data after death: the notice says nothing on it',
     ['rights'],
     'to state it, write `postMortem: destroy` (or keep, transfer) under rights',
+  );
+};
+
+/** CUS083: under the GDPR (or the UK GDPR), no postal address is stated for the controller, so the notice gives none. */
+export const checkControllerAddress: LintRule = (ctx) => {
+  const org = ctx.model.organization;
+  if (org.address !== undefined || org.contact.address !== undefined) return;
+  const laws = ctx.model.jurisdictions.filter((j) => j.id === 'gdpr' || j.id === 'uk-gdpr').map((j) => j.id);
+  if (laws.length === 0) return;
+  ctx.report(
+    'CUS083',
+    `no address is stated for the controller: the notice gives none, though ${laws.join(' and ')} art. 13(1)(a) expects the controller's contact details`,
+    ['organization'],
+    'add `address:` under organization',
   );
 };
 

@@ -9,8 +9,12 @@ import {
   checkHandlingTexts,
   checkPostMortem,
   checkReviewCycleDeclared,
+  checkControllerAddress,
 } from './defaults.js';
 import { createLintContext, type LintRule } from './context.js';
+import { checkCollectedDirectly } from './collected.js';
+import { checkCookieObjection, checkThirdPartyCookies } from './cookies.js';
+import { checkForbiddenEdits } from './forbidden.js';
 import { checkErasureStrategies, checkKeyIndexes, checkReachability, checkRestrictionMarks } from './datasets.js';
 import { checkJurisdictionAuthorities, checkJurisdictions, checkReviewDue, checkTranslations } from './organization.js';
 import {
@@ -63,6 +67,11 @@ export const LINT_RULES: readonly LintRule[] = [
   checkReviewCycleDeclared,
   checkTransientFields,
   checkRuleScopes,
+  checkThirdPartyCookies,
+  checkCookieObjection,
+  checkCollectedDirectly,
+  checkForbiddenEdits,
+  checkControllerAddress,
 ];
 
 export interface LintOptions {

@@ -88,7 +88,8 @@ export const checkRecipientShares: LintRule = (ctx) => {
       const recipient = m.recipients.get(share.id);
       if (!recipient || !share.explicit) return;
       share.categories.forEach((cat, j) => {
-        if (!recipient.categories.includes(cat)) {
+        // A recipient of what its request concerns may receive any category the purpose processes.
+        if (!recipient.concernedByRequest && !recipient.categories.includes(cat)) {
           ctx.report(
             'CUS034',
             `recipient "${share.id}" receives "${cat}" under purpose "${p.id}" but is not declared to receive it`,

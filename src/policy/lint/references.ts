@@ -40,6 +40,9 @@ export const checkCategoryLists: LintRule = (ctx) => {
   const m = ctx.model;
   for (const r of m.recipients.values()) {
     r.categories.forEach((c, i) => expect(ctx, 'CUS010', 'category', c, m.categories, ['recipients', r.id, 'categories', i]));
+    r.collects?.categories.forEach((c, i) =>
+      expect(ctx, 'CUS010', 'category', c, m.categories, ['recipients', r.id, 'collects', 'categories', i]),
+    );
   }
   for (const r of m.retention.values()) {
     r.categories.forEach((c, i) => expect(ctx, 'CUS010', 'category', c, m.categories, ['retention', r.id, 'categories', i]));

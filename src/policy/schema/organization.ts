@@ -112,7 +112,8 @@ export const Organization = z.strictObject({
   name: z.string().min(1),
   legalForm: z.string().optional(),
   registration: z.string().optional(),
-  address: z.string().min(1),
+  /** Optional: some policies give only an e-mail (lint says GDPR art. 13(1)(a) expects contact details, CUS083). */
+  address: z.string().min(1).optional(),
   contact: Contact,
   dpo: Contact.optional(),
   representative: Contact.optional(),
@@ -129,6 +130,10 @@ export const Organization = z.strictObject({
     effective: IsoDate.optional(),
     lastReviewed: IsoDate,
     reviewCycle: DurationText.optional(),
+    /** Earlier versions and what changed in each; the notice lists them newest first. */
+    history: z
+      .array(z.strictObject({ version: z.union([z.string(), z.number()]).transform(String), date: IsoDate, changes: LocalizedText }))
+      .optional(),
   }),
   /** K2.5: the boundary between data the provider controls and data its customers host (processor role). */
   scope: z

@@ -1,6 +1,6 @@
 // `subjects`, `recipients`, `locations`, `purposes`, `retention`, `legalHolds`: what is processed, why, by whom, where, how long (K2, K3).
 import { z } from 'zod';
-import { LEGAL_BASES, RECIPIENT_KINDS, REGIONS, RETENTION_ACTIONS, RETENTION_TRIGGERS, SAFEGUARDS } from '../vocabulary.js';
+import { CONCERNED_BY_REQUEST, LEGAL_BASES, RECIPIENT_KINDS, REGIONS, RETENTION_ACTIONS, RETENTION_TRIGGERS, SAFEGUARDS } from '../vocabulary.js';
 import { CategoryKey, Country, DurationText, Id, LocalizedText } from './common.js';
 
 export const Subject = z.strictObject({
@@ -28,11 +28,16 @@ const placeProblem = (keys: readonly string[], required: boolean) => (value: Rec
 };
 
 export const Recipient = z.strictObject({
-  name: z.string().min(1),
+  name: LocalizedText,
   kind: z.enum(RECIPIENT_KINDS),
   description: LocalizedText.optional(),
-  /** The only categories this recipient may receive (K2.3). */
-  categories: z.array(CategoryKey).default([]),
+  /**
+   * The only categories this recipient may receive (K2.3), or `concerned-by-request`: whatever a request it makes
+   * concerns (an authority), which no list can state in advance.
+   */
+  categories: z.union([z.array(CategoryKey), z.literal(CONCERNED_BY_REQUEST)]).default([]),
+  /** Data the recipient collects from the person itself and the provider never receives (a payment form). */
+  collects: z.strictObject({ categories: z.array(CategoryKey).min(1), description: LocalizedText.optional() }).optional(),
   countries: z.array(Country).min(1).optional(),
   /** Regions the recipient processes the data in ("the European Union"), beside or instead of countries. */
   regions: z.array(z.enum(REGIONS)).min(1).optional(),
@@ -98,6 +103,8 @@ export const Purpose = z.strictObject({
   /** Where the data comes from when not from the person (art. 14). */
   source: LocalizedText.optional(),
   automatedDecision: LocalizedText.optional(),
+  /** What happens if the person does not provide the data (GDPR art. 13(2)(e)). */
+  ifRefused: LocalizedText.optional(),
   /** Whether data under this purpose is in scope of portability (provided by the person, consent or contract). */
   portable: z.boolean().optional(),
 });
@@ -143,7 +150,8 @@ export const RetentionRule = z
 
 export const LegalHold = z.strictObject({
   description: LocalizedText,
-  law: z.string().optional(),
+  /** The law that requires it, as the notice cites it ("French Commercial Code, art. L123-22"), per language if need be. */
+  law: LocalizedText.optional(),
   /** Absent: kept until the periods the law imposes expire, which Custos does not count (the hold never ends on its own). */
   duration: DurationText.optional(),
   trigger: z.enum(RETENTION_TRIGGERS),

@@ -22,13 +22,24 @@ export const HandlingRule = z.strictObject({
   loggable: z.boolean().optional(),
   /** Whether values of this class may be shared with recipients. */
   shareable: z.boolean().optional(),
+  /** `false`: the texts stay internal (lint and the engines still apply the rules); the notice, record and package print none. */
+  publish: z.boolean().optional(),
 });
+
+/**
+ * The forbidden list: `default` (GDPR art. 9(1) and the card security code), or that list with categories added (made
+ * forbidden) or removed (given the class `taxonomy.categories` declares for them).
+ */
+export const ForbiddenList = z.union([
+  z.literal('default'),
+  z.strictObject({ add: z.array(CategoryKey).optional(), remove: z.array(CategoryKey).optional() }),
+]);
 
 export const Taxonomy = z.strictObject({
   categories: z.record(CategoryKey, CategoryDeclaration).optional(),
   handling: z.partialRecord(z.enum(DATA_CLASSES), HandlingRule).optional(),
-  /** `default`: the notice lists the built-in forbidden categories (GDPR art. 9(1) and the card security code). */
-  forbidden: z.literal('default').optional(),
+  /** The notice lists the forbidden categories: `default`, or `{ add, remove }` to extend or narrow that list. */
+  forbidden: ForbiddenList.optional(),
   /** `default`: the notice prints Custos's built-in handling texts for every action a class does not state itself. */
   handlingTexts: z.literal('default').optional(),
 });

@@ -102,7 +102,7 @@ export const en: Messages = {
       intro: (org) =>
         `This policy explains which personal data ${org} processes, why, for how long, who receives it, where it is stored and how you can exercise your rights.`,
       identity: (o) =>
-        `${o.name}${o.legalForm ? `, ${o.legalForm}` : ''}${o.registration ? `, registered under ${o.registration}` : ''} (registered office: ${o.address}) is responsible for the processing of your personal data (the “controller”).`,
+        `${o.name}${o.legalForm ? `, ${o.legalForm}` : ''}${o.registration ? `, registered under ${o.registration}` : ''}${o.address ? ` (registered office: ${o.address})` : ''} is responsible for the processing of your personal data (the “controller”).`,
       contactIntro: 'You can contact us at:',
       dpoHeading: 'Data protection officer',
       dpoIntro: 'Our data protection officer answers any question about your data and your rights:',
@@ -141,6 +141,7 @@ export const en: Messages = {
       retention: 'Retention',
       source: 'Where the data comes from',
       automated: 'Automated decision',
+      ifRefused: 'If you do not provide this data',
       portability: 'Portability',
       portable: 'The data you gave us for this purpose is included when you ask for portability.',
     },
@@ -172,6 +173,8 @@ export const en: Messages = {
       intro: 'We share your data only with the recipients below, and each receives only the data listed for it.',
       none: 'We do not share your data with anyone outside our company.',
       head: ['Recipient', 'Role', 'Data received', 'Purposes', 'Where', 'Safeguard'],
+      concernedByRequest: 'The information the request concerns',
+      collects: (recipient, categories) => `${recipient} collects ${categories} directly from you; we never receive them.`,
     },
     places: {
       heading: 'Where your data is stored',
@@ -194,6 +197,13 @@ export const en: Messages = {
       none: 'Our websites use no cookies.',
       noConsent: 'These cookies are needed for the site to work, so they are set without asking for your consent.',
       consentNeeded: 'These cookies are set only if you accept them; refusing them has no effect on your use of the site.',
+      legitimateInterest: (optOut) =>
+        optOut === undefined
+          ? 'These cookies are set on the basis of our legitimate interest; you can object to them.'
+          : `These cookies are set on the basis of our legitimate interest; you can object: ${optOut}`,
+      noThirdParty: 'Our websites set no third-party cookies.',
+      policy: 'Our cookie policy gives the details:',
+      policyOnly: 'Our websites use cookies. Our cookie policy says which, why, and how to manage them:',
       head: ['Cookie', 'Set by', 'Lifetime', 'Third party', 'Purpose'],
     },
     protection: {
@@ -246,6 +256,8 @@ export const en: Messages = {
       lastReviewed: 'Last reviewed',
       cycle: 'Review cycle',
       nextReview: 'Next review due',
+      historyIntro: 'What changed in each version, newest first:',
+      historyHead: ['Version', 'Date', 'Changes'],
     },
   },
   ropa: {

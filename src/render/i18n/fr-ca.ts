@@ -20,11 +20,12 @@ export const frCA: Messages = {
       intro: (org) =>
         `Cette politique vous explique quels renseignements personnels ${org} traite, pourquoi, pendant combien de temps, qui les reçoit, où ils sont hébergés et comment exercer vos droits.`,
       identity: (o) =>
-        `${o.name}${o.legalForm ? `, ${o.legalForm}` : ''}${o.registration ? `, immatriculée sous le numéro ${o.registration}` : ''} (siège social : ${o.address}) est responsable de vos renseignements personnels.`,
+        `${o.name}${o.legalForm ? `, ${o.legalForm}` : ''}${o.registration ? `, immatriculée sous le numéro ${o.registration}` : ''}${o.address ? ` (siège social : ${o.address})` : ''} est responsable de vos renseignements personnels.`,
       dpoHeading: 'Responsable de la protection des renseignements personnels',
       dpoIntro:
         'Notre responsable de la protection des renseignements personnels répond à toute question sur vos renseignements personnels et vos droits :',
     },
+    purposes: { ...fr.notice.purposes, ifRefused: 'Si vous ne fournissez pas ces renseignements' },
     cookies: {
       ...fr.notice.cookies,
       heading: 'Témoins (cookies)',
@@ -34,6 +35,13 @@ export const frCA: Messages = {
       noConsent: 'Ces témoins sont indispensables au fonctionnement du site : ils sont déposés sans recueillir votre consentement.',
       consentNeeded:
         'Ces témoins ne sont déposés que si vous les acceptez ; les refuser n’a aucune conséquence sur votre utilisation du site.',
+      legitimateInterest: (optOut) =>
+        optOut === undefined
+          ? 'Ces témoins sont déposés sur le fondement de notre intérêt légitime ; vous pouvez vous y opposer.'
+          : `Ces témoins sont déposés sur le fondement de notre intérêt légitime ; vous pouvez vous y opposer : ${optOut}`,
+      noThirdParty: 'Nos sites ne déposent aucun témoin tiers.',
+      policy: 'Notre politique relative aux témoins en donne le détail :',
+      policyOnly: 'Nos sites utilisent des témoins. Notre politique relative aux témoins indique lesquels, pourquoi et comment les gérer :',
       head: ['Témoin', 'Déposé par', 'Durée de vie', 'Tiers', 'Finalité'],
     },
   },

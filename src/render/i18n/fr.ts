@@ -107,7 +107,7 @@ export const fr: Messages = {
       intro: (org) =>
         `Cette politique vous explique quelles données personnelles ${org} traite, pourquoi, pendant combien de temps, qui les reçoit, où elles sont hébergées et comment exercer vos droits.`,
       identity: (o) =>
-        `${o.name}${o.legalForm ? `, ${o.legalForm}` : ''}${o.registration ? `, immatriculée sous le numéro ${o.registration}` : ''} (siège social : ${o.address}) est responsable du traitement de vos données personnelles.`,
+        `${o.name}${o.legalForm ? `, ${o.legalForm}` : ''}${o.registration ? `, immatriculée sous le numéro ${o.registration}` : ''}${o.address ? ` (siège social : ${o.address})` : ''} est responsable du traitement de vos données personnelles.`,
       contactIntro: 'Vous pouvez nous joindre :',
       dpoHeading: 'Délégué à la protection des données',
       dpoIntro: 'Notre délégué à la protection des données répond à toute question sur vos données et vos droits :',
@@ -148,6 +148,7 @@ export const fr: Messages = {
       retention: 'Durée de conservation',
       source: 'Origine des données',
       automated: 'Décision automatisée',
+      ifRefused: 'Si vous ne fournissez pas ces données',
       portability: 'Portabilité',
       portable: 'Les données que vous nous avez fournies pour cette finalité sont incluses lorsque vous demandez leur portabilité.',
     },
@@ -182,6 +183,10 @@ export const fr: Messages = {
       intro: 'Nous ne communiquons vos données qu’aux destinataires ci-dessous, et chacun ne reçoit que les données indiquées pour lui.',
       none: 'Nous ne communiquons vos données à personne en dehors de notre entreprise.',
       head: ['Destinataire', 'Rôle', 'Données reçues', 'Finalités', 'Localisation', 'Garantie'],
+      concernedByRequest: 'Les informations visées par la demande',
+      // "ces données" rather than a pronoun, so the sentence agrees whatever the categories.
+      collects: (recipient, categories) =>
+        `${recipient} collecte directement auprès de vous les données suivantes : ${categories} ; nous ne recevons jamais ces données.`,
     },
     places: {
       heading: 'Où vos données sont hébergées',
@@ -205,6 +210,13 @@ export const fr: Messages = {
       noConsent: 'Ces cookies sont indispensables au fonctionnement du site : ils sont déposés sans recueillir votre consentement.',
       consentNeeded:
         'Ces cookies ne sont déposés que si vous les acceptez ; les refuser n’a aucune conséquence sur votre utilisation du site.',
+      legitimateInterest: (optOut) =>
+        optOut === undefined
+          ? 'Ces cookies sont déposés sur le fondement de notre intérêt légitime ; vous pouvez vous y opposer.'
+          : `Ces cookies sont déposés sur le fondement de notre intérêt légitime ; vous pouvez vous y opposer : ${optOut}`,
+      noThirdParty: 'Nos sites ne déposent aucun cookie tiers.',
+      policy: 'Notre politique de cookies en donne le détail :',
+      policyOnly: 'Nos sites utilisent des cookies. Notre politique de cookies indique lesquels, pourquoi et comment les gérer :',
       head: ['Cookie', 'Déposé par', 'Durée de vie', 'Tiers', 'Finalité'],
     },
     protection: {
@@ -258,6 +270,8 @@ export const fr: Messages = {
       lastReviewed: 'Dernière révision',
       cycle: 'Périodicité de révision',
       nextReview: 'Prochaine révision prévue',
+      historyIntro: 'Ce qui a changé à chaque version, de la plus récente à la plus ancienne :',
+      historyHead: ['Version', 'Date', 'Modifications'],
     },
   },
   ropa: {

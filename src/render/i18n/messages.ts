@@ -58,7 +58,8 @@ export interface NoticeMessages {
   readonly controller: {
     readonly heading: string;
     readonly intro: (org: string) => string;
-    readonly identity: (o: { name: string; legalForm?: string; registration?: string; address: string }) => string;
+    /** Without `address`, the registered office is left out. */
+    readonly identity: (o: { name: string; legalForm?: string; registration?: string; address?: string }) => string;
     readonly contactIntro: string;
     readonly dpoHeading: string;
     readonly dpoIntro: string;
@@ -99,6 +100,8 @@ export interface NoticeMessages {
     readonly retention: string;
     readonly source: string;
     readonly automated: string;
+    /** GDPR art. 13(2)(e): the consequence of not providing the data, when the manifest states it. */
+    readonly ifRefused: string;
     readonly portability: string;
     readonly portable: string;
   };
@@ -137,6 +140,10 @@ export interface NoticeMessages {
     readonly intro: string;
     readonly none: string;
     readonly head: readonly [recipient: string, role: string, data: string, purposes: string, where: string, safeguard: string];
+    /** What a recipient declared `categories: concerned-by-request` receives. */
+    readonly concernedByRequest: string;
+    /** A recipient collecting data from the person itself, which never reaches the provider. */
+    readonly collects: (recipient: string, categories: string) => string;
   };
   readonly places: {
     readonly heading: string;
@@ -161,6 +168,14 @@ export interface NoticeMessages {
     readonly none: string;
     readonly noConsent: string;
     readonly consentNeeded: string;
+    /** A category set on legitimate interest, with how to object when the manifest says it (`optOut`). */
+    readonly legitimateInterest: (optOut: string | undefined) => string;
+    /** Printed only with `consent.thirdPartyCookies: false`. */
+    readonly noThirdParty: string;
+    /** Before the link to the provider's cookie policy, beside the categories. */
+    readonly policy: string;
+    /** Before the link to the provider's cookie policy, when the manifest states no category itself. */
+    readonly policyOnly: string;
     readonly head: readonly [name: string, provider: string, lifetime: string, thirdParty: string, purpose: string];
   };
   readonly protection: {
@@ -216,6 +231,9 @@ export interface NoticeMessages {
     readonly lastReviewed: string;
     readonly cycle: string;
     readonly nextReview: string;
+    /** Before the revisions the manifest lists (`organization.policy.history`), newest first. */
+    readonly historyIntro: string;
+    readonly historyHead: readonly [version: string, date: string, changes: string];
   };
 }
 

@@ -1,35 +1,87 @@
-// Notice section on cookies: one part per banner category, with lifetimes and whether consent is asked (K4.5, K8.2).
-import { COOKIE_CATEGORIES } from '../../policy/index.js';
+// Notice section on cookies: one part per banner category, with what each is set on and the cookies the policy names (K4.5, K8.2).
+import { COOKIE_CATEGORIES, type CookieCategory, type CookieCategoryModel, type CookieModel } from '../../policy/index.js';
 import type { RenderContext } from '../context.js';
-import { code, paragraph, section, type Phrase, type Section } from '../document/tree.js';
+import { code, link, paragraph, section, type Block, type Phrase, type Section } from '../document/tree.js';
 import { durationInWords } from '../words.js';
 
-/** Absent when the manifest has no `consent.cookies`; consent and the banner are mentioned only with `consent.banner: true`. */
+type Column = 'name' | 'provider' | 'lifetime' | 'thirdParty' | 'purpose';
+const COLUMNS: readonly Column[] = ['name', 'provider', 'lifetime', 'thirdParty', 'purpose'];
+
+/** A cell, or undefined when the manifest states nothing for it (printed "—", or its column dropped when all are empty). */
+function cell(ctx: RenderContext, c: CookieModel, column: Column): Phrase | undefined {
+  switch (column) {
+    case 'name':
+      return c.name === undefined ? undefined : [code(c.name)];
+    case 'provider':
+      return c.provider === undefined ? undefined : [ctx.text(c.provider)];
+    case 'lifetime':
+      // Never a lifetime the policy does not state.
+      return c.lifetime === undefined ? undefined : [durationInWords(c.lifetime, ctx.lang)];
+    case 'thirdParty':
+      return [c.thirdParty ? ctx.t.yes : ctx.t.no];
+    case 'purpose':
+      return c.description === undefined ? undefined : [ctx.text(c.description)];
+    default:
+      return column satisfies never;
+  }
+}
+
+/** The cookies of a category as a table, without the columns no cookie fills. */
+function cookieTable(ctx: RenderContext, cookies: readonly CookieModel[]): Block | undefined {
+  if (cookies.length === 0) return undefined;
+  const head = ctx.t.notice.cookies.head;
+  const kept = COLUMNS.map((column, i) => ({ column, i })).filter(({ column }) => cookies.some((c) => cell(ctx, c, column) !== undefined));
+  return {
+    kind: 'table',
+    head: kept.map(({ i }) => head[i] ?? ''),
+    rows: cookies.map((c) => kept.map(({ column }) => cell(ctx, c, column) ?? ['—'])),
+    rowHeaders: kept[0]?.column === 'name',
+  };
+}
+
+/** What the category's cookies are set on: nothing needs consent, consent (said only with a banner), or legitimate interest. */
+function basisParagraph(ctx: RenderContext, cat: CookieCategory, settings: CookieCategoryModel): Block | undefined {
+  const m = ctx.t.notice.cookies;
+  if (cat === 'strictly-necessary') return paragraph(m.noConsent);
+  switch (settings.basis) {
+    case 'legitimate-interest':
+      return paragraph(m.legitimateInterest(settings.optOut === undefined ? undefined : ctx.text(settings.optOut)));
+    case 'consent':
+      return ctx.model.consent.banner ? paragraph(m.consentNeeded) : undefined;
+    default:
+      return settings.basis satisfies never;
+  }
+}
+
+/**
+ * Absent when the manifest has neither `consent.cookies` nor `consent.cookiePolicy`; consent and the banner are mentioned
+ * only with `consent.banner: true`, third-party cookies only with `consent.thirdPartyCookies: false`.
+ */
 export function cookiesSection(ctx: RenderContext): Section | undefined {
   const m = ctx.t.notice.cookies;
-  if (!ctx.model.consent.cookiesDeclared) return undefined;
-  const banner = ctx.model.consent.banner;
+  const consent = ctx.model.consent;
+  if (!consent.cookiesDeclared && consent.cookiePolicy === undefined) return undefined;
   const parts = COOKIE_CATEGORIES.flatMap((cat) => {
-    const settings = ctx.model.consent.cookies.get(cat);
+    const settings = consent.cookies.get(cat);
     if (!settings) return [];
-    const rows = settings.cookies.map((c): Phrase[] => [
-      [code(c.name)],
-      [c.provider],
-      [durationInWords(c.lifetime, ctx.lang)],
-      [c.thirdParty ? ctx.t.yes : ctx.t.no],
-      [ctx.text(c.description) || '—'],
-    ]);
     return [
       section(`cookies-${cat}`, ctx.t.vocab.cookieCategory[cat], [
         paragraph(ctx.text(settings.description)),
-        cat === 'strictly-necessary' ? paragraph(m.noConsent) : banner ? paragraph(m.consentNeeded) : undefined,
-        rows.length === 0 ? undefined : { kind: 'table', head: m.head, rows, rowHeaders: true },
+        basisParagraph(ctx, cat, settings),
+        cookieTable(ctx, settings.cookies),
       ]),
     ];
   });
-  return section(
-    'cookies',
-    m.heading,
-    parts.length === 0 ? [paragraph(m.none)] : [paragraph(banner ? `${m.intro} ${m.banner}` : m.intro), ...parts],
-  );
+  const policy = consent.cookiePolicy === undefined ? undefined : link(consent.cookiePolicy, consent.cookiePolicy);
+  // Only a link: the policy says which cookies. An empty `cookies: {}` still says there are none, link or not.
+  const linkOnly = !consent.cookiesDeclared && policy !== undefined;
+  const opening = linkOnly
+    ? paragraph(`${m.policyOnly} `, policy)
+    : paragraph(parts.length === 0 ? m.none : consent.banner ? `${m.intro} ${m.banner}` : m.intro);
+  return section('cookies', m.heading, [
+    opening,
+    consent.thirdPartyCookies === false ? paragraph(m.noThirdParty) : undefined,
+    !linkOnly && policy !== undefined ? paragraph(`${m.policy} `, policy) : undefined,
+    ...parts,
+  ]);
 }

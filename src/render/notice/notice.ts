@@ -3,7 +3,7 @@ import type { Language, PolicyModel } from '../../policy/index.js';
 import { createContext, type RenderContext } from '../context.js';
 import { toHtml } from '../document/html.js';
 import { toMarkdown } from '../document/markdown.js';
-import { paragraph, section, term, terms, type DocumentTree, type Section } from '../document/tree.js';
+import { paragraph, section, term, terms, type Block, type DocumentTree, type Phrase, type Section } from '../document/tree.js';
 import { NOTICE_FORMATS, pick, pickLanguage, type NoticeFormat } from '../options.js';
 import { dateInWords, durationInWords } from '../words.js';
 import { cookiesSection } from './cookies.js';
@@ -26,6 +26,16 @@ export interface NoticeOptions {
 function changesSection(ctx: RenderContext): Section {
   const m = ctx.t.notice.changes;
   const p = ctx.model.organization.policy;
+  // The revisions the manifest lists, newest first (the model keeps them so).
+  const history: Block | undefined =
+    p.history.length === 0
+      ? undefined
+      : {
+          kind: 'table',
+          head: m.historyHead,
+          rows: p.history.map((h): Phrase[] => [[h.version], [dateInWords(h.date, ctx.lang)], [ctx.text(h.changes)]]),
+          rowHeaders: true,
+        };
   // A cycle and its next review are stated only when the manifest declares a cycle.
   return section('changes', m.heading, [
     p.reviewCycle === undefined ? undefined : paragraph(m.intro),
@@ -36,6 +46,8 @@ function changesSection(ctx: RenderContext): Section {
       p.reviewCycle === undefined ? undefined : term(m.cycle, durationInWords(p.reviewCycle, ctx.lang)),
       p.nextReview === undefined ? undefined : term(m.nextReview, dateInWords(p.nextReview, ctx.lang)),
     ]),
+    history === undefined ? undefined : paragraph(m.historyIntro),
+    history,
   ]);
 }
 

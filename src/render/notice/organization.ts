@@ -23,7 +23,7 @@ export function controllerIdentity(ctx: RenderContext): Block[] {
     paragraph(
       m.identity({
         name: org.name,
-        address: org.address,
+        ...(org.address === undefined ? {} : { address: org.address }),
         ...(org.legalForm === undefined ? {} : { legalForm: org.legalForm }),
         ...(org.registration === undefined ? {} : { registration: org.registration }),
       }),

@@ -60,7 +60,7 @@ function summaryRetention(ctx: RenderContext, p: PurposeModel): string {
 
 function purposeSection(ctx: RenderContext, p: PurposeModel): Section {
   const m = ctx.t.notice.purposes;
-  const recipients = p.recipients.map((r) => ctx.model.recipients.get(r.id)?.name ?? r.id);
+  const recipients = p.recipients.map((r) => ctx.text(ctx.model.recipients.get(r.id)?.name) || r.id);
   return section(`purpose-${p.id}`, ctx.text(p.name), [
     paragraph(ctx.text(p.description)),
     terms([
@@ -72,6 +72,7 @@ function purposeSection(ctx: RenderContext, p: PurposeModel): Section {
       term(m.retention, retentionSentences(ctx, p).join(' ')),
       term(m.source, ctx.text(p.source)),
       term(m.automated, ctx.text(p.automatedDecision)),
+      term(m.ifRefused, ctx.text(p.ifRefused)),
       p.portable ? term(m.portability, m.portable) : undefined,
     ]),
   ]);

@@ -26,7 +26,7 @@ export function retentionSection(ctx: RenderContext): Section {
     [categoryLabels(ctx, h.categories)],
     [holdPeriod(ctx, h)],
     [
-      [h.law, h.jurisdiction && /^[A-Z]{2}$/.test(h.jurisdiction) ? countryName(h.jurisdiction, ctx.lang) : h.jurisdiction]
+      [ctx.text(h.law), h.jurisdiction && /^[A-Z]{2}$/.test(h.jurisdiction) ? countryName(h.jurisdiction, ctx.lang) : h.jurisdiction]
         .filter((v) => v)
         .join(' — ') || '—',
     ],

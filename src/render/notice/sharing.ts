@@ -1,7 +1,8 @@
 // Notice sections on who receives the data and where it lives: recipients, hosting, transfers, remote access, exclusions (K2.3, K2.4).
+import type { Text } from '../../policy/index.js';
 import type { RenderContext } from '../context.js';
 import { categoryLabels, placeName, placesInWords, safeguardName, sentence } from '../context.js';
-import { link, list, paragraph, section, strong, term, terms, type Phrase, type Section } from '../document/tree.js';
+import { link, list, paragraph, section, strong, term, terms, type Block, type Phrase, type Section } from '../document/tree.js';
 import { listInWords } from '../words.js';
 
 export function recipientsSection(ctx: RenderContext): Section {
@@ -13,16 +14,31 @@ export function recipientsSection(ctx: RenderContext): Section {
   const rows = recipients.map((r): Phrase[] => {
     const description = ctx.text(r.description);
     const kind = ctx.t.vocab.recipientKind[r.kind];
+    const name = ctx.text(r.name);
     return [
-      [r.url === undefined ? r.name : link(r.name, r.url)],
+      [r.url === undefined ? name : link(name, r.url)],
       [description ? `${kind} — ${description}` : kind],
-      [categoryLabels(ctx, r.categories)],
+      [r.concernedByRequest ? m.concernedByRequest : categoryLabels(ctx, r.categories) || '—'],
       [listInWords(purposesOf(r.id), ctx.lang)],
       [placesInWords(ctx, r.places)],
       [r.safeguard === undefined ? '—' : safeguardName(ctx, r.safeguard)],
     ];
   });
-  return section('recipients', m.heading, [paragraph(m.intro), { kind: 'table', head: m.head, rows, rowHeaders: true }]);
+  // Data a processor collects itself (a payment form) is named, and said never to reach us.
+  const collected = recipients.flatMap((r) =>
+    r.collects === undefined
+      ? []
+      : [
+          paragraph(sentence(m.collects(ctx.text(r.name), categoryLabels(ctx, r.collects.categories, true)))),
+          ...describe(ctx, r.collects.description),
+        ],
+  );
+  return section('recipients', m.heading, [paragraph(m.intro), { kind: 'table', head: m.head, rows, rowHeaders: true }, ...collected]);
+}
+
+function describe(ctx: RenderContext, text: Text | undefined): Block[] {
+  const said = ctx.text(text);
+  return said === '' ? [] : [paragraph(sentence(said))];
 }
 
 export function placesSection(ctx: RenderContext): Section {

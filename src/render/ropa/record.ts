@@ -43,7 +43,8 @@ export interface RopaController {
   readonly name: string;
   readonly legalForm: string | null;
   readonly registration: string | null;
-  readonly address: string;
+  /** `null` when the manifest states none. */
+  readonly address: string | null;
   readonly contact: RopaContact;
   readonly jointControllers: readonly RopaContact[];
   readonly representative: RopaContact | null;
@@ -70,6 +71,8 @@ export interface RopaActivity {
   readonly id: string;
   readonly purpose: string;
   readonly description: string;
+  /** GDPR art. 13(2)(e): what happens if the person does not provide the data; `null` when not stated. */
+  readonly ifRefused: string | null;
   readonly legalBasis: {
     /** Each basis with what it covers (`null` when it does not say); empty when the purpose states none. */
     readonly bases: readonly { readonly code: LegalBasis; readonly covers: string | null; readonly text: string }[];
@@ -83,6 +86,8 @@ export interface RopaActivity {
     readonly name: string;
     readonly role: string;
     readonly categories: readonly string[];
+    /** It receives the information its request concerns (an authority): `categories` is then empty. */
+    readonly concernedByRequest: boolean;
     readonly countries: readonly string[];
     readonly regions: readonly Region[];
     /** Places in the manifest's words. */
@@ -162,6 +167,7 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
     id: p.id,
     purpose: ctx.text(p.name),
     description: ctx.text(p.description),
+    ifRefused: p.ifRefused === undefined ? null : ctx.text(p.ifRefused),
     legalBasis: {
       bases: p.legalBases.map((b, i) => ({
         code: b.basis,
@@ -176,9 +182,10 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
       const r = m.recipients.get(share.id);
       return {
         id: share.id,
-        name: r?.name ?? share.id,
+        name: ctx.text(r?.name) || share.id,
         role: r ? v.recipientKind[r.kind] : '',
         categories: share.categories,
+        concernedByRequest: r?.concernedByRequest ?? false,
         countries: r?.countries ?? [],
         regions: (r?.places ?? []).flatMap((x) => (x.kind === 'region' ? [x.region] : [])),
         places: (r?.places ?? []).flatMap((x) => (x.kind === 'text' ? [ctx.text(x.text)] : [])),
@@ -190,7 +197,7 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
       const through =
         t.recipient === undefined
           ? ctx.t.notice.places[t.remoteAccess ? 'remoteAccess' : 'transfer']
-          : (m.recipients.get(t.recipient)?.name ?? t.recipient);
+          : ctx.text(m.recipients.get(t.recipient)?.name) || t.recipient;
       const where = placeName(ctx, t.to);
       return {
         country: t.to.kind === 'country' ? t.to.country : null,
@@ -208,11 +215,15 @@ function activity(ctx: RenderContext, p: PurposeModel, home: ReadonlySet<string>
       id: h.id,
       categories: h.categories.filter((c) => p.categories.includes(c)),
       duration: h.duration === undefined ? null : isoDuration(h.duration),
-      text: `${ctx.text(h.description)}${sep}${holdPeriod(ctx, h)}${h.law ? ` (${h.law})` : ''}`,
+      text: `${ctx.text(h.description)}${sep}${holdPeriod(ctx, h)}${h.law ? ` (${ctx.text(h.law)})` : ''}`,
     })),
     securityMeasures: [
       ...m.organization.security.map((s) => ctx.text(s)),
-      ...classes.map((c) => `${v.dataClass[c]}${sep}${ctx.text(m.handling[c].actions.store)}`),
+      // Storage rules only where the manifest publishes them, as the notice does.
+      ...classes.flatMap((c) => {
+        const stored = ctx.text(m.handling[c].published.store);
+        return stored === '' ? [] : [`${v.dataClass[c]}${sep}${stored}`];
+      }),
     ],
   };
 }
@@ -239,7 +250,7 @@ export function buildRopaRecord(model: PolicyModel, lang: Language): RopaRecord 
       name: org.name,
       legalForm: org.legalForm ?? null,
       registration: org.registration ?? null,
-      address: org.address,
+      address: org.address ?? null,
       contact: contact(org.contact),
       jointControllers: org.jointControllers.map(contact),
       representative: org.representative ? contact(org.representative) : null,

@@ -144,6 +144,7 @@ describe('RoPA as JSON', () => {
         'id',
         'purpose',
         'description',
+        'ifRefused',
         'legalBasis',
         'dataSubjects',
         'dataCategories',

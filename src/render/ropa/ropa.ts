@@ -33,13 +33,17 @@ export function ropaCells(record: RopaRecord, t: Messages): Record<RopaColumn, s
     dpo: none(c.dpo ? [contactLine(c.dpo)] : []),
     purposeId: [a.id],
     purpose: [a.purpose],
-    description: [a.description],
+    // The consequence of not providing the data goes with the description: the art. 30 columns stay as they are.
+    description: a.ifRefused === null ? [a.description] : [a.description, `${t.notice.purposes.ifRefused}${sep}${a.ifRefused}`],
     // One line per basis, each with what it covers.
     legalBasis: a.legalBasis.bases.length > 1 ? a.legalBasis.bases.map((b) => b.text) : [a.legalBasis.text],
     subjects: a.dataSubjects.map((s) => s.name),
     categories: a.dataCategories.map((d) => d.label),
     recipients: none(
-      a.recipients.map((r) => `${r.name} (${[r.role, listInWords(r.where, record.language)].filter((v) => v).join(' — ')})`),
+      a.recipients.map((r) => {
+        const what = r.concernedByRequest ? t.notice.recipients.concernedByRequest.toLowerCase() : '';
+        return `${r.name} (${[r.role, listInWords(r.where, record.language), what].filter((v) => v).join(' — ')})`;
+      }),
     ),
     transfers: none(a.thirdCountryTransfers.map((x) => x.text)),
     erasure: a.erasure.map((e) => {

@@ -17,6 +17,15 @@ const EDITS: readonly (readonly [string, string])[] = [
 `,
   ],
   ['  channels: { email: privacy@shop.example }\n', '  channels: { email: rights@shop.example, web: https://shop.example/privacy }\n'],
+  // The shop publishes how it stores card data, which the summary then states beside a withheld token.
+  [
+    'identities:\n',
+    `taxonomy:
+  handling:
+    special: { store: { en: 'Only a processor token, stored encrypted.', fr: 'Uniquement un jeton du prestataire, conservé chiffré.' } }
+identities:
+`,
+  ],
   [
     'categories: [user.financial.card-token] }',
     'categories: [user.financial.card-token], countries: [US], safeguard: standard-contractual-clauses }',

@@ -135,9 +135,12 @@ describe('writeAccessPackage', () => {
       'shop.cards.token',
       WITHHELD.encrypted,
       // the policy's rule for the class of the withheld token
-      localize(rich.model.handling.special.actions.store, 'en'),
+      'Only a processor token, stored encrypted.',
     ];
     for (const phrase of expected) expect(text, phrase).toContain(phrase);
+    // Built-in handling texts the shop does not publish are not stated in its name.
+    expect(text).not.toContain(localize(rich.model.handling.special.actions.share, 'en'));
+    expect(text).not.toContain('Only the first six and last four digits');
   });
 
   it('writes the summary in French when asked', async () => {

@@ -16,7 +16,8 @@ type PortableRow = Readonly<Record<string, ExportedValue>>;
 export interface PortabilityDocument {
   readonly format: typeof PORTABILITY_FORMAT;
   readonly generatedAt: string;
-  readonly controller: { readonly name: string; readonly address: string; readonly contact: ContactModel };
+  /** `address` is null when the manifest states none. */
+  readonly controller: { readonly name: string; readonly address: string | null; readonly contact: ContactModel };
   /** `dataset.collection` → the person's rows, portable fields only; collections without rows are left out. */
   readonly collections: Readonly<Record<string, readonly PortableRow[]>>;
 }
@@ -45,7 +46,7 @@ export async function writePortabilityDocument(ctx: ExecutionContext, request: R
   const document: PortabilityDocument = {
     format: PORTABILITY_FORMAT,
     generatedAt: ctx.clock.now().toISOString(),
-    controller: { name: org.name, address: org.address, contact: org.contact },
+    controller: { name: org.name, address: org.address ?? null, contact: org.contact },
     collections: Object.fromEntries(collections),
   };
   return { found: true, json: `${JSON.stringify(document, null, 2)}\n` };

@@ -39,7 +39,8 @@ function categorySource(ctx: RenderContext, p: PackageMessages, key: string, pro
   const sources = [...new Set(purposesOf(ctx, key).map((q) => ctx.text(q.source)))].filter((s) => s !== '');
   if (sources.length > 0) return sources.map((s) => sentence(s)).join(' ');
   const cls = ctx.model.categories.get(key)?.class;
-  return (cls === undefined ? '' : ctx.text(ctx.model.handling[cls].actions.create)) || p.purposes.defaultSource;
+  // A class's collection text only where the manifest publishes it, as the notice does.
+  return (cls === undefined ? '' : ctx.text(ctx.model.handling[cls].published.create)) || p.purposes.defaultSource;
 }
 
 function codes(names: readonly string[]): Phrase {
@@ -73,12 +74,15 @@ function recipientsPhrase(ctx: RenderContext, p: PackageMessages, purpose: Purpo
   for (const r of purpose.recipients) {
     const received = r.categories.filter((c) => found.has(c));
     const recipient = ctx.model.recipients.get(r.id);
-    if (received.length === 0 || recipient === undefined) continue;
-    const parts = [ctx.t.vocab.recipientKind[recipient.kind], p.purposes.receives(categoryLabels(ctx, received, true))];
+    if (recipient === undefined || (received.length === 0 && !recipient.concernedByRequest)) continue;
+    // An authority receives whatever its request concerns: no list of categories can say more.
+    const what = received.length === 0 ? ctx.t.notice.recipients.concernedByRequest.toLowerCase() : categoryLabels(ctx, received, true);
+    const parts = [ctx.t.vocab.recipientKind[recipient.kind], p.purposes.receives(what)];
     if (recipient.places.length > 0) parts.push(placesInWords(ctx, recipient.places));
     if (recipient.safeguard !== undefined) parts.push(ctx.t.notice.places.safeguard(safeguardName(ctx, recipient.safeguard)));
     if (out.length > 0) out.push(lineBreak);
-    out.push(recipient.url === undefined ? recipient.name : link(recipient.name, recipient.url), ` — ${parts.join(' — ')}`);
+    const name = ctx.text(recipient.name);
+    out.push(recipient.url === undefined ? name : link(name, recipient.url), ` — ${parts.join(' — ')}`);
   }
   return out.length > 0 ? out : ctx.t.notice.purposes.noRecipients;
 }

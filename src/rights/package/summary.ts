@@ -41,7 +41,10 @@ export interface SummaryInput {
 function withheldSection(ctx: RenderContext, p: PackageMessages, collections: readonly PackagedCollection[]): Section {
   const withheld = withheldFields(ctx.model, collections, p.package.markers);
   const classes = [...new Set(withheld.map((w) => w.field.class).filter((c): c is DataClass => c !== undefined))];
-  const rule = (cls: DataClass) => [ctx.model.handling[cls].actions.store, ctx.model.handling[cls].actions.share].map((t) => ctx.text(t));
+  // Only the texts the manifest publishes (its own, or the built-in ones with `handlingTexts: default`), as in the notice.
+  const rule = (cls: DataClass) =>
+    [ctx.model.handling[cls].published.store, ctx.model.handling[cls].published.share].map((t) => ctx.text(t)).filter((t) => t !== '');
+  const stated = classes.filter((cls) => rule(cls).length > 0);
   return section('withheld', p.package.withheldHeading, [
     paragraph(p.package.withheldIntro),
     withheld.some((w) => w.breach) ? paragraph(p.package.withheldBreach) : undefined,
@@ -56,8 +59,8 @@ function withheldSection(ctx: RenderContext, p: PackageMessages, collections: re
             code(marker),
           ]),
         ),
-    classes.length === 0 ? undefined : paragraph(p.package.withheldRules),
-    classes.length === 0 ? undefined : terms(classes.map((cls) => term(ctx.t.vocab.dataClass[cls], rule(cls).join(' ')))),
+    stated.length === 0 ? undefined : paragraph(p.package.withheldRules),
+    stated.length === 0 ? undefined : terms(stated.map((cls) => term(ctx.t.vocab.dataClass[cls], rule(cls).join(' ')))),
   ]);
 }
 
