@@ -33,6 +33,8 @@ export const RETENTION_TRIGGERS = [
   'contract-end',
   'request-replied',
   'request-processed',
+  /** The person withdraws the consent the processing rests on (an unsubscribe). */
+  'consent-withdrawn',
 ] as const;
 export type RetentionTrigger = (typeof RETENTION_TRIGGERS)[number];
 

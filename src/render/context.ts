@@ -16,7 +16,7 @@ import {
 } from '../policy/index.js';
 import { labelsAgreement } from './i18n/agreement.js';
 import { messagesFor, type Messages } from './i18n/index.js';
-import { countryName, durationInWords, listInWords, periodInWords } from './words.js';
+import { countryName, durationInWords, listInWords, periodInWords, untilInWords } from './words.js';
 
 export interface RenderContext {
   readonly model: PolicyModel;
@@ -80,7 +80,9 @@ export function retentionClause(ctx: RenderContext, rule: RetentionRuleModel | u
   const hold = rule.then === undefined ? undefined : ctx.model.legalHolds.get(rule.then);
   const atMost = rule.bound === 'at-most';
   const main = hold
-    ? r.keptThenHeld(period, atMost, ctx.text(hold.description), agreement)
+    ? isZeroDuration(rule.duration)
+      ? r.keptUntilThenHeld(untilInWords(rule.trigger, ctx.lang), ctx.text(hold.description), agreement)
+      : r.keptThenHeld(period, atMost, ctx.text(hold.description), agreement)
     : isZeroDuration(rule.duration)
       ? r.removed(period, rule.action, agreement)
       : atMost

@@ -14,6 +14,8 @@ interface WordTable {
   readonly after: Readonly<Record<RetentionTrigger, string>>;
   /** A zero duration: when deletion happens. */
   readonly immediately: Readonly<Record<RetentionTrigger, string>>;
+  /** Up to the event: "for the duration of the contract". */
+  readonly until: Readonly<Record<RetentionTrigger, string>>;
   readonly locale: string;
 }
 
@@ -28,6 +30,7 @@ const WORDS: Readonly<Record<Language, WordTable>> = {
       'contract-end': 'after the end of the contract',
       'request-replied': 'after the reply to the request',
       'request-processed': 'after the request is processed',
+      'consent-withdrawn': 'after you withdraw your consent',
     },
     immediately: {
       collected: 'as soon as it is collected',
@@ -36,6 +39,16 @@ const WORDS: Readonly<Record<Language, WordTable>> = {
       'contract-end': 'at the end of the contract',
       'request-replied': 'as soon as the request is answered',
       'request-processed': 'as soon as the request is processed',
+      'consent-withdrawn': 'as soon as you withdraw your consent',
+    },
+    until: {
+      collected: 'only while it is collected',
+      'last-activity': 'until your last activity',
+      'last-contact': 'until the last contact',
+      'contract-end': 'for the duration of the contract',
+      'request-replied': 'until the request is answered',
+      'request-processed': 'until the request is processed',
+      'consent-withdrawn': 'until you withdraw your consent',
     },
     locale: 'en-GB',
   },
@@ -49,6 +62,7 @@ const WORDS: Readonly<Record<Language, WordTable>> = {
       'contract-end': 'après la fin du contrat',
       'request-replied': 'après la réponse à la demande',
       'request-processed': 'après le traitement de la demande',
+      'consent-withdrawn': 'après le retrait de votre consentement',
     },
     immediately: {
       collected: 'dès leur collecte',
@@ -57,6 +71,16 @@ const WORDS: Readonly<Record<Language, WordTable>> = {
       'contract-end': 'à la fin du contrat',
       'request-replied': 'dès la réponse à la demande',
       'request-processed': 'dès le traitement de la demande',
+      'consent-withdrawn': 'dès le retrait de votre consentement',
+    },
+    until: {
+      collected: 'le temps de leur collecte',
+      'last-activity': 'jusqu’à votre dernière activité',
+      'last-contact': 'jusqu’au dernier contact',
+      'contract-end': 'pendant la durée du contrat',
+      'request-replied': 'jusqu’à la réponse à la demande',
+      'request-processed': 'jusqu’au traitement de la demande',
+      'consent-withdrawn': 'jusqu’au retrait de votre consentement',
     },
     locale: 'fr-FR',
   },
@@ -79,6 +103,11 @@ export function durationInWords(d: Duration, lang: Language): string {
 }
 
 /** "24 months from collection", "1 year after the reply to the request", or for zero "as soon as the request is processed". */
+/** "for the duration of the contract", "jusqu’au dernier contact": the time up to a retention clock's event. */
+export function untilInWords(trigger: RetentionTrigger, lang: Language): string {
+  return WORDS[lang].until[trigger];
+}
+
 export function periodInWords(d: Duration, trigger: RetentionTrigger, lang: Language): string {
   const w = WORDS[lang];
   return isZeroDuration(d) ? w.immediately[trigger] : `${durationInWords(d, lang)} ${w.after[trigger]}`;

@@ -153,6 +153,7 @@ export const en: Messages = {
       keptAtMost: (period, action) => `kept at most ${period}, then ${action === 'anonymise' ? 'anonymised' : 'deleted'}`,
       keptThenHeld: (period, atMost, hold) =>
         `kept ${atMost ? 'at most' : 'for'} ${period}, then until the legal retention periods expire (${hold})`,
+      keptUntilThenHeld: (until, hold) => `kept ${until}, then until the legal retention periods expire (${hold})`,
       removed: (period, action) => `${action === 'anonymise' ? 'anonymised' : 'deleted'} ${period}`,
       transient: (use) => `not stored permanently; ${use ?? 'used only while we serve you'}`,
       extended: (duration, name) => `with your consent (“${name}”), this period can be extended by ${duration}`,

@@ -162,6 +162,8 @@ export const fr: Messages = {
         `${agree('conservé', a)} au plus ${period}, puis ${agree(action === 'anonymise' ? 'anonymisé' : 'supprimé', a)}`,
       keptThenHeld: (period, atMost, hold, a) =>
         `${agree('conservé', a)} ${atMost ? 'au plus ' : ''}${period}, puis jusqu’à l’expiration des délais de conservation imposés par la loi (${hold})`,
+      keptUntilThenHeld: (until, hold, a) =>
+        `${agree('conservé', a)} ${until}, puis jusqu’à l’expiration des délais de conservation imposés par la loi (${hold})`,
       removed: (period, action, a) => `${agree(action === 'anonymise' ? 'anonymisé' : 'supprimé', a)} ${period}`,
       transient: (use, a) =>
         `non ${agree('conservé', a)} durablement ; ${use ?? `${agree('utilisé', a)} uniquement le temps de vous servir`}`,

@@ -115,6 +115,8 @@ export interface NoticeMessages {
     readonly keptAtMost: (period: string, action: RetentionAction, agreement?: Agreement) => string;
     /** "kept for 30 days after the end of the contract, then until the legal retention periods expire (hold)" (`then:`). */
     readonly keptThenHeld: (period: string, atMost: boolean, hold: string, agreement?: Agreement) => string;
+    /** A zero period before a legal tail: "kept for the duration of the contract, then until … expire (hold)". */
+    readonly keptUntilThenHeld: (until: string, hold: string, agreement?: Agreement) => string;
     readonly removed: (period: string, action: RetentionAction, agreement?: Agreement) => string;
     /** `transient: true`: never stored; `use` is the rule's description (what the data is used for), when given. */
     readonly transient: (use: string | undefined, agreement?: Agreement) => string;

@@ -20,7 +20,7 @@ export function recipientsSection(ctx: RenderContext): Section {
       [description ? `${kind} — ${description}` : kind],
       [r.concernedByRequest ? m.concernedByRequest : categoryLabels(ctx, r.categories) || '—'],
       [listInWords(purposesOf(r.id), ctx.lang)],
-      [placesInWords(ctx, r.places)],
+      [r.places.length === 0 ? '—' : placesInWords(ctx, r.places)],
       [r.safeguard === undefined ? '—' : safeguardName(ctx, r.safeguard)],
     ];
   });
