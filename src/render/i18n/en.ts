@@ -221,6 +221,8 @@ export const en: Messages = {
       intro:
         'You have the following rights over your data. Some depend on the legal basis of the processing: if one does not apply, we tell you why.',
       introWithoutBasis: 'You have the following rights over your data. If one does not apply to your request, we tell you why.',
+      portabilityWithoutBasis:
+        'You can receive the data you gave us, in a structured, commonly used and machine-readable format, or have it sent to another provider.',
       grantedWhere: (laws) => ` (where ${laws} applies)`,
       exerciseHeading: 'How to exercise your rights',
       exerciseIntro: 'Send us your request through any of these channels:',

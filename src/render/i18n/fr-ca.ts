@@ -26,6 +26,14 @@ export const frCA: Messages = {
         'Notre responsable de la protection des renseignements personnels répond à toute question sur vos renseignements personnels et vos droits :',
     },
     purposes: { ...fr.notice.purposes, ifRefused: 'Si vous ne fournissez pas ces renseignements' },
+    rights: {
+      ...fr.notice.rights,
+      introWithoutBasis:
+        'Vous disposez des droits suivants sur vos renseignements personnels. Si l’un d’eux ne s’applique pas à votre demande, nous vous en indiquons la raison.',
+      // The words of Quebec's act (s. 27): computerized information, a structured and commonly used technological format.
+      portabilityWithoutBasis:
+        'Vous pouvez recevoir les renseignements personnels informatisés que vous nous avez fournis, dans un format technologique structuré et couramment utilisé, ou les faire transmettre à la personne ou à l’organisme que vous désignez.',
+    },
     cookies: {
       ...fr.notice.cookies,
       heading: 'Témoins (cookies)',

@@ -236,6 +236,8 @@ export const fr: Messages = {
         'Vous disposez des droits suivants sur vos données. Certains dépendent de la base légale du traitement : si l’un d’eux ne s’applique pas, nous vous en indiquons la raison.',
       introWithoutBasis:
         'Vous disposez des droits suivants sur vos données. Si l’un d’eux ne s’applique pas à votre demande, nous vous en indiquons la raison.',
+      portabilityWithoutBasis:
+        'Vous pouvez recevoir les données que vous nous avez fournies, dans un format structuré, couramment utilisé et lisible par machine, ou les faire transmettre à un autre prestataire.',
       grantedWhere: (laws) => ` (lorsque ${laws} s’applique)`,
       exerciseHeading: 'Comment exercer vos droits',
       exerciseIntro: 'Adressez-nous votre demande par l’un de ces moyens :',

@@ -194,6 +194,8 @@ export interface NoticeMessages {
     readonly intro: string;
     /** The same without legal bases, when no purpose states one and no law in force requires one. */
     readonly introWithoutBasis: string;
+    /** The portability right without its GDPR condition on the legal basis, for the same notices. */
+    readonly portabilityWithoutBasis: string;
     /** Appended to a right granted by only some of the laws in force: "where Quebec law applies". */
     readonly grantedWhere: (laws: string) => string;
     readonly exerciseHeading: string;

@@ -1,7 +1,7 @@
 // Notice section on cookies: one part per banner category, with what each is set on and the cookies the policy names (K4.5, K8.2).
 import { COOKIE_CATEGORIES, type CookieCategory, type CookieCategoryModel, type CookieModel } from '../../policy/index.js';
 import type { RenderContext } from '../context.js';
-import { code, link, paragraph, section, type Block, type Phrase, type Section } from '../document/tree.js';
+import { code, link, paragraph, section, traced, type Block, type Phrase, type Section, type SourcePath } from '../document/tree.js';
 import { durationInWords } from '../words.js';
 
 type Column = 'name' | 'provider' | 'lifetime' | 'thirdParty' | 'purpose';
@@ -27,7 +27,7 @@ function cell(ctx: RenderContext, c: CookieModel, column: Column): Phrase | unde
 }
 
 /** The cookies of a category as a table, without the columns no cookie fills. */
-function cookieTable(ctx: RenderContext, cookies: readonly CookieModel[]): Block | undefined {
+function cookieTable(ctx: RenderContext, cookies: readonly CookieModel[], at: SourcePath): Block | undefined {
   if (cookies.length === 0) return undefined;
   const head = ctx.t.notice.cookies.head;
   const kept = COLUMNS.map((column, i) => ({ column, i })).filter(({ column }) => cookies.some((c) => cell(ctx, c, column) !== undefined));
@@ -36,18 +36,26 @@ function cookieTable(ctx: RenderContext, cookies: readonly CookieModel[]): Block
     head: kept.map(({ i }) => head[i] ?? ''),
     rows: cookies.map((c) => kept.map(({ column }) => cell(ctx, c, column) ?? ['—'])),
     rowHeaders: kept[0]?.column === 'name',
+    rowSources: cookies.map((_, i) => [[...at, 'cookies', i]]),
   };
 }
 
 /** What the category's cookies are set on: nothing needs consent, consent (said only with a banner), or legitimate interest. */
 function basisParagraph(ctx: RenderContext, cat: CookieCategory, settings: CookieCategoryModel): Block | undefined {
   const m = ctx.t.notice.cookies;
-  if (cat === 'strictly-necessary') return paragraph(m.noConsent);
+  const at = ['consent', 'cookies', cat];
+  if (cat === 'strictly-necessary') return traced([at], paragraph(m.noConsent));
   switch (settings.basis) {
     case 'legitimate-interest':
-      return paragraph(m.legitimateInterest(settings.optOut === undefined ? undefined : ctx.text(settings.optOut)));
+      return traced(
+        [
+          [...at, 'basis'],
+          [...at, 'optOut'],
+        ],
+        paragraph(m.legitimateInterest(settings.optOut === undefined ? undefined : ctx.text(settings.optOut))),
+      );
     case 'consent':
-      return ctx.model.consent.banner ? paragraph(m.consentNeeded) : undefined;
+      return ctx.model.consent.banner ? traced([at, ['consent', 'banner']], paragraph(m.consentNeeded)) : undefined;
     default:
       return settings.basis satisfies never;
   }
@@ -64,24 +72,41 @@ export function cookiesSection(ctx: RenderContext): Section | undefined {
   const parts = COOKIE_CATEGORIES.flatMap((cat) => {
     const settings = consent.cookies.get(cat);
     if (!settings) return [];
+    const at = ['consent', 'cookies', cat];
     return [
-      section(`cookies-${cat}`, ctx.t.vocab.cookieCategory[cat], [
-        paragraph(ctx.text(settings.description)),
-        basisParagraph(ctx, cat, settings),
-        cookieTable(ctx, settings.cookies),
-      ]),
+      section(
+        `cookies-${cat}`,
+        ctx.t.vocab.cookieCategory[cat],
+        [
+          traced([[...at, 'description']], paragraph(ctx.text(settings.description))),
+          basisParagraph(ctx, cat, settings),
+          cookieTable(ctx, settings.cookies, at),
+        ],
+        [at],
+      ),
     ];
   });
   const policy = consent.cookiePolicy === undefined ? undefined : link(consent.cookiePolicy, consent.cookiePolicy);
   // Only a link: the policy says which cookies. An empty `cookies: {}` still says there are none, link or not.
   const linkOnly = !consent.cookiesDeclared && policy !== undefined;
   const opening = linkOnly
-    ? paragraph(`${m.policyOnly} `, policy)
-    : paragraph(parts.length === 0 ? m.none : consent.banner ? `${m.intro} ${m.banner}` : m.intro);
-  return section('cookies', m.heading, [
-    opening,
-    consent.thirdPartyCookies === false ? paragraph(m.noThirdParty) : undefined,
-    !linkOnly && policy !== undefined ? paragraph(`${m.policy} `, policy) : undefined,
-    ...parts,
-  ]);
+    ? traced([['consent', 'cookiePolicy']], paragraph(`${m.policyOnly} `, policy))
+    : traced(
+        [['consent', 'cookies'], ...(consent.banner && parts.length > 0 ? [['consent', 'banner']] : [])],
+        paragraph(parts.length === 0 ? m.none : consent.banner ? `${m.intro} ${m.banner}` : m.intro),
+      );
+  return section(
+    'cookies',
+    m.heading,
+    [
+      opening,
+      consent.thirdPartyCookies === false ? traced([['consent', 'thirdPartyCookies']], paragraph(m.noThirdParty)) : undefined,
+      !linkOnly && policy !== undefined ? traced([['consent', 'cookiePolicy']], paragraph(`${m.policy} `, policy)) : undefined,
+      ...parts,
+    ],
+    [
+      ['consent', 'cookies'],
+      ['consent', 'cookiePolicy'],
+    ],
+  );
 }

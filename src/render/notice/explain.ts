@@ -20,7 +20,9 @@ export interface NoticeExplanation {
 export function explainNotice(model: PolicyModel, sources: ManifestSources, options: { readonly lang?: Language } = {}): NoticeExplanation {
   const lang = pickLanguage(model, options.lang);
   const pieces = documentPieces(noticeDocument(model, lang)).map(({ from, ...piece }): ExplainedPiece => {
-    const located = from.map((path) => locateSource(sources, path)).filter((s) => s !== undefined);
+    const found = from.map((path) => locateSource(sources, path)).filter((s) => s !== undefined);
+    // A piece may name alternatives (`portable:`, or the basis it is inferred from): those the manifest holds win.
+    const located = found.some((s) => s.exact) ? found.filter((s) => s.exact) : found;
     const unique = [...new Map(located.map((s) => [`${s.location.file}:${s.location.line}:${s.path}`, s])).values()];
     return { ...piece, sources: unique };
   });

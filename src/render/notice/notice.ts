@@ -3,7 +3,7 @@ import type { Language, PolicyModel } from '../../policy/index.js';
 import { createContext, type RenderContext } from '../context.js';
 import { toHtml } from '../document/html.js';
 import { toMarkdown } from '../document/markdown.js';
-import { paragraph, section, term, terms, type Block, type DocumentTree, type Phrase, type Section } from '../document/tree.js';
+import { paragraph, section, term, terms, traced, type Block, type DocumentTree, type Phrase, type Section } from '../document/tree.js';
 import { NOTICE_FORMATS, pick, pickLanguage, type NoticeFormat } from '../options.js';
 import { dateInWords, durationInWords } from '../words.js';
 import { cookiesSection } from './cookies.js';
@@ -23,6 +23,8 @@ export interface NoticeOptions {
   readonly now?: Date;
 }
 
+const POLICY = ['organization', 'policy'] as const;
+
 function changesSection(ctx: RenderContext): Section {
   const m = ctx.t.notice.changes;
   const p = ctx.model.organization.policy;
@@ -35,20 +37,31 @@ function changesSection(ctx: RenderContext): Section {
           head: m.historyHead,
           rows: p.history.map((h): Phrase[] => [[h.version], [dateInWords(h.date, ctx.lang)], [ctx.text(h.changes)]]),
           rowHeaders: true,
+          rowSources: p.history.map((h) => [[...POLICY, 'history', h.position]]),
         };
   // A cycle and its next review are stated only when the manifest declares a cycle.
-  return section('changes', m.heading, [
-    p.reviewCycle === undefined ? undefined : paragraph(m.intro),
-    terms([
-      term(m.version, p.version),
-      p.effective === undefined ? undefined : term(m.effective, dateInWords(p.effective, ctx.lang)),
-      term(m.lastReviewed, dateInWords(p.lastReviewed, ctx.lang)),
-      p.reviewCycle === undefined ? undefined : term(m.cycle, durationInWords(p.reviewCycle, ctx.lang)),
-      p.nextReview === undefined ? undefined : term(m.nextReview, dateInWords(p.nextReview, ctx.lang)),
-    ]),
-    history === undefined ? undefined : paragraph(m.historyIntro),
-    history,
-  ]);
+  return section(
+    'changes',
+    m.heading,
+    [
+      p.reviewCycle === undefined ? undefined : traced([[...POLICY, 'reviewCycle']], paragraph(m.intro)),
+      terms([
+        term(m.version, p.version, [[...POLICY, 'version']]),
+        p.effective === undefined ? undefined : term(m.effective, dateInWords(p.effective, ctx.lang), [[...POLICY, 'effective']]),
+        term(m.lastReviewed, dateInWords(p.lastReviewed, ctx.lang), [[...POLICY, 'lastReviewed']]),
+        p.reviewCycle === undefined ? undefined : term(m.cycle, durationInWords(p.reviewCycle, ctx.lang), [[...POLICY, 'reviewCycle']]),
+        p.nextReview === undefined
+          ? undefined
+          : term(m.nextReview, dateInWords(p.nextReview, ctx.lang), [
+              [...POLICY, 'lastReviewed'],
+              [...POLICY, 'reviewCycle'],
+            ]),
+      ]),
+      history === undefined ? undefined : traced([[...POLICY, 'history']], paragraph(m.historyIntro)),
+      history,
+    ],
+    [POLICY],
+  );
 }
 
 /** The notice as a document tree, shared by both serialisers. */
@@ -74,7 +87,12 @@ export function noticeDocument(model: PolicyModel, lang: Language, now?: Date): 
   return {
     lang,
     title: m.title(model.organization.name),
+    titleFrom: [['organization', 'name']],
     lead: [[version.filter((v) => v !== undefined).join(' — ')], [m.lastReviewed(dateInWords(p.lastReviewed, lang))]],
+    leadSources: [
+      [[...POLICY, 'version'], ...(p.effective === undefined ? [] : [[...POLICY, 'effective']])],
+      [[...POLICY, 'lastReviewed']],
+    ],
     sections,
     contentsLabel: m.contents,
     ...(now === undefined ? {} : { footer: [m.generatedOn(dateInWords(now, lang))] }),

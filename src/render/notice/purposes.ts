@@ -15,32 +15,57 @@ import {
   type RenderContext,
   retentionStatement,
 } from '../context.js';
-import { lines, list, paragraph, section, term, terms, type Phrase, type Section } from '../document/tree.js';
+import { lines, list, paragraph, section, term, terms, traced, type Phrase, type Section, type SourcePath } from '../document/tree.js';
 import { colon } from '../document/typography.js';
 import { hasClassificationSection } from './protection.js';
 import { listInWords } from '../words.js';
+import { categorySources, legalBasisSources, retentionSources } from './sources.js';
 
 export function dataSection(ctx: RenderContext): Section {
   const m = ctx.t.notice;
   const classes = [...categoriesByClass(ctx)].map(([cls, keys]) =>
-    section(`data-${cls}`, ctx.t.vocab.dataClass[cls], [
-      list(
-        keys.map((k): Phrase => {
-          const description = ctx.text(ctx.model.categories.get(k)?.description);
-          return [description ? `${categoryLabel(ctx, k)} — ${description}` : categoryLabel(ctx, k)];
-        }),
-      ),
-    ]),
+    section(
+      `data-${cls}`,
+      ctx.t.vocab.dataClass[cls],
+      [
+        list(
+          keys.map((k): Phrase => {
+            const description = ctx.text(ctx.model.categories.get(k)?.description);
+            return [description ? `${categoryLabel(ctx, k)} — ${description}` : categoryLabel(ctx, k)];
+          }),
+          keys.map((k) => categorySources(ctx, k)),
+        ),
+      ],
+      keys.flatMap((k) => categorySources(ctx, k)),
+    ),
   );
-  const subjects = [...ctx.model.subjects.values()].map((s): Phrase => {
+  const subjects = [...ctx.model.subjects.values()];
+  const subjectItems = subjects.map((s): Phrase => {
     const description = ctx.text(s.description);
     return [description ? `${ctx.text(s.name)} — ${description}` : ctx.text(s.name)];
   });
-  return section('data', m.data.heading, [
-    paragraph(hasClassificationSection(ctx) ? m.data.intro(m.protection.heading) : m.data.introPlain),
-    ...classes,
-    subjects.length === 0 ? undefined : section('subjects', m.data.subjectsHeading, [list(subjects)]),
-  ]);
+  return section(
+    'data',
+    m.data.heading,
+    [
+      paragraph(hasClassificationSection(ctx) ? m.data.intro(m.protection.heading) : m.data.introPlain),
+      ...classes,
+      subjects.length === 0
+        ? undefined
+        : section(
+            'subjects',
+            m.data.subjectsHeading,
+            [
+              list(
+                subjectItems,
+                subjects.map((s) => [['subjects', s.id]]),
+              ),
+            ],
+            [['subjects']],
+          ),
+    ],
+    [['purposes'], ['datasets']],
+  );
 }
 
 /** The retention of a purpose as sentences: its own rule, then the rules of some of its categories. */
@@ -61,21 +86,37 @@ function summaryRetention(ctx: RenderContext, p: PurposeModel): string {
 function purposeSection(ctx: RenderContext, p: PurposeModel): Section {
   const m = ctx.t.notice.purposes;
   const recipients = p.recipients.map((r) => ctx.text(ctx.model.recipients.get(r.id)?.name) || r.id);
-  return section(`purpose-${p.id}`, ctx.text(p.name), [
-    paragraph(ctx.text(p.description)),
-    terms([
-      // Several bases read one per line, each with what it covers.
-      term(m.legalBasis, p.legalBases.length > 1 ? lines(legalBasisSentences(ctx, p)) : legalBasisText(ctx, p)),
-      term(m.subjects, subjectNames(ctx, p.subjects)),
-      term(m.data, categoryLabels(ctx, p.categories)),
-      term(m.recipients, recipients.length > 0 ? listInWords(recipients, ctx.lang) : m.noRecipients),
-      term(m.retention, retentionSentences(ctx, p).join(' ')),
-      term(m.source, ctx.text(p.source)),
-      term(m.automated, ctx.text(p.automatedDecision)),
-      term(m.ifRefused, ctx.text(p.ifRefused)),
-      p.portable ? term(m.portability, m.portable) : undefined,
-    ]),
-  ]);
+  const at: SourcePath = ['purposes', p.id];
+  return section(
+    `purpose-${p.id}`,
+    ctx.text(p.name),
+    [
+      traced([[...at, 'description']], paragraph(ctx.text(p.description))),
+      terms([
+        // Several bases read one per line, each with what it covers.
+        term(m.legalBasis, p.legalBases.length > 1 ? lines(legalBasisSentences(ctx, p)) : legalBasisText(ctx, p), legalBasisSources(p)),
+        term(m.subjects, subjectNames(ctx, p.subjects), [[...at, 'subjects']]),
+        term(m.data, categoryLabels(ctx, p.categories), [[...at, 'categories']]),
+        term(
+          m.recipients,
+          recipients.length > 0 ? listInWords(recipients, ctx.lang) : m.noRecipients,
+          recipients.length > 0 ? [[...at, 'recipients']] : [at],
+        ),
+        term(m.retention, retentionSentences(ctx, p).join(' '), retentionSources(ctx, p)),
+        term(m.source, ctx.text(p.source), [[...at, 'source']]),
+        term(m.automated, ctx.text(p.automatedDecision), [[...at, 'automatedDecision']]),
+        term(m.ifRefused, ctx.text(p.ifRefused), [[...at, 'ifRefused']]),
+        // Stated (`portable:`), or inferred from a contract or consent basis: explain keeps whichever the manifest holds.
+        p.portable
+          ? term(m.portability, m.portable, [
+              [...at, 'portable'],
+              [...at, 'legalBasis'],
+            ])
+          : undefined,
+      ]),
+    ],
+    [[...at, 'name']],
+  );
 }
 
 export function purposesSection(ctx: RenderContext): Section {
@@ -92,10 +133,12 @@ export function purposesSection(ctx: RenderContext): Section {
       ...(bases ? [[legalBasisShort(ctx, p)]] : []),
       [sentence(summaryRetention(ctx, p))],
     ]),
+    rowSources: purposes.map((p) => [['purposes', p.id, 'name'], ...(bases ? legalBasisSources(p) : []), ...retentionSources(ctx, p)]),
   };
-  return section('purposes', m.heading, [
-    paragraph(bases ? m.intro : m.introWithoutBasis),
-    summary,
-    ...purposes.map((p) => purposeSection(ctx, p)),
-  ]);
+  return section(
+    'purposes',
+    m.heading,
+    [paragraph(bases ? m.intro : m.introWithoutBasis), summary, ...purposes.map((p) => purposeSection(ctx, p))],
+    [['purposes']],
+  );
 }

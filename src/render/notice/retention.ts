@@ -1,11 +1,13 @@
 // Notice section on how long data is kept: per purpose and category, in words from its trigger, and the legal holds (K3).
 import { categoryLabels, holdPeriod, purposeRetention, retentionStatement, type RenderContext } from '../context.js';
-import { paragraph, section, type Phrase, type Section } from '../document/tree.js';
+import { paragraph, section, traced, type Block, type Phrase, type Section, type Sources } from '../document/tree.js';
 import { countryName } from '../words.js';
+import { ruleSources } from './sources.js';
 
 export function retentionSection(ctx: RenderContext): Section {
   const m = ctx.t.notice.retention;
   const rows: Phrase[][] = [];
+  const rowSources: Sources[] = [];
   const stated = new Set<string>();
   for (const p of ctx.model.purposes.values()) {
     const { rule, byCategory } = purposeRetention(ctx, p);
@@ -17,11 +19,18 @@ export function retentionSection(ctx: RenderContext): Section {
       [main.length === p.categories.length ? m.allData : categoryLabels(ctx, main)],
       [retentionStatement(ctx, rule, main.length === p.categories.length ? undefined : main)],
     ]);
-    for (const x of byCategory)
+    rowSources.push(rule === undefined ? [['purposes', p.id]] : [['purposes', p.id, 'retention'], ...ruleSources(rule)]);
+    for (const x of byCategory) {
       rows.push([[ctx.text(p.name)], [categoryLabels(ctx, x.categories)], [retentionStatement(ctx, x.rule, x.categories)]]);
+      rowSources.push(ruleSources(x.rule));
+    }
   }
-  rows.push(...collectionRows(ctx, stated));
-  const holds = [...ctx.model.legalHolds.values()].map((h): Phrase[] => [
+  for (const row of collectionRows(ctx, stated)) {
+    rows.push(row.cells);
+    rowSources.push(row.from);
+  }
+  const holdModels = [...ctx.model.legalHolds.values()];
+  const holds = holdModels.map((h): Phrase[] => [
     [ctx.text(h.description)],
     [categoryLabels(ctx, h.categories)],
     [holdPeriod(ctx, h)],
@@ -31,17 +40,24 @@ export function retentionSection(ctx: RenderContext): Section {
         .join(' — ') || '—',
     ],
   ]);
-  return section('retention', m.heading, [
-    paragraph(m.intro),
-    { kind: 'table', head: m.head, rows, rowHeaders: true },
-    ctx.model.organization.deletion === 'automatic' ? paragraph(m.end) : undefined,
-    holds.length === 0
-      ? undefined
-      : section('legal-holds', m.holdsHeading, [
-          paragraph(m.holdsIntro),
-          { kind: 'table', head: m.holdsHead, rows: holds, rowHeaders: true },
-        ]),
-  ]);
+  const holdTable: Block = {
+    kind: 'table',
+    head: m.holdsHead,
+    rows: holds,
+    rowHeaders: true,
+    rowSources: holdModels.map((h) => [['legalHolds', h.id]]),
+  };
+  return section(
+    'retention',
+    m.heading,
+    [
+      paragraph(m.intro),
+      { kind: 'table', head: m.head, rows, rowHeaders: true, rowSources },
+      ctx.model.organization.deletion === 'automatic' ? traced([['organization', 'deletion']], paragraph(m.end)) : undefined,
+      holds.length === 0 ? undefined : section('legal-holds', m.holdsHeading, [paragraph(m.holdsIntro), holdTable], [['legalHolds']]),
+    ],
+    [['purposes'], ['retention']],
+  );
 }
 
 /**
@@ -49,13 +65,18 @@ export function retentionSection(ctx: RenderContext): Section {
  * the table does not state already is a row of its own ("Server logs (collection)"), named by its description, else
  * its name.
  */
-function collectionRows(ctx: RenderContext, stated: ReadonlySet<string>): Phrase[][] {
-  return [...ctx.model.index.collections.values()].flatMap((c): Phrase[][] => {
+function collectionRows(ctx: RenderContext, stated: ReadonlySet<string>): { cells: Phrase[]; from: Sources }[] {
+  return [...ctx.model.index.collections.values()].flatMap((c) => {
     const rule = c.retention === undefined ? undefined : ctx.model.retention.get(c.retention);
     if (rule === undefined || stated.has(rule.id)) return [];
     const categories = [...new Set([...c.fields.values()].flatMap((f) => (f.category === undefined ? [] : [f.category])))];
     if (categories.length === 0) return [];
     const name = (ctx.text(c.description) || c.name).replace(/\.$/, '');
-    return [[[ctx.t.notice.retention.collection(name)], [categoryLabels(ctx, categories)], [retentionStatement(ctx, rule, categories)]]];
+    return [
+      {
+        cells: [[ctx.t.notice.retention.collection(name)], [categoryLabels(ctx, categories)], [retentionStatement(ctx, rule, categories)]],
+        from: [['datasets', c.dataset, 'collections', c.name, 'retention'], ...ruleSources(rule)],
+      },
+    ];
   });
 }

@@ -2,13 +2,27 @@
 import type { Text } from '../../policy/index.js';
 import type { RenderContext } from '../context.js';
 import { categoryLabels, placeName, placesInWords, safeguardName, sentence } from '../context.js';
-import { link, list, paragraph, section, strong, term, terms, type Block, type Phrase, type Section } from '../document/tree.js';
+import {
+  link,
+  list,
+  paragraph,
+  section,
+  strong,
+  term,
+  terms,
+  traced,
+  type Block,
+  type Phrase,
+  type Section,
+  type SourcePath,
+} from '../document/tree.js';
 import { listInWords } from '../words.js';
 
 export function recipientsSection(ctx: RenderContext): Section {
   const m = ctx.t.notice.recipients;
   const recipients = [...ctx.model.recipients.values()];
-  if (recipients.length === 0) return section('recipients', m.heading, [paragraph(m.none)]);
+  // No recipient declared: the purposes, none of which names one, are what the sentence is said from.
+  if (recipients.length === 0) return section('recipients', m.heading, [paragraph(m.none)], [['purposes']]);
   const purposesOf = (id: string) =>
     [...ctx.model.purposes.values()].filter((p) => p.recipients.some((r) => r.id === id)).map((p) => ctx.text(p.name));
   const rows = recipients.map((r): Phrase[] => {
@@ -29,16 +43,26 @@ export function recipientsSection(ctx: RenderContext): Section {
     r.collects === undefined
       ? []
       : [
-          paragraph(sentence(m.collects(ctx.text(r.name), categoryLabels(ctx, r.collects.categories, true)))),
-          ...describe(ctx, r.collects.description),
+          traced(
+            [['recipients', r.id, 'collects']],
+            paragraph(sentence(m.collects(ctx.text(r.name), categoryLabels(ctx, r.collects.categories, true)))),
+          ),
+          ...describe(ctx, r.collects.description, ['recipients', r.id, 'collects', 'description']),
         ],
   );
-  return section('recipients', m.heading, [paragraph(m.intro), { kind: 'table', head: m.head, rows, rowHeaders: true }, ...collected]);
+  const table: Block = {
+    kind: 'table',
+    head: m.head,
+    rows,
+    rowHeaders: true,
+    rowSources: recipients.map((r) => [['recipients', r.id]]),
+  };
+  return section('recipients', m.heading, [paragraph(m.intro), table, ...collected], [['recipients']]);
 }
 
-function describe(ctx: RenderContext, text: Text | undefined): Block[] {
+function describe(ctx: RenderContext, text: Text | undefined, at: SourcePath): Block[] {
   const said = ctx.text(text);
-  return said === '' ? [] : [paragraph(sentence(said))];
+  return said === '' ? [] : [traced([at], paragraph(sentence(said)))];
 }
 
 export function placesSection(ctx: RenderContext): Section {
@@ -50,15 +74,47 @@ export function placesSection(ctx: RenderContext): Section {
     // A hosting whose place is not stated is named alone.
     return [strong(ctx.text(h.name)), h.place === undefined ? noted : ` — ${placeName(ctx, h.place)}${noted}`];
   });
-  const transfers = loc.transfers.map((t) =>
+  const transfers = loc.transfers.map((t, i) =>
     term(
       `${placeName(ctx, t.to)} (${t.remoteAccess ? m.remoteAccess : m.transfer})`,
       `${sentence(ctx.text(t.description))} ${sentence(m.safeguard(safeguardName(ctx, t.safeguard)))}`,
+      [['locations', 'transfers', i]],
     ),
   );
-  return section('places', m.heading, [
-    section('hosting', m.hostingHeading, [paragraph(m.hostingIntro), list(hosting)]),
-    transfers.length === 0 ? undefined : section('transfers', m.transfersHeading, [paragraph(m.transfersIntro), terms(transfers)]),
-    loc.exclusions.length === 0 ? undefined : section('exclusions', m.exclusionsHeading, [list(loc.exclusions.map((e) => [ctx.text(e)]))]),
-  ]);
+  const at = (key: string): SourcePath[] => [['locations', key]];
+  return section(
+    'places',
+    m.heading,
+    [
+      section(
+        'hosting',
+        m.hostingHeading,
+        [
+          paragraph(m.hostingIntro),
+          list(
+            hosting,
+            loc.hosting.map((_, i) => [['locations', 'hosting', i]]),
+          ),
+        ],
+        at('hosting'),
+      ),
+      transfers.length === 0
+        ? undefined
+        : section('transfers', m.transfersHeading, [paragraph(m.transfersIntro), terms(transfers)], at('transfers')),
+      loc.exclusions.length === 0
+        ? undefined
+        : section(
+            'exclusions',
+            m.exclusionsHeading,
+            [
+              list(
+                loc.exclusions.map((e) => [ctx.text(e)]),
+                loc.exclusions.map((_, i) => [['locations', 'exclusions', i]]),
+              ),
+            ],
+            at('exclusions'),
+          ),
+    ],
+    [['locations']],
+  );
 }
