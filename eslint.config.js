@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 // The layer direction of docs/architecture.md: which folders of src/ a production file of each folder may not import.
 // Imports are relative paths, so a folder is recognised by its name as a path segment (`../store/index.js`).
-const LAYERS = ['policy', 'connectors', 'store', 'anonymize', 'vault', 'rights', 'render', 'discover', 'cli'];
+const LAYERS = ['policy', 'connectors', 'store', 'anonymize', 'vault', 'rights', 'render', 'discover', 'server', 'cli'];
 const except = (...allowed) => LAYERS.filter((layer) => !allowed.includes(layer));
 /** Production files (by glob) → the layers they may not import. */
 const FORBIDDEN = {
@@ -14,8 +14,11 @@ const FORBIDDEN = {
   'src/store/**/*.ts': except('store', 'policy'),
   'src/anonymize/**/*.ts': except('anonymize', 'policy'),
   'src/vault/**/*.ts': except('vault', 'policy'),
-  'src/{rights,render,discover}/**/*.ts': ['cli'],
-  'src/index.ts': ['cli'], // the library's public face: what a user embeds, without the command line
+  'src/{rights,render,discover}/**/*.ts': ['server', 'cli'],
+  'src/{workflow,audit,jobs}/**/*.ts': ['server', 'cli'],
+  // The HTTP shell: calls engines and workflow, never the command line (and not discover or anonymize directly).
+  'src/server/**/*.ts': except('server', 'policy', 'render', 'rights', 'store', 'vault', 'connectors'),
+  'src/index.ts': ['server', 'cli'], // the library's public face: what a user embeds, without the command line
   'src/cli/**/*.ts': [],
 };
 const TEST_SUPPORT = [
