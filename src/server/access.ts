@@ -77,11 +77,11 @@ function refuseUnlessAllowed(request: FastifyRequest, requires: Exclude<RouteAcc
 }
 
 function signInRequired(expiry?: 'idle' | 'absolute'): CustosError {
-  const why =
-    expiry === 'idle' ? 'The session ended after a time unused: ' : expiry === 'absolute' ? 'The session reached its maximum length: ' : '';
-  return new CustosError({
-    code: 'unauthorized',
-    message: `${why}sign in (POST /api/staff/login).`,
-    details: expiry ? { expired: expiry } : {},
-  });
+  const message =
+    expiry === 'idle'
+      ? 'The session ended after a time unused: sign in again (POST /api/staff/login).'
+      : expiry === 'absolute'
+        ? 'The session reached its maximum length: sign in again (POST /api/staff/login).'
+        : 'Sign in first (POST /api/staff/login).';
+  return new CustosError({ code: 'unauthorized', message, details: expiry ? { expired: expiry } : {} });
 }

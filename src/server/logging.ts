@@ -13,6 +13,8 @@ export const REDACTED_PATHS = [
   'headers.cookie',
   'body',
   'query',
+  'email',
+  'password',
   '*.password',
   '*.email',
   '*.totp',
