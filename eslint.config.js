@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 // The layer direction of docs/architecture.md: which folders of src/ a production file of each folder may not import.
 // Imports are relative paths, so a folder is recognised by its name as a path segment (`../store/index.js`).
-const LAYERS = ['policy', 'connectors', 'store', 'anonymize', 'vault', 'jobs', 'rights', 'render', 'discover', 'cli'];
+const LAYERS = ['policy', 'connectors', 'store', 'anonymize', 'vault', 'jobs', 'rights', 'render', 'discover', 'server', 'cli'];
 const except = (...allowed) => LAYERS.filter((layer) => !allowed.includes(layer));
 /** Production files (by glob) → the layers they may not import. */
 const FORBIDDEN = {
@@ -15,8 +15,11 @@ const FORBIDDEN = {
   'src/anonymize/**/*.ts': except('anonymize', 'policy'),
   'src/vault/**/*.ts': except('vault', 'policy'),
   'src/jobs/**/*.ts': except('jobs'), // durable work knows nothing of requests: only errors.ts and clock.ts
-  'src/{rights,render,discover}/**/*.ts': ['cli'],
-  'src/index.ts': ['cli'], // the library's public face: what a user embeds, without the command line
+  'src/{rights,render,discover}/**/*.ts': ['server', 'cli'],
+  'src/{workflow,audit}/**/*.ts': ['server', 'cli'],
+  // The HTTP shell: calls engines and workflow, never the command line (and not discover or anonymize directly).
+  'src/server/**/*.ts': except('server', 'policy', 'render', 'rights', 'store', 'vault', 'jobs', 'connectors'),
+  'src/index.ts': ['server', 'cli'], // the library's public face: what a user embeds, without the command line
   'src/cli/**/*.ts': [],
 };
 const TEST_SUPPORT = [

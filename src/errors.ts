@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'request-busy',
   'unauthorized',
   'forbidden',
+  /** Too many attempts from one address or at one account (sign-ins, the API's per-address limit): try again later. */
+  'rate-limited',
   'aborted',
   'closed',
   'internal',

@@ -23,6 +23,7 @@ const EXIT_BY_ERROR: Record<ErrorCode, number> = {
   'request-busy': EXIT.busy,
   unauthorized: EXIT.errors,
   forbidden: EXIT.errors,
+  'rate-limited': EXIT.busy,
   aborted: EXIT.errors,
   closed: EXIT.errors,
   internal: EXIT.errors,

@@ -1,0 +1,28 @@
+// The server's public face: buildServer, its options, the permission table and the interfaces the store will implement.
+export { buildServer, type CustosServer } from './server.js';
+export { LOG_LEVELS, resolveServerConfig, type LogLevel, type ServerConfig, type ServerOptions } from './config.js';
+export { STATUS_BY_CODE } from './error-statuses.js';
+export type { ErrorBody } from './error-handler.js';
+export {
+  ACCESS_LEVELS,
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  STAFF_ROLES,
+  roleAllows,
+  type Permission,
+  type RouteAccess,
+  type StaffRole,
+} from './permissions.js';
+export {
+  SESSION_STAGES,
+  type SessionStage,
+  type StaffDirectory,
+  type StaffMember,
+  type StaffSession,
+  type StaffSessionStore,
+  type StaffTotp,
+} from './staff/directory.js';
+export { InMemoryStaffDirectory, InMemoryStaffSessions } from './staff/in-memory.js';
+export { hashPassword, MIN_PASSWORD_LENGTH, PASSWORD_HASHING } from './staff/passwords.js';
+export { totpCode } from './staff/totp.js';
+export type { StaffDesk } from './desk-routes.js';

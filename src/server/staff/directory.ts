@@ -1,0 +1,62 @@
+// What the staff API needs from Custos's store: staff accounts and their sessions, as two small interfaces.
+import type { StaffRole } from '../permissions.js';
+
+export interface StaffTotp {
+  /** Base32 TOTP secret. The store is expected to keep it encrypted (the vault's field encryption). */
+  readonly secret: string;
+  readonly confirmedAt: Date;
+  /** The last time step a code was accepted for: a code is never accepted twice (RFC 6238 §5.2). */
+  readonly lastStep: number;
+}
+
+export interface StaffMember {
+  /** Stable id; what audit entries and workflow actors name (never the e-mail). */
+  readonly id: string;
+  /** Compared case-insensitively: the directory looks it up folded. */
+  readonly email: string;
+  readonly role: StaffRole;
+  /** argon2id PHC string (`hashPassword`). */
+  readonly passwordHash: string;
+  readonly totp?: StaffTotp;
+  /** A secret shown at enrolment and not yet confirmed by a first code. */
+  readonly pendingTotpSecret?: string;
+  readonly disabled?: boolean;
+}
+
+/** Staff accounts, looked up at sign-in and on every request. */
+export interface StaffDirectory {
+  findByEmail(email: string): Promise<StaffMember | undefined>;
+  findById(id: string): Promise<StaffMember | undefined>;
+  setPendingTotp(id: string, secret: string): Promise<void>;
+  /** Makes the pending secret the account's TOTP secret, `lastStep` being the step of the confirming code. */
+  confirmTotp(id: string, totp: StaffTotp): Promise<void>;
+  /** Only ever raises `lastStep`: a store applies it as `max(lastStep, step)`. */
+  recordTotpStep(id: string, step: number): Promise<void>;
+}
+
+/**
+ * `totp-enrolment`: an admin who signed in with the right password but has no TOTP yet. Such a session may enrol and
+ * sign out, and nothing else.
+ */
+export const SESSION_STAGES = ['complete', 'totp-enrolment'] as const;
+export type SessionStage = (typeof SESSION_STAGES)[number];
+
+export interface StaffSession {
+  /** SHA-256 of the cookie's session id (hex): a leaked session table gives no usable cookie. */
+  readonly idHash: string;
+  readonly staffId: string;
+  readonly stage: SessionStage;
+  /** Secret of this session's CSRF tokens (@fastify/csrf-protection), never sent to the browser as is. */
+  readonly csrfSecret: string;
+  readonly createdAt: Date;
+  readonly lastSeenAt: Date;
+}
+
+export interface StaffSessionStore {
+  create(session: StaffSession): Promise<void>;
+  find(idHash: string): Promise<StaffSession | undefined>;
+  touch(idHash: string, lastSeenAt: Date): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  /** Ends every session of one staff member (after TOTP enrolment, a password change, an account disabled). */
+  deleteForStaff(staffId: string): Promise<void>;
+}
