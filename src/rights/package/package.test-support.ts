@@ -30,6 +30,11 @@ identities:
     'categories: [user.financial.card-token] }',
     'categories: [user.financial.card-token], countries: [US], safeguard: standard-contractual-clauses }',
   ],
+  // A rule for one category: the French summary makes its period agree with it ("Adresse électronique : conservée…").
+  [
+    '  logs: { duration: P1Y, trigger: collected }\n',
+    '  logs: { duration: P1Y, trigger: collected }\n  emails: { duration: P2Y, trigger: contract-end, categories: [user.contact.email] }\n',
+  ],
   ['user.communication.support]\n', 'user.communication.support, user.communication.notification]\n'],
   ['Keeping accounts safe\n', 'Keeping accounts safe\n    automatedDecision: Sign-ins from unusual places are blocked automatically\n'],
   [

@@ -155,6 +155,8 @@ describe('writeAccessPackage', () => {
       'Vos droits',
       '1 an après la fin du contrat',
       'États-Unis',
+      // The period agrees with the category it is said of.
+      'Adresse électronique : conservée 2 ans après la fin du contrat',
     ])
       expect(text, phrase).toContain(phrase);
     expect(text).toContain(messagesFor('fr').vocab.legalBasis.contract.text);

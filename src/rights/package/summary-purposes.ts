@@ -101,7 +101,7 @@ function retentionText(ctx: RenderContext, p: PackageMessages, purpose: PurposeM
   const covered = new Set(groups.flatMap((x) => x.categories));
   const rest = mine.filter((c) => !covered.has(c));
   const clause = (labels: string, text: string) => `${labels}${colon(ctx.lang)} ${text}.`;
-  const out = groups.map((x) => clause(categoryLabels(ctx, x.categories), retentionClause(ctx, x.rule)));
+  const out = groups.map((x) => clause(categoryLabels(ctx, x.categories), retentionClause(ctx, x.rule, x.categories)));
   if (rest.length === 0) return out.join(' ');
   if (rule !== undefined) return [sentence(retentionClause(ctx, rule)), ...out].join(' ');
   const ruled = (c: string) => (found.get(c) ?? []).every((col) => col.retention !== undefined && ctx.model.retention.has(col.retention));
