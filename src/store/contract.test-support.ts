@@ -1,0 +1,244 @@
+// The suite every Store passes against a real database: journals (open, resume, intents, attempts, completions, ends,
+// records), shared plans, legal holds (with and without an end), request leases (an ended holder included).
+import { spawnSync } from 'node:child_process';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { leaseOwner, ownerHasEnded } from './lease-owner.js';
+import type { HoldRecord, Store } from './store.js';
+
+export interface StoreFixture {
+  readonly store: Store;
+  /** Runs SQL on the store's tables directly, as someone with access to the database can. */
+  sql(statement: string): Promise<void>;
+  /** Rows in one of the store's tables. */
+  count(table: string): Promise<number>;
+  /** Opens the same store again, as the next process to start would (the fixture closes it). */
+  reopen(): Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+export interface StoreHarness {
+  /** A new, empty store in a database (a file, a schema) of its own. */
+  fresh(): Promise<StoreFixture>;
+}
+
+export const AT = new Date('2026-11-23T10:00:00Z');
+
+/** The owner token a process of this host that has already exited would have written. */
+export function endedOwner(): string {
+  const ran = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  const mine = leaseOwner().split('|');
+  return [mine[0], mine[1], ran.stdout, 'ended-run'].join('|');
+}
+
+/** The suite; `more` adds the concerns a later part of the contract covers, given the same fixture. */
+export function describeStoreContract(name: string, harness: () => Promise<StoreHarness>): void {
+  describe(`${name} store contract`, () => {
+    let h: StoreHarness;
+    let fixture: StoreFixture | undefined;
+    beforeAll(async () => {
+      h = await harness();
+    });
+    afterEach(async () => {
+      await fixture?.dispose();
+      fixture = undefined;
+    });
+    const fresh = async () => (fixture = await h.fresh());
+
+    describe('journal', () => {
+      it('opens a run with its intents in one write, and resumes it untouched when opened again', async () => {
+        const { store } = await fresh();
+        const run = {
+          id: 'r',
+          action: 'erase',
+          plan: { steps: 2 },
+          resolution: { identities: { email: ['ada@example.com'] } },
+          startedAt: AT,
+        };
+        const opened = await store.journal.open(run, [{ stepId: 'a', intent: { rows: [1] } }]);
+        expect(opened.resumed).toBe(false);
+        expect(opened.run.status).toBe('running');
+        const again = await store.journal.open({ ...run, plan: { steps: 3 }, resolution: {} }, [{ stepId: 'b', intent: {} }]);
+        expect(again.resumed).toBe(true);
+        expect(again.run.plan).toEqual({ steps: 2 });
+        expect(again.run.resolution).toEqual({ identities: { email: ['ada@example.com'] } });
+        expect([...again.run.steps.keys()]).toEqual(['a']);
+        expect(again.run.startedAt).toEqual(AT);
+        expect(await store.journal.get('nobody')).toBeUndefined();
+      });
+
+      it('folds intents, attempts and completions in order; the end marks its last steps done and drops the resolution', async () => {
+        const { store, reopen } = await fresh();
+        await store.journal.open({ id: 'r', action: 'erase', plan: {}, resolution: { identities: { email: ['x'] } }, startedAt: AT }, [
+          { stepId: 'a', intent: { v: 1 } },
+          { stepId: 'b', intent: { v: 1 } },
+          { stepId: 'c', intent: { v: 1 } },
+        ]);
+        await store.journal.recordIntents('r', [{ stepId: 'b', intent: { v: 2 } }]);
+        await store.journal.recordAttempt('r', [{ stepId: 'b', rows: 4 }], { steps: [{ stepId: 'a', result: { rows: 3 } }] });
+        const midway = await store.journal.get('r');
+        expect([...(midway?.steps.values() ?? [])]).toEqual([
+          { stepId: 'a', intent: { v: 1 }, done: true, result: { rows: 3 } },
+          { stepId: 'b', intent: { v: 2 }, done: false, result: undefined, attempted: 4 },
+          { stepId: 'c', intent: { v: 1 }, done: false },
+        ]);
+        await store.journal.completeSteps('r', { steps: [{ stepId: 'b', result: { rows: 4 } }] });
+        const finishedAt = new Date('2026-11-23T10:05:00Z');
+        await store.journal.finish('r', 'completed', { ok: true }, finishedAt, { steps: [{ stepId: 'c' }] });
+        // Another process reads what this one journaled.
+        const ended = await (await reopen()).journal.get('r');
+        expect(ended?.status).toBe('completed');
+        expect(ended?.finishedAt).toEqual(finishedAt);
+        expect(ended?.result).toEqual({ ok: true });
+        // The resolution names the person: a run that has ended keeps none.
+        expect(ended?.resolution).toBeUndefined();
+        expect(ended?.steps.get('b')).toEqual({ stepId: 'b', intent: { v: 2 }, done: true, result: { rows: 4 }, attempted: 4 });
+        expect(ended?.steps.get('c')).toEqual({ stepId: 'c', intent: { v: 1 }, done: true, result: undefined });
+      });
+
+      it('records a run with nothing to resume, refusing an id that belongs to another action', async () => {
+        const { store } = await fresh();
+        const done = {
+          id: 'q',
+          action: 'access',
+          plan: { a: 1 },
+          startedAt: AT,
+          status: 'completed',
+          result: { rows: 2 },
+          finishedAt: AT,
+        } as const;
+        expect(await store.journal.record(done)).toBe(true);
+        expect(await store.journal.record({ ...done, action: 'erase', result: { rows: 9 } })).toBe(false);
+        expect((await store.journal.get('q'))?.result).toEqual({ rows: 2 });
+        // The same action again (a repeated access request) replaces the record.
+        expect(await store.journal.record({ ...done, status: 'blocked', result: { blocked: true } })).toBe(true);
+        const run = await store.journal.get('q');
+        expect([run?.action, run?.status, run?.result, run?.resolution]).toEqual(['access', 'blocked', { blocked: true }, undefined]);
+      });
+
+      it('keeps a plan shared by many runs once, each run keeping its own resolution', async () => {
+        const { store, count } = await fresh();
+        const plan = { action: 'erase', lookups: ['accounts.customers', 'accounts.invoices'] };
+        await store.journal.open({ id: 'r1', action: 'erase', plan, resolution: { s: [1] }, startedAt: AT });
+        await store.journal.open({ id: 'r2', action: 'erase', plan, resolution: { s: [2] }, startedAt: AT });
+        const copy = JSON.parse(JSON.stringify(plan)) as unknown;
+        await store.journal.record({
+          id: 'r3',
+          action: 'access',
+          plan: copy,
+          startedAt: AT,
+          status: 'completed',
+          result: {},
+          finishedAt: AT,
+        });
+        expect((await store.journal.get('r2'))?.plan).toEqual(plan);
+        expect((await store.journal.get('r1'))?.resolution).toEqual({ s: [1] });
+        expect((await store.journal.get('r2'))?.resolution).toEqual({ s: [2] });
+        expect(await count('plans')).toBe(1);
+        expect(await count('runs')).toBe(3);
+      });
+
+      it('refuses to resume a run whose record a newer Custos wrote, or that was damaged outside Custos', async () => {
+        const { store, sql } = await fresh();
+        await store.journal.open({ id: 'newer', action: 'erase', plan: {}, startedAt: AT }, [{ stepId: 'a', intent: {} }]);
+        await store.journal.open({ id: 'damaged', action: 'erase', plan: {}, startedAt: AT });
+        await store.journal.finish('damaged', 'failed', {}, AT);
+        await sql(`UPDATE run_log SET version = 9 WHERE run_id = 'newer'`);
+        await sql(`UPDATE runs SET result = 'not json' WHERE id = 'damaged'`);
+        await expect(store.journal.get('newer')).rejects.toMatchObject({
+          code: 'precondition-failed',
+          message:
+            'run "newer" was journaled by a newer Custos (its intents record is version 9; this version reads up to 1): resume it with that newer version',
+        });
+        await expect(store.journal.get('damaged')).rejects.toMatchObject({
+          code: 'store-error',
+          message: expect.stringContaining('run "damaged" cannot be resumed: its journaled run record does not match its schema'),
+        });
+      });
+    });
+
+    describe('legal holds', () => {
+      const hold = (i: number, more: Partial<HoldRecord> = {}): HoldRecord => ({
+        dataset: 'billing',
+        collection: 'billing.invoices',
+        key: `{"id":${i}}`,
+        hold: 'tax-records',
+        until: '2030-01-01',
+        runId: 'r',
+        ...more,
+      });
+
+      it('registers many holds of one run with its completion, a hold named twice keeping its later end', async () => {
+        const { store } = await fresh();
+        await store.journal.open({ id: 'r', action: 'erase', plan: {}, startedAt: AT });
+        const holds = Array.from({ length: 40 }, (_, i) => hold(i, i % 2 === 0 ? { from: 'issued_at' } : {}));
+        await store.journal.finish('r', 'completed', {}, AT, { steps: [], holds: [...holds, { ...holds[3]!, until: '2031-06-30' }] });
+        const kept = await store.holds.forRun('r');
+        expect(kept).toHaveLength(40);
+        expect(kept.find((h) => h.key === '{"id":3}')?.until).toBe('2031-06-30');
+        expect(kept.filter((h) => h.from === 'issued_at')).toHaveLength(20);
+        // A later run holding the same rows takes the hold over.
+        await store.journal.open({ id: 'r2', action: 'erase', plan: {}, startedAt: AT });
+        await store.journal.completeSteps('r2', { steps: [], holds: [hold(0, { runId: 'r2', until: '2032-01-01' })] });
+        expect(await store.holds.forRun('r2')).toEqual([hold(0, { runId: 'r2', until: '2032-01-01' })]);
+        expect(await store.holds.forRun('r')).toHaveLength(39);
+        expect((await store.holds.endingBy(new Date('2030-12-31'))).map((h) => h.key)).not.toContain('{"id":3}');
+        expect(await store.holds.endingBy(new Date('2030-12-31'))).toHaveLength(38);
+      });
+
+      it('keeps a hold without an end out of every retention sweep, and reads it back without one', async () => {
+        const { store } = await fresh();
+        await store.journal.open({ id: 'r', action: 'erase', plan: {}, startedAt: AT });
+        const open: HoldRecord = { dataset: 'd', collection: 'd.c', key: '[{"customer_id":[7]}]', hold: 'litigation', runId: 'r' };
+        await store.journal.completeSteps('r', { steps: [{ stepId: 'a' }], holds: [open, hold(1)] });
+        expect(await store.holds.forRun('r')).toEqual([open, hold(1)]);
+        expect((await store.holds.forRun('r'))[0]).not.toHaveProperty('until');
+        expect(await store.holds.endingBy(new Date('9999-12-31'))).toEqual([hold(1)]);
+      });
+    });
+
+    describe('request leases', () => {
+      it('hold a request id for one owner at a time until released, the holder renewing it', async () => {
+        const { store } = await fresh();
+        const [a, b] = [leaseOwner(), leaseOwner()];
+        expect(await store.leases.take('req', a, 60_000)).toEqual({ taken: true });
+        const refused = await store.leases.take('req', b, 60_000);
+        expect(refused.taken).toBe(false);
+        if (!refused.taken) expect(refused.holder.expiresAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
+        expect(await store.leases.take('other', b, 60_000)).toEqual({ taken: true });
+        expect(await store.leases.take('req', a, 60_000)).toEqual({ taken: true });
+        expect(await store.leases.renew('req', a, 60_000)).toBe(true);
+        expect(await store.leases.renew('req', b, 60_000)).toBe(false);
+        await store.leases.release('req', b);
+        expect((await store.leases.take('req', b, 60_000)).taken).toBe(false);
+        await store.leases.release('req', a);
+        expect(await store.leases.take('req', b, 60_000)).toEqual({ taken: true });
+        expect(await store.leases.renew('req', a, 60_000)).toBe(false);
+      });
+
+      it('let a lease that ran out, or whose holder ended on this host, be taken over; a remote holder is waited for', async () => {
+        const { store, reopen } = await fresh();
+        await store.leases.take('expired', leaseOwner(), -1);
+        expect(await store.leases.take('expired', leaseOwner(), 60_000)).toEqual({ taken: true });
+        const ended = endedOwner();
+        expect(ownerHasEnded(ended)).toBe(true);
+        await store.leases.take('crashed', ended, 60_000);
+        expect(await store.leases.take('crashed', leaseOwner(), 60_000)).toEqual({ taken: true });
+        const elsewhere = ['another-host', '', '1', 'run'].join('|');
+        await store.leases.take('remote', elsewhere, 60_000);
+        expect((await store.leases.take('remote', leaseOwner(), 60_000)).taken).toBe(false);
+        // Another process of the store sees the same holders.
+        const other = await reopen();
+        expect((await other.leases.take('remote', leaseOwner(), 60_000)).taken).toBe(false);
+        expect((await other.leases.take('crashed', leaseOwner(), 60_000)).taken).toBe(false);
+      });
+
+      it('give a free lease to exactly one of many owners taking it at once', async () => {
+        const { store, reopen } = await fresh();
+        const other = await reopen();
+        const owners = Array.from({ length: 8 }, () => leaseOwner());
+        const taken = await Promise.all(owners.map((o, i) => (i % 2 === 0 ? store : other).leases.take('contended', o, 60_000)));
+        expect(taken.filter((t) => t.taken)).toHaveLength(1);
+      });
+    });
+  });
+}

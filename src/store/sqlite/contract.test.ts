@@ -1,0 +1,43 @@
+// The SQLite store against the store contract, each store in a file of its own.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describeStoreContract } from '../contract.test-support.js';
+import type { Store } from '../store.js';
+import { openSqliteStore } from './store.js';
+
+describeStoreContract('sqlite', async () => ({
+  async fresh() {
+    const dir = mkdtempSync(join(tmpdir(), 'custos-store-contract-'));
+    const file = join(dir, 'custos.db');
+    const store = openSqliteStore(file);
+    const others: Store[] = [];
+    const withDb = <T>(work: (db: Database.Database) => T): T => {
+      const db = new Database(file, { timeout: 5000 });
+      try {
+        return work(db);
+      } finally {
+        db.close();
+      }
+    };
+    return {
+      store,
+      async sql(statement) {
+        withDb((db) => db.exec(statement));
+      },
+      async count(table) {
+        return withDb((db) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
+      },
+      async reopen() {
+        const other = openSqliteStore(file);
+        others.push(other);
+        return other;
+      },
+      async dispose() {
+        for (const s of [store, ...others]) await s.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+}));
