@@ -158,5 +158,10 @@ export interface Store {
   readonly journal: Journal;
   readonly holds: HoldRegistry;
   readonly leases: RequestLeases;
+  /**
+   * Resolves once the store is connected and migrated; rejects with why it cannot be used (a server out of reach, a
+   * store a newer Custos migrated). Every operation waits for it too: a server calls it to fail at start.
+   */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }

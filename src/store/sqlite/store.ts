@@ -8,6 +8,7 @@ import { sqliteHolds } from './holds.js';
 import { sqliteJournal } from './journal.js';
 import { sqliteLeases } from './leases.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
+import { latestMigration, refuseNewerStore } from '../migration-guard.js';
 import { sqlitePlans } from './plans.js';
 
 /** Opens (creating if needed, owner-only: see createStoreFile) a SQLite store; `file` may be ':memory:' for tests. */
@@ -20,7 +21,12 @@ export function openSqliteStore(file: string): Store {
   db.pragma('foreign_keys = ON');
   // What a run drops (its resolution, which names the person) is overwritten in the file, not merely unlinked.
   db.pragma('secure_delete = ON');
-  migrate(db);
+  try {
+    migrate(db, file === ':memory:' ? 'in memory' : `in ${file}`);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   let closed = false;
   const live = () => {
     if (closed) throw new CustosError({ code: 'closed', message: 'the Custos store is closed' });
@@ -51,6 +57,8 @@ export function openSqliteStore(file: string): Store {
     journal: sqliteJournal(db, { live, wrote, inTransaction, plans, registerHolds: holds.register }),
     holds: { endingBy: holds.endingBy, forRun: holds.forRun },
     leases: sqliteLeases(db, live),
+    // Migrated as it opened: a store that cannot be used was refused then.
+    ready: async () => undefined,
     async close() {
       if (closed) return;
       closed = true;
@@ -65,7 +73,7 @@ export function openSqliteStore(file: string): Store {
  * Applies the migrations not applied yet, all in one IMMEDIATE transaction: the write lock is taken before the applied
  * ones are read, so two processes opening a new store at once never both apply one (the second sees the first's work).
  */
-function migrate(db: Database.Database): void {
+function migrate(db: Database.Database, where: string): void {
   db.transaction(() => {
     db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
     const applied = new Set(
@@ -74,6 +82,7 @@ function migrate(db: Database.Database): void {
         .all()
         .map((r) => r.id),
     );
+    refuseNewerStore('sqlite', where, Math.max(0, ...applied), latestMigration(SQLITE_MIGRATIONS));
     for (const m of SQLITE_MIGRATIONS) {
       if (applied.has(m.id)) continue;
       db.exec(m.sql);
