@@ -2,6 +2,7 @@
 // records), shared plans, legal holds (with and without an end), request leases (an ended holder included).
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { verifyChain } from '../audit/verify.js';
 import { leaseOwner, ownerHasEnded } from './lease-owner.js';
 import type { HoldRecord, Store } from './store.js';
 
@@ -17,8 +18,10 @@ export interface StoreFixture {
 }
 
 export interface StoreHarness {
-  /** A new, empty store in a database (a file, a schema) of its own. */
+  /** A new, empty store in a database (a file, a schema) of its own; entries of its audit log stamped at AT. */
   fresh(): Promise<StoreFixture>;
+  /** The highest migration id this engine's code knows. */
+  readonly latestMigration: number;
 }
 
 export const AT = new Date('2026-11-23T10:00:00Z');
@@ -238,6 +241,55 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
         const owners = Array.from({ length: 8 }, () => leaseOwner());
         const taken = await Promise.all(owners.map((o, i) => (i % 2 === 0 ? store : other).leases.take('contended', o, 60_000)));
         expect(taken.filter((t) => t.taken)).toHaveLength(1);
+      });
+    });
+
+    describe('migrations', () => {
+      it('are recorded once each, and a store a newer Custos migrated is refused naming both versions', async () => {
+        const { sql, count, reopen } = await fresh();
+        expect(await count('schema_migrations')).toBe(h.latestMigration);
+        // Opening again applies nothing twice.
+        await reopen();
+        expect(await count('schema_migrations')).toBe(h.latestMigration);
+        const future = h.latestMigration + 1;
+        await sql(`INSERT INTO schema_migrations (id, applied_at) VALUES (${future}, CURRENT_TIMESTAMP)`);
+        const refused = await reopen().catch((error: unknown) => error);
+        expect(refused).toMatchObject({
+          code: 'config',
+          details: { applied: future, known: h.latestMigration },
+          message: expect.stringMatching(
+            new RegExp(
+              `is at schema version ${future}, newer than this Custos knows \\(${h.latestMigration}\\): a newer Custos migrated it`,
+            ),
+          ),
+        });
+      });
+    });
+
+    describe('audit log', () => {
+      it("lives in the store's own database: appended by one process, read and verified by the next", async () => {
+        const { store, count, reopen } = await fresh();
+        const first = await store.audit.append({
+          actor: { kind: 'system', id: 'workflow' },
+          action: 'request.created',
+          subjects: { request: 'req_1' },
+        });
+        expect(first).toMatchObject({ seq: 1, at: AT.toISOString(), subjects: { request: 'req_1' } });
+        await store.audit.appendAll([
+          { actor: { kind: 'staff', id: 'u_1' }, action: 'person-data.viewed', subjects: { request: 'req_1' }, details: { rows: 3 } },
+        ]);
+        expect(await count('audit_log')).toBe(2);
+        const other = await reopen();
+        expect((await other.audit.head())?.seq).toBe(2);
+        expect(await verifyChain(other.audit)).toMatchObject({ ok: true, entries: 2 });
+        // Personal data stays out of the trail whatever the store.
+        await expect(
+          other.audit.append({
+            actor: { kind: 'system', id: 'workflow' },
+            action: 'request.created',
+            subjects: { request: 'ada@example.com' },
+          }),
+        ).rejects.toMatchObject({ code: 'invalid-input' });
       });
     });
   });

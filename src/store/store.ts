@@ -1,4 +1,5 @@
 // The Store interface: Custos's own state (execution journals, legal-hold records), independent of the provider's datastores.
+import type { AuditLog } from '../audit/log.js';
 
 export const RUN_STATUSES = ['running', 'completed', 'blocked', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -158,6 +159,8 @@ export interface Store {
   readonly journal: Journal;
   readonly holds: HoldRegistry;
   readonly leases: RequestLeases;
+  /** The audit trail, on the store's own database (its tables migrated with the store's); closed with the store. */
+  readonly audit: AuditLog;
   /**
    * Resolves once the store is connected and migrated; rejects with why it cannot be used (a server out of reach, a
    * store a newer Custos migrated). Every operation waits for it too: a server calls it to fail at start.

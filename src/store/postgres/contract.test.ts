@@ -2,13 +2,16 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { serviceUrl } from '../../../test/services.js';
-import { describeStoreContract } from '../contract.test-support.js';
+import { fixedClock } from '../../clock.js';
+import { AT, describeStoreContract } from '../contract.test-support.js';
 import { openStore } from '../index.js';
 import type { Store } from '../store.js';
-import { quote } from './migrations.js';
+import { latestMigration } from '../migration-guard.js';
+import { POSTGRES_MIGRATIONS, quote } from './migrations.js';
 import { openPostgresStore } from './store.js';
 
 const url = serviceUrl('postgres');
+const clock = fixedClock(AT);
 const schemaName = () => `custos_store_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 
 async function withClient<T>(schema: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -24,9 +27,10 @@ const dropSchema = (schema: string) => withClient('public', (c) => c.query(`DROP
 
 describe.skipIf(!url)('postgres store', () => {
   describeStoreContract('postgres', async () => ({
+    latestMigration: latestMigration(POSTGRES_MIGRATIONS),
     async fresh() {
       const schema = schemaName();
-      const store = openPostgresStore(url!, { schema });
+      const store = openPostgresStore(url!, { schema, clock });
       await store.ready();
       const others: Store[] = [];
       return {
@@ -35,7 +39,7 @@ describe.skipIf(!url)('postgres store', () => {
         count: (table) =>
           withClient(schema, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n),
         async reopen() {
-          const other = openPostgresStore(url!, { schema });
+          const other = openPostgresStore(url!, { schema, clock });
           others.push(other);
           await other.ready();
           return other;

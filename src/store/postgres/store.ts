@@ -1,5 +1,7 @@
 // Custos's store on PostgreSQL (pg): a pool, tables in a schema of their own, migrated at start under an advisory lock.
 import pg from 'pg';
+import type { AuditLog } from '../../audit/log.js';
+import { openPostgresAuditLog } from '../../audit/postgres/log.js';
 import { CustosError } from '../../errors.js';
 import type { Store } from '../store.js';
 import type { PostgresAccess } from './access.js';
@@ -14,6 +16,8 @@ export interface PostgresStoreOptions {
   readonly schema?: string | undefined;
   /** Connections the pool may open; default 8. */
   readonly maxConnections?: number | undefined;
+  /** Stamps audit entries; default the system clock. */
+  readonly clock?: { now(): Date } | undefined;
 }
 
 export const DEFAULT_STORE_SCHEMA = 'custos';
@@ -53,7 +57,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       throw postgresStoreFailure(error, doing);
     }
   };
-  const ready = (async () => {
+  const opened = (async (): Promise<AuditLog> => {
     const client = await connect('open');
     try {
       await migratePostgresStore(client, schema, where);
@@ -62,7 +66,10 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     } finally {
       client.release();
     }
+    // The audit trail in the same schema, on the store's pool (left open by the log's close): it runs its own migrations.
+    return openPostgresAuditLog(pool, { schema, ...(options.clock ? { clock: options.clock } : {}) });
   })();
+  const ready = opened.then(() => undefined);
   // Whoever uses the store first hears why it failed; an unused store that failed must not end the process.
   ready.catch(() => undefined);
 
@@ -98,13 +105,27 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     journal: postgresJournal(access),
     holds: postgresHolds(access),
     leases: postgresLeases(access),
+    audit: auditOnceReady(opened),
     ready: () => ready,
     async close() {
       if (closed) return;
       closed = true;
-      await ready.catch(() => undefined);
+      await (await opened.catch(() => undefined))?.close();
       await pool.end();
     },
+  };
+}
+
+/** The store's audit log, each call waiting for the store to be ready. */
+function auditOnceReady(opened: Promise<AuditLog>): AuditLog {
+  return {
+    append: async (entry) => (await opened).append(entry),
+    appendAll: async (entries) => (await opened).appendAll(entries),
+    read: async (fromSeq, limit) => (await opened).read(fromSeq, limit),
+    readLinks: async (fromSeq, limit) => (await opened).readLinks(fromSeq, limit),
+    head: async () => (await opened).head(),
+    // The store's close ends the log with the pool.
+    close: async () => undefined,
   };
 }
 

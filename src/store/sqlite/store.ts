@@ -1,5 +1,7 @@
 // Custos's embedded store on SQLite (better-sqlite3): WAL journal, so a killed process loses nothing it committed.
 import Database from 'better-sqlite3';
+import type { AuditLog } from '../../audit/log.js';
+import { openSqliteAuditLog } from '../../audit/sqlite/log.js';
 import { CustosError } from '../../errors.js';
 import type { Store } from '../store.js';
 import { BACKSTOP_PAGES, CHECKPOINTER_AFTER_WRITES, startCheckpointer, type Checkpointer } from './checkpointer.js';
@@ -11,8 +13,13 @@ import { SQLITE_MIGRATIONS } from './migrations.js';
 import { latestMigration, refuseNewerStore } from '../migration-guard.js';
 import { sqlitePlans } from './plans.js';
 
+export interface SqliteStoreOptions {
+  /** Stamps audit entries; default the system clock. */
+  readonly clock?: { now(): Date } | undefined;
+}
+
 /** Opens (creating if needed, owner-only: see createStoreFile) a SQLite store; `file` may be ':memory:' for tests. */
-export function openSqliteStore(file: string): Store {
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
   if (file !== ':memory:') createStoreFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -21,8 +28,11 @@ export function openSqliteStore(file: string): Store {
   db.pragma('foreign_keys = ON');
   // What a run drops (its resolution, which names the person) is overwritten in the file, not merely unlinked.
   db.pragma('secure_delete = ON');
+  let audit: AuditLog;
   try {
     migrate(db, file === ':memory:' ? 'in memory' : `in ${file}`);
+    // The audit trail's own migrations (tracked in audit_migrations), on the same connection, left open by its close.
+    audit = openSqliteAuditLog(db, options.clock ? { clock: options.clock } : {});
   } catch (error) {
     db.close();
     throw error;
@@ -57,6 +67,7 @@ export function openSqliteStore(file: string): Store {
     journal: sqliteJournal(db, { live, wrote, inTransaction, plans, registerHolds: holds.register }),
     holds: { endingBy: holds.endingBy, forRun: holds.forRun },
     leases: sqliteLeases(db, live),
+    audit,
     // Migrated as it opened: a store that cannot be used was refused then.
     ready: async () => undefined,
     async close() {
@@ -64,6 +75,7 @@ export function openSqliteStore(file: string): Store {
       closed = true;
       // The worker's connection goes first: the last one to close checkpoints the WAL into the file and removes it.
       await checkpointer?.stop();
+      await audit.close();
       db.close();
     },
   };
