@@ -3,6 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../audit/verify.js';
+import { transition } from '../workflow/transitions.js';
+import { agent, officer, request } from '../workflow/requests.test-support.js';
 import { leaseOwner, ownerHasEnded } from './lease-owner.js';
 import type { HoldRecord, Store } from './store.js';
 
@@ -290,6 +292,144 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
             subjects: { request: 'ada@example.com' },
           }),
         ).rejects.toMatchObject({ code: 'invalid-input' });
+      });
+    });
+
+    describe('request desk', () => {
+      it('saves requests with optimistic concurrency: a concurrent transition is a conflict, not a lost update', async () => {
+        const { store, reopen } = await fresh();
+        const received = request({ id: 'req-1' });
+        await store.requests.create(received, '2028-02-29');
+        await expect(store.requests.create(received, '2028-02-29')).rejects.toMatchObject({ code: 'conflict' });
+        const verified = transition(received, { type: 'verify' }, { actor: agent, at: new Date('2028-02-01T09:00:00Z') });
+        if (!verified.ok) throw verified.error;
+        const saved = await store.requests.update(verified.request, {
+          expectedVersion: 1,
+          due: '2028-02-29',
+          transitions: [verified.transition],
+        });
+        expect(saved.version).toBe(2);
+        // Another desk agent, still holding version 1, cancels: refused, the verification stands.
+        const other = await reopen();
+        const cancelled = transition(
+          received,
+          { type: 'cancel' },
+          { actor: officer, at: new Date('2028-02-01T09:01:00Z'), reason: 'duplicate' },
+        );
+        if (!cancelled.ok) throw cancelled.error;
+        await expect(
+          other.requests.update(cancelled.request, { expectedVersion: 1, due: '2028-02-29', transitions: [cancelled.transition] }),
+        ).rejects.toMatchObject({
+          code: 'conflict',
+          message: 'request req-1 was changed by someone else (it is at version 2, not 1): reload it and decide again',
+        });
+        const now = await other.requests.get('req-1');
+        expect([now?.version, now?.request.status, now?.request.receivedAt]).toEqual([2, 'verified', received.receivedAt]);
+        expect(await other.requests.history('req-1')).toEqual([verified.transition]);
+        await expect(store.requests.update(request({ id: 'ghost' }), { expectedVersion: 1, due: '2028-02-29' })).rejects.toMatchObject({
+          code: 'not-found',
+        });
+      });
+
+      it('lists requests by kind, status, jurisdiction and due day, page by page, 10,000 open requests included', async () => {
+        const { store } = await fresh();
+        const kinds = ['access', 'erasure'] as const;
+        const due = (i: number) => `2028-03-${String((i % 28) + 1).padStart(2, '0')}`;
+        const all = Array.from({ length: 10_000 }, (_, i) => ({
+          r: request({ id: `req-${String(i).padStart(5, '0')}`, kind: kinds[i % 2] }),
+          due: due(i),
+        }));
+        for (let i = 0; i < all.length; i += 50)
+          await Promise.all(all.slice(i, i + 50).map(({ r, due: d }) => store.requests.create(r, d)));
+        let after: string | undefined;
+        const seen: string[] = [];
+        let pages = 0;
+        do {
+          const page = await store.requests.list(
+            { kinds: ['erasure'], statuses: ['received'], jurisdiction: 'gdpr', dueBefore: '2028-03-15' },
+            { after, limit: 200 },
+          );
+          seen.push(...page.items.map((s) => `${s.due} ${s.request.id}`));
+          after = page.next;
+          pages++;
+        } while (after);
+        const expected = all
+          .filter(({ r, due: d }) => r.kind === 'erasure' && d < '2028-03-15')
+          .map(({ r, due: d }) => `${d} ${r.id}`)
+          .sort();
+        expect(seen).toEqual(expected);
+        expect(pages).toBe(Math.ceil(expected.length / 200));
+        expect((await store.requests.list({ jurisdiction: 'ccpa' })).items).toEqual([]);
+        await expect(store.requests.list({}, { after: 'nonsense' })).rejects.toMatchObject({
+          code: 'invalid-input',
+          details: { field: 'after' },
+        });
+      });
+
+      it('keeps staff users unique by e-mail whatever its case, hashes and envelopes as given', async () => {
+        const { store } = await fresh();
+        const ada = {
+          id: 'u1',
+          email: 'Ada@Example.com',
+          role: 'officer',
+          passwordHash: '$argon2id$v=19$abc',
+          disabled: false,
+          createdAt: AT,
+        } as const;
+        await store.users.create(ada);
+        const error = await store.users.create({ ...ada, id: 'u2', email: 'ada@EXAMPLE.com' }).catch((e: unknown) => e);
+        expect(error).toMatchObject({
+          code: 'conflict',
+          message: 'user u2 cannot be created: its id or e-mail address belongs to another user',
+        });
+        expect(String((error as Error).message)).not.toMatch(/example\.com/i);
+        expect(await store.users.byEmail('ADA@example.COM')).toEqual(ada);
+        const enrolled = await store.users.update('u1', { totpSeed: 'v1.sealed.totp', disabled: true });
+        expect(enrolled).toEqual({ ...ada, totpSeed: 'v1.sealed.totp', disabled: true });
+        expect(await store.users.list()).toEqual([enrolled]);
+        await expect(store.users.update('nobody', { disabled: true })).rejects.toMatchObject({ code: 'not-found' });
+      });
+
+      it('keeps API keys with their scopes, records their use, and stops recording it once revoked', async () => {
+        const { store } = await fresh();
+        await store.apiKeys.create({ id: 'k1', secretHash: 'sha256:abc', scopes: ['requests:read', 'requests:write'], createdAt: AT });
+        const used = new Date('2026-11-24T08:00:00Z');
+        expect(await store.apiKeys.touch('k1', used)).toBe(true);
+        expect(await store.apiKeys.revoke('k1', used)).toBe(true);
+        expect(await store.apiKeys.revoke('k1', used)).toBe(false);
+        expect(await store.apiKeys.touch('k1', new Date('2026-11-25T08:00:00Z'))).toBe(false);
+        expect(await store.apiKeys.get('k1')).toEqual({
+          id: 'k1',
+          secretHash: 'sha256:abc',
+          scopes: ['requests:read', 'requests:write'],
+          createdAt: AT,
+          revokedAt: used,
+          lastUsedAt: used,
+        });
+        expect(await store.apiKeys.touch('nope', used)).toBe(false);
+      });
+
+      it('queues outbox messages oldest first, counting attempts until sent or given up', async () => {
+        const { store } = await fresh();
+        const base = { to: 'ada@example.com', template: 'receipt', language: 'fr-CA', params: { request: 'req-1' }, body: 'sealed:v1:xyz' };
+        await store.outbox.enqueue({ ...base, id: 'm2', queuedAt: new Date('2026-11-23T10:02:00Z') });
+        await store.outbox.enqueue({ ...base, id: 'm1', requestId: 'req-1', queuedAt: new Date('2026-11-23T10:01:00Z') });
+        expect((await store.outbox.queued(10)).map((m) => m.id)).toEqual(['m1', 'm2']);
+        expect(await store.outbox.markAttemptFailed('m1', false)).toBe(true);
+        expect(await store.outbox.markSent('m1', AT)).toBe(true);
+        expect(await store.outbox.markSent('m1', AT)).toBe(false);
+        expect(await store.outbox.markAttemptFailed('m2', true)).toBe(true);
+        expect(await store.outbox.get('m1')).toEqual({
+          ...base,
+          id: 'm1',
+          requestId: 'req-1',
+          queuedAt: new Date('2026-11-23T10:01:00Z'),
+          status: 'sent',
+          attempts: 2,
+          sentAt: AT,
+        });
+        expect((await store.outbox.get('m2'))?.status).toBe('failed');
+        expect(await store.outbox.queued(10)).toEqual([]);
       });
     });
   });

@@ -5,6 +5,7 @@ import { openSqliteStore } from './sqlite/store.js';
 import type { Store } from './store.js';
 
 export * from './store.js';
+export * from './desk/desk.js';
 export {
   checkJournalRecord,
   damagedRecord,

@@ -72,7 +72,7 @@ describe.skipIf(!url)('postgres store', () => {
     try {
       await Promise.all(stores.map((s) => s.ready()));
       const applied = await withClient(schema, (c) => c.query('SELECT id FROM schema_migrations ORDER BY id'));
-      expect(applied.rows.map((r: { id: number }) => r.id)).toEqual([1]);
+      expect(applied.rows.map((r: { id: number }) => r.id)).toEqual(POSTGRES_MIGRATIONS.map((m) => m.id));
     } finally {
       for (const s of stores) await s.close();
       await dropSchema(schema);

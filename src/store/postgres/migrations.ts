@@ -1,5 +1,6 @@
 // Schema of Custos's PostgreSQL store, as ordered migrations applied once each, in a schema of its own (default `custos`).
 import type pg from 'pg';
+import { DESK_TABLES } from '../desk/sql.js';
 import { latestMigration, refuseNewerStore } from '../migration-guard.js';
 
 export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
@@ -51,6 +52,11 @@ export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: 
         expires_at timestamptz NOT NULL
       );
     `,
+  },
+  {
+    // The request desk: rights requests (a version per save, their transitions), the outbox, staff users, API keys.
+    id: 2,
+    sql: DESK_TABLES,
   },
 ];
 

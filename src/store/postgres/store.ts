@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { AuditLog } from '../../audit/log.js';
 import { openPostgresAuditLog } from '../../audit/postgres/log.js';
 import { CustosError } from '../../errors.js';
+import { deskConcerns, deskWriteFailure, runDeskStatements } from '../desk/index.js';
 import type { Store } from '../store.js';
 import type { PostgresAccess } from './access.js';
 import { postgresStoreFailure } from './failures.js';
@@ -100,8 +101,22 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       }),
   };
 
+  const desk = deskConcerns({
+    all: (sql, params) => withClient('read', async (client) => (await client.query(sql, [...params])).rows),
+    write: (statements, duplicate) =>
+      access
+        .inTransaction('write', (client) =>
+          runDeskStatements(statements, async (st) => (await client.query(st.sql, [...st.params])).rowCount ?? 0),
+        )
+        .then(
+          () => true,
+          (error: unknown) => deskWriteFailure(error, duplicate),
+        ),
+  });
+
   return {
     kind: 'postgres',
+    ...desk,
     journal: postgresJournal(access),
     holds: postgresHolds(access),
     leases: postgresLeases(access),

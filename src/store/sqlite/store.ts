@@ -5,6 +5,7 @@ import { openSqliteAuditLog } from '../../audit/sqlite/log.js';
 import { CustosError } from '../../errors.js';
 import type { Store } from '../store.js';
 import { BACKSTOP_PAGES, CHECKPOINTER_AFTER_WRITES, startCheckpointer, type Checkpointer } from './checkpointer.js';
+import { deskConcerns, deskWriteFailure, LostRace, type DeskSql } from '../desk/index.js';
 import { createStoreFile } from './files.js';
 import { sqliteHolds } from './holds.js';
 import { sqliteJournal } from './journal.js';
@@ -61,6 +62,40 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     wrote();
   };
   const holds = sqliteHolds(db, live);
+  // The desk's SQL numbers its parameters (`$1`, as PostgreSQL reads them): each becomes a `?`, its value bound in the
+  // order the `?`s come.
+  const prepared = new Map<string, { readonly statement: Database.Statement; readonly order: readonly number[] }>();
+  const prepare = (sql: string, params: readonly unknown[]) => {
+    let found = prepared.get(sql);
+    if (!found) {
+      const order: number[] = [];
+      const statement = db.prepare(sql.replace(/\$(\d+)/g, (_, n: string) => (order.push(Number(n) - 1), '?')));
+      prepared.set(sql, (found = { statement, order }));
+    }
+    return { statement: found.statement, values: found.order.map((i) => params[i]) };
+  };
+  const desk: DeskSql = {
+    async all<R>(sql: string, params: readonly unknown[]) {
+      live();
+      const { statement, values } = prepare(sql, params);
+      return statement.all(...values) as R[];
+    },
+    async write(statements, duplicate) {
+      live();
+      try {
+        db.transaction(() => {
+          for (const s of statements) {
+            const { statement, values } = prepare(s.sql, s.params);
+            if (statement.run(...values).changes === 0 && s.mustChange) throw new LostRace();
+          }
+        }).immediate();
+        wrote();
+        return true;
+      } catch (error) {
+        return deskWriteFailure(error, duplicate);
+      }
+    },
+  };
 
   return {
     kind: 'sqlite',
@@ -68,6 +103,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     holds: { endingBy: holds.endingBy, forRun: holds.forRun },
     leases: sqliteLeases(db, live),
     audit,
+    ...deskConcerns(desk),
     // Migrated as it opened: a store that cannot be used was refused then.
     ready: async () => undefined,
     async close() {
