@@ -1,4 +1,6 @@
 // The Store interface: Custos's own state (execution journals, legal-hold records), independent of the provider's datastores.
+import type { AuditLog } from '../audit/log.js';
+import type { ApiKeys, Outbox, RequestStore, Users } from './desk/desk.js';
 
 export const RUN_STATUSES = ['running', 'completed', 'blocked', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -158,5 +160,18 @@ export interface Store {
   readonly journal: Journal;
   readonly holds: HoldRegistry;
   readonly leases: RequestLeases;
+  /** The audit trail, on the store's own database (its tables migrated with the store's); closed with the store. */
+  readonly audit: AuditLog;
+  /** The request desk's requests, with their versions and transitions. */
+  readonly requests: RequestStore;
+  readonly outbox: Outbox;
+  /** Staff who log in to the desk. */
+  readonly users: Users;
+  readonly apiKeys: ApiKeys;
+  /**
+   * Resolves once the store is connected and migrated; rejects with why it cannot be used (a server out of reach, a
+   * store a newer Custos migrated). Every operation waits for it too: a server calls it to fail at start.
+   */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // Run journals in Custos's SQLite store: runs and their step log (intents, attempts, completions), read back checked.
 import type Database from 'better-sqlite3';
-import { CustosError } from '../../errors.js';
-import { checkJournalRecord, JOURNAL_RECORD_VERSIONS as VERSION, parseJournalText, type JournalRecordKind } from '../records.js';
+import { readJournaledRun, type StoredLogEntry } from '../journal-read.js';
+import { JOURNAL_RECORD_VERSIONS as VERSION } from '../records.js';
 import type { Completion, HoldRecord, Journal, RunRecord, RunStatus, StepRecord } from '../store.js';
 import type { SqlitePlans } from './plans.js';
 
@@ -19,11 +19,7 @@ interface RunRow {
   result: string | null;
   version: number;
 }
-interface LogRow {
-  kind: Exclude<JournalRecordKind, 'run'>;
-  body: string;
-  version: number;
-}
+type LogRow = StoredLogEntry;
 
 /** What the journal needs of the store it is part of. */
 export interface JournalWrites {
@@ -68,64 +64,21 @@ export function sqliteJournal(db: Database.Database, { live, wrote, inTransactio
   const readRun = (id: string): RunRecord | undefined => {
     const row = stmt.getRun.get(id);
     if (!row) return undefined;
-    // The run's own record first: a newer version is refused before its log is read.
-    const text = (column: string | null) => (column === null ? undefined : parseJournalText(id, 'run', column));
-    const run = checkJournalRecord(id, 'run', row.version, {
-      plan: text(row.body ?? row.plan),
-      resolution: text(row.resolution),
-      result: text(row.result),
-    });
-    // The steps' state is the log folded in order: a later intent replaces an earlier one, an attempt records the rows a
-    // transaction wrote before its commit, a completion marks done.
-    const steps = new Map<string, StepRecord>();
-    const fold = (stepId: string, next: (was: StepRecord | undefined) => StepRecord) => {
-      const was = steps.get(stepId);
-      const step = next(was);
-      const attempted = step.attempted ?? was?.attempted;
-      steps.set(stepId, attempted === undefined ? step : { ...step, attempted });
-    };
-    for (const entry of stmt.getLog.all(id)) {
-      const body = parseJournalText(id, entry.kind, entry.body);
-      switch (entry.kind) {
-        case 'intents':
-          for (const e of checkJournalRecord(id, entry.kind, entry.version, body))
-            fold(e.stepId, (was) => ({ stepId: e.stepId, intent: e.intent, done: was?.done ?? false, result: was?.result }));
-          break;
-        case 'done':
-          for (const e of checkJournalRecord(id, entry.kind, entry.version, body))
-            fold(e.stepId, (was) => ({ stepId: e.stepId, intent: was?.intent, done: true, result: e.result }));
-          break;
-        case 'attempt':
-          for (const e of checkJournalRecord(id, entry.kind, entry.version, body))
-            fold(e.stepId, (was) => ({
-              stepId: e.stepId,
-              intent: was?.intent,
-              done: was?.done ?? false,
-              result: was?.result,
-              attempted: e.rows,
-            }));
-          break;
-        default:
-          // The table's CHECK admits no other kind; a journal edited outside Custos might hold one.
-          entry.kind satisfies never;
-          throw new CustosError({
-            code: 'store-error',
-            message: `run "${id}" cannot be resumed: its journal holds a record of an unknown kind`,
-            details: { runId: id },
-          });
-      }
-    }
-    return {
-      id: row.id,
-      action: row.action,
-      plan: run.plan,
-      resolution: run.resolution,
-      status: row.status,
-      startedAt: new Date(row.started_at),
-      finishedAt: row.finished_at === null ? undefined : new Date(row.finished_at),
-      result: run.result,
-      steps,
-    };
+    return readJournaledRun(
+      {
+        id: row.id,
+        action: row.action,
+        plan: row.body ?? row.plan,
+        resolution: row.resolution,
+        status: row.status,
+        startedAt: new Date(row.started_at),
+        finishedAt: row.finished_at === null ? undefined : new Date(row.finished_at),
+        result: row.result,
+        version: row.version,
+      },
+      // The run's own record is checked first: a newer version is refused before its log is read.
+      { [Symbol.iterator]: () => stmt.getLog.iterate(id) },
+    );
   };
 
   return {

@@ -1,4 +1,5 @@
 // Schema of Custos's SQLite store, as ordered migrations applied once each.
+import { DESK_TABLES } from '../desk/sql.js';
 
 export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
   {
@@ -124,5 +125,10 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
       ALTER TABLE runs ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
       ALTER TABLE run_log ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     `,
+  },
+  {
+    // The request desk: rights requests (a version per save, their transitions), the outbox, staff users, API keys.
+    id: 8,
+    sql: DESK_TABLES,
   },
 ];

@@ -6,7 +6,7 @@ const DIGEST = 'sha256:';
 
 /** A plan serialised once, named by the digest of its text (plans are shared and immutable: the cache never goes stale). */
 const serialisedPlans = new WeakMap<object, { readonly digest: string; readonly text: string }>();
-function serialisePlan(plan: unknown): { readonly digest: string; readonly text: string } {
+export function serialisePlan(plan: unknown): { readonly digest: string; readonly text: string } {
   const cached = typeof plan === 'object' && plan !== null ? serialisedPlans.get(plan) : undefined;
   if (cached) return cached;
   const text = JSON.stringify(plan);

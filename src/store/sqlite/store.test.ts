@@ -15,86 +15,8 @@ afterEach(() => {
 const tempFile = () => join((dir = mkdtempSync(join(tmpdir(), 'custos-store-'))), 'custos.db');
 const at = new Date('2026-11-23T10:00:00Z');
 
+// What the store contract does not cover: the file on disk, its checkpoints, and journals of earlier versions.
 describe('the SQLite journal', () => {
-  it('keeps a plan shared by many runs once, and gives each run its own resolution back', async () => {
-    const file = tempFile();
-    const store = openSqliteStore(file);
-    const plan = { action: 'erase', lookups: ['accounts.customers', 'accounts.invoices'] };
-    await store.journal.open({ id: 'r1', action: 'erase', plan, resolution: { selections: { a: [1] } }, startedAt: at });
-    await store.journal.open({ id: 'r2', action: 'erase', plan, resolution: { selections: { a: [2] } }, startedAt: at });
-    // An equal plan built separately is the same plan.
-    await store.journal.record({
-      id: 'r3',
-      action: 'access',
-      plan: JSON.parse(JSON.stringify(plan)),
-      startedAt: at,
-      status: 'completed',
-      result: { found: true },
-      finishedAt: at,
-    });
-    expect((await store.journal.get('r2'))?.plan).toEqual(plan);
-    expect((await store.journal.get('r2'))?.resolution).toEqual({ selections: { a: [2] } });
-    expect((await store.journal.get('r3'))?.resolution).toBeUndefined();
-    await store.close();
-    const db = new Database(file, { readonly: true });
-    expect(db.prepare('SELECT count(*) AS n FROM plans').get()).toEqual({ n: 1 });
-    db.close();
-  });
-
-  it('folds intents and completions in order, the run end marking its last steps done and dropping the resolution', async () => {
-    const store = openSqliteStore(tempFile());
-    await store.journal.open(
-      { id: 'r', action: 'erase', plan: {}, resolution: { identities: { email: ['ada@example.com'] } }, startedAt: at },
-      [
-        { stepId: 'a', intent: { v: 1 } },
-        { stepId: 'b', intent: { v: 1 } },
-      ],
-    );
-    await store.journal.recordIntents('r', [{ stepId: 'b', intent: { v: 2 } }]);
-    const hold = { dataset: 'd', collection: 'd.c', key: '{"id":1}', hold: 'h', until: '2030-01-01', runId: 'r' };
-    await store.journal.completeSteps('r', { steps: [{ stepId: 'a', result: { rows: 3 } }], holds: [hold] });
-    const midway = await store.journal.get('r');
-    expect([...(midway?.steps.values() ?? [])]).toEqual([
-      { stepId: 'a', intent: { v: 1 }, done: true, result: { rows: 3 } },
-      { stepId: 'b', intent: { v: 2 }, done: false, result: undefined },
-    ]);
-    expect(midway?.resolution).toEqual({ identities: { email: ['ada@example.com'] } });
-    await store.journal.finish('r', 'completed', { ok: true }, at, { steps: [{ stepId: 'b', result: { rows: 1 } }] });
-    const ended = await store.journal.get('r');
-    expect(ended?.status).toBe('completed');
-    // The resolution names the person: a run that has ended keeps none.
-    expect(ended?.resolution).toBeUndefined();
-    expect(ended?.steps.get('b')).toEqual({ stepId: 'b', intent: { v: 2 }, done: true, result: { rows: 1 } });
-    expect(await store.holds.forRun('r')).toEqual([hold]);
-    await store.close();
-  });
-
-  it('registers many holds of one run, a hold named twice keeping its later end', async () => {
-    const store = openSqliteStore(tempFile());
-    await store.journal.open({ id: 'r', action: 'erase', plan: {}, startedAt: at });
-    const holds = Array.from({ length: 40 }, (_, i) => ({
-      dataset: 'd',
-      collection: 'c',
-      key: `{"id":${i}}`,
-      hold: 'h',
-      until: '2030-01-01',
-      runId: 'r',
-      ...(i % 2 === 0 ? { from: 'issued_at' } : {}),
-    }));
-    // The same row under the same hold, again in the same write, and again in a later run.
-    const again = { ...holds[3]!, until: '2031-06-30' };
-    await store.journal.finish('r', 'completed', {}, at, { steps: [], holds: [...holds, again] });
-    const kept = await store.holds.forRun('r');
-    expect(kept).toHaveLength(40);
-    expect(kept.find((h) => h.key === '{"id":3}')?.until).toBe('2031-06-30');
-    expect(kept.filter((h) => h.from === 'issued_at')).toHaveLength(20);
-    await store.journal.open({ id: 'r2', action: 'erase', plan: {}, startedAt: at });
-    await store.journal.finish('r2', 'completed', {}, at, { steps: [], holds: [{ ...holds[0]!, runId: 'r2', until: '2032-01-01' }] });
-    expect(await store.holds.forRun('r2')).toEqual([{ ...holds[0]!, runId: 'r2', until: '2032-01-01' }]);
-    expect(await store.holds.endingBy(new Date('2030-12-31'))).toHaveLength(38);
-    await store.close();
-  });
-
   it('checkpoints a store that keeps being written outside the writes, and leaves nothing behind when closed', async () => {
     const file = tempFile();
     const store = openSqliteStore(file);

@@ -1,0 +1,126 @@
+// The request desk's concerns in Custos's store: rights requests (with their history), the outbox, staff users, API keys.
+import type { ActorRole, RequestKind, RequestStatus, RightsRequest, Transition } from '../../workflow/index.js';
+
+/** A request as stored: its version increases with each save, so a concurrent change is detected, never lost. */
+export interface StoredRequest {
+  readonly request: RightsRequest;
+  readonly version: number;
+  /** The due day (`YYYY-MM-DD`) the desk computed when it saved the request (`deadlineOf(request, now).due`). */
+  readonly due: string;
+}
+
+export interface RequestFilter {
+  readonly kinds?: readonly RequestKind[] | undefined;
+  readonly statuses?: readonly RequestStatus[] | undefined;
+  readonly jurisdiction?: string | undefined;
+  /** Requests due strictly before this day (`YYYY-MM-DD`). */
+  readonly dueBefore?: string | undefined;
+}
+
+export interface RequestPage {
+  /** The soonest due first, then by id. */
+  readonly items: readonly StoredRequest[];
+  /** Give it back as `after` for the next page; absent on the last page. */
+  readonly next?: string | undefined;
+}
+
+export interface RequestStore {
+  /** Stores a new request at version 1; `conflict` when its id is taken. */
+  create(request: RightsRequest, due: string, transitions?: readonly Transition[]): Promise<StoredRequest>;
+  /**
+   * Stores the request as a transition left it, with the transitions taken, if it is still at `expectedVersion`:
+   * otherwise someone changed it meanwhile, and this is a `conflict` (reload, decide again), never a lost update.
+   */
+  update(
+    request: RightsRequest,
+    options: { readonly expectedVersion: number; readonly due: string; readonly transitions?: readonly Transition[] },
+  ): Promise<StoredRequest>;
+  get(id: string): Promise<StoredRequest | undefined>;
+  /** A page of the requests matching `filter`, by keyset: a page deep in the list costs what the first one does. */
+  list(filter?: RequestFilter, page?: { readonly after?: string | undefined; readonly limit?: number | undefined }): Promise<RequestPage>;
+  /** The request's transitions, oldest first. */
+  history(id: string): Promise<readonly Transition[]>;
+}
+
+export const OUTBOX_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export interface NewOutboxMessage {
+  readonly id: string;
+  readonly requestId?: string | undefined;
+  /** The recipient's address. */
+  readonly to: string;
+  readonly template: string;
+  readonly language: string;
+  /** What the template is filled with, as ids (request id, deadline day), never personal data. */
+  readonly params: Readonly<Record<string, string>>;
+  /** The message's body as the caller gives it (the vault seals personal data before it gets here). */
+  readonly body?: string | undefined;
+  readonly queuedAt: Date;
+}
+
+export interface OutboxMessage extends NewOutboxMessage {
+  readonly status: OutboxStatus;
+  readonly attempts: number;
+  readonly sentAt?: Date | undefined;
+}
+
+export interface Outbox {
+  /** Queues a message; `conflict` when its id is taken. */
+  enqueue(message: NewOutboxMessage): Promise<OutboxMessage>;
+  get(id: string): Promise<OutboxMessage | undefined>;
+  /** Up to `limit` queued messages, the oldest first. */
+  queued(limit: number): Promise<readonly OutboxMessage[]>;
+  /** Counts an attempt and marks the message sent; false when it was not queued (sent by another process). */
+  markSent(id: string, at: Date): Promise<boolean>;
+  /** Counts a failed attempt; `final` marks the message failed, else it stays queued for another attempt. */
+  markAttemptFailed(id: string, final: boolean): Promise<boolean>;
+}
+
+/** Staff roles at the desk: the roles of src/workflow a person holds. */
+export type StaffRole = Extract<ActorRole, 'officer' | 'agent'>;
+
+export interface StaffUser {
+  readonly id: string;
+  /** Unique whatever its case: `Ada@Example.com` and `ada@example.com` are one user. */
+  readonly email: string;
+  readonly role: StaffRole;
+  /** The password's hash, as the caller computed it: the store never sees a password. */
+  readonly passwordHash: string;
+  /** The TOTP seed, sealed in an envelope by the caller; absent before enrolment. */
+  readonly totpSeed?: string | undefined;
+  readonly disabled: boolean;
+  readonly createdAt: Date;
+}
+
+export interface Users {
+  /** `conflict` when the e-mail address (in any case) or the id is taken. */
+  create(user: StaffUser): Promise<StaffUser>;
+  get(id: string): Promise<StaffUser | undefined>;
+  /** The user with this e-mail address, whatever its case. */
+  byEmail(email: string): Promise<StaffUser | undefined>;
+  /** Changes what is given; `not-found` for an unknown id. */
+  update(id: string, changes: Partial<Pick<StaffUser, 'role' | 'passwordHash' | 'totpSeed' | 'disabled'>>): Promise<StaffUser>;
+  list(): Promise<readonly StaffUser[]>;
+}
+
+export interface ApiKey {
+  readonly id: string;
+  /** The secret's hash, as the caller computed it. */
+  readonly secretHash: string;
+  readonly scopes: readonly string[];
+  readonly createdAt: Date;
+  readonly revokedAt?: Date | undefined;
+  readonly lastUsedAt?: Date | undefined;
+}
+
+export interface ApiKeys {
+  /** `conflict` when the id is taken. */
+  create(key: Omit<ApiKey, 'revokedAt' | 'lastUsedAt'>): Promise<ApiKey>;
+  get(id: string): Promise<ApiKey | undefined>;
+  list(): Promise<readonly ApiKey[]>;
+  /** False when the key is unknown or already revoked. */
+  revoke(id: string, at: Date): Promise<boolean>;
+  /** Records a use; false when the key is unknown or revoked. */
+  touch(id: string, at: Date): Promise<boolean>;
+}

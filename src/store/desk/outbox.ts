@@ -1,0 +1,90 @@
+// The outbox in the store: messages queued with their template and ids, sent or failed after counted attempts.
+import { CustosError } from '../../errors.js';
+import type { Outbox, OutboxMessage, OutboxStatus } from './desk.js';
+import type { DeskSql } from './sql.js';
+
+interface OutboxRow {
+  id: string;
+  request_id: string | null;
+  recipient: string;
+  template: string;
+  language: string;
+  params: string;
+  body: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  queued_at: string;
+  sent_at: string | null;
+}
+
+const toMessage = (r: OutboxRow): OutboxMessage => ({
+  id: r.id,
+  ...(r.request_id === null ? {} : { requestId: r.request_id }),
+  to: r.recipient,
+  template: r.template,
+  language: r.language,
+  params: JSON.parse(r.params) as Record<string, string>,
+  ...(r.body === null ? {} : { body: r.body }),
+  status: r.status,
+  attempts: Number(r.attempts),
+  queuedAt: new Date(r.queued_at),
+  ...(r.sent_at === null ? {} : { sentAt: new Date(r.sent_at) }),
+});
+
+export function deskOutbox(db: DeskSql): Outbox {
+  const never = () => new CustosError({ code: 'internal', message: 'an outbox update cannot take a unique key' });
+  const get = async (id: string) => (await db.all<OutboxRow>('SELECT * FROM outbox WHERE id = $1', [id])).map(toMessage)[0];
+  return {
+    async enqueue(m) {
+      await db.write(
+        [
+          {
+            sql: `INSERT INTO outbox (id, request_id, recipient, template, language, params, body, status, attempts, queued_at)
+                  VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', 0, $8)`,
+            params: [
+              m.id,
+              m.requestId ?? null,
+              m.to,
+              m.template,
+              m.language,
+              JSON.stringify(m.params),
+              m.body ?? null,
+              m.queuedAt.toISOString(),
+            ],
+          },
+        ],
+        () => new CustosError({ code: 'conflict', message: `outbox message ${m.id} already exists`, details: { messageId: m.id } }),
+      );
+      return { ...m, status: 'queued', attempts: 0 };
+    },
+    get,
+    queued: async (limit) =>
+      (
+        await db.all<OutboxRow>(`SELECT * FROM outbox WHERE status = 'queued' ORDER BY queued_at, id LIMIT $1`, [
+          Math.max(1, Math.floor(limit)),
+        ])
+      ).map(toMessage),
+    markSent: (id, at) =>
+      db.write(
+        [
+          {
+            sql: `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2 WHERE id = $1 AND status = 'queued'`,
+            params: [id, at.toISOString()],
+            mustChange: true,
+          },
+        ],
+        never,
+      ),
+    markAttemptFailed: (id, final) =>
+      db.write(
+        [
+          {
+            sql: `UPDATE outbox SET attempts = attempts + 1, status = $2 WHERE id = $1 AND status = 'queued'`,
+            params: [id, final ? 'failed' : 'queued'],
+            mustChange: true,
+          },
+        ],
+        never,
+      ),
+  };
+}

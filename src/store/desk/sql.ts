@@ -1,0 +1,78 @@
+// What the desk's tables need of an engine: reads, and writes in one transaction that roll back on a lost race.
+import type { CustosError } from '../../errors.js';
+
+export interface DeskStatement {
+  /** SQL with `$1`, `$2`… parameters (the SQLite store reads them as `?1`, `?2`…). */
+  readonly sql: string;
+  readonly params: readonly unknown[];
+  /** When the statement changes no row, everything is rolled back and the write returns false. */
+  readonly mustChange?: boolean;
+}
+
+export interface DeskSql {
+  all<R>(sql: string, params: readonly unknown[]): Promise<R[]>;
+  /**
+   * Runs the statements in one transaction: true once committed; false, with nothing written, when a `mustChange`
+   * statement changed nothing. A unique key taken throws `duplicate()`.
+   */
+  write(statements: readonly DeskStatement[], duplicate: () => CustosError): Promise<boolean>;
+}
+
+/** True for a unique or primary-key violation of either engine. */
+export function isDuplicate(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | undefined)?.code ?? '');
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** The desk's tables, alike on both engines (instants as ISO text, flags as 0/1). */
+export const DESK_TABLES = `
+  CREATE TABLE requests (
+    id text PRIMARY KEY,
+    kind text NOT NULL,
+    status text NOT NULL,
+    jurisdiction text NOT NULL,
+    due_on text NOT NULL,
+    version integer NOT NULL,
+    body text NOT NULL
+  );
+  CREATE INDEX requests_due ON requests (due_on, id);
+  CREATE INDEX requests_status_due ON requests (status, due_on, id);
+  CREATE TABLE request_transitions (
+    request_id text NOT NULL REFERENCES requests(id),
+    seq integer NOT NULL,
+    body text NOT NULL,
+    PRIMARY KEY (request_id, seq)
+  );
+  CREATE TABLE outbox (
+    id text PRIMARY KEY,
+    request_id text,
+    recipient text NOT NULL,
+    template text NOT NULL,
+    language text NOT NULL,
+    params text NOT NULL,
+    body text,
+    status text NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),
+    attempts integer NOT NULL DEFAULT 0,
+    queued_at text NOT NULL,
+    sent_at text
+  );
+  CREATE INDEX outbox_queued ON outbox (status, queued_at, id);
+  CREATE TABLE users (
+    id text PRIMARY KEY,
+    email text NOT NULL,
+    email_key text NOT NULL UNIQUE,
+    role text NOT NULL,
+    password_hash text NOT NULL,
+    totp_seed text,
+    disabled integer NOT NULL DEFAULT 0,
+    created_at text NOT NULL
+  );
+  CREATE TABLE api_keys (
+    id text PRIMARY KEY,
+    secret_hash text NOT NULL,
+    scopes text NOT NULL,
+    created_at text NOT NULL,
+    revoked_at text,
+    last_used_at text
+  );
+`;

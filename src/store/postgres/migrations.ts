@@ -1,0 +1,94 @@
+// Schema of Custos's PostgreSQL store, as ordered migrations applied once each, in a schema of its own (default `custos`).
+import type pg from 'pg';
+import { DESK_TABLES } from '../desk/sql.js';
+import { latestMigration, refuseNewerStore } from '../migration-guard.js';
+
+export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
+  {
+    // The journal as the SQLite store holds it after its seventh migration: shared plans by digest, runs with their
+    // resolution, the step log appended one row per journal write, legal holds (an end may be absent), request leases.
+    // Lease expiry is the database's clock: processes on hosts whose clocks disagree still agree on when a lease ends.
+    id: 1,
+    sql: `
+      CREATE TABLE plans (
+        digest text PRIMARY KEY,
+        body text NOT NULL
+      );
+      CREATE TABLE runs (
+        id text PRIMARY KEY,
+        action text NOT NULL,
+        plan text NOT NULL,
+        resolution text,
+        status text NOT NULL,
+        started_at timestamptz NOT NULL,
+        finished_at timestamptz,
+        result text,
+        version integer NOT NULL DEFAULT 1
+      );
+      CREATE TABLE run_log (
+        id bigserial PRIMARY KEY,
+        run_id text NOT NULL REFERENCES runs(id),
+        kind text NOT NULL CHECK (kind IN ('intents', 'done', 'attempt')),
+        body text NOT NULL,
+        version integer NOT NULL DEFAULT 1
+      );
+      CREATE INDEX run_log_run ON run_log (run_id, id);
+      CREATE TABLE holds (
+        seq bigserial NOT NULL,
+        dataset text NOT NULL,
+        collection text NOT NULL,
+        key text NOT NULL,
+        hold text NOT NULL,
+        until text,
+        run_id text NOT NULL,
+        from_field text,
+        PRIMARY KEY (dataset, collection, key, hold)
+      );
+      CREATE INDEX holds_until ON holds (until);
+      CREATE INDEX holds_run ON holds (run_id, seq);
+      CREATE TABLE leases (
+        request_id text PRIMARY KEY,
+        owner text NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+    `,
+  },
+  {
+    // The request desk: rights requests (a version per save, their transitions), the outbox, staff users, API keys.
+    id: 2,
+    sql: DESK_TABLES,
+  },
+];
+
+/**
+ * Creates or updates the store's tables in `schema` (created if missing), in one transaction under a transaction-scoped
+ * advisory lock named after the schema: two processes starting at once apply each migration once. A schema a newer
+ * Custos migrated is refused before anything is written.
+ */
+export async function migratePostgresStore(client: Pick<pg.ClientBase, 'query'>, schema: string, where: string): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('custos-store-migrate:' || $1))`, [schema]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quote(schema)}`);
+    await client.query(`SET LOCAL search_path TO ${quote(schema)}`);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
+    const { rows } = await client.query<{ id: number }>('SELECT id FROM schema_migrations');
+    const applied = new Set(rows.map((r) => r.id));
+    refuseNewerStore('postgres', where, Math.max(0, ...applied), latestMigration(POSTGRES_MIGRATIONS));
+    for (const m of POSTGRES_MIGRATIONS) {
+      if (applied.has(m.id)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_migrations (id, applied_at) VALUES ($1, now())', [m.id]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A schema name as a quoted identifier (checked first: see `STORE_SCHEMA`). */
+export const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** A schema name Custos accepts: a plain identifier, so it never needs quoting to be read right. */
+export const STORE_SCHEMA = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
