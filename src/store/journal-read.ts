@@ -1,7 +1,7 @@
 // A journaled run read back, the same on every engine: its record checked first, then its step log folded in order.
 import { CustosError } from '../errors.js';
 import { checkJournalRecord, parseJournalText, type JournalRecordKind } from './records.js';
-import type { RunRecord, RunStatus, StepRecord } from './store.js';
+import type { NewRun, RunRecord, RunStatus, StepRecord } from './store.js';
 
 /** A run as its row stores it: JSON texts, and the version of its record. */
 export interface StoredRun {
@@ -87,4 +87,14 @@ export function readJournaledRun(row: StoredRun, log: Iterable<StoredLogEntry>):
     result: run.result,
     steps,
   };
+}
+
+/** A run just opened: nothing done yet, each step with the intent decided before it was journaled. */
+export function openedRun(
+  run: NewRun,
+  intents: readonly { readonly stepId: string; readonly intent: unknown }[],
+): { readonly run: RunRecord; readonly resumed: false } {
+  const steps = new Map(intents.map((i): [string, StepRecord] => [i.stepId, { stepId: i.stepId, intent: i.intent, done: false }]));
+  const { id, action, plan, resolution, startedAt } = run;
+  return { run: { id, action, plan, resolution, status: 'running', startedAt, steps }, resumed: false };
 }

@@ -1,9 +1,9 @@
 // Run journals in Custos's PostgreSQL store: runs and their step log (intents, attempts, completions), read back checked.
 import type pg from 'pg';
-import { readJournaledRun, type StoredLogEntry } from '../journal-read.js';
+import { openedRun, readJournaledRun, type StoredLogEntry } from '../journal-read.js';
 import { JOURNAL_RECORD_VERSIONS as VERSION } from '../records.js';
 import { serialisePlan } from '../sqlite/plans.js';
-import type { Completion, Journal, RunRecord, RunStatus, StepRecord } from '../store.js';
+import type { Completion, Journal, RunRecord, RunStatus } from '../store.js';
 import type { PostgresAccess } from './access.js';
 import { registerPostgresHolds } from './holds.js';
 import { postgresPlans } from './plans.js';
@@ -90,19 +90,7 @@ export function postgresJournal(db: PostgresAccess): Journal {
       });
       const existing = created ? undefined : await readRun(run.id);
       if (existing) return { run: existing, resumed: true };
-      const steps = new Map(intents.map((i): [string, StepRecord] => [i.stepId, { stepId: i.stepId, intent: i.intent, done: false }]));
-      return {
-        run: {
-          id: run.id,
-          action: run.action,
-          plan: run.plan,
-          resolution: run.resolution,
-          status: 'running',
-          startedAt: run.startedAt,
-          steps,
-        },
-        resumed: false,
-      };
+      return openedRun(run, intents);
     },
     async record(run) {
       const write = async (client: pg.PoolClient, plan: string) =>

@@ -1,8 +1,8 @@
 // Run journals in Custos's SQLite store: runs and their step log (intents, attempts, completions), read back checked.
 import type Database from 'better-sqlite3';
-import { readJournaledRun, type StoredLogEntry } from '../journal-read.js';
+import { openedRun, readJournaledRun, type StoredLogEntry } from '../journal-read.js';
 import { JOURNAL_RECORD_VERSIONS as VERSION } from '../records.js';
-import type { Completion, HoldRecord, Journal, RunRecord, RunStatus, StepRecord } from '../store.js';
+import type { Completion, HoldRecord, Journal, RunRecord, RunStatus } from '../store.js';
 import type { SqlitePlans } from './plans.js';
 
 interface RunRow {
@@ -91,19 +91,7 @@ export function sqliteJournal(db: Database.Database, { live, wrote, inTransactio
       });
       const existing = created ? undefined : readRun(run.id);
       if (existing) return { run: existing, resumed: true };
-      const steps = new Map(intents.map((i): [string, StepRecord] => [i.stepId, { stepId: i.stepId, intent: i.intent, done: false }]));
-      return {
-        run: {
-          id: run.id,
-          action: run.action,
-          plan: run.plan,
-          resolution: run.resolution,
-          status: 'running',
-          startedAt: run.startedAt,
-          steps,
-        },
-        resumed: false,
-      };
+      return openedRun(run, intents);
     },
     async record(run) {
       const write = () =>
