@@ -1,7 +1,7 @@
 // The policy compiler: manifest files → diagnostics and, when the manifest is usable, a frozen PolicyModel.
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { buildModel } from './build.js';
+import { buildModel } from './build/index.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { lintPolicy } from './lint/index.js';
 import type { PolicyModel } from './model.js';
