@@ -18,6 +18,7 @@ const LAYERS = [
   'discover',
   'server',
   'cli',
+  'mail',
 ];
 const except = (...allowed) => LAYERS.filter((layer) => !allowed.includes(layer));
 /** Production files (by glob) → the layers they may not import. */
@@ -32,11 +33,15 @@ const FORBIDDEN = {
   'src/anonymize/**/*.ts': except('anonymize', 'policy'),
   'src/vault/**/*.ts': except('vault', 'policy'),
   'src/jobs/**/*.ts': except('jobs'), // durable work knows nothing of requests: only errors.ts and clock.ts
-  'src/{rights,render,discover}/**/*.ts': ['server', 'cli'],
-  'src/{workflow,audit}/**/*.ts': ['server', 'cli'],
+  'src/{rights,render,discover}/**/*.ts': ['server', 'cli', 'mail'],
+  'src/workflow/**/*.ts': ['server', 'cli'], // the desk queues its messages through mail
+  'src/audit/**/*.ts': ['server', 'cli', 'mail'],
+  // The desk's e-mail: renders with render's words and typography, reads the store's outbox, runs as a job; only
+  // workflow, server and cli import it.
+  'src/mail/**/*.ts': except('mail', 'policy', 'render', 'store', 'jobs', 'vault'),
   // The HTTP shell: calls engines and workflow, never the command line (and not discover or anonymize directly).
-  'src/server/**/*.ts': except('server', 'policy', 'render', 'rights', 'workflow', 'audit', 'store', 'vault', 'jobs', 'connectors'),
-  'src/index.ts': ['server', 'cli'], // the library's public face: what a user embeds, without the command line
+  'src/server/**/*.ts': except('server', 'policy', 'render', 'rights', 'workflow', 'audit', 'store', 'vault', 'jobs', 'connectors', 'mail'),
+  'src/index.ts': ['server', 'cli', 'mail'], // the library's public face: what a user embeds, without the command line
   'src/cli/**/*.ts': [],
 };
 const TEST_SUPPORT = [

@@ -2,7 +2,9 @@
 export * from './context.js';
 export * from './document/tree.js';
 export { toHtml } from './document/html.js';
-export { colon } from './document/typography.js';
+export { escapeHtml, safeHref } from './document/escape.js';
+export { colon, typeset, NBSP, NNBSP } from './document/typography.js';
+export { agree, type Agreement } from './i18n/agreement.js';
 export { contactTerms, controllerIdentity } from './notice/organization.js';
 export { rightsSection } from './notice/rights.js';
 export { placesSection } from './notice/sharing.js';

@@ -1,0 +1,118 @@
+// Sends what the outbox holds: each queued message rendered and handed to the transport, then marked sent or failed.
+import { systemClock, type Clock } from '../clock.js';
+import { CustosError, isCustosError } from '../errors.js';
+import type { Outbox, OutboxMessage } from '../store/index.js';
+import { renderOutboxMessage, type MailRenderOptions } from './render.js';
+import type { MailTransport } from './transport.js';
+
+export interface SendQueuedOptions {
+  readonly outbox: Outbox;
+  readonly transport: MailTransport;
+  readonly render: MailRenderOptions;
+  /** When a message is marked sent. Default: the system clock. */
+  readonly clock?: Clock;
+  /** Messages taken in one pass, the oldest first. Default 50. */
+  readonly limit?: number;
+  /** Attempts before a message is marked `failed` for good. Default 5. */
+  readonly maxAttempts?: number;
+  /** Stops before the next message once aborted. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * What happened to one message: `sent`; `retrying` (the attempt failed, it stays queued); `failed` (final: attempts spent,
+ * or params no attempt can fix); `kept` (no SMTP: it stays queued, readable in the outbox); `skipped` (another process
+ * marked it first); `unrecorded` (the outcome could not be written to the outbox, which still holds it as queued).
+ */
+export const MAIL_SEND_STATUSES = ['sent', 'retrying', 'failed', 'kept', 'skipped', 'unrecorded'] as const;
+export type MailSendStatus = (typeof MAIL_SEND_STATUSES)[number];
+
+/** One message's outcome: ids and the template only, never the recipient. */
+export interface MailSendResult {
+  readonly id: string;
+  readonly template: string;
+  readonly status: MailSendStatus;
+  /** Attempts counted once this pass is recorded. */
+  readonly attempts: number;
+  /** Why it was not sent: a message naming the server or the template's field, without addresses or secrets. */
+  readonly error?: string;
+}
+
+const ADDRESS = /[^\s<>"'()[\],;:]+@[^\s<>"'()[\],;:]+/g;
+
+/** A failure's first line, at most 300 characters, any e-mail address in it replaced: a foreign error may quote one. */
+function failureText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = (text.split('\n', 1)[0] ?? '').replace(ADDRESS, '[address]').trim() || 'the transport failed without a message';
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+
+function whole(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (Number.isSafeInteger(value) && value >= min && value <= max) return value;
+  throw new CustosError({
+    code: 'invalid-input',
+    message: `sendQueued ${name} must be a whole number from ${min} to ${max}`,
+    details: { field: name },
+  });
+}
+
+async function sendOne(message: OutboxMessage, o: Required<Omit<SendQueuedOptions, 'signal'>>): Promise<MailSendResult> {
+  const base = { id: message.id, template: message.template };
+  const fail = async (error: unknown, final: boolean): Promise<MailSendResult> => {
+    const attempts = message.attempts + 1;
+    const text = failureText(error);
+    try {
+      if (!(await o.outbox.markAttemptFailed(message.id, final))) return { ...base, status: 'skipped', attempts: message.attempts };
+    } catch (recording) {
+      return { ...base, status: 'unrecorded', attempts: message.attempts, error: `${text}; then ${failureText(recording)}` };
+    }
+    return { ...base, status: final ? 'failed' : 'retrying', attempts, error: text };
+  };
+  let rendered;
+  try {
+    rendered = renderOutboxMessage(message, o.render);
+  } catch (error) {
+    // A template that cannot be filled will not be filled by trying again: the message fails at once.
+    return fail(error, isCustosError(error) && error.code === 'invalid-input');
+  }
+  if (!o.transport.delivers) return { ...base, status: 'kept', attempts: message.attempts };
+  try {
+    await o.transport.send({ id: message.id, to: message.to, ...rendered });
+  } catch (error) {
+    const permanent = isCustosError(error) && error.details['permanent'] === true;
+    return fail(error, permanent || message.attempts + 1 >= o.maxAttempts);
+  }
+  try {
+    const marked = await o.outbox.markSent(message.id, o.clock.now());
+    return marked
+      ? { ...base, status: 'sent', attempts: message.attempts + 1 }
+      : { ...base, status: 'skipped', attempts: message.attempts };
+  } catch (error) {
+    return { ...base, status: 'unrecorded', attempts: message.attempts, error: `sent, but not recorded as sent: ${failureText(error)}` };
+  }
+}
+
+/**
+ * Renders and sends up to `limit` queued messages, one after the other. One message's failure never stops the next:
+ * each gets its result. A failed attempt is counted in the outbox; the `maxAttempts`th is final. With `outboxOnly`,
+ * messages are rendered (so bad params still fail) and stay queued. Delivery is at least once: a process that dies
+ * between the server's acceptance and `markSent` sends that message again, with the same Message-ID.
+ */
+export async function sendQueued(options: SendQueuedOptions): Promise<readonly MailSendResult[]> {
+  const resolved = {
+    outbox: options.outbox,
+    transport: options.transport,
+    render: options.render,
+    clock: options.clock ?? systemClock,
+    limit: whole('limit', options.limit, 50, 1, 10_000),
+    maxAttempts: whole('maxAttempts', options.maxAttempts, 5, 1, 100),
+  };
+  const messages = await resolved.outbox.queued(resolved.limit);
+  const results: MailSendResult[] = [];
+  for (const message of messages) {
+    if (options.signal?.aborted) break;
+    results.push(await sendOne(message, resolved));
+  }
+  return results;
+}
