@@ -14,6 +14,7 @@ const LAYERS = [
   'vault',
   'jobs',
   'rights',
+  'desk',
   'render',
   'discover',
   'server',
@@ -32,11 +33,13 @@ const FORBIDDEN = {
   'src/anonymize/**/*.ts': except('anonymize', 'policy'),
   'src/vault/**/*.ts': except('vault', 'policy'),
   'src/jobs/**/*.ts': except('jobs'), // durable work knows nothing of requests: only errors.ts and clock.ts
-  'src/{rights,render,discover}/**/*.ts': ['server', 'cli'],
-  'src/{workflow,audit}/**/*.ts': ['server', 'cli'],
+  'src/{rights,render,discover}/**/*.ts': ['desk', 'server', 'cli'],
+  'src/{workflow,audit}/**/*.ts': ['desk', 'server', 'cli'],
+  // The request desk ties workflow, store, audit, jobs, vault and the rights engine together; only the shells call it.
+  'src/desk/**/*.ts': except('desk', 'policy', 'workflow', 'store', 'audit', 'jobs', 'vault', 'rights', 'connectors'),
   // The HTTP shell: calls engines and workflow, never the command line (and not discover or anonymize directly).
-  'src/server/**/*.ts': except('server', 'policy', 'render', 'rights', 'workflow', 'audit', 'store', 'vault', 'jobs', 'connectors'),
-  'src/index.ts': ['server', 'cli'], // the library's public face: what a user embeds, without the command line
+  'src/server/**/*.ts': except('server', 'desk', 'policy', 'render', 'rights', 'workflow', 'audit', 'store', 'vault', 'jobs', 'connectors'),
+  'src/index.ts': ['desk', 'server', 'cli'], // the library's public face: what a user embeds, without the command line
   'src/cli/**/*.ts': [],
 };
 const TEST_SUPPORT = [
