@@ -36,15 +36,30 @@ export interface DeskWorld {
   cleanup(): Promise<void>;
 }
 
-export async function deskWorld(name: string, customers: number, options: Partial<DeskOptions> = {}): Promise<DeskWorld> {
+/** Custos's store and job queue for the world; default: both in one SQLite file in its folder. */
+export type DeskBackend = (dir: string) => Promise<{ store: Store; jobs: JobQueue; dispose(): Promise<void> }>;
+
+const sqliteBackend: DeskBackend = async (dir) => {
+  const file = join(dir, 'custos.db');
+  return {
+    store: openSqliteStore(file),
+    jobs: openSqliteJobQueue(file, { pollIntervalMs: 100, closeTimeoutMs: 5000 }),
+    dispose: async () => undefined,
+  };
+};
+
+export async function deskWorld(
+  name: string,
+  customers: number,
+  options: Partial<DeskOptions> = {},
+  backend: DeskBackend = sqliteBackend,
+): Promise<DeskWorld> {
   const dir = resolve(`test/.tmp/desk-${name}-${process.pid}-${Date.now()}`);
   mkdirSync(join(dir, 'privacy'), { recursive: true });
   await generateNimbus({ customers, stores: 'sqlite', baseDir: join(dir, 'privacy'), force: true, threads: false });
   const model = compilePolicyFolder(NIMBUS_MANIFEST, { baseDir: join(dir, 'privacy') }).model as PolicyModel;
   const data = nimbusSqliteStores(join(dir, 'data'));
-  const file = join(dir, 'custos.db');
-  const store = openSqliteStore(file);
-  const jobs = openSqliteJobQueue(file, { pollIntervalMs: 100, closeTimeoutMs: 5000 });
+  const { store, jobs, dispose } = await backend(dir);
   const vault = openVault(openMemoryKeyRing(), loadMasterKeys({ CUSTOS_MASTER_KEY: generateMasterKey() }));
   const clock = movableClock(new Date(NIMBUS_NOW.getTime() + 9 * 3_600_000));
   const desk = openDesk({
@@ -81,6 +96,7 @@ export async function deskWorld(name: string, customers: number, options: Partia
       await vault.close();
       await store.close();
       await data.close();
+      await dispose();
       rmSync(dir, { recursive: true, force: true });
     },
   };
