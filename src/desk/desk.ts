@@ -9,7 +9,7 @@ import type { Vault } from '../vault/index.js';
 import { deadlineOf, KIND_OPERATIONS, SYSTEM_ACTOR, type Actor, type IntakeChannel, type RightsRequest } from '../workflow/index.js';
 import type { DeskCore } from './core.js';
 import { intake, type Submission } from './intake.js';
-import { enqueueMessage } from './messages.js';
+import { contactOf, enqueueMessage } from './messages.js';
 import { applyMoves, auditActor, dueOf, loadRequest } from './moves.js';
 import { resolveDeskOptions, type DeskOptions } from './options.js';
 import { download, type Download } from './packages.js';
@@ -29,11 +29,20 @@ import { newToken } from './secrets.js';
 import type { AppAssertion } from './secrets.js';
 import { requestOfToken, sendCode, verifyAssertion, verifyCode } from './verification.js';
 
+/** What intake answers: the request's id, the person's status token (shown once), and whether a code was sent. */
+export interface Receipt {
+  readonly id: string;
+  /** 256 random bits: the person follows the request with it; the desk keeps only its hash. */
+  readonly statusToken: string;
+  /** False when the request names no e-mail address, or the address had too many codes this hour (ask again later). */
+  readonly codeSent: boolean;
+}
+
 export interface Desk {
   /** A person's request from the web form or the API: stored, a code sent when it names an e-mail address. */
-  submit(input: Submission, from?: { readonly ip?: string }): Promise<{ readonly id: string; readonly statusToken: string }>;
+  submit(input: Submission, from?: { readonly ip?: string }): Promise<Receipt>;
   /** Staff registering a request that came by e-mail or post (any channel), on the person's behalf. */
-  register(input: Submission, actor: Actor): Promise<{ readonly id: string; readonly statusToken: string }>;
+  register(input: Submission, actor: Actor): Promise<Receipt>;
   /** Sends a new code (the last one stops working), limited per e-mail address and per IP. */
   resendCode(statusToken: string, ip: string): Promise<void>;
   verifyCode(statusToken: string, code: string, ip: string): Promise<RequestStatusView>;
@@ -58,7 +67,8 @@ export interface Desk {
   rerun(id: string, actor: Actor): Promise<void>;
   /** The `request.run` job's work, for `deskJobs` (and a test that runs it in place). */
   runRequest(requestId: string, options?: RunOptions): Promise<void>;
-  get(id: string): Promise<RequestDetail>;
+  /** A request with its history; with `viewer`, the view of its identities is audited as `person-data.viewed`. */
+  get(id: string, viewer?: Actor): Promise<RequestDetail>;
   list(filter?: RequestFilter, page?: { after?: string; limit?: number }): Promise<RequestPage>;
   statusFor(statusToken: string): Promise<RequestStatusView>;
   dueThisWeek(): Promise<readonly RightsRequest[]>;
@@ -101,9 +111,16 @@ export function openDesk(input: OpenDeskInput): Desk {
     });
     const waiting = await applyMoves(core, created, [{ event: { type: 'ask-verification' }, actor: SYSTEM_ACTOR }]);
     // Without an e-mail address the person confirms who they are through the app, or staff by other means.
-    if (Object.keys(request.identities).some((key) => core.model.identities.get(key)?.type === 'email'))
-      await sendCode(core, waiting, ip ?? 'unknown');
-    return { id: request.id, statusToken: token };
+    let codeSent = false;
+    if (contactOf(core.model, request) !== undefined)
+      try {
+        await sendCode(core, waiting, ip ?? 'unknown');
+        codeSent = true;
+      } catch (error) {
+        // The request is kept: the person asks for a code again later with its status token.
+        if (!(error instanceof CustosError && error.code === 'rate-limited')) throw error;
+      }
+    return { id: request.id, statusToken: token, codeSent };
   }
 
   return {
@@ -194,7 +211,11 @@ export function openDesk(input: OpenDeskInput): Desk {
       await queueRun(core, id);
     },
     runRequest: (requestId, options) => runRequest(core, requestId, options),
-    get: (id) => requestDetail(core, id),
+    async get(id, viewer) {
+      const detail = await requestDetail(core, id);
+      if (viewer) await core.store.audit.append({ actor: auditActor(viewer), action: 'person-data.viewed', subjects: { request: id } });
+      return detail;
+    },
     list: (filter, page) => listRequests(core, filter, page),
     statusFor: async (statusToken) => statusView(core, await requestOfToken(core, statusToken)),
     dueThisWeek: () => dueThisWeek(core),

@@ -1,5 +1,5 @@
 // The request desk's public face: what the HTTP routes and the command line call.
-export { openDesk, deskJobs, type Desk, type OpenDeskInput } from './desk.js';
+export { openDesk, deskJobs, type Desk, type OpenDeskInput, type Receipt } from './desk.js';
 export { resolveDeskOptions, PROOF_MEDIA_TYPES, type DeskOptions, type ResolvedDeskOptions } from './options.js';
 export { KIND_RIGHTS, type Submission } from './intake.js';
 export { DESK_TEMPLATES, type DeskTemplate } from './messages.js';

@@ -176,7 +176,7 @@ describe('an erasure', () => {
     expect(after['accounts.customers']).toEqual([]);
     expect(await w.store.secrets.proofs(id)).toEqual([]);
     expect((await refusal(w.vault.open(proof!.envelope, `identity-proof:${proofId}`))).code).toBe('not-found');
-    const detail = await w.desk.get(id);
+    const detail = await w.desk.get(id, officer);
     expect(detail.proofs).toEqual([]);
     expect(detail.history.map((t) => t.event)).toEqual([
       'ask-verification',
@@ -189,7 +189,9 @@ describe('an erasure', () => {
     ]);
     expect(detail.history.find((t) => t.event === 'approve')?.actor).toEqual(officer);
     const trail = await w.store.audit.read(1, 10_000);
-    expect(trail.filter((e) => e.subjects['request'] === id).map((e) => e.action)).toContain('proof.destroyed');
+    const actions = trail.filter((e) => e.subjects['request'] === id).map((e) => e.action);
+    expect(actions).toContain('proof.destroyed');
+    expect(actions.filter((a) => a === 'person-data.viewed')).toHaveLength(2); // the proof, then the request
   }, 60_000);
 
   it('of a closed account blocked by an unpaid invoice reports the blocker to the person and stays to be run again', async () => {
@@ -248,8 +250,14 @@ describe('verification', () => {
     for (let i = 0; i < 4; i++) await w.desk.resendCode(statusToken, `203.0.113.${i}`);
     const error = await refusal(w.desk.resendCode(statusToken, '203.0.113.99'));
     expect(error.code).toBe('rate-limited');
-    expect(error.message).toMatch(/codes sent to this e-mail address/);
+    expect(error.message).toMatch(/codes sent to this e-mail address this hour: try again after 2026-11-23T10:00:00.000Z/);
     expect(error.message).not.toContain('@');
+    // A new request for the same address is kept, its code left for later.
+    const again = await w.desk.submit({ kind: 'erasure', channel: 'web', jurisdiction: 'gdpr', identities: { email: [nimbusEmail(n)] } });
+    expect(again.codeSent).toBe(false);
+    expect((await w.desk.statusFor(again.statusToken)).status).toBe('awaiting-verification');
+    w.clock.advance(3_600_000);
+    await w.desk.resendCode(again.statusToken, '203.0.113.99');
   });
 
   it('verifies an account holder by the app’s signed assertion, refusing a forged or expired one', async () => {
