@@ -12,7 +12,7 @@ import { intake, type Submission } from './intake.js';
 import { contactOf, enqueueMessage } from './messages.js';
 import { applyMoves, auditActor, dueOf, loadRequest } from './moves.js';
 import { resolveDeskOptions, type DeskOptions } from './options.js';
-import { download, type Download } from './packages.js';
+import { download, purgeExpiredPackages, type Download } from './packages.js';
 import { openProof, storeProof } from './proofs.js';
 import {
   dueThisWeek,
@@ -75,6 +75,8 @@ export interface Desk {
   overdue(): Promise<readonly RightsRequest[]>;
   /** The package once for its single-use token; `not-found` after. */
   download(token: string): Promise<Download>;
+  /** Removes packages whose download link expired unused (a server calls it on a timer): how many. */
+  purgeExpiredPackages(): Promise<number>;
   /** What the desk was opened with (the job handler reads it). */
   readonly core: DeskCore;
 }
@@ -221,6 +223,7 @@ export function openDesk(input: OpenDeskInput): Desk {
     dueThisWeek: () => dueThisWeek(core),
     overdue: () => overdueRequests(core),
     download: (token) => download(core, token),
+    purgeExpiredPackages: () => purgeExpiredPackages(core),
   };
 }
 

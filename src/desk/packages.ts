@@ -77,3 +77,19 @@ export async function download(core: DeskCore, token: string): Promise<Download>
     stream,
   };
 }
+
+/**
+ * Removes the packages whose download token expired unused, and their tokens: a package holds the person's data and is
+ * kept no longer than its link works. Returns how many were removed. A server calls it on a timer.
+ */
+export async function purgeExpiredPackages(core: DeskCore): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const expired = await core.store.secrets.expiredTokens('download', core.clock.now(), 100);
+    for (const token of expired) {
+      if (token.file !== undefined) await rm(token.file, { force: true });
+      if (await core.store.secrets.dropToken(token.hash)) removed++;
+    }
+    if (expired.length < 100) return removed;
+  }
+}

@@ -452,6 +452,10 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
         expect([first, second].filter(Boolean)).toHaveLength(1);
         expect(first ?? second).toMatchObject({ requestId: 'req-1', purpose: 'download', file: 'p/req-1.zip' });
         expect(await store.secrets.useToken('h-old', AT)).toBeUndefined();
+        expect((await store.secrets.expiredTokens('download', AT, 10)).map((t) => t.hash)).toEqual(['h-old']);
+        expect(await store.secrets.expiredTokens('download', later, 10)).toHaveLength(1); // the used one is not listed
+        expect(await store.secrets.dropToken('h-old')).toBe(true);
+        expect(await store.secrets.dropToken('h-old')).toBe(false);
         expect(await store.secrets.token('h-st')).toEqual({ hash: 'h-st', purpose: 'status', requestId: 'req-1', createdAt: AT });
         await store.secrets.dropTokens('req-1', 'download');
         expect(await store.secrets.token('h-dl')).toBeUndefined();

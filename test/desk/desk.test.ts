@@ -1,7 +1,7 @@
 // The request desk end to end on nimbus-cloud (SQLite store, SQLite job queue): a person's access request from the form
 // to a download that works once, an erasure an officer approves (its identity proof destroyed), a closure blocked by an
 // unpaid invoice, a brute-forced code, an erasure killed mid-way that completes once, and an audit trail without addresses.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { buffer } from 'node:stream/consumers';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -359,4 +359,30 @@ describe('the audit trail', () => {
       db.close();
     }
   });
+});
+
+describe('a package never downloaded', () => {
+  it('is removed with its link once the link expires', async () => {
+    const n = pick((p) => p.closure !== 'closed');
+    const worker = w.work();
+    const { id, statusToken } = await w.desk.submit({
+      kind: 'access',
+      channel: 'web',
+      jurisdiction: 'gdpr',
+      identities: { email: [nimbusEmail(n)] },
+    });
+    await w.desk.verifyCode(statusToken, await codeOf(id), IP);
+    await settled(id, (r) => r.status === 'completed');
+    worker.stop();
+    const token = (await w.messages(id)).find((m) => m.template === 'completed')!.params['download']!;
+    const file = join(w.dir, 'packages', `${id}.zip`);
+    expect(existsSync(file)).toBe(true);
+    w.clock.advance(7 * 86_400_000 - 60_000);
+    expect(await w.desk.purgeExpiredPackages()).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    w.clock.advance(120_000);
+    expect(await w.desk.purgeExpiredPackages()).toBe(1);
+    expect(existsSync(file)).toBe(false);
+    expect((await refusal(w.desk.download(token))).code).toBe('not-found');
+  }, 60_000);
 });

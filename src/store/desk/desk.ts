@@ -172,6 +172,10 @@ export interface DeskSecrets {
   token(hash: string): Promise<RequestToken | undefined>;
   /** Marks a token used at `at`, once, before it expires: the token as it was, or undefined (used, expired, unknown). */
   useToken(hash: string, at: Date): Promise<RequestToken | undefined>;
+  /** Tokens of `purpose` that expired unused by `at`, the oldest first (up to `limit`): their files are to be removed. */
+  expiredTokens(purpose: RequestTokenPurpose, at: Date, limit: number): Promise<readonly RequestToken[]>;
+  /** Removes one token; false when it was already removed. */
+  dropToken(hash: string): Promise<boolean>;
   /** Removes the request's tokens of `purpose`. */
   dropTokens(requestId: string, purpose: RequestTokenPurpose): Promise<void>;
   /** Sets the request's code, replacing any earlier one (and its attempts). */

@@ -85,6 +85,14 @@ export function deskSecrets(db: DeskSql): DeskSecrets {
       const used = rows[0];
       return used && { ...toToken(used), usedAt: undefined };
     },
+    expiredTokens: async (purpose, at, limit) =>
+      (
+        await db.all<TokenRow>(
+          `SELECT * FROM request_tokens WHERE purpose = $1 AND used_at IS NULL AND expires_at <= $2 ORDER BY expires_at, hash LIMIT $3`,
+          [purpose, at.toISOString(), Math.max(1, Math.floor(limit))],
+        )
+      ).map(toToken),
+    dropToken: (hash) => db.write([{ sql: 'DELETE FROM request_tokens WHERE hash = $1', params: [hash], mustChange: true }], never),
     async dropTokens(requestId, purpose) {
       await db.write([{ sql: 'DELETE FROM request_tokens WHERE request_id = $1 AND purpose = $2', params: [requestId, purpose] }], never);
     },
