@@ -14,6 +14,7 @@ const LAYERS = [
   'vault',
   'jobs',
   'rights',
+  'desk',
   'render',
   'discover',
   'server',
@@ -29,19 +30,34 @@ const FORBIDDEN = {
   // The store persists the audit trail (it runs src/audit's migrations and opens its log on its own database), the
   // request desk's records (src/workflow's types) and the job queue's table (src/jobs' SQLite migration): it imports
   // those three, never the rights engine or the command line.
-  'src/store/**/*.ts': except('store', 'policy', 'audit', 'workflow', 'jobs'),
+  // Its own `desk/` folder (the desk's tables) shares a name with src/desk, which it may not import either: see DEPTH_RULES.
+  'src/store/**/*.ts': except('store', 'policy', 'audit', 'workflow', 'jobs', 'desk'),
   'src/anonymize/**/*.ts': except('anonymize', 'policy'),
   'src/vault/**/*.ts': except('vault', 'policy'),
   'src/jobs/**/*.ts': except('jobs'), // durable work knows nothing of requests: only errors.ts and clock.ts
-  'src/{rights,render,discover}/**/*.ts': ['server', 'cli', 'mail'],
-  'src/workflow/**/*.ts': ['server', 'cli'], // the desk queues its messages through mail
-  'src/audit/**/*.ts': ['server', 'cli', 'mail'],
+  'src/{rights,render,discover}/**/*.ts': ['desk', 'server', 'cli', 'mail'],
+  'src/{workflow,audit}/**/*.ts': ['desk', 'server', 'cli', 'mail'],
   // The desk's e-mail: renders with render's words and typography, reads the store's outbox, runs as a job; only
-  // workflow, server and cli import it.
+  // the desk, server and cli import it.
   'src/mail/**/*.ts': except('mail', 'policy', 'render', 'store', 'jobs', 'vault'),
+  // The request desk ties workflow, store, audit, jobs, vault, mail and the rights engine together; only the shells call it.
+  'src/desk/**/*.ts': except('desk', 'policy', 'workflow', 'store', 'audit', 'jobs', 'vault', 'rights', 'connectors', 'mail'),
   // The HTTP shell: calls engines and workflow, never the command line (and not discover or anonymize directly).
-  'src/server/**/*.ts': except('server', 'policy', 'render', 'rights', 'workflow', 'audit', 'store', 'vault', 'jobs', 'connectors', 'mail'),
-  'src/index.ts': ['server', 'cli', 'mail'], // the library's public face: what a user embeds, without the command line
+  'src/server/**/*.ts': except(
+    'server',
+    'desk',
+    'mail',
+    'policy',
+    'render',
+    'rights',
+    'workflow',
+    'audit',
+    'store',
+    'vault',
+    'jobs',
+    'connectors',
+  ),
+  'src/index.ts': ['desk', 'server', 'cli', 'mail'], // the library's public face: what a user embeds, without the command line
   'src/cli/**/*.ts': [],
 };
 const TEST_SUPPORT = [
@@ -49,7 +65,20 @@ const TEST_SUPPORT = [
   { regex: '(^|/)test/', message: 'The integration suites under test/ are not shipped code.' },
   { regex: '^vitest', message: 'Production files do not import the test runner.' },
 ];
-const layerRules = Object.entries(FORBIDDEN).map(([files, forbidden]) => ({
+/**
+ * A layer whose name a folder inside another layer also has (src/store/desk/ and src/desk/) is told apart by how far up
+ * the import climbs: these globs get the extra pattern on top of their layer's.
+ */
+const DEPTH_RULES = {
+  'src/store/*.ts': { regex: '^\\.\\./desk/' },
+  'src/store/*/*.ts': { regex: '^\\.\\./\\.\\./desk/' },
+  'src/store/*/*/*.ts': { regex: '^\\.\\./\\.\\./\\.\\./desk/' },
+};
+const ruleEntries = [
+  ...Object.entries(FORBIDDEN).filter(([files]) => files !== 'src/store/**/*.ts'),
+  ...Object.entries(DEPTH_RULES).map(([files, { regex }]) => [files, FORBIDDEN['src/store/**/*.ts'], regex]),
+];
+const layerRules = ruleEntries.map(([files, forbidden, depth]) => ({
   files: [files],
   ignores: ['**/*.test.ts', '**/*.test-support.ts'],
   rules: {
@@ -65,6 +94,9 @@ const layerRules = Object.entries(FORBIDDEN).map(([files, forbidden]) => ({
                   message: `${files} may not import this layer: dependencies point down (docs/architecture.md).`,
                 },
               ]),
+          ...(depth === undefined
+            ? []
+            : [{ regex: depth, message: `${files} may not import src/desk: dependencies point down (docs/architecture.md).` }]),
           ...TEST_SUPPORT,
         ],
       },

@@ -22,6 +22,15 @@ export const AUDIT_ACTIONS = [
   'user.created',
   'key.created',
   'retention.swept',
+  // The request desk's other moves (appended with it).
+  'request.verification-asked',
+  'request.verification-failed',
+  'request.proof-asked',
+  'request.submitted',
+  'request.run-failed',
+  'request.cancelled',
+  'request.acknowledged',
+  'proof.uploaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -431,6 +431,71 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
         expect((await store.outbox.get('m2'))?.status).toBe('failed');
         expect(await store.outbox.queued(10)).toEqual([]);
       });
+
+      it('uses a download token once and never after it expires; a status token stays valid', async () => {
+        const { store } = await fresh();
+        const later = new Date(AT.getTime() + 7 * 86_400_000);
+        await store.secrets.addToken({
+          hash: 'h-dl',
+          purpose: 'download',
+          requestId: 'req-1',
+          createdAt: AT,
+          expiresAt: later,
+          file: 'p/req-1.zip',
+        });
+        await store.secrets.addToken({ hash: 'h-old', purpose: 'download', requestId: 'req-1', createdAt: AT, expiresAt: AT });
+        await store.secrets.addToken({ hash: 'h-st', purpose: 'status', requestId: 'req-1', createdAt: AT });
+        await expect(store.secrets.addToken({ hash: 'h-st', purpose: 'status', requestId: 'req-2', createdAt: AT })).rejects.toMatchObject({
+          code: 'conflict',
+        });
+        const [first, second] = await Promise.all([store.secrets.useToken('h-dl', AT), store.secrets.useToken('h-dl', AT)]);
+        expect([first, second].filter(Boolean)).toHaveLength(1);
+        expect(first ?? second).toMatchObject({ requestId: 'req-1', purpose: 'download', file: 'p/req-1.zip' });
+        expect(await store.secrets.useToken('h-old', AT)).toBeUndefined();
+        expect((await store.secrets.expiredTokens('download', AT, 10)).map((t) => t.hash)).toEqual(['h-old']);
+        expect(await store.secrets.expiredTokens('download', later, 10)).toHaveLength(1); // the used one is not listed
+        expect(await store.secrets.dropToken('h-old')).toBe(true);
+        expect(await store.secrets.dropToken('h-old')).toBe(false);
+        expect(await store.secrets.token('h-st')).toEqual({ hash: 'h-st', purpose: 'status', requestId: 'req-1', createdAt: AT });
+        await store.secrets.dropTokens('req-1', 'download');
+        expect(await store.secrets.token('h-dl')).toBeUndefined();
+        expect(await store.secrets.token('h-st')).toBeDefined();
+      });
+
+      it('counts attempts at a code up to its limit, a new code starting again from none', async () => {
+        const { store } = await fresh();
+        const code = { requestId: 'req-1', hash: 'c1', salt: 's1', expiresAt: AT, attempts: 0 };
+        await store.secrets.setCode(code);
+        const counts = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(() => store.secrets.countCodeAttempt('req-1', 5)));
+        expect(counts.filter((n) => n !== undefined).sort()).toEqual([1, 2, 3, 4, 5]);
+        expect(await store.secrets.code('req-1')).toEqual({ ...code, attempts: 5 });
+        await store.secrets.setCode({ ...code, hash: 'c2' });
+        expect(await store.secrets.countCodeAttempt('req-1', 5)).toBe(1);
+        await store.secrets.dropCode('req-1');
+        expect(await store.secrets.code('req-1')).toBeUndefined();
+        expect(await store.secrets.countCodeAttempt('req-1', 5)).toBeUndefined();
+      });
+
+      it('counts rate events per key and window, as two processes sharing the store agree', async () => {
+        const { store, reopen } = await fresh();
+        const other = await reopen();
+        const hour = new Date('2026-11-23T10:00:00Z');
+        const counts = await Promise.all([store, other, store, other].map((s) => s.secrets.hit('code-email', 'k1', hour)));
+        expect(counts.sort()).toEqual([1, 2, 3, 4]);
+        expect(await other.secrets.hit('code-ip', 'k1', hour)).toBe(1);
+        expect(await store.secrets.hit('code-email', 'k1', new Date('2026-11-23T11:00:00Z'))).toBe(1);
+        expect(await fixture!.count('rate_counts')).toBe(2);
+      });
+
+      it('keeps identity proofs as envelopes with their type and size, removed once', async () => {
+        const { store } = await fresh();
+        const proof = { id: 'pf-1', requestId: 'req-1', envelope: 'AQ5kay1', mediaType: 'image/png', size: 2048, uploadedAt: AT };
+        await store.secrets.addProof(proof);
+        expect(await store.secrets.proofs('req-1')).toEqual([proof]);
+        expect(await store.secrets.dropProof('pf-1')).toBe(true);
+        expect(await store.secrets.dropProof('pf-1')).toBe(false);
+        expect(await store.secrets.proofs('req-1')).toEqual([]);
+      });
     });
   });
 }

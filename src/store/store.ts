@@ -1,6 +1,6 @@
 // The Store interface: Custos's own state (execution journals, legal-hold records), independent of the provider's datastores.
 import type { AuditLog } from '../audit/log.js';
-import type { ApiKeys, Outbox, RequestStore, Users } from './desk/desk.js';
+import type { ApiKeys, DeskSecrets, Outbox, RequestStore, Users } from './desk/desk.js';
 
 export const RUN_STATUSES = ['running', 'completed', 'blocked', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -168,6 +168,8 @@ export interface Store {
   /** Staff who log in to the desk. */
   readonly users: Users;
   readonly apiKeys: ApiKeys;
+  /** The desk's hashed tokens and codes, rate counts and sealed identity proofs. */
+  readonly secrets: DeskSecrets;
   /**
    * Resolves once the store is connected and migrated; rejects with why it cannot be used (a server out of reach, a
    * store a newer Custos migrated). Every operation waits for it too: a server calls it to fail at start.

@@ -78,6 +78,13 @@ interface RequestCommon {
   readonly lastRunFailed: boolean;
   /** When it was completed, denied or cancelled. */
   readonly closedAt?: Date | undefined;
+  /** The language the person is written to in (one of the manifest's); the desk sets it at intake. */
+  readonly language?: string | undefined;
+  /**
+   * The operation an officer chose at approval for a kind that may run more than one (objection: restrict or erase;
+   * post-mortem: access or erase); absent where the kind runs one.
+   */
+  readonly operation?: RightsAction | undefined;
 }
 
 export type RightsRequestOf<K extends RequestKind> = RequestCommon & { readonly kind: K; readonly details: RequestDetailsByKind[K] };

@@ -124,3 +124,74 @@ export interface ApiKeys {
   /** Records a use; false when the key is unknown or revoked. */
   touch(id: string, at: Date): Promise<boolean>;
 }
+
+/** What a request token lets its holder do: follow the request (`status`), or fetch its package once (`download`). */
+export const REQUEST_TOKEN_PURPOSES = ['status', 'download'] as const;
+export type RequestTokenPurpose = (typeof REQUEST_TOKEN_PURPOSES)[number];
+
+/** A token given to the person, kept only as its hash. */
+export interface RequestToken {
+  /** The token's hash (the token itself is never stored). */
+  readonly hash: string;
+  readonly purpose: RequestTokenPurpose;
+  readonly requestId: string;
+  readonly createdAt: Date;
+  /** Absent: valid as long as the request is kept. */
+  readonly expiresAt?: Date | undefined;
+  /** When a single-use token was used. */
+  readonly usedAt?: Date | undefined;
+  /** What a download token hands over: a file under the desk's private folder. */
+  readonly file?: string | undefined;
+}
+
+/** The e-mail code a request waits for, kept as a salted hash; one per request (a new code replaces the last). */
+export interface VerificationCode {
+  readonly requestId: string;
+  readonly hash: string;
+  readonly salt: string;
+  readonly expiresAt: Date;
+  /** Wrong codes tried so far. */
+  readonly attempts: number;
+}
+
+/** An identity document uploaded as extra proof: its sealed envelope, never the bytes. */
+export interface IdentityProof {
+  readonly id: string;
+  readonly requestId: string;
+  /** The vault envelope (base64url) the document is sealed in. */
+  readonly envelope: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly uploadedAt: Date;
+}
+
+/** The desk's secrets and counters: hashed tokens and codes, rate counts, sealed proofs. */
+export interface DeskSecrets {
+  /** `conflict` when the hash is taken. */
+  addToken(token: RequestToken): Promise<void>;
+  token(hash: string): Promise<RequestToken | undefined>;
+  /** Marks a token used at `at`, once, before it expires: the token as it was, or undefined (used, expired, unknown). */
+  useToken(hash: string, at: Date): Promise<RequestToken | undefined>;
+  /** Tokens of `purpose` that expired unused by `at`, the oldest first (up to `limit`): their files are to be removed. */
+  expiredTokens(purpose: RequestTokenPurpose, at: Date, limit: number): Promise<readonly RequestToken[]>;
+  /** Removes one token; false when it was already removed. */
+  dropToken(hash: string): Promise<boolean>;
+  /** Removes the request's tokens of `purpose`. */
+  dropTokens(requestId: string, purpose: RequestTokenPurpose): Promise<void>;
+  /** Sets the request's code, replacing any earlier one (and its attempts). */
+  setCode(code: VerificationCode): Promise<void>;
+  code(requestId: string): Promise<VerificationCode | undefined>;
+  /** Counts one attempt at the request's code, while fewer than `max` were made: the attempts then, or undefined. */
+  countCodeAttempt(requestId: string, max: number): Promise<number | undefined>;
+  dropCode(requestId: string): Promise<void>;
+  /**
+   * Counts one event for `key` (a keyed hash, never an address) in `scope` during the window starting `window`: the
+   * count after it, agreed between processes sharing the store.
+   */
+  hit(scope: string, key: string, window: Date): Promise<number>;
+  /** `conflict` when the id is taken. */
+  addProof(proof: IdentityProof): Promise<void>;
+  proofs(requestId: string): Promise<readonly IdentityProof[]>;
+  /** False when it was already removed. */
+  dropProof(id: string): Promise<boolean>;
+}

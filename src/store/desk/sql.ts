@@ -76,3 +76,40 @@ export const DESK_TABLES = `
     last_used_at text
   );
 `;
+
+/** The desk's secrets: hashed tokens and codes, rate counts by window, sealed identity proofs. */
+export const DESK_SECRET_TABLES = `
+  CREATE TABLE request_tokens (
+    hash text PRIMARY KEY,
+    purpose text NOT NULL CHECK (purpose IN ('status', 'download')),
+    request_id text NOT NULL,
+    created_at text NOT NULL,
+    expires_at text,
+    used_at text,
+    file text
+  );
+  CREATE INDEX request_tokens_request ON request_tokens (request_id, purpose);
+  CREATE TABLE verification_codes (
+    request_id text PRIMARY KEY,
+    hash text NOT NULL,
+    salt text NOT NULL,
+    expires_at text NOT NULL,
+    attempts integer NOT NULL DEFAULT 0
+  );
+  CREATE TABLE rate_counts (
+    scope text NOT NULL,
+    key text NOT NULL,
+    window_start text NOT NULL,
+    count integer NOT NULL,
+    PRIMARY KEY (scope, key, window_start)
+  );
+  CREATE TABLE identity_proofs (
+    id text PRIMARY KEY,
+    request_id text NOT NULL,
+    envelope text NOT NULL,
+    media_type text NOT NULL,
+    size integer NOT NULL,
+    uploaded_at text NOT NULL
+  );
+  CREATE INDEX identity_proofs_request ON identity_proofs (request_id);
+`;

@@ -1,6 +1,6 @@
 // Schema of Custos's PostgreSQL store, as ordered migrations applied once each, in a schema of its own (default `custos`).
 import type pg from 'pg';
-import { DESK_TABLES } from '../desk/sql.js';
+import { DESK_SECRET_TABLES, DESK_TABLES } from '../desk/sql.js';
 import { latestMigration, refuseNewerStore } from '../migration-guard.js';
 
 export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
@@ -57,6 +57,11 @@ export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: 
     // The request desk: rights requests (a version per save, their transitions), the outbox, staff users, API keys.
     id: 2,
     sql: DESK_TABLES,
+  },
+  {
+    // The desk's secrets: status and download tokens and e-mail codes as hashes, rate counts, sealed identity proofs.
+    id: 3,
+    sql: DESK_SECRET_TABLES,
   },
 ];
 

@@ -1,5 +1,5 @@
 // Schema of Custos's SQLite store, as ordered migrations applied once each.
-import { DESK_TABLES } from '../desk/sql.js';
+import { DESK_SECRET_TABLES, DESK_TABLES } from '../desk/sql.js';
 
 export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
   {
@@ -130,5 +130,10 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
     // The request desk: rights requests (a version per save, their transitions), the outbox, staff users, API keys.
     id: 8,
     sql: DESK_TABLES,
+  },
+  {
+    // The desk's secrets: status and download tokens and e-mail codes as hashes, rate counts, sealed identity proofs.
+    id: 9,
+    sql: DESK_SECRET_TABLES,
   },
 ];
