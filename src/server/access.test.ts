@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROLE_PERMISSIONS } from './permissions.js';
+import { ROLE_PERMISSIONS } from '../workflow/index.js';
 import { signIn, testServer, type TestServer } from './testing.test-support.js';
 
 let server: TestServer | undefined;

@@ -3,16 +3,10 @@ export { buildServer, type CustosServer } from './server.js';
 export { LOG_LEVELS, resolveServerConfig, type LogLevel, type ServerConfig, type ServerOptions } from './config.js';
 export { STATUS_BY_CODE } from './error-statuses.js';
 export type { ErrorBody } from './error-handler.js';
-export {
-  ACCESS_LEVELS,
-  PERMISSIONS,
-  ROLE_PERMISSIONS,
-  STAFF_ROLES,
-  roleAllows,
-  type Permission,
-  type RouteAccess,
-  type StaffRole,
-} from './permissions.js';
+export { ACCESS_LEVELS, type RouteAccess } from './permissions.js';
+// The roles and their permissions are src/workflow's (the store keeps accounts in the same words): re-exported here
+// for whoever embeds the server.
+export { PERMISSIONS, ROLE_PERMISSIONS, STAFF_ROLES, roleAllows, type Permission, type StaffRole } from '../workflow/index.js';
 export {
   SESSION_STAGES,
   type SessionStage,

@@ -4,7 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { ServerOptions } from './config.js';
 import type { StaffDesk } from './desk-routes.js';
-import type { StaffRole } from './permissions.js';
+import type { StaffRole } from '../workflow/index.js';
 import { buildServer, type CustosServer } from './server.js';
 import type { StaffMember } from './staff/directory.js';
 import { InMemoryStaffDirectory, InMemoryStaffSessions } from './staff/in-memory.js';

@@ -1,5 +1,7 @@
 // What the staff API needs from Custos's store: staff accounts and their sessions, as two small interfaces.
-import type { StaffRole } from '../permissions.js';
+import type { SessionStage, StaffRole } from '../../workflow/index.js';
+
+export { SESSION_STAGES, type SessionStage } from '../../workflow/index.js';
 
 export interface StaffTotp {
   /** Base32 TOTP secret. The store is expected to keep it encrypted (the vault's field encryption). */
@@ -33,13 +35,6 @@ export interface StaffDirectory {
   /** Only ever raises `lastStep`: a store applies it as `max(lastStep, step)`. */
   recordTotpStep(id: string, step: number): Promise<void>;
 }
-
-/**
- * `totp-enrolment`: an admin who signed in with the right password but has no TOTP yet. Such a session may enrol and
- * sign out, and nothing else.
- */
-export const SESSION_STAGES = ['complete', 'totp-enrolment'] as const;
-export type SessionStage = (typeof SESSION_STAGES)[number];
 
 export interface StaffSession {
   /** SHA-256 of the cookie's session id (hex): a leaked session table gives no usable cookie. */

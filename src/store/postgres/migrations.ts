@@ -1,6 +1,6 @@
 // Schema of Custos's PostgreSQL store, as ordered migrations applied once each, in a schema of its own (default `custos`).
 import type pg from 'pg';
-import { DESK_TABLES } from '../desk/sql.js';
+import { DESK_TABLES, STAFF_TABLES } from '../desk/sql.js';
 import { latestMigration, refuseNewerStore } from '../migration-guard.js';
 
 export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
@@ -57,6 +57,11 @@ export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: 
     // The request desk: rights requests (a version per save, their transitions), the outbox, staff users, API keys.
     id: 2,
     sql: DESK_TABLES,
+  },
+  {
+    // Staff accounts as the console signs them in: TOTP state on users, console roles, sessions (see STAFF_TABLES).
+    id: 3,
+    sql: STAFF_TABLES,
   },
 ];
 

@@ -1,5 +1,5 @@
 // Schema of Custos's SQLite store, as ordered migrations applied once each.
-import { DESK_TABLES } from '../desk/sql.js';
+import { DESK_TABLES, STAFF_TABLES } from '../desk/sql.js';
 
 export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
   {
@@ -130,5 +130,10 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
     // The request desk: rights requests (a version per save, their transitions), the outbox, staff users, API keys.
     id: 8,
     sql: DESK_TABLES,
+  },
+  {
+    // Staff accounts as the console signs them in: TOTP state on users, console roles, sessions (see STAFF_TABLES).
+    id: 9,
+    sql: STAFF_TABLES,
   },
 ];
