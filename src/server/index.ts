@@ -17,6 +17,7 @@ export {
   type StaffTotp,
 } from './staff/directory.js';
 export { InMemoryStaffDirectory, InMemoryStaffSessions } from './staff/in-memory.js';
-export { hashPassword, MIN_PASSWORD_LENGTH, PASSWORD_HASHING } from './staff/passwords.js';
+export { storeStaffAccounts, storeStaffDirectory, storeStaffSessions, type StaffAccounts } from './staff/store-accounts.js';
+export { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_HASHING, verifyPassword } from './staff/passwords.js';
 export { totpCode } from './staff/totp.js';
 export type { StaffDesk } from './desk-routes.js';

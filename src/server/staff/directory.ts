@@ -4,7 +4,7 @@ import type { SessionStage, StaffRole } from '../../workflow/index.js';
 export { SESSION_STAGES, type SessionStage } from '../../workflow/index.js';
 
 export interface StaffTotp {
-  /** Base32 TOTP secret. The store is expected to keep it encrypted (the vault's field encryption). */
+  /** Base32 TOTP secret, in clear only in memory: the store keeps it sealed by the vault (store-accounts.ts). */
   readonly secret: string;
   readonly confirmedAt: Date;
   /** The last time step a code was accepted for: a code is never accepted twice (RFC 6238 §5.2). */
@@ -32,8 +32,11 @@ export interface StaffDirectory {
   setPendingTotp(id: string, secret: string): Promise<void>;
   /** Makes the pending secret the account's TOTP secret, `lastStep` being the step of the confirming code. */
   confirmTotp(id: string, totp: StaffTotp): Promise<void>;
-  /** Only ever raises `lastStep`: a store applies it as `max(lastStep, step)`. */
-  recordTotpStep(id: string, step: number): Promise<void>;
+  /**
+   * Raises `lastStep` to `step`; false when it already was at `step` or later: the code was spent meanwhile (another
+   * sign-in with the same code), and this one is refused.
+   */
+  recordTotpStep(id: string, step: number): Promise<boolean>;
 }
 
 export interface StaffSession {

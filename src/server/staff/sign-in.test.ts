@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { PASSWORD, signIn, testServer, type TestServer } from '../testing.test-support.js';
+import { afterEach, expect, it } from 'vitest';
+import { PASSWORD, signIn, describeOnStaffStores, type TestServer } from '../testing.test-support.js';
 import { totpCode } from './totp.js';
 
 let server: TestServer | undefined;
@@ -11,7 +11,7 @@ afterEach(async () => {
 const login = (s: TestServer, payload: object, remoteAddress = '192.0.2.10') =>
   s.app.inject({ method: 'POST', url: '/api/staff/login', payload, remoteAddress });
 
-describe('staff sign-in', () => {
+describeOnStaffStores('staff sign-in', (testServer) => {
   it('opens a session in an HttpOnly SameSite cookie whose id is stored only hashed', async () => {
     server = await testServer();
     const { response, cookie, csrfToken } = await signIn(server, 'officer');
@@ -21,8 +21,9 @@ describe('staff sign-in', () => {
     expect(set).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(set.secure).toBeFalsy();
     expect(set.value).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits
-    expect(server.sessions.idHashes()).toHaveLength(1);
-    expect(server.sessions.idHashes()).not.toContain(set.value);
+    const stored = await server.sessionIdHashes();
+    expect(stored).toHaveLength(1);
+    expect(stored).not.toContain(set.value);
     expect(csrfToken).not.toBe('');
     const me = await server.app.inject({ method: 'GET', url: '/api/staff/me', headers: { cookie } });
     expect(me.json()).toMatchObject({ id: 'staff-officer', email: 'officer@nimbus.example', role: 'officer', totpEnrolled: false });
@@ -94,7 +95,7 @@ describe('staff sign-in', () => {
   });
 });
 
-describe('staff sessions', () => {
+describeOnStaffStores('staff sessions', (testServer) => {
   it('end after 30 minutes unused, and are kept alive by use', async () => {
     server = await testServer();
     const { cookie } = await signIn(server, 'analyst');
@@ -108,7 +109,7 @@ describe('staff sessions', () => {
     expect(expired.statusCode).toBe(401);
     expect(expired.json().error).toMatchObject({ code: 'unauthorized', details: { expired: 'idle' } });
     expect(expired.cookies.find((c) => c.name === 'custos_session')?.value).toBe('');
-    expect(server.sessions.size).toBe(0);
+    expect(await server.sessionIdHashes()).toEqual([]);
   });
 
   it('end after 12 hours however busy', async () => {
@@ -130,7 +131,7 @@ describe('staff sessions', () => {
     const out = await server.app.inject({ method: 'POST', url: '/api/staff/logout', headers: { cookie, 'x-csrf-token': csrfToken } });
     expect(out.statusCode).toBe(204);
     expect(out.cookies.find((c) => c.name === 'custos_session')?.value).toBe('');
-    expect(server.sessions.size).toBe(0);
+    expect(await server.sessionIdHashes()).toEqual([]);
     expect((await server.app.inject({ method: 'GET', url: '/api/staff/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
