@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'user.created',
   'key.created',
   'retention.swept',
+  'user.disabled',
+  'key.revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

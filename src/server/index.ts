@@ -18,6 +18,15 @@ export {
 } from './staff/directory.js';
 export { InMemoryStaffDirectory, InMemoryStaffSessions } from './staff/in-memory.js';
 export { storeStaffAccounts, storeStaffDirectory, storeStaffSessions, type StaffAccounts } from './staff/store-accounts.js';
-export { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_HASHING, verifyPassword } from './staff/passwords.js';
+export {
+  hashPassword,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  newStaffPassword,
+  PASSWORD_HASHING,
+  verifyPassword,
+} from './staff/passwords.js';
+export { addStaffAccount, checkNewPassword, disableStaffAccount, type NewStaffAccount } from './staff/accounts.js';
+export { API_KEY_SCOPES, apiKeySecretHash, checkApiKeyScopes, createApiKey, findApiKey, type ApiKeyScope } from './api-keys.js';
 export { totpCode } from './staff/totp.js';
 export type { StaffDesk } from './desk-routes.js';
