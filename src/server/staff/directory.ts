@@ -57,4 +57,9 @@ export interface StaffSessionStore {
   delete(idHash: string): Promise<void>;
   /** Ends every session of one staff member (after TOTP enrolment, a password change, an account disabled). */
   deleteForStaff(staffId: string): Promise<void>;
+  /**
+   * Deletes the sessions unused since `idleBefore` or created before `createdBefore` (abandoned without a sign-out);
+   * returns how many.
+   */
+  purgeExpired(bounds: { readonly idleBefore: Date; readonly createdBefore: Date }): Promise<number>;
 }

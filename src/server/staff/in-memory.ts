@@ -71,6 +71,13 @@ export class InMemoryStaffSessions implements StaffSessionStore {
     for (const [idHash, session] of this.#sessions) if (session.staffId === staffId) this.#sessions.delete(idHash);
   }
 
+  async purgeExpired({ idleBefore, createdBefore }: { readonly idleBefore: Date; readonly createdBefore: Date }): Promise<number> {
+    let purged = 0;
+    for (const [idHash, s] of this.#sessions)
+      if (s.lastSeenAt < idleBefore || s.createdAt < createdBefore) purged += Number(this.#sessions.delete(idHash));
+    return purged;
+  }
+
   /** Every stored id hash (tests check that no cookie value is stored as is). */
   idHashes(): string[] {
     return [...this.#sessions.keys()];

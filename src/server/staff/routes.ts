@@ -49,6 +49,11 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffRouteDepend
     const id = newSessionId();
     const now = deps.config.clock.now();
     const csrfSecret = newCsrfSecret();
+    // Sessions abandoned without a sign-out would stay in the table for good: each sign-in clears those that expired.
+    await deps.sessions.purgeExpired({
+      idleBefore: new Date(now.getTime() - deps.config.session.idleMs),
+      createdBefore: new Date(now.getTime() - deps.config.session.absoluteMs),
+    });
     await deps.sessions.create({ idHash: hashSessionId(id), staffId: member.id, stage, csrfSecret, createdAt: now, lastSeenAt: now });
     reply.setCookie(cookie, id, {
       path: '/',

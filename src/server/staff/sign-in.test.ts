@@ -70,6 +70,18 @@ describeOnStaffStores('staff sign-in', (testServer) => {
     expect((await login(server, { email: 'officer@nimbus.example', password: PASSWORD }, '198.51.100.80')).statusCode).toBe(200);
   });
 
+  it('accepts one TOTP code for one sign-in only, even when two arrive at once', async () => {
+    server = await testServer();
+    const code = totpCode(server.adminTotpSecret, server.clock.now());
+    const both = await Promise.all(
+      ['192.0.2.20', '192.0.2.21'].map((address) =>
+        login(server!, { email: 'admin@nimbus.example', password: PASSWORD, totp: code }, address),
+      ),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+    expect(await server.sessionIdHashes()).toHaveLength(1);
+  });
+
   it('throttles an address guessing many accounts', async () => {
     server = await testServer({ login: { perAddress: 3 } });
     for (const role of ['officer', 'analyst', 'auditor'])
@@ -123,6 +135,21 @@ describeOnStaffStores('staff sessions', (testServer) => {
     expect((await me()).statusCode).toBe(200);
     server.clock.advance(1);
     expect((await me()).json().error.details).toEqual({ expired: 'absolute' });
+  });
+
+  it('abandoned without a sign-out, are cleared from the store at the next sign-in once expired', async () => {
+    server = await testServer();
+    await signIn(server, 'analyst');
+    server.clock.advance(20 * 60_000);
+    await signIn(server, 'auditor');
+    expect(await server.sessionIdHashes()).toHaveLength(2);
+    server.clock.advance(15 * 60_000);
+    // The analyst's session has been unused 35 minutes, the auditor's 15: only the analyst's goes.
+    const officer = await signIn(server, 'officer');
+    expect(officer.response.statusCode).toBe(200);
+    const stored = await server.sessionIdHashes();
+    expect(stored).toHaveLength(2);
+    expect((await server.rows('staff_sessions')).map((r) => r.staff_id).sort()).toEqual(['staff-auditor', 'staff-officer']);
   });
 
   it('end at sign-out: the cookie no longer opens anything', async () => {

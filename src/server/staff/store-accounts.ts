@@ -77,5 +77,6 @@ export function storeStaffSessions(sessions: StaffSessions): StaffSessionStore {
     async deleteForStaff(staffId) {
       await sessions.deleteForStaff(staffId);
     },
+    purgeExpired: (bounds) => sessions.purgeExpired(bounds),
   };
 }
