@@ -4,10 +4,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeySecretHash, findApiKey, verifyPassword } from '../../src/server/index.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 import { request } from '../../src/workflow/requests.test-support.js';
+import { serviceUrl } from '../services.js';
 import { runCli } from './run-cli.js';
 
 let dir: string;
@@ -188,5 +190,26 @@ describe('custos requests list', () => {
     const wrong = await custos(store, ['requests', 'list', '--status', 'lost']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/^custos: --status "lost" is not a request status: use received, /);
+  });
+});
+
+const postgres = serviceUrl('postgres');
+describe.skipIf(!postgres)('on a PostgreSQL store', () => {
+  it('adds, lists and disables users and verifies the audit log in the schema --store names', async () => {
+    const schema = `custos_cli_staff_${process.pid}`;
+    const location = `${postgres!}${postgres!.includes('?') ? '&' : '?'}schema=${schema}`;
+    try {
+      const added = await custos(location, ['users', 'add', 'ada@example.com', '--role', 'auditor']);
+      expect(added.status).toBe(0);
+      expect((await custos(location, ['users', 'list'])).stdout).toMatch(/ada@example\.com\s+auditor\s+none\s+active/);
+      expect((await custos(location, ['users', 'disable', 'ada@example.com'])).status).toBe(0);
+      const verified = await custos(location, ['audit', 'verify']);
+      expect([verified.status, verified.stdout]).toEqual([0, expect.stringMatching(/^audit log intact: 2 entries; head: entry 2,/)]);
+    } finally {
+      const client = new pg.Client({ connectionString: postgres });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
   });
 });
