@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'request.cancelled',
   'request.acknowledged',
   'proof.uploaded',
+  'user.disabled',
+  'key.revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,7 +4,7 @@ import { fixedClock, systemClock } from '../clock.js';
 import type { PolicyModel } from '../policy/index.js';
 import { createConnectorPool } from '../connectors/index.js';
 import { type ExecutionContext, type Identities, type ProgressEvent } from '../rights/index.js';
-import { openStore } from '../store/index.js';
+import { openStore, type Store } from '../store/index.js';
 import { loadPseudonymKey } from '../vault/index.js';
 import { requestIdentities } from './identities.js';
 import { parseNow, requireModel } from './manifest.js';
@@ -27,6 +27,20 @@ export interface CommandContext extends ExecutionContext {
 /** The model for a request: errors only are printed, warnings do not get in the way of answering people. */
 export function loadModel(dir: string | undefined, opts: Pick<RequestOptions, 'profile' | 'now'>): PolicyModel {
   return requireModel(dir, { now: parseNow(opts.now), profile: opts.profile, warnings: false });
+}
+
+/**
+ * Runs `work` on Custos's store at `location` (default CUSTOS_STORE, else .custos/custos.db), ready before `work` starts
+ * and closed on every path.
+ */
+export async function withStore<T>(location: string | undefined, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore(location);
+  try {
+    await store.ready();
+    return await work(store);
+  } finally {
+    await store.close();
+  }
 }
 
 /** Checks every option first, then opens the store and the connector pool (which `close()` releases). */

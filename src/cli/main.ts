@@ -6,6 +6,10 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerRightsCommands } from './commands/rights.js';
 import { registerGenerateCommands } from './commands/generate.js';
 import { registerExampleCommands } from './commands/example.js';
+import { registerUserCommands } from './commands/users.js';
+import { registerKeyCommands } from './commands/keys.js';
+import { registerAuditCommands } from './commands/audit.js';
+import { registerRequestCommands } from './commands/requests.js';
 import { EXIT, fail, tolerateClosedOutput } from './output.js';
 
 const program = new Command()
@@ -23,5 +27,9 @@ registerRightsCommands(program);
 registerGenerateCommands(program);
 registerExampleCommands(program);
 registerDemoCommand(program);
+registerRequestCommands(program);
+registerUserCommands(program);
+registerKeyCommands(program);
+registerAuditCommands(program);
 
 program.parseAsync(process.argv).catch(fail);

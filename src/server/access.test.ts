@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { ROLE_PERMISSIONS } from './permissions.js';
-import { signIn, testServer, type TestServer } from './testing.test-support.js';
+import { afterEach, expect, it } from 'vitest';
+import { ROLE_PERMISSIONS } from '../workflow/index.js';
+import { signIn, describeOnStaffStores, type TestServer } from './testing.test-support.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -12,7 +12,7 @@ const approve = (s: TestServer, headers: Record<string, string> = {}) =>
   s.app.inject({ method: 'POST', url: '/api/staff/requests/req-1/approve', headers });
 const audit = (s: TestServer, headers: Record<string, string> = {}) => s.app.inject({ method: 'GET', url: '/api/staff/audit', headers });
 
-describe('permissions', () => {
+describeOnStaffStores('permissions', (testServer) => {
   it('lets an officer approve, refuses an analyst with 403 and never calls the desk for them', async () => {
     server = await testServer();
     const analyst = await signIn(server, 'analyst');
@@ -64,9 +64,8 @@ describe('permissions', () => {
   it('closes a session whose account was disabled', async () => {
     server = await testServer();
     const officer = await signIn(server, 'officer');
-    const member = (await server.directory.findById('staff-officer'))!;
-    server.directory.add({ ...member, disabled: true });
+    await server.store.users.update('staff-officer', { disabled: true });
     expect((await audit(server, { cookie: officer.cookie })).statusCode).toBe(401);
-    expect(server.sessions.size).toBe(0);
+    expect(await server.sessionIdHashes()).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { CustosError } from '../errors.js';
 import type { ServerConfig } from './config.js';
-import { isRouteAccess, roleAllows, type RouteAccess } from './permissions.js';
+import { roleAllows } from '../workflow/index.js';
+import { isRouteAccess, type RouteAccess } from './permissions.js';
 import type { StaffDirectory, StaffSessionStore } from './staff/directory.js';
 import { hashSessionId, sessionCookieName, sessionExpiry } from './staff/sessions.js';
 import './request-context.js';

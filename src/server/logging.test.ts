@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { totpCode } from './staff/totp.js';
-import { PASSWORD, signIn, testServer, type TestServer } from './testing.test-support.js';
+import { PASSWORD, signIn, describeOnStaffStores, type TestServer } from './testing.test-support.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -8,7 +8,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe('server logs', () => {
+describeOnStaffStores('server logs', (testServer) => {
   it('carry no e-mail, password, TOTP code, session id or CSRF token, while recording each route and status', async () => {
     server = await testServer();
     const code = totpCode(server.adminTotpSecret, server.clock.now());

@@ -4,7 +4,7 @@ import { CustosError } from '../errors.js';
 import { registerAccessControl } from './access.js';
 import { resolveServerConfig } from './config.js';
 import { InMemoryStaffDirectory, InMemoryStaffSessions } from './staff/in-memory.js';
-import { recordingDesk, signIn, testServer, type TestServer } from './testing.test-support.js';
+import { recordingDesk, signIn, describeOnStaffStores, type TestServer } from './testing.test-support.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -12,7 +12,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe('buildServer', () => {
+describeOnStaffStores('buildServer', (testServer) => {
   it('answers health with security headers and echoes a well-formed request id', async () => {
     server = await testServer();
     const response = await server.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'lb-7f3a9c21' } });
@@ -67,7 +67,7 @@ describe('buildServer', () => {
   });
 });
 
-describe('errors', () => {
+describeOnStaffStores('errors', (testServer) => {
   it('names the invalid field of a body in a 400', async () => {
     server = await testServer();
     const response = await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { password: 'x' } });

@@ -1,13 +1,16 @@
 // Fixtures for the server's tests: staff of each role, a clock tests move, a log capture, and a signed-in client.
 import { Writable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
+import { describe } from 'vitest';
 import type { Clock } from '../clock.js';
 import type { ServerOptions } from './config.js';
 import type { StaffDesk } from './desk-routes.js';
-import type { StaffRole } from './permissions.js';
+import type { StaffRole } from '../workflow/index.js';
 import { buildServer, type CustosServer } from './server.js';
-import type { StaffMember } from './staff/directory.js';
-import { InMemoryStaffDirectory, InMemoryStaffSessions } from './staff/in-memory.js';
+import type { Store } from '../store/index.js';
+import type { StaffDirectory, StaffMember } from './staff/directory.js';
+import { openStaffStore, STAFF_STORE_ENGINES, type StaffStoreEngine } from './staff-store.test-support.js';
+import { storeStaffAccounts } from './staff/store-accounts.js';
 import { hashPassword } from './staff/passwords.js';
 import { newTotpSecret, totpCode } from './staff/totp.js';
 
@@ -79,25 +82,63 @@ export function recordingDesk(fail?: () => never): StaffDesk & DeskCalls {
 }
 
 export interface TestServer extends CustosServer {
-  readonly directory: InMemoryStaffDirectory;
-  readonly sessions: InMemoryStaffSessions;
+  readonly store: Store;
+  readonly directory: StaffDirectory;
   readonly clock: MovableClock;
   readonly adminTotpSecret: string;
   readonly log: () => string;
   readonly desk: StaffDesk & DeskCalls;
+  /** Every row of one of the store's tables, read past Custos as a database user would. */
+  rows(table: string): Promise<Record<string, unknown>[]>;
+  /** The id hashes of the sessions stored. */
+  sessionIdHashes(): Promise<string[]>;
 }
 
+/**
+ * A server over a fresh store of `engine` (default SQLite), its staff accounts created through the store-backed
+ * directory (the admin's TOTP seed sealed by the vault). `close()` closes the store and removes it.
+ */
 export async function testServer(
-  options: Partial<ServerOptions> & { adminWithoutTotp?: boolean; desk?: StaffDesk & DeskCalls } = {},
+  options: Partial<ServerOptions> & { adminWithoutTotp?: boolean; desk?: StaffDesk & DeskCalls; engine?: StaffStoreEngine } = {},
 ): Promise<TestServer> {
   const { members, adminTotpSecret } = await staffFixture(options);
-  const directory = new InMemoryStaffDirectory(Object.values(members));
-  const sessions = new InMemoryStaffSessions();
+  const staffStore = await openStaffStore(options.engine ?? 'sqlite');
+  const { store } = staffStore;
+  const { directory, sessions } = storeStaffAccounts(store, staffStore.vault);
+  for (const { totp, ...member } of Object.values(members)) {
+    await store.users.create({ ...member, disabled: member.disabled ?? false, createdAt: START });
+    if (totp) await directory.confirmTotp(member.id, totp);
+  }
   const clock = movableClock();
   const capture = logCapture();
   const desk = options.desk ?? recordingDesk();
-  const server = await buildServer({ clock, ...options, directory, sessions, desk, logger: { stream: capture.stream } });
-  return { ...server, directory, sessions, clock, adminTotpSecret, log: capture.text, desk };
+  const { engine: _engine, adminWithoutTotp: _without, ...serverOptions } = options;
+  const server = await buildServer({ clock, ...serverOptions, directory, sessions, desk, logger: { stream: capture.stream } });
+  const rows = staffStore.rows;
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await staffStore.dispose();
+    },
+    store,
+    directory,
+    clock,
+    adminTotpSecret,
+    log: capture.text,
+    desk,
+    rows,
+    sessionIdHashes: async () => (await rows('staff_sessions')).map((r) => String(r.id_hash)),
+  };
+}
+
+/**
+ * `describe` once per store engine the machine has (SQLite always, PostgreSQL when CUSTOS_TEST_POSTGRES_URL is set),
+ * the suite given a `testServer` on that engine.
+ */
+export function describeOnStaffStores(name: string, suite: (start: typeof testServer) => void): void {
+  for (const engine of STAFF_STORE_ENGINES)
+    describe(`${name} (${engine} store)`, () => suite((options = {}) => testServer({ ...options, engine })));
 }
 
 export interface SignedIn {

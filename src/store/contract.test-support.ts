@@ -390,6 +390,66 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
         await expect(store.users.update('nobody', { disabled: true })).rejects.toMatchObject({ code: 'not-found' });
       });
 
+      it("keeps a user's TOTP state: a pending seed, then the confirmed one, its last step only ever raised", async () => {
+        const { store, reopen } = await fresh();
+        const grace = {
+          id: 'u1',
+          email: 'grace@example.com',
+          role: 'admin',
+          passwordHash: '$argon2id$v=19$x',
+          disabled: false,
+          createdAt: AT,
+        } as const;
+        await store.users.create(grace);
+        // No confirmed seed yet: no step to raise.
+        expect(await store.users.recordTotpStep('u1', 5)).toBe(false);
+        await store.users.update('u1', { pendingTotpSeed: 'v1.sealed.pending' });
+        expect(await store.users.get('u1')).toEqual({ ...grace, pendingTotpSeed: 'v1.sealed.pending' });
+        const confirmedAt = new Date('2026-11-23T10:01:00Z');
+        const confirmed = await store.users.update('u1', {
+          totpSeed: 'v1.sealed.pending',
+          totpConfirmedAt: confirmedAt,
+          totpLastStep: 59_000_000,
+          pendingTotpSeed: undefined,
+        });
+        expect(confirmed).toEqual({ ...grace, totpSeed: 'v1.sealed.pending', totpConfirmedAt: confirmedAt, totpLastStep: 59_000_000 });
+        expect(confirmed).not.toHaveProperty('pendingTotpSeed');
+        // A code is spent once: the same step again, or an older one, is refused; two sign-ins racing, one wins.
+        expect(await store.users.recordTotpStep('u1', 59_000_000)).toBe(false);
+        expect(await store.users.recordTotpStep('u1', 58_999_999)).toBe(false);
+        const other = await reopen();
+        const raced = await Promise.all([store.users.recordTotpStep('u1', 59_000_001), other.users.recordTotpStep('u1', 59_000_001)]);
+        expect(raced.filter(Boolean)).toHaveLength(1);
+        expect((await other.users.get('u1'))?.totpLastStep).toBe(59_000_001);
+        expect(await store.users.recordTotpStep('nobody', 1)).toBe(false);
+      });
+
+      it('keeps staff sessions by id hash: touched, ended one by one, per staff member, or when idle or too old', async () => {
+        const { store, count } = await fresh();
+        for (const id of ['u1', 'u2'])
+          await store.users.create({ id, email: `${id}@example.com`, role: 'analyst', passwordHash: 'h', disabled: false, createdAt: AT });
+        const at = (minutes: number) => new Date(AT.getTime() + minutes * 60_000);
+        const session = (idHash: string, staffId: string, createdAt: Date, lastSeenAt = createdAt) =>
+          ({ idHash, staffId, stage: 'complete', csrfSecret: `csrf-${idHash}`, createdAt, lastSeenAt }) as const;
+        await store.staffSessions.create(session('h1', 'u1', at(0)));
+        await store.staffSessions.create({ ...session('h2', 'u1', at(0)), stage: 'totp-enrolment' });
+        await store.staffSessions.create(session('h3', 'u2', at(-13 * 60), at(100)));
+        await store.staffSessions.create(session('h4', 'u2', at(90)));
+        await expect(store.staffSessions.create(session('h1', 'u2', at(0)))).rejects.toMatchObject({ code: 'conflict' });
+        expect(await store.staffSessions.get('h2')).toEqual({ ...session('h2', 'u1', at(0)), stage: 'totp-enrolment' });
+        expect(await store.staffSessions.touch('h1', at(95))).toBe(true);
+        expect(await store.staffSessions.touch('ghost', at(95))).toBe(false);
+        expect((await store.staffSessions.get('h1'))?.lastSeenAt).toEqual(at(95));
+        await store.staffSessions.delete('h4');
+        expect(await store.staffSessions.get('h4')).toBeUndefined();
+        // At AT+120min, idle after 30 minutes, at most 12 hours: h2 went idle, h3 is too old though busy, h1 lives.
+        expect(await store.staffSessions.purgeExpired({ idleBefore: at(90), createdBefore: at(120 - 12 * 60) })).toBe(2);
+        expect(await count('staff_sessions')).toBe(1);
+        expect(await store.staffSessions.deleteForStaff('u2')).toBe(0);
+        expect(await store.staffSessions.deleteForStaff('u1')).toBe(1);
+        expect(await store.staffSessions.get('h1')).toBeUndefined();
+      });
+
       it('keeps API keys with their scopes, records their use, and stops recording it once revoked', async () => {
         const { store } = await fresh();
         await store.apiKeys.create({ id: 'k1', secretHash: 'sha256:abc', scopes: ['requests:read', 'requests:write'], createdAt: AT });

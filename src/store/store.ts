@@ -1,6 +1,6 @@
 // The Store interface: Custos's own state (execution journals, legal-hold records), independent of the provider's datastores.
 import type { AuditLog } from '../audit/log.js';
-import type { ApiKeys, DeskSecrets, Outbox, RequestStore, Users } from './desk/desk.js';
+import type { ApiKeys, DeskSecrets, Outbox, RequestStore, StaffSessions, Users } from './desk/desk.js';
 
 export const RUN_STATUSES = ['running', 'completed', 'blocked', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -165,8 +165,10 @@ export interface Store {
   /** The request desk's requests, with their versions and transitions. */
   readonly requests: RequestStore;
   readonly outbox: Outbox;
-  /** Staff who log in to the desk. */
+  /** Staff who sign in to the console, with their TOTP state. */
   readonly users: Users;
+  /** Their sessions. */
+  readonly staffSessions: StaffSessions;
   readonly apiKeys: ApiKeys;
   /** The desk's hashed tokens and codes, rate counts and sealed identity proofs. */
   readonly secrets: DeskSecrets;

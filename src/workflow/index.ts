@@ -54,3 +54,14 @@ export {
 export { deadlineOf, deadlineTerms, extensionRefusal, type DeadlineTerms, type RequestDeadline } from './deadlines.js';
 export { daysLeft, dueWithin, overdue, unacknowledged } from './queries.js';
 export type { CalendarDay } from './calendar.js';
+export {
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  SESSION_STAGES,
+  STAFF_ROLES,
+  isStaffRole,
+  roleAllows,
+  type Permission,
+  type SessionStage,
+  type StaffRole,
+} from './staff.js';

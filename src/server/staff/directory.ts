@@ -1,8 +1,10 @@
 // What the staff API needs from Custos's store: staff accounts and their sessions, as two small interfaces.
-import type { StaffRole } from '../permissions.js';
+import type { SessionStage, StaffRole } from '../../workflow/index.js';
+
+export { SESSION_STAGES, type SessionStage } from '../../workflow/index.js';
 
 export interface StaffTotp {
-  /** Base32 TOTP secret. The store is expected to keep it encrypted (the vault's field encryption). */
+  /** Base32 TOTP secret, in clear only in memory: the store keeps it sealed by the vault (store-accounts.ts). */
   readonly secret: string;
   readonly confirmedAt: Date;
   /** The last time step a code was accepted for: a code is never accepted twice (RFC 6238 §5.2). */
@@ -30,16 +32,12 @@ export interface StaffDirectory {
   setPendingTotp(id: string, secret: string): Promise<void>;
   /** Makes the pending secret the account's TOTP secret, `lastStep` being the step of the confirming code. */
   confirmTotp(id: string, totp: StaffTotp): Promise<void>;
-  /** Only ever raises `lastStep`: a store applies it as `max(lastStep, step)`. */
-  recordTotpStep(id: string, step: number): Promise<void>;
+  /**
+   * Raises `lastStep` to `step`; false when it already was at `step` or later: the code was spent meanwhile (another
+   * sign-in with the same code), and this one is refused.
+   */
+  recordTotpStep(id: string, step: number): Promise<boolean>;
 }
-
-/**
- * `totp-enrolment`: an admin who signed in with the right password but has no TOTP yet. Such a session may enrol and
- * sign out, and nothing else.
- */
-export const SESSION_STAGES = ['complete', 'totp-enrolment'] as const;
-export type SessionStage = (typeof SESSION_STAGES)[number];
 
 export interface StaffSession {
   /** SHA-256 of the cookie's session id (hex): a leaked session table gives no usable cookie. */
@@ -59,4 +57,9 @@ export interface StaffSessionStore {
   delete(idHash: string): Promise<void>;
   /** Ends every session of one staff member (after TOTP enrolment, a password change, an account disabled). */
   deleteForStaff(staffId: string): Promise<void>;
+  /**
+   * Deletes the sessions unused since `idleBefore` or created before `createdBefore` (abandoned without a sign-out);
+   * returns how many.
+   */
+  purgeExpired(bounds: { readonly idleBefore: Date; readonly createdBefore: Date }): Promise<number>;
 }

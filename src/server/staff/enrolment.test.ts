@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { signIn, testServer, type TestServer } from '../testing.test-support.js';
+import { afterEach, expect, it } from 'vitest';
+import { describeOnStaffStores, PASSWORD, signIn, type TestServer } from '../testing.test-support.js';
 import { totpCode } from './totp.js';
 
 let server: TestServer | undefined;
@@ -8,7 +8,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe('TOTP enrolment', () => {
+describeOnStaffStores('TOTP enrolment', (testServer) => {
   it('sends an admin without TOTP to enrolment and gives it nothing else until a first code confirms it', async () => {
     server = await testServer({ adminWithoutTotp: true });
     const first = await signIn(server, 'admin');
@@ -89,4 +89,50 @@ describe('TOTP enrolment', () => {
     expect(response.statusCode).toBe(412);
     expect(response.json().error.message).toContain('POST /api/staff/totp/enrolment');
   });
+
+  it('keeps every TOTP seed sealed in the store: no secret in clear in the users table, and a seed moved to another account opens nowhere', async () => {
+    server = await testServer({ adminWithoutTotp: true });
+    const admin = await signIn(server, 'admin');
+    const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken };
+    const { secret } = (await server.app.inject({ method: 'POST', url: '/api/staff/totp/enrolment', headers })).json();
+    // The seed in every form someone might recognise it: base32 as shown, its bytes in hex and base64.
+    const forms = (base32: string) => {
+      const bytes = Buffer.from(base32Bytes(base32));
+      return [base32, base32.toLowerCase(), bytes.toString('hex'), bytes.toString('base64').replace(/=+$/, '')];
+    };
+    const usersTable = async () => JSON.stringify(await server!.rows('users'));
+    const pending = await usersTable();
+    for (const form of forms(secret)) expect(pending).not.toContain(form);
+    const adminRow = (await server.rows('users')).find((r) => r.id === 'staff-admin')!;
+    expect(adminRow.pending_totp_seed).toEqual(expect.any(String));
+
+    const code = totpCode(secret, server.clock.now());
+    expect((await server.app.inject({ method: 'POST', url: '/api/staff/totp/confirmation', headers, payload: { code } })).statusCode).toBe(
+      200,
+    );
+    const confirmed = (await server.rows('users')).find((r) => r.id === 'staff-admin')!;
+    expect(confirmed.pending_totp_seed).toBeNull();
+    expect(confirmed.totp_seed).toEqual(expect.any(String));
+    for (const form of forms(secret)) expect(await usersTable()).not.toContain(form);
+
+    // Whoever can write the table copies the admin's sealed seed onto the officer: it does not open there, so the
+    // officer's account does not get a second factor someone knows; the sign-in fails without a trace of the seed.
+    await server.store.users.update('staff-officer', { totpSeed: String(confirmed.totp_seed) });
+    const moved = await server.app.inject({
+      method: 'POST',
+      url: '/api/staff/login',
+      payload: { email: 'officer@nimbus.example', password: PASSWORD, totp: code },
+    });
+    expect(moved.statusCode).toBe(500);
+    expect(moved.cookies).toHaveLength(0);
+    for (const form of forms(secret)) expect(server.log() + moved.body).not.toContain(form);
+  });
 });
+
+/** RFC 4648 base32 to bytes. */
+function base32Bytes(text: string): number[] {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of text.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  return (bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2));
+}

@@ -1,4 +1,4 @@
-// In-memory staff accounts and sessions: for tests and the demo, until the store holds them.
+// In-memory staff accounts and sessions: for the demo and tests of what needs no store (the server runs on store-accounts.ts).
 import { foldEmail } from './email.js';
 import type { StaffDirectory, StaffMember, StaffSession, StaffSessionStore, StaffTotp } from './directory.js';
 
@@ -30,10 +30,11 @@ export class InMemoryStaffDirectory implements StaffDirectory {
     this.#update(id, ({ pendingTotpSecret: _pending, ...member }) => ({ ...member, totp }));
   }
 
-  async recordTotpStep(id: string, step: number): Promise<void> {
-    this.#update(id, (member) =>
-      member.totp ? { ...member, totp: { ...member.totp, lastStep: Math.max(member.totp.lastStep, step) } } : member,
-    );
+  async recordTotpStep(id: string, step: number): Promise<boolean> {
+    const totp = this.#members.get(id)?.totp;
+    if (!totp || totp.lastStep >= step) return false;
+    this.#update(id, (member) => ({ ...member, totp: { ...totp, lastStep: step } }));
+    return true;
   }
 
   #update(id: string, change: (member: StaffMember) => StaffMember): void {
@@ -68,6 +69,13 @@ export class InMemoryStaffSessions implements StaffSessionStore {
 
   async deleteForStaff(staffId: string): Promise<void> {
     for (const [idHash, session] of this.#sessions) if (session.staffId === staffId) this.#sessions.delete(idHash);
+  }
+
+  async purgeExpired({ idleBefore, createdBefore }: { readonly idleBefore: Date; readonly createdBefore: Date }): Promise<number> {
+    let purged = 0;
+    for (const [idHash, s] of this.#sessions)
+      if (s.lastSeenAt < idleBefore || s.createdAt < createdBefore) purged += Number(this.#sessions.delete(idHash));
+    return purged;
   }
 
   /** Every stored id hash (tests check that no cookie value is stored as is). */

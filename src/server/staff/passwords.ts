@@ -1,4 +1,5 @@
 // Staff passwords: argon2id with OWASP's minimum parameters, and a verification that costs the same for unknown accounts.
+import { randomBytes } from 'node:crypto';
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
 
 /**
@@ -16,6 +17,11 @@ export const PASSWORD_HASHING: Readonly<Options> = Object.freeze({
 export const MIN_PASSWORD_LENGTH = 12;
 /** argon2 hashes any length; a bound keeps one request from costing the server a megabyte hash. */
 export const MAX_PASSWORD_LENGTH = 256;
+
+/** A password for a new account: 24 base64url characters, 144 random bits, typed once into a password manager. */
+export function newStaffPassword(): string {
+  return randomBytes(18).toString('base64url');
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, PASSWORD_HASHING);

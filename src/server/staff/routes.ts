@@ -4,9 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CustosError } from '../../errors.js';
 import type { ServerConfig } from '../config.js';
-import { ROLE_PERMISSIONS, STAFF_ROLES } from '../permissions.js';
+import { ROLE_PERMISSIONS, SESSION_STAGES, STAFF_ROLES, type SessionStage } from '../../workflow/index.js';
 import type { SignedInStaff } from '../request-context.js';
-import { SESSION_STAGES, type SessionStage, type StaffDirectory, type StaffMember, type StaffSessionStore } from './directory.js';
+import type { StaffDirectory, StaffMember, StaffSessionStore } from './directory.js';
 import { MAX_PASSWORD_LENGTH } from './passwords.js';
 import { hashSessionId, newCsrfSecret, newSessionId, sessionCookieName } from './sessions.js';
 import { checkSignIn } from './sign-in.js';
@@ -49,6 +49,11 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffRouteDepend
     const id = newSessionId();
     const now = deps.config.clock.now();
     const csrfSecret = newCsrfSecret();
+    // Sessions abandoned without a sign-out would stay in the table for good: each sign-in clears those that expired.
+    await deps.sessions.purgeExpired({
+      idleBefore: new Date(now.getTime() - deps.config.session.idleMs),
+      createdBefore: new Date(now.getTime() - deps.config.session.absoluteMs),
+    });
     await deps.sessions.create({ idHash: hashSessionId(id), staffId: member.id, stage, csrfSecret, createdAt: now, lastSeenAt: now });
     reply.setCookie(cookie, id, {
       path: '/',

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { PASSWORD, signIn, testServer, type TestServer } from '../testing.test-support.js';
+import { afterEach, expect, it } from 'vitest';
+import { PASSWORD, signIn, describeOnStaffStores, type TestServer } from '../testing.test-support.js';
 import { totpCode } from './totp.js';
 
 let server: TestServer | undefined;
@@ -11,7 +11,7 @@ afterEach(async () => {
 const login = (s: TestServer, payload: object, remoteAddress = '192.0.2.10') =>
   s.app.inject({ method: 'POST', url: '/api/staff/login', payload, remoteAddress });
 
-describe('staff sign-in', () => {
+describeOnStaffStores('staff sign-in', (testServer) => {
   it('opens a session in an HttpOnly SameSite cookie whose id is stored only hashed', async () => {
     server = await testServer();
     const { response, cookie, csrfToken } = await signIn(server, 'officer');
@@ -21,8 +21,9 @@ describe('staff sign-in', () => {
     expect(set).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(set.secure).toBeFalsy();
     expect(set.value).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits
-    expect(server.sessions.idHashes()).toHaveLength(1);
-    expect(server.sessions.idHashes()).not.toContain(set.value);
+    const stored = await server.sessionIdHashes();
+    expect(stored).toHaveLength(1);
+    expect(stored).not.toContain(set.value);
     expect(csrfToken).not.toBe('');
     const me = await server.app.inject({ method: 'GET', url: '/api/staff/me', headers: { cookie } });
     expect(me.json()).toMatchObject({ id: 'staff-officer', email: 'officer@nimbus.example', role: 'officer', totpEnrolled: false });
@@ -69,6 +70,18 @@ describe('staff sign-in', () => {
     expect((await login(server, { email: 'officer@nimbus.example', password: PASSWORD }, '198.51.100.80')).statusCode).toBe(200);
   });
 
+  it('accepts one TOTP code for one sign-in only, even when two arrive at once', async () => {
+    server = await testServer();
+    const code = totpCode(server.adminTotpSecret, server.clock.now());
+    const both = await Promise.all(
+      ['192.0.2.20', '192.0.2.21'].map((address) =>
+        login(server!, { email: 'admin@nimbus.example', password: PASSWORD, totp: code }, address),
+      ),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+    expect(await server.sessionIdHashes()).toHaveLength(1);
+  });
+
   it('throttles an address guessing many accounts', async () => {
     server = await testServer({ login: { perAddress: 3 } });
     for (const role of ['officer', 'analyst', 'auditor'])
@@ -94,7 +107,7 @@ describe('staff sign-in', () => {
   });
 });
 
-describe('staff sessions', () => {
+describeOnStaffStores('staff sessions', (testServer) => {
   it('end after 30 minutes unused, and are kept alive by use', async () => {
     server = await testServer();
     const { cookie } = await signIn(server, 'analyst');
@@ -108,7 +121,7 @@ describe('staff sessions', () => {
     expect(expired.statusCode).toBe(401);
     expect(expired.json().error).toMatchObject({ code: 'unauthorized', details: { expired: 'idle' } });
     expect(expired.cookies.find((c) => c.name === 'custos_session')?.value).toBe('');
-    expect(server.sessions.size).toBe(0);
+    expect(await server.sessionIdHashes()).toEqual([]);
   });
 
   it('end after 12 hours however busy', async () => {
@@ -124,13 +137,28 @@ describe('staff sessions', () => {
     expect((await me()).json().error.details).toEqual({ expired: 'absolute' });
   });
 
+  it('abandoned without a sign-out, are cleared from the store at the next sign-in once expired', async () => {
+    server = await testServer();
+    await signIn(server, 'analyst');
+    server.clock.advance(20 * 60_000);
+    await signIn(server, 'auditor');
+    expect(await server.sessionIdHashes()).toHaveLength(2);
+    server.clock.advance(15 * 60_000);
+    // The analyst's session has been unused 35 minutes, the auditor's 15: only the analyst's goes.
+    const officer = await signIn(server, 'officer');
+    expect(officer.response.statusCode).toBe(200);
+    const stored = await server.sessionIdHashes();
+    expect(stored).toHaveLength(2);
+    expect((await server.rows('staff_sessions')).map((r) => r.staff_id).sort()).toEqual(['staff-auditor', 'staff-officer']);
+  });
+
   it('end at sign-out: the cookie no longer opens anything', async () => {
     server = await testServer();
     const { cookie, csrfToken } = await signIn(server, 'officer');
     const out = await server.app.inject({ method: 'POST', url: '/api/staff/logout', headers: { cookie, 'x-csrf-token': csrfToken } });
     expect(out.statusCode).toBe(204);
     expect(out.cookies.find((c) => c.name === 'custos_session')?.value).toBe('');
-    expect(server.sessions.size).toBe(0);
+    expect(await server.sessionIdHashes()).toEqual([]);
     expect((await server.app.inject({ method: 'GET', url: '/api/staff/me', headers: { cookie } })).statusCode).toBe(401);
   });
 

@@ -44,7 +44,8 @@ export async function checkSignIn(attempt: SignInAttempt, deps: SignInDependenci
     if (attempt.totp === undefined) return failed('totp-required');
     const step = acceptedTotpStep(member.totp.secret, attempt.totp, deps.clock.now(), member.totp.lastStep);
     if (step === undefined) return failed('refused');
-    await deps.directory.recordTotpStep(member.id, step);
+    // Spent by a concurrent sign-in between the check and now: refused like a replay.
+    if (!(await deps.directory.recordTotpStep(member.id, step))) return failed('refused');
   }
   deps.throttle.recordSuccess(account);
   const stage: SessionStage = member.role === 'admin' && !member.totp ? 'totp-enrolment' : 'complete';

@@ -1,5 +1,6 @@
-// The request desk's concerns in Custos's store: rights requests (with their history), the outbox, staff users, API keys.
-import type { ActorRole, RequestKind, RequestStatus, RightsRequest, Transition } from '../../workflow/index.js';
+// The request desk's concerns in Custos's store: rights requests (with their history), the outbox, staff users and
+// their sessions, API keys.
+import type { RequestKind, RequestStatus, RightsRequest, SessionStage, StaffRole, Transition } from '../../workflow/index.js';
 
 /** A request as stored: its version increases with each save, so a concurrent change is detected, never lost. */
 export interface StoredRequest {
@@ -77,21 +78,32 @@ export interface Outbox {
   markAttemptFailed(id: string, final: boolean): Promise<boolean>;
 }
 
-/** Staff roles at the desk: the roles of src/workflow a person holds. */
-export type StaffRole = Extract<ActorRole, 'officer' | 'agent'>;
+export type { SessionStage, StaffRole } from '../../workflow/index.js';
 
 export interface StaffUser {
   readonly id: string;
   /** Unique whatever its case: `Ada@Example.com` and `ada@example.com` are one user. */
   readonly email: string;
+  /** A console role (src/workflow's `STAFF_ROLES`). */
   readonly role: StaffRole;
   /** The password's hash, as the caller computed it: the store never sees a password. */
   readonly passwordHash: string;
-  /** The TOTP seed, sealed in an envelope by the caller; absent before enrolment. */
+  /** The confirmed TOTP seed, sealed in an envelope by the caller; absent before enrolment. */
   readonly totpSeed?: string | undefined;
+  /** When a first code confirmed `totpSeed`. */
+  readonly totpConfirmedAt?: Date | undefined;
+  /** The last TOTP time step a code was accepted for: a code is never accepted twice (RFC 6238 §5.2). */
+  readonly totpLastStep?: number | undefined;
+  /** A seed shown at enrolment and not yet confirmed by a first code, sealed by the caller. */
+  readonly pendingTotpSeed?: string | undefined;
   readonly disabled: boolean;
   readonly createdAt: Date;
 }
+
+/** What `Users.update` changes; a key given as `undefined` clears that value (a TOTP field), absent keeps it. */
+export type StaffUserChanges = Partial<
+  Pick<StaffUser, 'role' | 'passwordHash' | 'totpSeed' | 'totpConfirmedAt' | 'totpLastStep' | 'pendingTotpSeed' | 'disabled'>
+>;
 
 export interface Users {
   /** `conflict` when the e-mail address (in any case) or the id is taken. */
@@ -100,8 +112,37 @@ export interface Users {
   /** The user with this e-mail address, whatever its case. */
   byEmail(email: string): Promise<StaffUser | undefined>;
   /** Changes what is given; `not-found` for an unknown id. */
-  update(id: string, changes: Partial<Pick<StaffUser, 'role' | 'passwordHash' | 'totpSeed' | 'disabled'>>): Promise<StaffUser>;
+  update(id: string, changes: StaffUserChanges): Promise<StaffUser>;
+  /**
+   * Raises the last accepted TOTP step to `step` in one statement; false when it already was at `step` or later (the
+   * code was spent, perhaps by a concurrent sign-in) or the user has no confirmed seed.
+   */
+  recordTotpStep(id: string, step: number): Promise<boolean>;
   list(): Promise<readonly StaffUser[]>;
+}
+
+/** A staff member's session, keyed by the hash of its cookie's id (the store never sees the id itself). */
+export interface StoredStaffSession {
+  readonly idHash: string;
+  readonly staffId: string;
+  readonly stage: SessionStage;
+  /** Secret of the session's CSRF tokens. */
+  readonly csrfSecret: string;
+  readonly createdAt: Date;
+  readonly lastSeenAt: Date;
+}
+
+export interface StaffSessions {
+  /** `conflict` when the id hash is taken. */
+  create(session: StoredStaffSession): Promise<void>;
+  get(idHash: string): Promise<StoredStaffSession | undefined>;
+  /** Records a use; false for an unknown session. */
+  touch(idHash: string, lastSeenAt: Date): Promise<boolean>;
+  delete(idHash: string): Promise<void>;
+  /** Ends every session of one staff member; returns how many ended. */
+  deleteForStaff(staffId: string): Promise<number>;
+  /** Deletes the sessions unused since `idleBefore` or created before `createdBefore`; returns how many. */
+  purgeExpired(bounds: { readonly idleBefore: Date; readonly createdBefore: Date }): Promise<number>;
 }
 
 export interface ApiKey {

@@ -4,13 +4,21 @@ import { deskOutbox } from './outbox.js';
 import { deskApiKeys, deskUsers } from './people.js';
 import { deskRequests } from './requests.js';
 import { deskSecrets } from './secrets.js';
+import { deskStaffSessions } from './staff-sessions.js';
 import { isDuplicate, type DeskSql, type DeskStatement } from './sql.js';
 
 export * from './desk.js';
-export { DESK_SECRET_TABLES, DESK_TABLES, type DeskSql } from './sql.js';
+export { DESK_SECRET_TABLES, DESK_TABLES, STAFF_TABLES, type DeskSql } from './sql.js';
 
 export function deskConcerns(db: DeskSql) {
-  return { requests: deskRequests(db), outbox: deskOutbox(db), users: deskUsers(db), apiKeys: deskApiKeys(db), secrets: deskSecrets(db) };
+  return {
+    requests: deskRequests(db),
+    outbox: deskOutbox(db),
+    users: deskUsers(db),
+    staffSessions: deskStaffSessions(db),
+    apiKeys: deskApiKeys(db),
+    secrets: deskSecrets(db),
+  };
 }
 
 /** Thrown inside a write's transaction when a `mustChange` statement changed nothing: rolls it back. */

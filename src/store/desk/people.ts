@@ -9,6 +9,9 @@ interface UserRow {
   role: StaffRole;
   password_hash: string;
   totp_seed: string | null;
+  totp_confirmed_at: string | null;
+  totp_last_step: number | string | null;
+  pending_totp_seed: string | null;
   disabled: number;
   created_at: string;
 }
@@ -22,6 +25,10 @@ const toUser = (r: UserRow): StaffUser => ({
   role: r.role,
   passwordHash: r.password_hash,
   ...(r.totp_seed === null ? {} : { totpSeed: r.totp_seed }),
+  ...(r.totp_confirmed_at === null ? {} : { totpConfirmedAt: new Date(r.totp_confirmed_at) }),
+  // PostgreSQL's bigint reads as text.
+  ...(r.totp_last_step === null ? {} : { totpLastStep: Number(r.totp_last_step) }),
+  ...(r.pending_totp_seed === null ? {} : { pendingTotpSeed: r.pending_totp_seed }),
   disabled: Number(r.disabled) === 1,
   createdAt: new Date(r.created_at),
 });
@@ -33,8 +40,9 @@ export function deskUsers(db: DeskSql): Users {
       await db.write(
         [
           {
-            sql: `INSERT INTO users (id, email, email_key, role, password_hash, totp_seed, disabled, created_at)
-                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+            sql: `INSERT INTO users (id, email, email_key, role, password_hash, totp_seed, totp_confirmed_at, totp_last_step,
+                    pending_totp_seed, disabled, created_at)
+                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
             params: [
               user.id,
               user.email,
@@ -42,6 +50,9 @@ export function deskUsers(db: DeskSql): Users {
               user.role,
               user.passwordHash,
               user.totpSeed ?? null,
+              user.totpConfirmedAt?.toISOString() ?? null,
+              user.totpLastStep ?? null,
+              user.pendingTotpSeed ?? null,
               user.disabled ? 1 : 0,
               user.createdAt.toISOString(),
             ],
@@ -66,6 +77,9 @@ export function deskUsers(db: DeskSql): Users {
       if (changes.role !== undefined) set('role', changes.role);
       if (changes.passwordHash !== undefined) set('password_hash', changes.passwordHash);
       if ('totpSeed' in changes) set('totp_seed', changes.totpSeed ?? null);
+      if ('totpConfirmedAt' in changes) set('totp_confirmed_at', changes.totpConfirmedAt?.toISOString() ?? null);
+      if ('totpLastStep' in changes) set('totp_last_step', changes.totpLastStep ?? null);
+      if ('pendingTotpSeed' in changes) set('pending_totp_seed', changes.pendingTotpSeed ?? null);
       if (changes.disabled !== undefined) set('disabled', changes.disabled ? 1 : 0);
       const notFound = () => new CustosError({ code: 'not-found', message: `no user ${id}`, details: { userId: id } });
       if (
@@ -77,6 +91,19 @@ export function deskUsers(db: DeskSql): Users {
       if (!user) throw notFound();
       return user;
     },
+    // One conditional statement, so two sign-ins racing with the same code cannot both raise it.
+    recordTotpStep: (id, step) =>
+      db.write(
+        [
+          {
+            sql: `UPDATE users SET totp_last_step = $2
+                  WHERE id = $1 AND totp_seed IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < $2)`,
+            params: [id, step],
+            mustChange: true,
+          },
+        ],
+        () => new CustosError({ code: 'internal', message: 'a TOTP step cannot take a unique key' }),
+      ),
     list: async () => (await db.all<UserRow>('SELECT * FROM users ORDER BY created_at, id', [])).map(toUser),
   };
 }

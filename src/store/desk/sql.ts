@@ -113,3 +113,26 @@ export const DESK_SECRET_TABLES = `
   );
   CREATE INDEX identity_proofs_request ON identity_proofs (request_id);
 `;
+
+/**
+ * Staff accounts as the console signs them in: TOTP state on users (the confirmed seed's time and last accepted step, a
+ * seed pending confirmation, both seeds sealed by the vault), and their sessions. Roles are the console's
+ * (`STAFF_ROLES`): a desk `agent` of the first desk tables becomes an `analyst`, who reads requests and decides nothing,
+ * so no account gains a right by the change; an admin gives back more by hand (`custos users` …).
+ */
+export const STAFF_TABLES = `
+  ALTER TABLE users ADD COLUMN totp_confirmed_at text;
+  ALTER TABLE users ADD COLUMN totp_last_step bigint;
+  ALTER TABLE users ADD COLUMN pending_totp_seed text;
+  UPDATE users SET role = 'analyst' WHERE role = 'agent';
+  CREATE TABLE staff_sessions (
+    id_hash text PRIMARY KEY,
+    staff_id text NOT NULL REFERENCES users(id),
+    stage text NOT NULL CHECK (stage IN ('complete', 'totp-enrolment')),
+    csrf_secret text NOT NULL,
+    created_at text NOT NULL,
+    last_seen_at text NOT NULL
+  );
+  CREATE INDEX staff_sessions_staff ON staff_sessions (staff_id);
+  CREATE INDEX staff_sessions_last_seen ON staff_sessions (last_seen_at);
+`;

@@ -1,6 +1,6 @@
 // Schema of Custos's PostgreSQL store, as ordered migrations applied once each, in a schema of its own (default `custos`).
 import type pg from 'pg';
-import { DESK_SECRET_TABLES, DESK_TABLES } from '../desk/sql.js';
+import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_TABLES } from '../desk/sql.js';
 import { latestMigration, refuseNewerStore } from '../migration-guard.js';
 
 export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
@@ -62,6 +62,11 @@ export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: 
     // The desk's secrets: status and download tokens and e-mail codes as hashes, rate counts, sealed identity proofs.
     id: 3,
     sql: DESK_SECRET_TABLES,
+  },
+  {
+    // Staff accounts as the console signs them in: TOTP state on users, console roles, sessions (see STAFF_TABLES).
+    id: 4,
+    sql: STAFF_TABLES,
   },
 ];
 

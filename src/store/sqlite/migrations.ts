@@ -1,5 +1,5 @@
 // Schema of Custos's SQLite store, as ordered migrations applied once each.
-import { DESK_SECRET_TABLES, DESK_TABLES } from '../desk/sql.js';
+import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_TABLES } from '../desk/sql.js';
 
 export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
   {
@@ -135,5 +135,10 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
     // The desk's secrets: status and download tokens and e-mail codes as hashes, rate counts, sealed identity proofs.
     id: 9,
     sql: DESK_SECRET_TABLES,
+  },
+  {
+    // Staff accounts as the console signs them in: TOTP state on users, console roles, sessions (see STAFF_TABLES).
+    id: 10,
+    sql: STAFF_TABLES,
   },
 ];

@@ -90,6 +90,29 @@ describe('the SQLite journal', () => {
     expect(run?.steps.get('02:mask:y')).toEqual({ stepId: '02:mask:y', intent: { rows: [] }, done: false, result: undefined });
     await store.close();
   });
+
+  it("gives the desk's agents of an earlier store the console's analyst role, and keeps officers officers", async () => {
+    const file = tempFile();
+    const old = new Database(file);
+    old.exec('CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    for (const m of SQLITE_MIGRATIONS.filter((m) => m.id <= 8)) {
+      old.exec(m.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(m.id, at.toISOString());
+    }
+    const user = old.prepare(
+      "INSERT INTO users (id, email, email_key, role, password_hash, totp_seed, created_at) VALUES (?, ?, ?, ?, 'h', ?, ?)",
+    );
+    user.run('u1', 'a@example.com', 'a@example.com', 'agent', null, at.toISOString());
+    user.run('u2', 'o@example.com', 'o@example.com', 'officer', 'v1.sealed', at.toISOString());
+    old.close();
+
+    const store = openSqliteStore(file);
+    expect((await store.users.list()).map((u) => [u.id, u.role, u.totpSeed, u.totpLastStep])).toEqual([
+      ['u1', 'analyst', undefined, undefined],
+      ['u2', 'officer', 'v1.sealed', undefined],
+    ]);
+    await store.close();
+  });
 });
 
 describe('the store files', () => {
