@@ -57,7 +57,7 @@ export {
   type RestrictionResult,
   type RightsAction,
   type RightsPlan,
-  type RightsRequest,
+  type RunRequest,
 } from './rights/index.js';
 export {
   writeAccessPackage,

@@ -17,7 +17,7 @@ export {
 export { previewRequest, type RequestPreview } from './preview.js';
 export { foldCase, foldIdentity, parseIdentityArgs, normalizeIdentities } from './identities.js';
 export { PINNED_ROWS, resolveRequest, type ResolvedRequest, type Where } from './resolve.js';
-export type { ExecutionContext, ProgressEvent, RightsRequest } from './execute/context.js';
+export type { ExecutionContext, ProgressEvent, RunRequest } from './execute/context.js';
 export { executeErasure, type ErasureResult } from './execute/erase.js';
 export type { StepResult } from './execute/steps.js';
 export type { ClosureBlocker } from './execute/closure.js';

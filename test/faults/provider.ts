@@ -10,7 +10,7 @@ import type { Connector } from '../../src/connectors/index.js';
 import { openConnector } from '../../src/connectors/index.js';
 import { compilePolicy, type PolicyModel } from '../../src/policy/index.js';
 import { createConnectorPool } from '../../src/connectors/index.js';
-import { normalizeIdentities, type RightsRequest } from '../../src/rights/index.js';
+import { normalizeIdentities, type RunRequest } from '../../src/rights/index.js';
 import { testContext, type TestContext } from '../rights/context.js';
 import type { PrivateServer } from './servers.js';
 import { testOrganization } from '../manifest-header.js';
@@ -90,7 +90,7 @@ export interface FaultProvider {
   readonly manifestDir: string;
   readonly model: PolicyModel;
   /** A request by Ada's e-mail. */
-  request(id: string): RightsRequest;
+  request(id: string): RunRequest;
   /** A context whose connectors may be wrapped (to kill the server at a chosen call); a fresh pool each time. */
   context(wrap?: (connector: Connector) => Connector): TestContext;
   /** Files and folders left in the provider's folder besides the stores (a package, a work folder). */

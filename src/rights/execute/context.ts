@@ -23,7 +23,8 @@ export interface ExecutionContext {
   readonly onProgress?: ((event: ProgressEvent) => void | Promise<void>) | undefined;
 }
 
-export interface RightsRequest {
+/** What one run of the rights engine acts on; a request at the desk (src/workflow `RightsRequest`) owns one or more runs. */
+export interface RunRequest {
   /** Run id: running a request again with the same id resumes it. */
   readonly id: string;
   readonly identities: Identities;

@@ -5,7 +5,7 @@ import type { Completion, HoldRecord, RunRecord, StepRecord } from '../../store/
 import type { ErasureOperation, RightsPlan } from '../plan.js';
 import { selectionsOf, type ResolvedRequest, type Where } from '../resolve.js';
 import { evaluateClosure, type ClosureBlocker } from './closure.js';
-import type { ExecutionContext, RightsRequest } from './context.js';
+import type { ExecutionContext, RunRequest } from './context.js';
 import { prepareRun, withRequestLease, type JournaledRun, type PreparedRun } from './journaled.js';
 import { applyMask, buildMaskIntent, fieldsWritten, maskIntentFields, needsIntent, type MaskIntent } from './masks.js';
 import { byStore, runJournaledSteps, type JournaledStep, type StepResult } from './steps.js';
@@ -31,11 +31,11 @@ export function stepId(index: number, op: ErasureOperation): string {
  * run is journaled, and journaled with it in one write, before any store is written. Running the same request id again
  * resumes a crashed run and repeats no finished step.
  */
-export async function executeErasure(ctx: ExecutionContext, request: RightsRequest): Promise<ErasureResult> {
+export async function executeErasure(ctx: ExecutionContext, request: RunRequest): Promise<ErasureResult> {
   return withRequestLease(ctx, request.id, (leased) => erase(leased, request));
 }
 
-async function erase(ctx: ExecutionContext, request: RightsRequest): Promise<ErasureResult> {
+async function erase(ctx: ExecutionContext, request: RunRequest): Promise<ErasureResult> {
   // Collections that resolution reads whole anyway come with the fields their mask intents need, and are not read again.
   const alreadyRead = new Map<string, readonly Row[]>();
   const prepared = await prepareRun(ctx, request, 'erase', {

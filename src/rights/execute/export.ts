@@ -3,7 +3,7 @@ import type { Row, Value } from '../../connectors/index.js';
 import { fieldBreaches, holdsCardNumbers, type CollectionModel, type FieldModel, type PolicyModel } from '../../policy/index.js';
 import { planRequest } from '../planner.js';
 import { resolveRequest, type CollectionVisitor } from '../resolve.js';
-import type { ExecutionContext, RightsRequest } from './context.js';
+import type { ExecutionContext, RunRequest } from './context.js';
 import { isoDate } from './dates.js';
 import { existingRun } from './journaled.js';
 
@@ -171,7 +171,7 @@ function chosenFields(model: PolicyModel, collection: CollectionModel, choose: F
  */
 export async function exportPersonData(
   ctx: ExecutionContext,
-  request: RightsRequest,
+  request: RunRequest,
   sink: ExportSink,
   options: ExportOptions,
 ): Promise<ExportResult> {

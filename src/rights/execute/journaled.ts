@@ -4,7 +4,7 @@ import { leaseOwner, type RunRecord } from '../../store/index.js';
 import { planRequest } from '../planner.js';
 import type { RightsAction, RightsPlan } from '../plan.js';
 import { resolveRequest, type AlsoRead, type ResolvedRequest } from '../resolve.js';
-import type { ExecutionContext, RightsRequest } from './context.js';
+import type { ExecutionContext, RunRequest } from './context.js';
 import { checkRecordedIntents, recordedPlan, recordedResolution } from './recorded.js';
 
 export interface JournaledRun {
@@ -101,7 +101,7 @@ export async function existingRun(ctx: ExecutionContext, requestId: string, acti
   return existing;
 }
 
-export async function openRun(ctx: ExecutionContext, request: RightsRequest, action: RightsAction): Promise<JournaledRun> {
+export async function openRun(ctx: ExecutionContext, request: RunRequest, action: RightsAction): Promise<JournaledRun> {
   const prepared = await prepareRun(ctx, request, action);
   return 'run' in prepared ? prepared : prepared.open();
 }
@@ -119,7 +119,7 @@ export interface PreparedRun {
 /** The resumable run of this id, or the plan and resolution of a fresh one, which nothing has journaled yet. */
 export async function prepareRun(
   ctx: ExecutionContext,
-  request: RightsRequest,
+  request: RunRequest,
   action: RightsAction,
   /**
    * What the executor wants of a fresh resolution besides selections: rows of collections it reads whole anyway (see

@@ -5,7 +5,7 @@ import { didYouMeanField, validateFieldValue } from './field-values.js';
 import { collectionOf, type CollectionModel, type FieldModel } from '../../policy/index.js';
 import { coerceForField } from '../values.js';
 import { isIdentityWhere, type Where } from '../resolve.js';
-import type { ExecutionContext, RightsRequest } from './context.js';
+import type { ExecutionContext, RunRequest } from './context.js';
 import type { Identities } from '../plan.js';
 import { prepareRun, withRequestLease } from './journaled.js';
 import { runJournaledSteps, type StepResult } from './steps.js';
@@ -34,7 +34,7 @@ export function rectificationTargets(collections: readonly CollectionModel[], ta
 
 export async function executeRectification(
   ctx: ExecutionContext,
-  request: RightsRequest,
+  request: RunRequest,
   changes: readonly Rectification[],
 ): Promise<RectificationResult> {
   if (changes.length === 0)
@@ -42,7 +42,7 @@ export async function executeRectification(
   return withRequestLease(ctx, request.id, (leased) => rectify(leased, request, changes));
 }
 
-async function rectify(ctx: ExecutionContext, request: RightsRequest, changes: readonly Rectification[]): Promise<RectificationResult> {
+async function rectify(ctx: ExecutionContext, request: RunRequest, changes: readonly Rectification[]): Promise<RectificationResult> {
   // Planned and resolved, but journaled only once every value is valid: a refused value leaves no run behind (nothing
   // to resume, and no resolution naming the person).
   const prepared = await prepareRun(ctx, request, 'rectify');

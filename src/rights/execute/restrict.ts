@@ -3,7 +3,7 @@ import type { ConnectorSession } from '../../connectors/index.js';
 import { CustosError } from '../../errors.js';
 import { collectionOf } from '../../policy/index.js';
 import type { Completion } from '../../store/index.js';
-import type { ExecutionContext, RightsRequest } from './context.js';
+import type { ExecutionContext, RunRequest } from './context.js';
 import { openRun, withRequestLease } from './journaled.js';
 import { runJournaledSteps, type StepResult } from './steps.js';
 
@@ -23,7 +23,7 @@ export type RestrictionResult =
  */
 export async function executeRestriction(
   ctx: ExecutionContext,
-  request: RightsRequest,
+  request: RunRequest,
   options: { lift?: boolean } = {},
 ): Promise<RestrictionResult> {
   if (![...ctx.model.index.collections.values()].some((c) => c.restriction !== undefined)) {
@@ -37,7 +37,7 @@ export async function executeRestriction(
   return withRequestLease(ctx, request.id, (leased) => restrict(leased, request, options));
 }
 
-async function restrict(ctx: ExecutionContext, request: RightsRequest, options: { lift?: boolean }): Promise<RestrictionResult> {
+async function restrict(ctx: ExecutionContext, request: RunRequest, options: { lift?: boolean }): Promise<RestrictionResult> {
   const action = options.lift ? 'lift-restriction' : 'restrict';
   const { run, plan, resolved } = await openRun(ctx, request, action);
   if (run.status === 'completed') return run.result as RestrictionResult;

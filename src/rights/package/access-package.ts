@@ -3,7 +3,7 @@ import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Language } from '../../policy/index.js';
 import { pickLanguage } from '../../render/index.js';
-import { exportPersonData, type ExecutionContext, type RightsRequest } from '../index.js';
+import { exportPersonData, type ExecutionContext, type RunRequest } from '../index.js';
 import { packageManifest } from './package-manifest.js';
 import { createPackageSink } from './package-sink.js';
 import { renderSummary } from './summary.js';
@@ -34,7 +34,7 @@ export interface AccessPackageResult {
  */
 export async function writeAccessPackage(
   ctx: ExecutionContext,
-  request: RightsRequest,
+  request: RunRequest,
   options: AccessPackageOptions,
 ): Promise<AccessPackageResult> {
   const lang = pickLanguage(ctx.model, options.lang);

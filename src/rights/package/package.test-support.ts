@@ -1,7 +1,7 @@
 // Test support for the access package: the rights test shop with a DPO, an authority, transfers and an outbox; unzip; page text.
 import { compilePolicy, type PolicyModel } from '../../policy/index.js';
 import { createConnectorPool } from '../../connectors/index.js';
-import { normalizeIdentities, type RightsRequest } from '../index.js';
+import { normalizeIdentities, type RunRequest } from '../index.js';
 import { openPromise, type Entry } from 'yauzl';
 import { createShop, SHOP_MANIFEST, type Shop } from '../../../test/rights/shop.js';
 import { testContext, type TestContext } from '../../../test/rights/context.js';
@@ -85,7 +85,7 @@ export function createRichShop(name: string): RichShop {
   return { shop, model, context: () => ({ ...testContext(shop, { pool: createConnectorPool(model) }), model }) };
 }
 
-export function adaRequest(model: PolicyModel, id: string): RightsRequest {
+export function adaRequest(model: PolicyModel, id: string): RunRequest {
   return { id, identities: normalizeIdentities(model, new Map([['email', ['ada@example.com']]])) };
 }
 

@@ -1,13 +1,6 @@
 // The portability document (GDPR art. 20): the data the person provided, as structured, machine-readable JSON.
 import type { ContactModel } from '../../policy/index.js';
-import {
-  exportPersonData,
-  portableFields,
-  type ExecutionContext,
-  type ExportedValue,
-  type ExportSink,
-  type RightsRequest,
-} from '../index.js';
+import { exportPersonData, portableFields, type ExecutionContext, type ExportedValue, type ExportSink, type RunRequest } from '../index.js';
 
 export const PORTABILITY_FORMAT = 'custos-portability/1';
 
@@ -26,7 +19,7 @@ export interface PortabilityDocument {
  * Builds the document in memory: portability covers only what the person provided (profile, settings, content), which
  * stays small; the access package is the streaming path for everything else.
  */
-export async function writePortabilityDocument(ctx: ExecutionContext, request: RightsRequest): Promise<{ found: boolean; json: string }> {
+export async function writePortabilityDocument(ctx: ExecutionContext, request: RunRequest): Promise<{ found: boolean; json: string }> {
   const collections = new Map<string, PortableRow[]>();
   let current: PortableRow[] = [];
   const sink: ExportSink = {
