@@ -1,5 +1,6 @@
 // What the staff API needs from Custos's store: staff accounts and their sessions, as two small interfaces.
-import type { SessionStage, StaffRole } from '../../workflow/index.js';
+import type { StaffRole } from '../../workflow/index.js';
+import type { StoredStaffSession } from '../../store/index.js';
 
 export { SESSION_STAGES, type SessionStage } from '../../workflow/index.js';
 
@@ -39,16 +40,8 @@ export interface StaffDirectory {
   recordTotpStep(id: string, step: number): Promise<boolean>;
 }
 
-export interface StaffSession {
-  /** SHA-256 of the cookie's session id (hex): a leaked session table gives no usable cookie. */
-  readonly idHash: string;
-  readonly staffId: string;
-  readonly stage: SessionStage;
-  /** Secret of this session's CSRF tokens (@fastify/csrf-protection), never sent to the browser as is. */
-  readonly csrfSecret: string;
-  readonly createdAt: Date;
-  readonly lastSeenAt: Date;
-}
+/** A session as the store keeps it, keyed by the SHA-256 of its cookie's id (a leaked table gives no usable cookie). */
+export type StaffSession = StoredStaffSession;
 
 export interface StaffSessionStore {
   create(session: StaffSession): Promise<void>;
