@@ -9,7 +9,7 @@ import type { Vault } from '../vault/index.js';
 import { deadlineOf, KIND_OPERATIONS, SYSTEM_ACTOR, type Actor, type IntakeChannel, type RightsRequest } from '../workflow/index.js';
 import type { DeskCore } from './core.js';
 import { intake, type Submission } from './intake.js';
-import { contactOf, enqueueMessage } from './messages.js';
+import { contactOf, enqueueMessage, isoDuration } from './messages.js';
 import { applyMoves, auditActor, dueOf, loadRequest } from './moves.js';
 import { resolveDeskOptions, type DeskOptions } from './options.js';
 import { download, purgeExpiredPackages, type Download } from './packages.js';
@@ -144,7 +144,7 @@ export function openDesk(input: OpenDeskInput): Desk {
       applyMoves(core, await loadRequest(core, id), [{ event: { type: 'verify' }, actor, reason }], { advance: true }),
     async askForProof(id, actor, reason) {
       const saved = await move(id, actor, 'ask-proof', reason);
-      await enqueueMessage(core, saved.request, 'proof-requested', { reason });
+      await enqueueMessage(core, saved.request, 'proof-needed', { requestId: id, kind: saved.request.kind, reason: reason.trim() });
       return saved;
     },
     async uploadProof(statusToken, bytes, mediaType) {
@@ -180,20 +180,26 @@ export function openDesk(input: OpenDeskInput): Desk {
     },
     async deny(id, actor, reason) {
       const saved = await move(id, actor, 'deny', reason);
-      await enqueueMessage(core, saved.request, 'denied', { reason: reason.trim() });
+      await enqueueMessage(core, saved.request, 'denied', { requestId: id, kind: saved.request.kind, reason: reason.trim() });
       return saved;
     },
     async extend(id, actor, reason) {
       const saved = await move(id, actor, 'extend', reason);
-      await enqueueMessage(core, saved.request, 'extended', {
-        reason: reason.trim(),
-        due: deadlineOf(saved.request, core.clock.now()).due,
-      });
+      // extend is refused where the law allows no extension, so the terms name one here.
+      const extension = saved.request.terms.extension;
+      if (extension !== undefined)
+        await enqueueMessage(core, saved.request, 'extended', {
+          requestId: id,
+          kind: saved.request.kind,
+          dueDate: deadlineOf(saved.request, core.clock.now()).due,
+          extension: isoDuration(extension),
+          reason: reason.trim(),
+        });
       return saved;
     },
     async cancel(id, actor, reason) {
       const saved = await move(id, actor, 'cancel', reason);
-      await enqueueMessage(core, saved.request, 'cancelled', {});
+      await enqueueMessage(core, saved.request, 'cancelled', { requestId: id, kind: saved.request.kind });
       return saved;
     },
     async cancelByRequester(statusToken, reason) {

@@ -33,6 +33,8 @@ export interface DeskOptions {
   readonly runRetries?: number | undefined;
   /** Whole seconds before the first retry of a run (doubled at each). Default 30. */
   readonly runRetryDelaySeconds?: number | undefined;
+  /** The privacy center's address, http(s): download links are `<it>/download/<token>`. Default `http://localhost:3000`. */
+  readonly privacyCenterUrl?: string | undefined;
 }
 
 export interface ResolvedDeskOptions {
@@ -49,6 +51,8 @@ export interface ResolvedDeskOptions {
   readonly maxProofBytes: number;
   readonly runRetries: number;
   readonly runRetryDelaySeconds: number;
+  /** Without a trailing slash. */
+  readonly privacyCenterUrl: string;
 }
 
 /** Media types accepted as identity proof: scans and photos of a document. */
@@ -74,6 +78,13 @@ export function resolveDeskOptions(model: PolicyModel, options: DeskOptions, env
       message: 'CUSTOS_APP_SECRET is too short: an assertion secret is at least 32 characters (e.g. openssl rand -base64 32)',
       details: { option: 'appSecret' },
     });
+  const privacyCenterUrl = (options.privacyCenterUrl ?? 'http://localhost:3000').trim().replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/?#\s]+/.test(privacyCenterUrl) || !URL.canParse(privacyCenterUrl))
+    throw new CustosError({
+      code: 'config',
+      message: 'desk option privacyCenterUrl must be an http(s) URL, e.g. https://privacy.example.com',
+      details: { option: 'privacyCenterUrl' },
+    });
   const storeFile = env['CUSTOS_STORE'] && !/^postgres(ql)?:/.test(env['CUSTOS_STORE']) ? env['CUSTOS_STORE'] : DEFAULT_STORE_FILE;
   return Object.freeze({
     approval: resolveApprovalPolicy(options.approval),
@@ -89,5 +100,6 @@ export function resolveDeskOptions(model: PolicyModel, options: DeskOptions, env
     maxProofBytes: whole('maxProofBytes', options.maxProofBytes, 10 * 1024 * 1024, 1),
     runRetries: whole('runRetries', options.runRetries, 3, 0),
     runRetryDelaySeconds: whole('runRetryDelaySeconds', options.runRetryDelaySeconds, 30, 1),
+    privacyCenterUrl,
   });
 }

@@ -8,6 +8,7 @@ import {
   normalizeIdentities,
   type ExecutionContext,
   type Identities,
+  type ClosureBlocker,
   type ProgressEvent,
   type RightsAction,
 } from '../rights/index.js';
@@ -16,14 +17,14 @@ import type { Language } from '../policy/index.js';
 import type { StoredRequest } from '../store/index.js';
 import { isOpenStatus, KIND_OPERATIONS, SYSTEM_ACTOR, type RightsRequest } from '../workflow/index.js';
 import type { DeskCore } from './core.js';
-import { enqueueMessage } from './messages.js';
+import { blockersInWords, downloadUrlOf, enqueueMessage } from './messages.js';
 import { applyMoves, loadRequest } from './moves.js';
 import { issueDownload, packagePath, writePrivateFile } from './packages.js';
 
-/** What a run ended with, for the request and the person's message. */
+/** What a run ended with, for the request and the person's message: a package to hand over, or what blocks a closure. */
 type RunEnd =
-  | { readonly kind: 'done'; readonly params: Readonly<Record<string, string>> }
-  | { readonly kind: 'blocked'; readonly params: Readonly<Record<string, string>> };
+  | { readonly kind: 'done'; readonly download?: { readonly token: string; readonly expiresAt: Date } | undefined }
+  | { readonly kind: 'blocked'; readonly blockers: readonly ClosureBlocker[] };
 
 /** Failures a later attempt of the job may get past: the run is left `running`, and the retry resumes it. */
 const TRANSIENT = new Set(['request-busy', 'store-unavailable', 'aborted', 'closed']);
@@ -72,11 +73,18 @@ export async function runRequest(core: DeskCore, requestId: string, options: Run
   }
   if (end.kind === 'blocked') {
     const failed = await finish(core, requestId, { event: 'run-failed', reason: 'closure-blocked' });
-    await enqueueMessage(core, failed.request, 'closure-blocked', end.params);
+    await enqueueMessage(core, failed.request, 'closure-blocked', {
+      requestId,
+      blockers: blockersInWords(core, failed.request, end.blockers),
+    });
     return;
   }
   const done = await finish(core, requestId, { event: 'run-succeeded' });
-  await enqueueMessage(core, done.request, 'completed', end.params);
+  await enqueueMessage(core, done.request, 'completed', {
+    requestId,
+    kind: done.request.kind,
+    ...(end.download && { downloadUrl: downloadUrlOf(core, end.download.token), downloadExpiresAt: end.download.expiresAt.toISOString() }),
+  });
 }
 
 /** Moves an approved request to running (a new run, or the same run id to resume a failed one that is still journaled). */
@@ -127,16 +135,14 @@ async function execute(
       const out = await packagePath(core, runId, 'zip');
       const result = await writeAccessPackage(ctx, run, { out, lang });
       if (!result.found) return notFound();
-      const { token, expiresAt } = await issueDownload(core, request.id, out);
-      return done({ found: 'true', download: token, downloadExpiresAt: expiresAt.toISOString(), rows: String(result.rows) });
+      return done(await issueDownload(core, request.id, out));
     }
     case 'portability': {
       const document = await writePortabilityDocument(ctx, run);
       if (!document.found) return notFound();
       const out = await packagePath(core, runId, 'json');
       await writePrivateFile(out, document.json);
-      const { token, expiresAt } = await issueDownload(core, request.id, out);
-      return done({ found: 'true', download: token, downloadExpiresAt: expiresAt.toISOString() });
+      return done(await issueDownload(core, request.id, out));
     }
     case 'erase': {
       const result = await executeErasure(ctx, run);
@@ -144,15 +150,9 @@ async function execute(
         case 'not-found':
           return notFound();
         case 'blocked':
-          return {
-            kind: 'blocked',
-            params: {
-              blockers: result.blockers.map((b) => b.id).join(','),
-              ...Object.fromEntries(result.blockers.map((b) => [`blocker.${b.id}.rows`, String(b.rows)])),
-            },
-          };
+          return { kind: 'blocked', blockers: result.blockers };
         case 'completed':
-          return done({ found: 'true', rows: String(result.steps.reduce((n, s) => n + s.rows, 0)) });
+          return done();
         default:
           return result satisfies never;
       }
@@ -160,21 +160,21 @@ async function execute(
     case 'rectify': {
       if (request.kind !== 'rectification') throw wrongKind(request, operation);
       const result = await executeRectification(ctx, run, request.details.changes);
-      return result.status === 'not-found' ? notFound() : done({ found: 'true' });
+      return result.status === 'not-found' ? notFound() : done();
     }
     case 'restrict':
     case 'lift-restriction': {
       const result = await executeRestriction(ctx, run, { lift: operation === 'lift-restriction' });
-      return result.status === 'not-found' ? notFound() : done({ found: 'true' });
+      return result.status === 'not-found' ? notFound() : done();
     }
     default:
       return operation satisfies never;
   }
 }
 
-const done = (params: Readonly<Record<string, string>>): RunEnd => ({ kind: 'done', params });
+const done = (download?: { readonly token: string; readonly expiresAt: Date }): RunEnd => ({ kind: 'done', download });
 /** Nobody found: the request is answered all the same (the provider holds nothing on this person). */
-const notFound = (): RunEnd => done({ found: 'false' });
+const notFound = (): RunEnd => done();
 
 const wrongKind = (request: RightsRequest, operation: RightsAction): CustosError =>
   new CustosError({

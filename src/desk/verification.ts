@@ -34,7 +34,7 @@ async function limit(core: DeskCore, scope: string, value: string, max: number, 
 
 /**
  * Sends a new code to the request's e-mail address (replacing the last one), limited per address and per IP. The code
- * reaches the person only through the outbox (template `verification-code`, params `code`, `expiresAt`).
+ * reaches the person only through the outbox (template `verification-code`, params `requestId`, `code`, `validMinutes`).
  */
 export async function sendCode(core: DeskCore, stored: StoredRequest, ip: string): Promise<void> {
   const { request } = stored;
@@ -56,7 +56,11 @@ export async function sendCode(core: DeskCore, stored: StoredRequest, ip: string
   const { code, hash, salt } = newCode();
   const expiresAt = new Date(core.clock.now().getTime() + core.options.codeLifetimeMs);
   await core.store.secrets.setCode({ requestId: request.id, hash, salt, expiresAt, attempts: 0 });
-  await enqueueMessage(core, request, 'verification-code', { code, expiresAt: expiresAt.toISOString() });
+  await enqueueMessage(core, request, 'verification-code', {
+    requestId: request.id,
+    code,
+    validMinutes: Math.max(1, Math.floor(core.options.codeLifetimeMs / 60_000)),
+  });
 }
 
 /**

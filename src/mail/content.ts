@@ -6,7 +6,7 @@ export type MessageBlock =
   /** A code the person types back, set apart so it is easy to copy. */
   | { readonly kind: 'code'; readonly label: string; readonly code: string }
   /** Items with a title and a text: the blockers of an account's closure. */
-  | { readonly kind: 'list'; readonly items: readonly { readonly title: string; readonly text: string }[] }
+  | { readonly kind: 'list'; readonly items: readonly { readonly title: string; readonly text?: string | undefined }[] }
   /** A link shown with its address in the text version (an http(s) URL, checked with the params). */
   | { readonly kind: 'link'; readonly label: string; readonly url: string };
 

@@ -4,6 +4,8 @@ export {
   TEMPLATE_PARAMS,
   isTemplateId,
   blockerSchema,
+  SECRET_PARAMS,
+  secretParamsOf,
   type ClosureBlocker,
   type TemplateId,
   type TemplateParams,

@@ -34,6 +34,7 @@ const PARAMS: Readonly<Record<TemplateId, Record<string, string>>> = {
       { description: 'Invoice INV-9 is unpaid', whatToDo: 'Pay it or contact billing' },
     ]),
   },
+  cancelled: { requestId: 'req_t1', kind: 'erasure' },
   'deadline-reminder': {
     requestId: 'req_t1',
     kind: 'access',
@@ -151,6 +152,26 @@ describe('what a message says only when it applies', () => {
     expect(render('closure-blocked', 'fr').text).toContain('2 points doivent d’abord être réglés.');
   });
 
+  it('shows a blocker given without what to do as its description alone', () => {
+    const bare = JSON.stringify([{ description: 'Every invoice must be paid: at least one is still unpaid.' }]);
+    const m = render('closure-blocked', 'en', { requestId: 'req_t1', blockers: bare });
+    expect(m.text).toContain('- Every invoice must be paid: at least one is still unpaid.\n\nOnce this is done');
+    expect(m.text).not.toContain('What to do');
+    expect(m.html).toContain('<li><strong>Every invoice must be paid: at least one is still unpaid.</strong></li>');
+  });
+
+  it('tells the person a cancelled request is closed, in France’s and Quebec’s terms', () => {
+    expect(render('cancelled', 'en').text).toContain(
+      'Your request for the erasure of your personal data (reference req_t1) has been cancelled: nothing more will be done about it.',
+    );
+    expect(render('cancelled', 'fr').text).toContain(
+      'Votre demande d’effacement de vos données personnelles (référence req_t1) a été annulée',
+    );
+    const quebec = render('cancelled', 'fr-CA').text;
+    expect(quebec).toContain('d’effacement de vos renseignements personnels');
+    expect(quebec).not.toContain('données personnelles');
+  });
+
   it('names the authority to complain to when the desk gives it, a generic one otherwise', () => {
     expect(render('denied', 'en').text).toContain('you may complain to the Example Authority.');
     expect(render('denied', 'en').html).toContain('<a href="https://authority.example.test/complain">How to complain</a>');
@@ -208,13 +229,13 @@ describe('refusals', () => {
     expect(kind.details).toEqual({ template: 'received', field: 'kind' });
   });
 
-  it('refuses a download link without its expiry, and a blocker without what to do', () => {
+  it('refuses a download link without its expiry, and a blocker without a description', () => {
     const { downloadExpiresAt: _, ...noExpiry } = PARAMS.completed;
     expect(refusal(() => render('completed', 'en', noExpiry)).details).toEqual({ template: 'completed', field: 'downloadExpiresAt' });
-    const blockers = JSON.stringify([{ description: 'Service vps-1 is active' }]);
+    const blockers = JSON.stringify([{ whatToDo: 'Pay it' }]);
     expect(refusal(() => render('closure-blocked', 'en', { requestId: 'req_t1', blockers })).details).toEqual({
       template: 'closure-blocked',
-      field: 'blockers.0.whatToDo',
+      field: 'blockers.0.description',
     });
     expect(refusal(() => render('closure-blocked', 'en', { requestId: 'req_t1', blockers: '[]' })).message).toBe(
       'mail template "closure-blocked": param blockers must name at least one blocker',

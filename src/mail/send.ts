@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { CustosError, isCustosError } from '../errors.js';
 import type { Outbox, OutboxMessage } from '../store/index.js';
 import { renderOutboxMessage, type MailRenderOptions } from './render.js';
+import { secretParamsOf } from './templates.js';
 import type { MailTransport } from './transport.js';
 
 export interface SendQueuedOptions {
@@ -84,7 +85,8 @@ async function sendOne(message: OutboxMessage, o: Required<Omit<SendQueuedOption
     return fail(error, permanent || message.attempts + 1 >= o.maxAttempts);
   }
   try {
-    const marked = await o.outbox.markSent(message.id, o.clock.now());
+    // The code or download link has reached the person: the outbox stops holding it.
+    const marked = await o.outbox.markSent(message.id, o.clock.now(), secretParamsOf(message.template));
     return marked
       ? { ...base, status: 'sent', attempts: message.attempts + 1 }
       : { ...base, status: 'skipped', attempts: message.attempts };

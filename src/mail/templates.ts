@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseDuration } from '../policy/index.js';
 import { MAIL_REQUEST_KINDS } from './kinds.js';
 
-/** The messages Custos sends: the first seven to the person who asked, `deadline-reminder` to the desk's staff. */
+/** The messages Custos sends: the first eight to the person who asked, `deadline-reminder` to the desk's staff. */
 export const TEMPLATE_IDS = [
   'verification-code',
   'received',
@@ -12,6 +12,7 @@ export const TEMPLATE_IDS = [
   'denied',
   'completed',
   'closure-blocked',
+  'cancelled',
   'deadline-reminder',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
@@ -43,8 +44,11 @@ const isoDuration = z.string().refine((t) => /^P/.test(t.trim()) && parseDuratio
   message: 'must be an ISO 8601 duration, e.g. P2M or P30D',
 });
 
-/** What blocks an account's closure (K6.1), as the person must read it: what it is, and what to do about it. */
-export const blockerSchema = z.object({ description: text, whatToDo: text });
+/**
+ * What blocks an account's closure (K6.1), as the person must read it: what it is (the manifest's precondition
+ * description, which may say the remedy too), and what to do about it when that is said apart.
+ */
+export const blockerSchema = z.object({ description: text, whatToDo: text.optional() });
 export type ClosureBlocker = z.output<typeof blockerSchema>;
 
 /** The outbox keeps params as text: a list of blockers arrives as JSON text, or as the list itself. */
@@ -78,8 +82,23 @@ export const TEMPLATE_PARAMS = {
       path: ['downloadExpiresAt'],
     }),
   'closure-blocked': z.object({ requestId, blockers }),
+  cancelled: z.object({ requestId, kind }),
   'deadline-reminder': z.object({ requestId, kind, dueDate: day, daysLeft: whole(-3650, 3650), consoleUrl: webUrl.optional() }),
 } as const satisfies Record<TemplateId, z.ZodType>;
 
 /** A template's params once checked: typed values (numbers, lists), as the renderers read them. */
 export type TemplateParams<T extends TemplateId> = z.output<(typeof TEMPLATE_PARAMS)[T]>;
+
+/**
+ * Params that open something (a code that verifies, a link that downloads): the outbox keeps them only until the
+ * message is sent, then forgets them (`Outbox.markSent`'s `forget`).
+ */
+export const SECRET_PARAMS = {
+  'verification-code': ['code'],
+  completed: ['downloadUrl'],
+} as const satisfies Partial<{ readonly [T in TemplateId]: readonly (keyof TemplateParams<T> & string)[] }>;
+
+/** The params of `template` the outbox forgets once the message is sent. */
+export function secretParamsOf(template: string): readonly string[] {
+  return (SECRET_PARAMS as Partial<Record<string, readonly string[]>>)[template] ?? [];
+}

@@ -14,7 +14,9 @@ function blockText(block: MessageBlock, lang: Language): string {
     case 'code':
       return `${t(block.label)}${colon(lang)} ${block.code}`;
     case 'list':
-      return block.items.map((item) => `- ${t(item.title)}\n  ${t(item.text).replace(/\n/g, '\n  ')}`).join('\n');
+      return block.items
+        .map((item) => `- ${t(item.title)}${item.text === undefined ? '' : `\n  ${t(item.text).replace(/\n/g, '\n  ')}`}`)
+        .join('\n');
     case 'link':
       return `${t(block.label)}${colon(lang)} ${block.url}`;
     default:
@@ -39,7 +41,7 @@ function blockHtml(block: MessageBlock, lang: Language): string {
     case 'code':
       return `<p>${t(block.label)}${escapeHtml(colon(lang))}<br><strong style="${CODE_STYLE}">${escapeHtml(block.code)}</strong></p>`;
     case 'list':
-      return `<ul>${block.items.map((item) => `<li><strong>${t(item.title)}</strong><br>${t(item.text)}</li>`).join('')}</ul>`;
+      return `<ul>${block.items.map((item) => `<li><strong>${t(item.title)}</strong>${item.text === undefined ? '' : `<br>${t(item.text)}`}</li>`).join('')}</ul>`;
     case 'link': {
       // Params and options are checked as http(s) URLs; an unsafe one would still be shown as text, never linked.
       const href = safeHref(block.url);

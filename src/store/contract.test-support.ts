@@ -492,6 +492,29 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
         expect(await store.outbox.queued(10)).toEqual([]);
       });
 
+      it('forgets the params it is told to once a message is sent, and only then', async () => {
+        const { store } = await fresh();
+        const params = { requestId: 'req-1', code: '123456', validMinutes: '10' };
+        const base = { to: 'ada@example.com', template: 'verification-code', language: 'en', params, queuedAt: AT };
+        await store.outbox.enqueue({ ...base, id: 'm1' });
+        await store.outbox.enqueue({ ...base, id: 'm2' });
+        expect(await store.outbox.markAttemptFailed('m1', false)).toBe(true);
+        expect((await store.outbox.get('m1'))?.params).toEqual(params); // still to be sent: the code is kept
+        expect(await store.outbox.markSent('m1', AT, ['code', 'absent'])).toBe(true);
+        expect(await store.outbox.get('m1')).toMatchObject({
+          status: 'sent',
+          attempts: 2,
+          params: { requestId: 'req-1', validMinutes: '10' },
+        });
+        expect(JSON.stringify(await store.outbox.get('m1'))).not.toContain('123456');
+        // A message marked already is neither marked again nor changed.
+        expect(await store.outbox.markSent('m1', AT, ['validMinutes'])).toBe(false);
+        expect((await store.outbox.get('m1'))?.params).toEqual({ requestId: 'req-1', validMinutes: '10' });
+        expect(await store.outbox.markAttemptFailed('m2', true)).toBe(true);
+        expect(await store.outbox.markSent('m2', AT, ['code'])).toBe(false);
+        expect((await store.outbox.get('m2'))?.params).toEqual(params);
+      });
+
       it('uses a download token once and never after it expires; a status token stays valid', async () => {
         const { store } = await fresh();
         const later = new Date(AT.getTime() + 7 * 86_400_000);

@@ -81,7 +81,7 @@ describe('an access request', () => {
       template: 'verification-code',
       language: 'fr',
       to: email,
-      params: { requestId: id, kind: 'access' },
+      params: { requestId: id, validMinutes: '10' },
     });
 
     const verified = await w.desk.verifyCode(statusToken, await codeOf(id), IP);
@@ -102,8 +102,10 @@ describe('an access request', () => {
     expect(done.next).toBe('see-answer');
     expect(JSON.stringify(done)).not.toContain('custos'); // no actor names
     const completed = (await w.messages(id)).find((m) => m.template === 'completed');
-    expect(completed?.params).toMatchObject({ requestId: id, found: 'true' });
-    const token = completed!.params['download']!;
+    expect(completed?.params).toMatchObject({ requestId: id, kind: 'access' });
+    const link = new URL(completed!.params['downloadUrl']!);
+    expect(link.origin).toBe('http://localhost:3000');
+    const token = decodeURIComponent(link.pathname.replace(/^\/download\//, ''));
 
     const got = await w.desk.download(token);
     expect(got).toMatchObject({ requestId: id, fileName: `access-${id}.zip`, mediaType: 'application/zip' });
@@ -156,7 +158,7 @@ describe('an erasure', () => {
     });
 
     await w.desk.askForProof(id, agent, 'the address does not match the account holder');
-    expect((await w.messages(id)).map((m) => m.template).sort()).toEqual(['proof-requested', 'verification-code']);
+    expect((await w.messages(id)).map((m) => m.template).sort()).toEqual(['proof-needed', 'verification-code']);
     const scan = Buffer.from('%PDF-1.4 passport scan');
     const { proofId } = await w.desk.uploadProof(statusToken, scan, 'application/pdf');
     const [proof] = await w.store.secrets.proofs(id);
@@ -210,8 +212,9 @@ describe('an erasure', () => {
     expect(request.status).toBe('approved');
     expect((await w.desk.get(id)).history.at(-1)).toMatchObject({ event: 'run-failed', reason: 'closure-blocked' });
     const blocked = (await w.messages(id)).find((m) => m.template === 'closure-blocked');
-    expect(blocked?.params['blockers']?.split(',')).toContain('no-unpaid-invoice');
-    expect(Number(blocked?.params['blocker.no-unpaid-invoice.rows'])).toBeGreaterThan(0);
+    const blockers = JSON.parse(blocked!.params['blockers']!) as { description: string }[];
+    expect(blockers.map((b) => b.description)).toContain('Every invoice must be paid: at least one is still unpaid.');
+    expect(blocked!.params['blockers']).not.toContain('no-unpaid-invoice'); // words, not the manifest's ids
     expect((await handWrittenPersonRows(w.data, nimbusEmail(n)))['accounts.customers']).toHaveLength(1);
   }, 60_000);
 });
@@ -289,7 +292,10 @@ describe('decisions', () => {
     );
     await w.desk.extend(gdpr.id, agent, 'many archives to search');
     expect((await w.desk.statusFor(gdpr.statusToken)).due).toBe('2027-02-23');
-    expect((await w.messages(gdpr.id)).find((m) => m.template === 'extended')?.params).toMatchObject({ due: '2027-02-23' });
+    expect((await w.messages(gdpr.id)).find((m) => m.template === 'extended')?.params).toMatchObject({
+      dueDate: '2027-02-23',
+      extension: 'P2M',
+    });
     const qc = await w.desk.register(
       { kind: 'access', channel: 'email', jurisdiction: 'quebec', identities: { email: [nimbusEmail(pick(() => true))] } },
       agent,

@@ -48,7 +48,8 @@ describe.skipIf(!url)('the request desk on PostgreSQL and pg-boss', () => {
     worker.stop();
     const status = await w.desk.statusFor(statusToken);
     expect(status).toMatchObject({ status: 'completed', due: '2026-12-23', next: 'see-answer' });
-    const token = (await w.messages(id)).find((m) => m.template === 'completed')!.params['download']!;
+    const link = (await w.messages(id)).find((m) => m.template === 'completed')!.params['downloadUrl']!;
+    const token = decodeURIComponent(new URL(link).pathname.replace(/^\/download\//, ''));
     const got = await w.desk.download(token);
     expect((await buffer(got.stream)).subarray(0, 2).toString('latin1')).toBe('PK');
     await expect(w.desk.download(token)).rejects.toMatchObject({ code: 'not-found' });

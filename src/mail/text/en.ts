@@ -129,8 +129,20 @@ export const en: MailTexts = {
       p(
         `We cannot close your account yet (reference ${x.requestId}): ${x.blockers.length === 1 ? 'one thing has' : `${x.blockers.length} things have`} to be settled first.`,
       ),
-      { kind: 'list', items: x.blockers.map((b) => ({ title: b.description, text: `What to do: ${b.whatToDo}` })) },
+      {
+        kind: 'list',
+        items: x.blockers.map((b) => ({ title: b.description, text: b.whatToDo === undefined ? undefined : `What to do: ${b.whatToDo}` })),
+      },
       p('Once this is done, ask again from our privacy center.'),
+    ],
+    signature: signature(c),
+  }),
+  cancelled: (x, c) => ({
+    subject: `Your request has been cancelled (${x.requestId})`,
+    greeting: 'Hello,',
+    blocks: [
+      p(`Your request for ${KIND[x.kind]} (reference ${x.requestId}) has been cancelled: nothing more will be done about it.`),
+      p('Any proof of identity you sent us has been deleted. You may make a new request from our privacy center at any time.'),
     ],
     signature: signature(c),
   }),

@@ -147,12 +147,29 @@ export function frenchTexts(t: FrenchTerms): MailTexts {
           p(
             `Nous ne pouvons pas encore fermer votre compte (référence ${x.requestId}) : ${one ? 'un point doit' : `${x.blockers.length} points doivent`} d’abord être ${one ? 'réglé' : 'réglés'}.`,
           ),
-          { kind: 'list', items: x.blockers.map((b) => ({ title: b.description, text: `Que faire : ${b.whatToDo}` })) },
+          {
+            kind: 'list',
+            items: x.blockers.map((b) => ({
+              title: b.description,
+              text: b.whatToDo === undefined ? undefined : `Que faire : ${b.whatToDo}`,
+            })),
+          },
           p(`Une fois ${one ? 'ce point réglé' : 'ces points réglés'}, renouvelez votre demande depuis notre centre de confidentialité.`),
         ],
         signature: signature(c),
       };
     },
+    cancelled: (x, c) => ({
+      subject: `Votre demande a été annulée (${x.requestId})`,
+      greeting: 'Bonjour,',
+      blocks: [
+        p(`Votre demande ${KIND[x.kind]} (référence ${x.requestId}) a été annulée : nous n’y donnerons pas suite.`),
+        p(
+          'Toute preuve d’identité que vous nous avez envoyée a été supprimée. Vous pouvez faire une nouvelle demande depuis notre centre de confidentialité à tout moment.',
+        ),
+      ],
+      signature: signature(c),
+    }),
     'deadline-reminder': (x, c) => ({
       subject:
         x.daysLeft < 0

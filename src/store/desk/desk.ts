@@ -72,8 +72,12 @@ export interface Outbox {
   get(id: string): Promise<OutboxMessage | undefined>;
   /** Up to `limit` queued messages, the oldest first. */
   queued(limit: number): Promise<readonly OutboxMessage[]>;
-  /** Counts an attempt and marks the message sent; false when it was not queued (sent by another process). */
-  markSent(id: string, at: Date): Promise<boolean>;
+  /**
+   * Counts an attempt and marks the message sent; false when it was not queued (sent by another process). The params
+   * named in `forget` (a code, a download link: what opens something) are removed in the same write, so the outbox
+   * holds them only until they reached the person.
+   */
+  markSent(id: string, at: Date, forget?: readonly string[]): Promise<boolean>;
   /** Counts a failed attempt; `final` marks the message failed, else it stays queued for another attempt. */
   markAttemptFailed(id: string, final: boolean): Promise<boolean>;
 }

@@ -64,17 +64,34 @@ export function deskOutbox(db: DeskSql): Outbox {
           Math.max(1, Math.floor(limit)),
         ])
       ).map(toMessage),
-    markSent: (id, at) =>
-      db.write(
+    async markSent(id, at, forget = []) {
+      if (forget.length === 0)
+        return db.write(
+          [
+            {
+              sql: `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2 WHERE id = $1 AND status = 'queued'`,
+              params: [id, at.toISOString()],
+              mustChange: true,
+            },
+          ],
+          never,
+        );
+      // A queued message's params never change, so the ones read here are the ones the update replaces; the status
+      // condition still lets one process only mark it.
+      const message = await get(id);
+      if (message?.status !== 'queued') return false;
+      const kept = Object.fromEntries(Object.entries(message.params).filter(([key]) => !forget.includes(key)));
+      return db.write(
         [
           {
-            sql: `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2 WHERE id = $1 AND status = 'queued'`,
-            params: [id, at.toISOString()],
+            sql: `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2, params = $3 WHERE id = $1 AND status = 'queued'`,
+            params: [id, at.toISOString(), JSON.stringify(kept)],
             mustChange: true,
           },
         ],
         never,
-      ),
+      );
+    },
     markAttemptFailed: (id, final) =>
       db.write(
         [
