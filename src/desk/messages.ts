@@ -1,4 +1,5 @@
 // The messages the desk queues in the outbox: src/mail's templates, their params typed and checked before they are queued.
+import type { NewOutboxMessage } from '../store/index.js';
 import { randomBytes } from 'node:crypto';
 import { localize, type Duration, type Language, type PolicyModel } from '../policy/index.js';
 import { messageParams, type ClosureBlocker, type TemplateId, type TemplateParams } from '../mail/index.js';
@@ -40,19 +41,33 @@ export async function enqueueMessage<T extends DeskTemplate>(
   template: T,
   params: TemplateParams<T>,
 ): Promise<string | undefined> {
+  const message = composeMessage(core, request, template, params);
+  if (message === undefined) return undefined;
+  await core.store.outbox.enqueue(message);
+  return message.id;
+}
+
+/**
+ * The message as the outbox queues it (its params checked against the template), for a write of its own or for the
+ * request change that sends it (`applyMoves`'s `messages`); undefined when the request gives no address to write to.
+ */
+export function composeMessage<T extends DeskTemplate>(
+  core: DeskCore,
+  request: RightsRequest,
+  template: T,
+  params: TemplateParams<T>,
+): NewOutboxMessage | undefined {
   const to = contactOf(core.model, request);
   if (to === undefined) return undefined;
-  const id = `msg-${randomBytes(8).toString('hex')}`;
-  await core.store.outbox.enqueue({
-    id,
+  return {
+    id: `msg-${randomBytes(8).toString('hex')}`,
     requestId: request.id,
     to,
     template,
     language: languageOf(core, request),
     params: messageParams(template, params),
     queuedAt: core.clock.now(),
-  });
-  return id;
+  };
 }
 
 /** The absolute link that hands a package over once: the privacy center's download page for the token. */

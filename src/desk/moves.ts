@@ -1,7 +1,7 @@
 // One move of a request: workflow transitions applied, saved over the version read, audited by ids, proofs destroyed on close.
 import { CustosError } from '../errors.js';
 import type { AuditAction, AuditActor } from '../audit/index.js';
-import type { StoredRequest } from '../store/index.js';
+import type { NewOutboxMessage, StoredRequest } from '../store/index.js';
 import {
   advanceAutomatically,
   deadlineOf,
@@ -74,7 +74,12 @@ export async function applyMoves(
   core: DeskCore,
   stored: StoredRequest,
   moves: readonly Move[],
-  options: { readonly advance?: boolean; readonly patch?: Partial<RightsRequest> } = {},
+  options: {
+    readonly advance?: boolean;
+    readonly patch?: Partial<RightsRequest>;
+    /** Messages the change sends, queued in the same write as the change. */
+    readonly messages?: readonly (NewOutboxMessage | undefined)[];
+  } = {},
 ): Promise<StoredRequest> {
   const at = core.clock.now();
   let request: RightsRequest = options.patch ? (Object.freeze({ ...stored.request, ...options.patch }) as RightsRequest) : stored.request;
@@ -90,7 +95,13 @@ export async function applyMoves(
     request = advanced.request;
     taken.push(...advanced.transitions);
   }
-  const saved = await core.store.requests.update(request, { expectedVersion: stored.version, due: dueOf(request, at), transitions: taken });
+  const messages = (options.messages ?? []).filter((m) => m !== undefined);
+  const saved = await core.store.requests.update(request, {
+    expectedVersion: stored.version,
+    due: dueOf(request, at),
+    transitions: taken,
+    messages,
+  });
   if (taken.length > 0)
     await core.store.audit.appendAll(
       taken.map((t) => ({

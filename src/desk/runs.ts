@@ -14,10 +14,10 @@ import {
 } from '../rights/index.js';
 import { writeAccessPackage, writePortabilityDocument } from '../rights/package/index.js';
 import type { Language } from '../policy/index.js';
-import type { StoredRequest } from '../store/index.js';
+import type { NewOutboxMessage, StoredRequest } from '../store/index.js';
 import { isOpenStatus, KIND_OPERATIONS, SYSTEM_ACTOR, type RightsRequest } from '../workflow/index.js';
 import type { DeskCore } from './core.js';
-import { blockersInWords, downloadUrlOf, enqueueMessage } from './messages.js';
+import { blockersInWords, composeMessage, downloadUrlOf } from './messages.js';
 import { applyMoves, loadRequest } from './moves.js';
 import { issueDownload, packagePath, writePrivateFile } from './packages.js';
 
@@ -71,20 +71,18 @@ export async function runRequest(core: DeskCore, requestId: string, options: Run
   } finally {
     await pool.close();
   }
+  // The request's end and the message that tells the person are one write: never answered without the message.
   if (end.kind === 'blocked') {
-    const failed = await finish(core, requestId, { event: 'run-failed', reason: 'closure-blocked' });
-    await enqueueMessage(core, failed.request, 'closure-blocked', {
-      requestId,
-      blockers: blockersInWords(core, failed.request, end.blockers),
-    });
+    const blocked = composeMessage(core, request, 'closure-blocked', { requestId, blockers: blockersInWords(core, request, end.blockers) });
+    await finish(core, requestId, { event: 'run-failed', reason: 'closure-blocked', messages: [blocked] });
     return;
   }
-  const done = await finish(core, requestId, { event: 'run-succeeded' });
-  await enqueueMessage(core, done.request, 'completed', {
+  const completed = composeMessage(core, request, 'completed', {
     requestId,
-    kind: done.request.kind,
+    kind: request.kind,
     ...(end.download && { downloadUrl: downloadUrlOf(core, end.download.token), downloadExpiresAt: end.download.expiresAt.toISOString() }),
   });
+  await finish(core, requestId, { event: 'run-succeeded', messages: [completed] });
 }
 
 /** Moves an approved request to running (a new run, or the same run id to resume a failed one that is still journaled). */
@@ -113,11 +111,12 @@ async function start(
 async function finish(
   core: DeskCore,
   requestId: string,
-  end: { event: 'run-succeeded' | 'run-failed'; reason?: string },
+  end: { event: 'run-succeeded' | 'run-failed'; reason?: string; messages?: readonly (NewOutboxMessage | undefined)[] },
 ): Promise<StoredRequest> {
   const stored = await loadRequest(core, requestId);
   if (stored.request.status !== 'running') return stored;
-  return applyMoves(core, stored, [{ event: { type: end.event }, actor: SYSTEM_ACTOR, reason: end.reason }]);
+  const moves = [{ event: { type: end.event }, actor: SYSTEM_ACTOR, reason: end.reason }] as const;
+  return applyMoves(core, stored, moves, { messages: end.messages ?? [] });
 }
 
 async function execute(

@@ -331,6 +331,30 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
         });
       });
 
+      it('queues the messages a change sends in the same write: a refused change queues none', async () => {
+        const { store } = await fresh();
+        const received = request({ id: 'req-m' });
+        await store.requests.create(received, '2028-02-29');
+        const verified = transition(received, { type: 'verify' }, { actor: agent, at: new Date('2028-02-01T09:00:00Z') });
+        if (!verified.ok) throw verified.error;
+        const message = (id: string) => ({
+          id,
+          requestId: 'req-m',
+          to: 'ada@example.com',
+          template: 'received',
+          language: 'en',
+          params: { requestId: 'req-m' },
+          queuedAt: new Date('2028-02-01T09:00:00Z'),
+        });
+        await store.requests.update(verified.request, { expectedVersion: 1, due: '2028-02-29', messages: [message('m-sent')] });
+        expect((await store.outbox.get('m-sent'))?.status).toBe('queued');
+        // A stale version: the change is refused, and its message is not queued either.
+        await expect(
+          store.requests.update(verified.request, { expectedVersion: 1, due: '2028-02-29', messages: [message('m-lost')] }),
+        ).rejects.toMatchObject({ code: 'conflict' });
+        expect(await store.outbox.get('m-lost')).toBeUndefined();
+      });
+
       it('lists requests by kind, status, jurisdiction and due day, page by page, 10,000 open requests included', async () => {
         const { store } = await fresh();
         const kinds = ['access', 'erasure'] as const;

@@ -30,11 +30,17 @@ export interface RequestStore {
   create(request: RightsRequest, due: string, transitions?: readonly Transition[]): Promise<StoredRequest>;
   /**
    * Stores the request as a transition left it, with the transitions taken, if it is still at `expectedVersion`:
-   * otherwise someone changed it meanwhile, and this is a `conflict` (reload, decide again), never a lost update.
+   * otherwise someone changed it meanwhile, and this is a `conflict` (reload, decide again), never a lost update. The
+   * `messages` the change sends are queued in the same write: a request is never answered without its message.
    */
   update(
     request: RightsRequest,
-    options: { readonly expectedVersion: number; readonly due: string; readonly transitions?: readonly Transition[] },
+    options: {
+      readonly expectedVersion: number;
+      readonly due: string;
+      readonly transitions?: readonly Transition[];
+      readonly messages?: readonly NewOutboxMessage[];
+    },
   ): Promise<StoredRequest>;
   get(id: string): Promise<StoredRequest | undefined>;
   /** A page of the requests matching `filter`, by keyset: a page deep in the list costs what the first one does. */

@@ -1,7 +1,7 @@
 // The outbox in the store: messages queued with their template and ids, sent or failed after counted attempts.
 import { CustosError } from '../../errors.js';
-import type { Outbox, OutboxMessage, OutboxStatus } from './desk.js';
-import type { DeskSql } from './sql.js';
+import type { NewOutboxMessage, Outbox, OutboxMessage, OutboxStatus } from './desk.js';
+import type { DeskSql, DeskStatement } from './sql.js';
 
 interface OutboxRow {
   id: string;
@@ -31,28 +31,22 @@ const toMessage = (r: OutboxRow): OutboxMessage => ({
   ...(r.sent_at === null ? {} : { sentAt: new Date(r.sent_at) }),
 });
 
+/** The statement that queues a message: alone, or in the write of the request change that sends it. */
+export function outboxInsert(m: NewOutboxMessage): DeskStatement {
+  return {
+    sql: `INSERT INTO outbox (id, request_id, recipient, template, language, params, body, status, attempts, queued_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', 0, $8)`,
+    params: [m.id, m.requestId ?? null, m.to, m.template, m.language, JSON.stringify(m.params), m.body ?? null, m.queuedAt.toISOString()],
+  };
+}
+
 export function deskOutbox(db: DeskSql): Outbox {
   const never = () => new CustosError({ code: 'internal', message: 'an outbox update cannot take a unique key' });
   const get = async (id: string) => (await db.all<OutboxRow>('SELECT * FROM outbox WHERE id = $1', [id])).map(toMessage)[0];
   return {
     async enqueue(m) {
       await db.write(
-        [
-          {
-            sql: `INSERT INTO outbox (id, request_id, recipient, template, language, params, body, status, attempts, queued_at)
-                  VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', 0, $8)`,
-            params: [
-              m.id,
-              m.requestId ?? null,
-              m.to,
-              m.template,
-              m.language,
-              JSON.stringify(m.params),
-              m.body ?? null,
-              m.queuedAt.toISOString(),
-            ],
-          },
-        ],
+        [outboxInsert(m)],
         () => new CustosError({ code: 'conflict', message: `outbox message ${m.id} already exists`, details: { messageId: m.id } }),
       );
       return { ...m, status: 'queued', attempts: 0 };

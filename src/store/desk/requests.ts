@@ -2,6 +2,7 @@
 import { CustosError } from '../../errors.js';
 import type { RightsRequest, Transition } from '../../workflow/index.js';
 import { requestFromText, requestText, transitionFromText, transitionText } from './codec.js';
+import { outboxInsert } from './outbox.js';
 import type { RequestStore, StoredRequest } from './desk.js';
 import type { DeskSql, DeskStatement } from './sql.js';
 
@@ -66,7 +67,7 @@ export function deskRequests(db: DeskSql): RequestStore {
       );
       return { request, version: 1, due };
     },
-    async update(request, { expectedVersion, due, transitions = [] }) {
+    async update(request, { expectedVersion, due, transitions = [], messages = [] }) {
       // The history's next seq is read before the write; a concurrent writer fails the version check, so it never races.
       const seq = await nextSeq(request.id);
       const saved = await db.write(
@@ -78,6 +79,7 @@ export function deskRequests(db: DeskSql): RequestStore {
             mustChange: true,
           },
           ...transitionRows(request.id, seq, transitions),
+          ...messages.map(outboxInsert),
         ],
         () =>
           new CustosError({
