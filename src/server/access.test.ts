@@ -23,11 +23,11 @@ describeOnStaffStores('permissions', (testServer) => {
       message: 'The analyst role does not include requests:approve.',
       details: { role: 'analyst', requires: 'requests:approve' },
     });
-    expect(server.desk.approved).toEqual([]);
+    expect(server.staffDesk.approved).toEqual([]);
     const officer = await signIn(server, 'officer');
     const approved = await approve(server, { cookie: officer.cookie, 'x-csrf-token': officer.csrfToken });
     expect(approved.json()).toEqual({ requestId: 'req-1', status: 'approved' });
-    expect(server.desk.approved).toEqual([{ requestId: 'req-1', staffId: 'staff-officer' }]);
+    expect(server.staffDesk.approved).toEqual([{ requestId: 'req-1', staffId: 'staff-officer' }]);
   });
 
   it('lets an auditor read the audit trail and nothing of the requests', async () => {
@@ -58,7 +58,7 @@ describeOnStaffStores('permissions', (testServer) => {
       const me = await server.app.inject({ method: 'GET', url: '/api/staff/me', headers });
       expect(me.statusCode).toBe(401);
     }
-    expect(server.desk.approved).toEqual([]);
+    expect(server.staffDesk.approved).toEqual([]);
   });
 
   it('closes a session whose account was disabled', async () => {

@@ -2,6 +2,7 @@
 import type { DestinationStream } from 'pino';
 import { systemClock, type Clock } from '../clock.js';
 import { CustosError } from '../errors.js';
+import type { Desk } from '../desk/index.js';
 import type { StaffDesk } from './desk-routes.js';
 import type { StaffDirectory, StaffSessionStore } from './staff/directory.js';
 
@@ -13,8 +14,10 @@ export interface ServerOptions {
   readonly directory: StaffDirectory;
   /** Staff sessions. */
   readonly sessions: StaffSessionStore;
-  /** What the staff routes of the request desk call. Without it, those routes are not registered. */
-  readonly desk?: StaffDesk;
+  /** The request desk the privacy center's public routes call (public-routes.ts). Without it, they are not registered. */
+  readonly desk?: Desk;
+  /** PLACEHOLDER: what the two demonstration staff routes call. Without it, those routes are not registered. */
+  readonly staffDesk?: StaffDesk;
   /** Default: the system clock. Session expiry, sign-in throttling and TOTP codes read it. */
   readonly clock?: Clock;
   /** Default: JSON lines on stdout at `info`. Tests pass a stream to read what was logged. */
@@ -28,6 +31,11 @@ export interface ServerOptions {
   readonly secureCookies?: boolean;
   /** Requests per address per window, all routes together. Default 300 per 60 000 ms; false turns it off. */
   readonly rateLimit?: false | { readonly max?: number; readonly windowMs?: number };
+  /**
+   * Requests per address per window on each of the person's code and status routes (a status token and a code are
+   * guessed there), on top of `rateLimit`. Default 20 per 60 000 ms (fewer when `rateLimit` allows fewer); must be stricter.
+   */
+  readonly publicRateLimit?: { readonly max?: number; readonly windowMs?: number };
   /** Failed sign-ins before refusing more. Default 5 per account and 20 per address per 15 minutes. */
   readonly login?: { readonly perAccount?: number; readonly perAddress?: number; readonly windowMs?: number };
   /** Default: 30 minutes idle, 12 hours in all. */
@@ -44,6 +52,7 @@ export interface ServerConfig {
   readonly trustProxy: boolean | string | readonly string[];
   readonly secureCookies: boolean;
   readonly rateLimit: false | { readonly max: number; readonly windowMs: number };
+  readonly publicRateLimit: { readonly max: number; readonly windowMs: number };
   readonly login: { readonly perAccount: number; readonly perAddress: number; readonly windowMs: number };
   readonly session: { readonly idleMs: number; readonly absoluteMs: number };
   readonly totpIssuer: string;
@@ -63,6 +72,14 @@ export function resolveServerConfig(options: ServerOptions): ServerConfig {
           max: positive('rateLimit.max', options.rateLimit?.max ?? 300),
           windowMs: positive('rateLimit.windowMs', options.rateLimit?.windowMs ?? MINUTE),
         });
+  const publicRateLimit = Object.freeze({
+    // A global limit set below 20 a minute is already the stricter one: the default follows it down.
+    max: positive('publicRateLimit.max', options.publicRateLimit?.max ?? Math.min(20, rateLimit ? rateLimit.max : 20)),
+    windowMs: positive('publicRateLimit.windowMs', options.publicRateLimit?.windowMs ?? MINUTE),
+  });
+  // Compared as rates: the stricter limit lets fewer requests through per millisecond than the global one.
+  if (rateLimit && options.publicRateLimit && publicRateLimit.max / publicRateLimit.windowMs >= rateLimit.max / rateLimit.windowMs)
+    throw configError('publicRateLimit.max', 'must allow fewer requests per window than rateLimit (it is the stricter limit)');
   const session = Object.freeze({
     idleMs: positive('session.idleMs', options.session?.idleMs ?? 30 * MINUTE),
     absoluteMs: positive('session.absoluteMs', options.session?.absoluteMs ?? 12 * 60 * MINUTE),
@@ -77,6 +94,7 @@ export function resolveServerConfig(options: ServerOptions): ServerConfig {
     trustProxy: Array.isArray(trustProxy) ? Object.freeze([...trustProxy]) : trustProxy,
     secureCookies: options.secureCookies ?? trustProxy !== false,
     rateLimit,
+    publicRateLimit,
     login: Object.freeze({
       perAccount: positive('login.perAccount', options.login?.perAccount ?? 5),
       perAddress: positive('login.perAddress', options.login?.perAddress ?? 20),

@@ -85,14 +85,14 @@ describeOnStaffStores('errors', (testServer) => {
   });
 
   it('maps a CustosError code to its status, with its message and details', async () => {
-    const desk = recordingDesk(() => {
+    const staffDesk = recordingDesk(() => {
       throw new CustosError({
         code: 'precondition-failed',
         message: 'The request is not awaiting approval.',
         details: { status: 'received' },
       });
     });
-    server = await testServer({ desk });
+    server = await testServer({ staffDesk });
     const { cookie, csrfToken } = await signIn(server, 'officer');
     const response = await server.app.inject({
       method: 'POST',
@@ -108,10 +108,10 @@ describeOnStaffStores('errors', (testServer) => {
   });
 
   it('turns anything else into a generic 500 with the request id and no message or stack', async () => {
-    const desk = recordingDesk(() => {
+    const staffDesk = recordingDesk(() => {
       throw new Error('connect ECONNREFUSED db.internal:5432 for ada@example.org');
     });
-    server = await testServer({ desk });
+    server = await testServer({ staffDesk });
     const { cookie, csrfToken } = await signIn(server, 'officer');
     const response = await server.app.inject({
       method: 'POST',
@@ -128,10 +128,10 @@ describeOnStaffStores('errors', (testServer) => {
   });
 
   it('keeps the message of a 5xx CustosError out of the answer', async () => {
-    const desk = recordingDesk(() => {
+    const staffDesk = recordingDesk(() => {
       throw new CustosError({ code: 'store-unavailable', message: 'postgres at 10.0.0.7 refused the connection' });
     });
-    server = await testServer({ desk });
+    server = await testServer({ staffDesk });
     const { cookie, csrfToken } = await signIn(server, 'officer');
     const response = await server.app.inject({
       method: 'POST',

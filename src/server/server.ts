@@ -13,6 +13,7 @@ import { resolveServerConfig, type ServerConfig, type ServerOptions } from './co
 import { registerDeskPlaceholderRoutes } from './desk-routes.js';
 import { handleError } from './error-handler.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { registerPublicRoutes } from './public-routes.js';
 import { createServerLogger } from './logging.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
 import { registerStaffRoutes } from './staff/routes.js';
@@ -47,8 +48,11 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
   });
 
   await app.register(fastifyHelmet, { global: true });
-  if (config.rateLimit)
-    await app.register(fastifyRateLimit, { global: true, max: config.rateLimit.max, timeWindow: config.rateLimit.windowMs });
+  // Registered even when the global limit is off: the person's code and status routes keep their own stricter one.
+  await app.register(
+    fastifyRateLimit,
+    config.rateLimit ? { global: true, max: config.rateLimit.max, timeWindow: config.rateLimit.windowMs } : { global: false },
+  );
   await app.register(fastifyCookie);
   // The CSRF secret lives in the staff session (request.session, set by the access hook), as with @fastify/session.
   await app.register(fastifyCsrf, {
@@ -76,7 +80,8 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
     registerHealthRoutes(api);
     if (config.docs) api.get('/api/openapi.json', { config: { requires: 'public' }, schema: { hide: true } }, async () => app.swagger());
     registerStaffRoutes(api, { config, directory: options.directory, sessions: options.sessions, throttle });
-    if (options.desk) registerDeskPlaceholderRoutes(api, options.desk);
+    if (options.staffDesk) registerDeskPlaceholderRoutes(api, options.staffDesk);
+    if (options.desk) await api.register(async (people) => registerPublicRoutes(people, { config, desk: options.desk! }));
   });
   await app.ready();
   return Object.freeze({ app, config, close: () => app.close() });

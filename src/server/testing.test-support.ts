@@ -87,7 +87,7 @@ export interface TestServer extends CustosServer {
   readonly clock: MovableClock;
   readonly adminTotpSecret: string;
   readonly log: () => string;
-  readonly desk: StaffDesk & DeskCalls;
+  readonly staffDesk: StaffDesk & DeskCalls;
   /** Every row of one of the store's tables, read past Custos as a database user would. */
   rows(table: string): Promise<Record<string, unknown>[]>;
   /** The id hashes of the sessions stored. */
@@ -99,7 +99,7 @@ export interface TestServer extends CustosServer {
  * directory (the admin's TOTP seed sealed by the vault). `close()` closes the store and removes it.
  */
 export async function testServer(
-  options: Partial<ServerOptions> & { adminWithoutTotp?: boolean; desk?: StaffDesk & DeskCalls; engine?: StaffStoreEngine } = {},
+  options: Partial<ServerOptions> & { adminWithoutTotp?: boolean; staffDesk?: StaffDesk & DeskCalls; engine?: StaffStoreEngine } = {},
 ): Promise<TestServer> {
   const { members, adminTotpSecret } = await staffFixture(options);
   const staffStore = await openStaffStore(options.engine ?? 'sqlite');
@@ -111,9 +111,9 @@ export async function testServer(
   }
   const clock = movableClock();
   const capture = logCapture();
-  const desk = options.desk ?? recordingDesk();
+  const staffDesk = options.staffDesk ?? recordingDesk();
   const { engine: _engine, adminWithoutTotp: _without, ...serverOptions } = options;
-  const server = await buildServer({ clock, ...serverOptions, directory, sessions, desk, logger: { stream: capture.stream } });
+  const server = await buildServer({ clock, ...serverOptions, directory, sessions, staffDesk, logger: { stream: capture.stream } });
   const rows = staffStore.rows;
   return {
     ...server,
@@ -126,7 +126,7 @@ export async function testServer(
     clock,
     adminTotpSecret,
     log: capture.text,
-    desk,
+    staffDesk,
     rows,
     sessionIdHashes: async () => (await rows('staff_sessions')).map((r) => String(r.id_hash)),
   };
