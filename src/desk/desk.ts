@@ -4,12 +4,12 @@ import { CustosError } from '../errors.js';
 import type { JobQueue, WorkOptions } from '../jobs/index.js';
 import type { PolicyModel } from '../policy/index.js';
 import type { RightsAction } from '../rights/index.js';
-import type { RequestFilter, RequestPage, StoredRequest } from '../store/index.js';
+import type { NewOutboxMessage, RequestFilter, RequestPage, StoredRequest } from '../store/index.js';
 import type { Vault } from '../vault/index.js';
 import { deadlineOf, KIND_OPERATIONS, SYSTEM_ACTOR, type Actor, type IntakeChannel, type RightsRequest } from '../workflow/index.js';
 import type { DeskCore } from './core.js';
 import { intake, type Submission } from './intake.js';
-import { contactOf, enqueueMessage, isoDuration } from './messages.js';
+import { composeMessage, contactOf, isoDuration } from './messages.js';
 import { applyMoves, auditActor, dueOf, loadRequest } from './moves.js';
 import { resolveDeskOptions, type DeskOptions } from './options.js';
 import { download, purgeExpiredPackages, type Download } from './packages.js';
@@ -96,8 +96,15 @@ const STAFF_CHANNELS: readonly IntakeChannel[] = ['email', 'post', 'web', 'api']
 /** Opens the desk; options are resolved once (`config` errors name the option). */
 export function openDesk(input: OpenDeskInput): Desk {
   const core: DeskCore = Object.freeze({ ...input, options: resolveDeskOptions(input.model, input.options) });
-  const move = async (id: string, actor: Actor, event: 'deny' | 'extend' | 'cancel' | 'ask-proof', reason: string) =>
-    applyMoves(core, await loadRequest(core, id), [{ event: { type: event }, actor, reason }]);
+  /** A staff decision and the message it sends the person, saved in one write. */
+  const move = async (
+    id: string,
+    actor: Actor,
+    event: 'deny' | 'extend' | 'cancel' | 'ask-proof',
+    reason: string,
+    message: (after: RightsRequest) => NewOutboxMessage | undefined,
+  ) =>
+    applyMoves(core, await loadRequest(core, id), [{ event: { type: event }, actor, reason }], { messages: (after) => [message(after)] });
 
   async function receive(submission: Submission, channels: readonly IntakeChannel[], actor: Actor, ip: string | undefined) {
     const at = core.clock.now();
@@ -142,11 +149,10 @@ export function openDesk(input: OpenDeskInput): Desk {
     verifyAssertion: async (requestId, assertion) => statusView(core, await verifyAssertion(core, requestId, assertion)),
     markVerified: async (id, actor, reason) =>
       applyMoves(core, await loadRequest(core, id), [{ event: { type: 'verify' }, actor, reason }], { advance: true }),
-    async askForProof(id, actor, reason) {
-      const saved = await move(id, actor, 'ask-proof', reason);
-      await enqueueMessage(core, saved.request, 'proof-needed', { requestId: id, kind: saved.request.kind, reason: reason.trim() });
-      return saved;
-    },
+    askForProof: (id, actor, reason) =>
+      move(id, actor, 'ask-proof', reason, (after) =>
+        composeMessage(core, after, 'proof-needed', { requestId: id, kind: after.kind, reason: reason.trim() }),
+      ),
     async uploadProof(statusToken, bytes, mediaType) {
       const stored = await requestOfToken(core, statusToken);
       if (stored.request.status !== 'awaiting-proof')
@@ -178,30 +184,26 @@ export function openDesk(input: OpenDeskInput): Desk {
         patch: options.operation === undefined ? undefined : { operation: options.operation },
       });
     },
-    async deny(id, actor, reason) {
-      const saved = await move(id, actor, 'deny', reason);
-      await enqueueMessage(core, saved.request, 'denied', { requestId: id, kind: saved.request.kind, reason: reason.trim() });
-      return saved;
-    },
-    async extend(id, actor, reason) {
-      const saved = await move(id, actor, 'extend', reason);
-      // extend is refused where the law allows no extension, so the terms name one here.
-      const extension = saved.request.terms.extension;
-      if (extension !== undefined)
-        await enqueueMessage(core, saved.request, 'extended', {
-          requestId: id,
-          kind: saved.request.kind,
-          dueDate: deadlineOf(saved.request, core.clock.now()).due,
-          extension: isoDuration(extension),
-          reason: reason.trim(),
-        });
-      return saved;
-    },
-    async cancel(id, actor, reason) {
-      const saved = await move(id, actor, 'cancel', reason);
-      await enqueueMessage(core, saved.request, 'cancelled', { requestId: id, kind: saved.request.kind });
-      return saved;
-    },
+    deny: (id, actor, reason) =>
+      move(id, actor, 'deny', reason, (after) =>
+        composeMessage(core, after, 'denied', { requestId: id, kind: after.kind, reason: reason.trim() }),
+      ),
+    extend: (id, actor, reason) =>
+      move(id, actor, 'extend', reason, (after) => {
+        // extend is refused where the law allows no extension, so the terms name one here.
+        const extension = after.terms.extension;
+        return extension === undefined
+          ? undefined
+          : composeMessage(core, after, 'extended', {
+              requestId: id,
+              kind: after.kind,
+              dueDate: deadlineOf(after, core.clock.now()).due,
+              extension: isoDuration(extension),
+              reason: reason.trim(),
+            });
+      }),
+    cancel: (id, actor, reason) =>
+      move(id, actor, 'cancel', reason, (after) => composeMessage(core, after, 'cancelled', { requestId: id, kind: after.kind })),
     async cancelByRequester(statusToken, reason) {
       const stored = await requestOfToken(core, statusToken);
       const saved = await applyMoves(core, stored, [{ event: { type: 'cancel' }, actor: { role: 'requester', id: 'requester' }, reason }]);

@@ -77,8 +77,8 @@ export async function applyMoves(
   options: {
     readonly advance?: boolean;
     readonly patch?: Partial<RightsRequest>;
-    /** Messages the change sends, queued in the same write as the change. */
-    readonly messages?: readonly (NewOutboxMessage | undefined)[];
+    /** Messages the change sends (or how to write them from the request it leaves), queued in the same write as the change. */
+    readonly messages?: readonly (NewOutboxMessage | undefined)[] | ((after: RightsRequest) => readonly (NewOutboxMessage | undefined)[]);
   } = {},
 ): Promise<StoredRequest> {
   const at = core.clock.now();
@@ -95,7 +95,8 @@ export async function applyMoves(
     request = advanced.request;
     taken.push(...advanced.transitions);
   }
-  const messages = (options.messages ?? []).filter((m) => m !== undefined);
+  const said = typeof options.messages === 'function' ? options.messages(request) : (options.messages ?? []);
+  const messages = said.filter((m) => m !== undefined);
   const saved = await core.store.requests.update(request, {
     expectedVersion: stored.version,
     due: dueOf(request, at),
