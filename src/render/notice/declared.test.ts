@@ -1,7 +1,6 @@
 // The notice states only what the manifest declares: each promise is absent from a minimal manifest's notice and present once declared.
 import { describe, expect, it } from 'vitest';
-import { compilePolicy, type Language, type PolicyModel } from '../../policy/index.js';
-import { renderNotice } from './notice.js';
+import { compileYaml, notices, plain } from './notice.test-support.js';
 
 const MINIMAL = `
 organization:
@@ -42,28 +41,7 @@ retention:
   checks: { duration: P0D, trigger: request-processed, categories: [user.identity.document] }
 `;
 
-/** Text run through both serialisers' escapes, so one substring matches Markdown and HTML alike. */
-const plain = (text: string) =>
-  text
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\\([\\`*_[\]<>|#~&+.=-])/g, '$1')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/’/g, "'")
-    .replace(/\s+/g, ' ');
-
-function compile(yaml: string): PolicyModel {
-  const result = compilePolicy([{ path: 'privacy.yaml', text: yaml }], { now: new Date('2026-11-23T00:00:00Z') });
-  if (!result.model) throw new Error(result.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
-  return result.model;
-}
-
-const notices = (model: PolicyModel, lang: Language) => [
-  plain(renderNotice(model, { lang, format: 'md' })),
-  plain(renderNotice(model, { lang, format: 'html' })),
-];
+const compile = compileYaml;
 
 /** Each promise: the manifest change that states it, and the words it prints in English and French. */
 const PROMISES: readonly { name: string; declare: (yaml: string) => string; en: string; fr: string }[] = [

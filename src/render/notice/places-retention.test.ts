@@ -1,9 +1,8 @@
 // Places named by region or in words, described safeguards, and the retention shapes real policies use: each is absent
 // from a base manifest's notice and record, and stated once declared, in English and French.
 import { describe, expect, it } from 'vitest';
-import { compilePolicy, type Language, type PolicyModel } from '../../policy/index.js';
 import { buildRopaRecord } from '../ropa/index.js';
-import { renderNotice } from './notice.js';
+import { compileYaml, notices, plain } from './notice.test-support.js';
 
 const BASE = `
 organization:
@@ -56,28 +55,7 @@ legalHolds:
 rights: { identityProofRetention: id-proof }
 `;
 
-/** Text run through both serialisers' escapes, so one substring matches Markdown and HTML alike. */
-const plain = (text: string) =>
-  text
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\\([\\`*_[\]<>|#~&+.=-])/g, '$1')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/’/g, "'")
-    .replace(/\s+/g, ' ');
-
-function compile(yaml: string): PolicyModel {
-  const result = compilePolicy([{ path: 'privacy.yaml', text: yaml }], { now: new Date('2026-11-23T00:00:00Z') });
-  if (!result.model) throw new Error(result.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
-  return result.model;
-}
-
-const notices = (model: PolicyModel, lang: Language) => [
-  plain(renderNotice(model, { lang, format: 'md' })),
-  plain(renderNotice(model, { lang, format: 'html' })),
-];
+const compile = compileYaml;
 
 const replace = (from: string, to: string) => (y: string) => {
   if (!y.includes(from)) throw new Error(`the base manifest has no "${from}"`);
