@@ -23,8 +23,9 @@ import { categorySources, legalBasisSources, retentionSources } from './sources.
 
 export function dataSection(ctx: RenderContext): Section {
   const m = ctx.t.notice;
-  const classes = [...categoriesByClass(ctx)].map(([cls, keys]) =>
-    section(
+  const classes = [...categoriesByClass(ctx)].map(([cls, keys]) => {
+    const sources = keys.map((k) => categorySources(ctx, k));
+    return section(
       `data-${cls}`,
       ctx.t.vocab.dataClass[cls],
       [
@@ -33,12 +34,12 @@ export function dataSection(ctx: RenderContext): Section {
             const description = ctx.text(ctx.model.categories.get(k)?.description);
             return [description ? `${categoryLabel(ctx, k)} — ${description}` : categoryLabel(ctx, k)];
           }),
-          keys.map((k) => categorySources(ctx, k)),
+          sources,
         ),
       ],
-      keys.flatMap((k) => categorySources(ctx, k)),
-    ),
-  );
+      sources.flat(),
+    );
+  });
   const subjects = [...ctx.model.subjects.values()];
   const subjectItems = subjects.map((s): Phrase => {
     const description = ctx.text(s.description);
