@@ -64,8 +64,13 @@ export const plain = (text: string): string =>
     .replace(/’/g, "'")
     .replace(/\s+/g, ' ');
 
+/** The notice of `model` in `lang`, Markdown and HTML, as plain text. */
+export const notices = (model: PolicyModel, lang: Language): [md: string, html: string] => [
+  plain(renderNotice(model, { lang, format: 'md' })),
+  plain(renderNotice(model, { lang, format: 'html' })),
+];
+
 /** The notice of `yaml` in `lang`, Markdown and HTML, as plain text. */
 export function noticeTexts(yaml: string, lang: Language): [md: string, html: string] {
-  const model = compileYaml(yaml);
-  return [plain(renderNotice(model, { lang, format: 'md' })), plain(renderNotice(model, { lang, format: 'html' }))];
+  return notices(compileYaml(yaml), lang);
 }

@@ -1,6 +1,6 @@
 // The notice states only what the manifest declares: each promise is absent from a minimal manifest's notice and present once declared.
 import { describe, expect, it } from 'vitest';
-import { compileYaml, notices, plain } from './notice.test-support.js';
+import { compileYaml, notices, plain } from '../../../test/real-policy.js';
 
 const MINIMAL = `
 organization:

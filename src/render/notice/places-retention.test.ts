@@ -2,7 +2,7 @@
 // from a base manifest's notice and record, and stated once declared, in English and French.
 import { describe, expect, it } from 'vitest';
 import { buildRopaRecord } from '../ropa/index.js';
-import { compileYaml, notices, plain } from './notice.test-support.js';
+import { compileYaml, notices, plain } from '../../../test/real-policy.js';
 
 const BASE = `
 organization:
