@@ -14,6 +14,7 @@ import {
   type ErasureRehearsal,
   type NimbusStores,
 } from './baseline/nimbus.js';
+import { sqliteErasureJournal, type ErasureJournal } from './baseline/journal.js';
 
 const KEY = new Uint8Array(32).fill(9);
 
@@ -118,7 +119,8 @@ function timedJournal(store: Store): { readonly store: Store; take(): number } {
 
 export async function benchRights(setup: RightsBenchSetup): Promise<void> {
   const { model, stores, customers, env } = setup;
-  const journaled = timedJournal(openSqliteStore(join(setup.dir, 'custos-bench.db')));
+  const storeFile = join(setup.dir, 'custos-bench.db');
+  const journaled = timedJournal(openSqliteStore(storeFile));
   const store = journaled.store;
   const pool = createConnectorPool(model, { env });
   const ctx: ExecutionContext = { model, pool, store, clock: systemClock, pseudonymKey: KEY };
@@ -183,7 +185,7 @@ export async function benchRights(setup: RightsBenchSetup): Promise<void> {
       );
     }
 
-    await benchErasure(setup, ctx, run, identities, journaled.take);
+    await benchErasure(setup, ctx, run, identities, journaled.take, storeFile);
   } finally {
     await pool.close();
     await store.close();
@@ -201,12 +203,37 @@ interface ErasurePass {
 }
 
 /**
- * Erasure is destructive: every pass takes people of its own. With a copy of the data, both sides erase the same random
- * people, each in its own copy, in two passes: pages read from disk (both copies' cached pages dropped first, so neither
- * side starts with more of its copy in memory), then pages already in memory (a rolled-back rehearsal on both sides
- * first): what differs there is the work each side does. The order alternates person by person. Without a copy, each
- * side erases people of its own, in one pass. A few pairs first warm both sides up. Both check closure; people are free
- * to close their account, and only those earlier runs left in the data are taken.
+ * Times `journal`'s calls: `take()` returns the milliseconds spent in them since the last take (the hand-written side's
+ * counterpart of timedJournal).
+ */
+function timedErasureJournal(journal: ErasureJournal, spent: { ms: number }): ErasureJournal {
+  const timed =
+    <A extends unknown[]>(call: (...args: A) => Promise<void>) =>
+    async (...args: A) => {
+      const start = process.hrtime.bigint();
+      try {
+        await call(...args);
+      } finally {
+        spent.ms += Number(process.hrtime.bigint() - start) / 1e6;
+      }
+    };
+  return { begin: timed(journal.begin), attempt: timed(journal.attempt), finish: timed(journal.finish) };
+}
+
+/** The two hand-written sides an erasure is compared with: as the previous figure, and journaling as the engine must. */
+const BASELINES = ['plain', 'journaled'] as const;
+type Baseline = (typeof BASELINES)[number];
+
+/**
+ * Erasure is destructive: every pass takes people of its own. With a copy of the data, the engine and a hand-written
+ * side erase the same random people, each in its own copy, in two passes: pages read from disk (both copies' cached
+ * pages dropped first, so neither side starts with more of its copy in memory), then pages already in memory (a
+ * rolled-back rehearsal on both sides first): what differs there is the work each side does. The order alternates person
+ * by person; the hand-written side alternates by pair of people between the plain statements (the figure of the
+ * previous issue) and the same statements journaling each store as the engine must, in the engine's store file
+ * (`storeFile`), so each is compared with the engine on the people it erased, half of them erased first by either side.
+ * Without a copy, each side erases people of its own, in one pass. A few people first warm every side up. All check
+ * closure; people are free to close their account, and only those earlier runs left in the data are taken.
  */
 async function benchErasure(
   setup: RightsBenchSetup,
@@ -214,10 +241,12 @@ async function benchErasure(
   run: string,
   identities: (id: number) => ReturnType<typeof normalizeIdentities>,
   journalTime: () => number,
+  storeFile: string,
 ): Promise<void> {
   const { stores, customers } = setup;
   const copy = setup.erasureCopy;
   const theirs = copy?.stores ?? stores;
+  // People per hand-written side and pass.
   const wanted = Number(process.env.CUSTOS_BENCH_ERASE ?? 80);
   const passes: readonly ErasurePass[] = copy
     ? [
@@ -236,72 +265,108 @@ async function benchErasure(
     : [{ label: 'each side erases people of its own' }];
   const present = async (s: NimbusStores, id: number) =>
     (await s.accounts.all('SELECT id FROM customers WHERE email = ?', [nimbusEmail(id)])).length > 0;
-  // As for access, the first pairs of each pass warm both sides up and are not timed.
-  const warmUp = Math.min(5, Math.ceil(wanted / 10));
-  const perPass = (copy ? 1 : 2) * (wanted + warmUp);
+  // As for access, the first pairs of each pass warm every side up and are not timed.
+  const warmUp = Math.min(8, Math.ceil(wanted / 5));
+  const perPass = (copy ? 1 : 2) * (BASELINES.length * wanted + warmUp);
   const people: number[] = [];
   const needed = perPass * passes.length;
   for (const id of randomIds(needed * 3, customers, Date.now() % 100_000, (id) => nimbusCustomer(id).closure !== 'free')) {
     if (people.length === needed) break;
     if ((await present(stores, id)) && (!copy || (await present(copy.stores, id)))) people.push(id);
   }
-  for (const [p, pass] of passes.entries()) {
-    if (pass.before && !pass.before()) {
-      console.log(`\n## ${setup.label} — erase, ${pass.label}: skipped, ${pass.skipped ?? 'cannot be set up here'}`);
-      continue;
+  const journalFile = sqliteErasureJournal(storeFile);
+  try {
+    for (const [p, pass] of passes.entries()) {
+      if (pass.before && !pass.before()) {
+        console.log(`\n## ${setup.label} — erase, ${pass.label}: skipped, ${pass.skipped ?? 'cannot be set up here'}`);
+        continue;
+      }
+      const ofPass = people.slice(p * perPass, (p + 1) * perPass);
+      const pairs = copy
+        ? ofPass.map((id) => [id, id] as const)
+        : ofPass.flatMap((id, i) => (i % 2 === 0 ? [[id, ofPass[i + 1]] as const] : []));
+      const times = Object.fromEntries(
+        BASELINES.map((b) => [
+          b,
+          { engine: [] as number[], journal: [] as number[], baseline: [] as number[], own: [] as number[], perPerson: [] as number[] },
+        ]),
+      ) as Record<Baseline, { engine: number[]; journal: number[]; baseline: number[]; own: number[]; perPerson: number[] }>;
+      for (const [n, [a, b]] of pairs.entries()) {
+        if (b === undefined) break;
+        // Order by person, hand-written side by pair of people: each side meets both orders alike.
+        const side: Baseline = BASELINES[Math.floor(n / 2) % BASELINES.length]!;
+        const request = { id: `erase-${run}-${a}`, identities: identities(a) };
+        const email = nimbusEmail(b);
+        await pass.beforeEach?.(email);
+        let tEngine = 0;
+        let tBaseline = 0;
+        let tJournal = 0;
+        const ownJournal = { ms: 0 };
+        const runEngine = async () => {
+          journalTime();
+          tEngine = await time(async () => {
+            const result = await executeErasure(ctx, request);
+            if (result.status !== 'completed') throw new Error(`erasure of customer ${a} ended ${result.status}`);
+          });
+          tJournal = journalTime();
+        };
+        const journal = side === 'journaled' ? timedErasureJournal(journalFile.forRun(`hand-${run}-${b}`), ownJournal) : undefined;
+        const runBaseline = async () => {
+          tBaseline = await time(async () => {
+            if ((await handWrittenClosureCheck(theirs, email)) > 0) throw new Error(`customer ${b} cannot close`);
+            await handWrittenErase(theirs, email, KEY, journal);
+          });
+        };
+        if (n % 2 === 0) await runEngine().then(runBaseline);
+        else await runBaseline().then(runEngine);
+        if (n < warmUp) continue;
+        const t = times[side];
+        t.engine.push(tEngine);
+        t.journal.push(tJournal);
+        t.baseline.push(tBaseline);
+        t.own.push(ownJournal.ms);
+        t.perPerson.push(tEngine / tBaseline);
+      }
+      printErasure(setup.label, pass.label, copy !== undefined, times);
     }
-    const ofPass = people.slice(p * perPass, (p + 1) * perPass);
-    const pairs = copy
-      ? ofPass.map((id) => [id, id] as const)
-      : ofPass.flatMap((id, i) => (i % 2 === 0 ? [[id, ofPass[i + 1]] as const] : []));
-    const engine: number[] = [];
-    const journal: number[] = [];
-    const baseline: number[] = [];
-    const perPerson: number[] = [];
-    for (const [n, [a, b]] of pairs.entries()) {
-      if (b === undefined) break;
-      const request = { id: `erase-${run}-${a}`, identities: identities(a) };
-      const email = nimbusEmail(b);
-      await pass.beforeEach?.(email);
-      let tEngine = 0;
-      let tBaseline = 0;
-      let tJournal = 0;
-      const runEngine = async () => {
-        journalTime();
-        tEngine = await time(async () => {
-          const result = await executeErasure(ctx, request);
-          if (result.status !== 'completed') throw new Error(`erasure of customer ${a} ended ${result.status}`);
-        });
-        tJournal = journalTime();
-      };
-      const runBaseline = async () => {
-        tBaseline = await time(async () => {
-          if ((await handWrittenClosureCheck(theirs, email)) > 0) throw new Error(`customer ${b} cannot close`);
-          await handWrittenErase(theirs, email, KEY);
-        });
-      };
-      if (n % 2 === 0) await runEngine().then(runBaseline);
-      else await runBaseline().then(runEngine);
-      if (n < warmUp) continue;
-      engine.push(tEngine);
-      journal.push(tJournal);
-      baseline.push(tBaseline);
-      perPerson.push(tEngine / tBaseline);
-    }
-    const erase = [
-      summarize('engine: executeErasure (plan, closure check, journaled)', engine),
-      summarize('  of which its journal writes (Custos’s own store)', journal),
-      summarize('hand-written closure check + statements', baseline),
-    ];
-    const [ours, , byHand] = erase;
-    const ratios = [
-      { label: 'erase engine / hand-written, p50', value: (ours?.p50 ?? 0) / (byHand?.p50 ?? 1) },
-      { label: 'erase engine / hand-written, p95', value: (ours?.p95 ?? 0) / (byHand?.p95 ?? 1) },
-    ];
-    if (copy) ratios.push({ label: 'erase engine / hand-written, median of each person’s ratio', value: summarize('', perPerson).p50 });
-    const who = copy
-      ? `${engine.length} random people, the same on both sides, each in its own copy of the data, ${pass.label}`
-      : `${engine.length} random people each side`;
-    printTable(`${setup.label} — erase, ${who}`, erase, ratios);
+  } finally {
+    await journalFile.close();
   }
+}
+
+/** The engine against each hand-written side, on the people that side erased. */
+function printErasure(
+  label: string,
+  passLabel: string,
+  paired: boolean,
+  times: Record<Baseline, { engine: number[]; journal: number[]; baseline: number[]; own: number[]; perPerson: number[] }>,
+): void {
+  const { plain, journaled } = times;
+  const count = plain.engine.length + journaled.engine.length;
+  const rows = [
+    summarize('engine: executeErasure (plan, closure check, journaled)', [...plain.engine, ...journaled.engine]),
+    summarize('  of which its journal writes (Custos’s own store)', [...plain.journal, ...journaled.journal]),
+    summarize('hand-written closure check + statements', plain.baseline),
+    summarize('hand-written, journaling each store as the engine must', journaled.baseline),
+    summarize('  of which its journal writes (same file, same settings)', journaled.own),
+  ];
+  const ratios = BASELINES.flatMap((side) => {
+    const t = times[side];
+    const engine = summarize('', t.engine);
+    const theirs = summarize('', t.baseline);
+    const name = side === 'plain' ? 'hand-written' : 'hand-written journaling';
+    return [
+      { label: `erase engine / ${name}, p50`, value: engine.p50 / theirs.p50 },
+      { label: `erase engine / ${name}, p95`, value: engine.p95 / theirs.p95 },
+      ...(paired ? [{ label: `erase engine / ${name}, median of each person’s ratio`, value: summarize('', t.perPerson).p50 }] : []),
+    ];
+  });
+  const who = paired
+    ? `${count} random people, the same on the engine’s side and the hand-written one, each in its own copy of the data, ${passLabel}`
+    : `${count} random people each side`;
+  printTable(
+    `${label} — erase, ${who}; by hand: ${plain.baseline.length} of them as before, ${journaled.baseline.length} journaling`,
+    rows,
+    ratios,
+  );
 }

@@ -2,11 +2,14 @@
 // CUSTOS_BENCH=compile,rights-sqlite,rights-distributed picks some; CUSTOS_BENCH_CUSTOMERS sets the SQLite scale
 // (default 1,000,000: the first run generates 36 M rows, ~2–3 min), CUSTOS_BENCH_DISTRIBUTED_CUSTOMERS the other (100,000),
 // CUSTOS_BENCH_AUDIT_ENTRIES the audit log's length (default 1,000,000; the first run appends them, ~1 min).
+// intake: CUSTOS_BENCH_INTAKE_SECONDS per route (default 10), CUSTOS_BENCH_INTAKE_WARMUP_SECONDS (2),
+// CUSTOS_BENCH_INTAKE_CONNECTIONS (10); the PostgreSQL store at CUSTOS_BENCH_POSTGRES_URL or CUSTOS_TEST_POSTGRES_URL.
 import { benchCompile } from './compile.bench.js';
 import { benchRights, type RightsBenchSetup } from './rights.bench.js';
 import { nimbusDistributed, nimbusOnSqlitePaired } from './nimbus-setup.js';
 import { benchMemory } from './memory.bench.js';
 import { benchAudit } from './audit.bench.js';
+import { benchIntake } from './intake.bench.js';
 
 const sqliteCustomers = Number(process.env.CUSTOS_BENCH_CUSTOMERS ?? 1_000_000);
 const distributedCustomers = Number(process.env.CUSTOS_BENCH_DISTRIBUTED_CUSTOMERS ?? 100_000);
@@ -32,6 +35,14 @@ const benches: Record<string, () => Promise<void>> = {
   'rights-distributed': () => rightsOn('PostgreSQL + MariaDB + Redis', distributedCustomers, nimbusDistributed),
   memory: () => benchMemory(),
   audit: () => benchAudit(Number(process.env.CUSTOS_BENCH_AUDIT_ENTRIES ?? 1_000_000)),
+  intake: () =>
+    benchIntake({
+      seconds: Number(process.env.CUSTOS_BENCH_INTAKE_SECONDS ?? 10),
+      warmupSeconds: Number(process.env.CUSTOS_BENCH_INTAKE_WARMUP_SECONDS ?? 2),
+      connections: Number(process.env.CUSTOS_BENCH_INTAKE_CONNECTIONS ?? 10),
+      customers: Number(process.env.CUSTOS_BENCH_INTAKE_CUSTOMERS ?? 1_000),
+      postgresUrl: process.env.CUSTOS_BENCH_POSTGRES_URL ?? process.env.CUSTOS_TEST_POSTGRES_URL,
+    }),
 };
 const selected = process.env.CUSTOS_BENCH?.split(',') ?? Object.keys(benches);
 for (const name of selected) {

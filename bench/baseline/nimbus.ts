@@ -4,6 +4,7 @@ import pg from 'pg';
 import mysql from 'mysql2/promise';
 import { Redis } from 'ioredis';
 import { pseudonymise, truncateIp } from '../../src/anonymize/index.js';
+import type { ErasureJournal } from './journal.js';
 import {
   inList,
   list,
@@ -192,8 +193,12 @@ export async function handWrittenClosureCheck(s: NimbusStores, email: string): P
   return counts.reduce((n, r) => n + Number(r[0]?.n ?? 0), 0);
 }
 
-/** The erasure the manifest declares, written by hand: one transaction per store, children before parents. */
-export async function handWrittenErase(s: NimbusStores, email: string, key: Uint8Array): Promise<void> {
+/**
+ * The erasure the manifest declares, written by hand: one transaction per store, children before parents. With a
+ * `journal`, it journals as the engine must to resume after a crash: what it found before any write, each store's
+ * attempt before that store's writes commit, the end.
+ */
+export async function handWrittenErase(s: NimbusStores, email: string, key: Uint8Array, journal?: ErasureJournal): Promise<void> {
   const a = s.accounts;
   const C = list(ids(await a.all('SELECT id FROM customers WHERE email = ?', [email])));
   const S = list(ids(await a.all(`SELECT id FROM services WHERE ${inList('customer_id', C)}`, C)));
@@ -209,6 +214,7 @@ export async function handWrittenErase(s: NimbusStores, email: string, key: Uint
   ]);
   const V = list([...new Set(ids(consents, 'visitor_id').filter((v) => v !== null))]);
   const A = list(ids(await s.recruitment.all('SELECT id FROM applications WHERE email = ?', [email])));
+  await journal?.begin({ C, S, O, I, T, R, V, A });
   await a.transaction(async (tx) => {
     await tx.run(
       `UPDATE customers SET email = NULL, handle = NULL, name = NULL, company = NULL, phone = NULL, backup_email = NULL, mobile_phone = NULL, address = NULL, country = NULL, language = NULL, password_hash = NULL, mfa_seed = NULL WHERE ${inList('id', C)}`,
@@ -251,11 +257,14 @@ export async function handWrittenErase(s: NimbusStores, email: string, key: Uint
       ]);
     }
     await tx.run(`DELETE FROM identity_documents WHERE ${inList('request_id', R)}`, R);
+    await journal?.attempt('accounts');
   });
   await s.recruitment.transaction(async (tx) => {
     await tx.run(`DELETE FROM interviews WHERE ${inList('application_id', A)}`, A);
     await tx.run(`DELETE FROM applications WHERE ${inList('id', A)}`, A);
+    await journal?.attempt('recruitment');
   });
+  await journal?.attempt('sessions');
   await s.sessions.erase(C.filter((c) => c !== null));
   await s.telemetry.transaction(async (tx) => {
     for (const r of await tx.all(`SELECT id, ip FROM login_events WHERE ${inList('customer_id', C)}`, C)) {
@@ -266,5 +275,7 @@ export async function handWrittenErase(s: NimbusStores, email: string, key: Uint
     }
     await tx.run(`DELETE FROM application_logs WHERE ${inList('customer_id', C)}`, C);
     await tx.run(`DELETE FROM analytics_visits WHERE ${inList('visitor_id', V)}`, V);
+    await journal?.attempt('telemetry');
   });
+  await journal?.finish();
 }
