@@ -113,7 +113,7 @@ export function readCsv(text: string, options: CsvOptions = {}): CsvTable {
   }
   for (let r = 0; r < records.length; r++) {
     const length = records[r]?.length ?? 0;
-    if (length !== header.length) fail(lines[r] ?? 0, `${length} fields where the header has ${header.length}`);
+    if (length !== header.length) fail(lines[r] ?? 0, `${length} field${length === 1 ? '' : 's'} where the header has ${header.length}`);
   }
   return Object.freeze({ header, rows: records, lines });
 }
