@@ -19,11 +19,13 @@ export {
   ANONYMISE_OPERATORS,
   AnonymiseOperatorSpec,
   compileOperator,
+  compileRowAnonymiser,
   INVALID_VALUE_POLICIES,
   type AnonymisedValue,
   type AnonymiseOperator,
   type AnonymiseOperatorName,
   type OperatorContext,
+  type RowAnonymiser,
 } from './operators.js';
 export { readCsv, type CsvOptions, type CsvTable } from './csv.js';
 export {

@@ -3,6 +3,7 @@ import { CustosError } from '../errors.js';
 import {
   bandNumber,
   compileOperator,
+  compileRowAnonymiser,
   epochPseudonym,
   generaliseDate,
   postcodePrefix,
@@ -113,5 +114,22 @@ describe('hierarchies in the value;level1;…;* form', () => {
     expect(() => compileOperator({ op: 'hierarchy', hierarchy: 'age', level: 4 }, { hierarchies: { age: ages } }, 'people.age')).toThrow(
       /people\.age: level 4 does not exist; the hierarchy has levels 0 \(the value\) to 3/,
     );
+  });
+});
+
+describe("a collection's operators together", () => {
+  it('returns the anonymised fields of a row, and names collection.field in errors', () => {
+    const anonymise = compileRowAnonymiser(
+      'visits',
+      { ip: { op: 'truncate-ip' }, visitor: { op: 'pseudonym', keyId: '2026' }, at: { op: 'generalise-date', to: 'month' } },
+      { pseudonymKey: rootKey },
+    );
+    const row = { id: 7, ip: '198.51.100.23', visitor: 'v-123', at: '2026-05-04T10:00:00Z', page: '/pricing' };
+    expect(anonymise(row)).toEqual({
+      ip: '198.51.0.0',
+      visitor: epochPseudonym('v-123', pseudonymEpochKey(rootKey, '2026')),
+      at: '2026-05',
+    });
+    expect(() => compileRowAnonymiser('visits', { ip: { op: 'truncate-ip', ipv6Prefix: 129 } }, {})).toThrow(/^visits\.ip: ipv6Prefix/);
   });
 });

@@ -150,3 +150,25 @@ function bandsOf(s: { width?: number | undefined; origin?: number | undefined; e
   if (s.width !== undefined) return s.origin === undefined ? { width: s.width } : { width: s.width, origin: s.origin };
   return { edges: s.edges ?? [] };
 }
+
+/** A collection's operators compiled together: a row in, the anonymised values of its named fields out. */
+export type RowAnonymiser = (row: Readonly<Record<string, unknown>>) => Record<string, AnonymisedValue>;
+
+/**
+ * Compiles one operator per field of `collection` (errors name `collection.field`). The function returns only the fields it
+ * anonymises, ready for an update; a field the row lacks is anonymised from undefined (null).
+ */
+export function compileRowAnonymiser(
+  collection: string,
+  fields: Readonly<Record<string, AnonymiseOperatorSpec>>,
+  context: OperatorContext,
+): RowAnonymiser {
+  const compiled = Object.entries(fields).map(
+    ([field, spec]) => [field, compileOperator(spec, context, `${collection}.${field}`)] as const,
+  );
+  return (row) => {
+    const out: Record<string, AnonymisedValue> = {};
+    for (const [field, operator] of compiled) out[field] = operator(row[field]);
+    return out;
+  };
+}
