@@ -143,6 +143,22 @@ describe('entry points', () => {
     expect(await checkAnonymityOfPages(pages(), options)).toEqual(checkAnonymity(rows, options));
   });
 
+  it('stops a paged check when its signal fires', async () => {
+    const controller = new AbortController();
+    async function* pages() {
+      yield generalised(patients()).slice(0, 10);
+      controller.abort();
+      yield generalised(patients()).slice(10, 20);
+    }
+    await expect(checkAnonymityOfPages(pages(), { quasi: QUASI }, controller.signal)).rejects.toMatchObject({ code: 'aborted' });
+  });
+
+  it('groups values a connector returns as objects by what they are: two Date objects of one instant are one value', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => ({ day: new Date(Date.UTC(2026, 0, 1 + (i % 2))), n: i }));
+    const report = checkAnonymity(rows, { quasi: ['day'], k: 5, columns: ['day'] });
+    expect(report.singlingOut).toMatchObject({ classes: 2, smallestClass: 5, passed: true });
+  });
+
   it('names a quasi-identifier that is not a column, and refuses thresholds out of range', () => {
     expect(() => checkAnonymity(patients(), { quasi: ['zip'] })).toThrow(
       /the quasi-identifier "zip" is not a column of the data \(columns: age, postcode/,
