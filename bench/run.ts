@@ -1,7 +1,8 @@
 // `npm run bench`: runs every benchmark and prints its figures and ratios against hand-written baselines.
 // CUSTOS_BENCH=compile,rights-sqlite,rights-distributed picks some; CUSTOS_BENCH_CUSTOMERS sets the SQLite scale
 // (default 1,000,000: the first run generates 36 M rows, ~2–3 min), CUSTOS_BENCH_DISTRIBUTED_CUSTOMERS the other (100,000),
-// CUSTOS_BENCH_AUDIT_ENTRIES the audit log's length (default 1,000,000; the first run appends them, ~1 min).
+// CUSTOS_BENCH_AUDIT_ENTRIES the audit log's length (default 1,000,000; the first run appends them, ~1 min),
+// CUSTOS_BENCH_ANONYMIZE_ROWS the rows of the anonymity check (default 1,000,000, generated in memory).
 // intake: CUSTOS_BENCH_INTAKE_SECONDS per route (default 10), CUSTOS_BENCH_INTAKE_WARMUP_SECONDS (2),
 // CUSTOS_BENCH_INTAKE_CONNECTIONS (10); the PostgreSQL store at CUSTOS_BENCH_POSTGRES_URL or CUSTOS_TEST_POSTGRES_URL.
 import { benchCompile } from './compile.bench.js';
@@ -10,6 +11,7 @@ import { nimbusDistributed, nimbusOnSqlitePaired } from './nimbus-setup.js';
 import { benchMemory } from './memory.bench.js';
 import { benchAudit } from './audit.bench.js';
 import { benchIntake } from './intake.bench.js';
+import { benchAnonymize } from './anonymize.bench.js';
 
 const sqliteCustomers = Number(process.env.CUSTOS_BENCH_CUSTOMERS ?? 1_000_000);
 const distributedCustomers = Number(process.env.CUSTOS_BENCH_DISTRIBUTED_CUSTOMERS ?? 100_000);
@@ -43,6 +45,7 @@ const benches: Record<string, () => Promise<void>> = {
       customers: Number(process.env.CUSTOS_BENCH_INTAKE_CUSTOMERS ?? 1_000),
       postgresUrl: process.env.CUSTOS_BENCH_POSTGRES_URL ?? process.env.CUSTOS_TEST_POSTGRES_URL,
     }),
+  anonymize: () => benchAnonymize(),
 };
 const selected = process.env.CUSTOS_BENCH?.split(',') ?? Object.keys(benches);
 for (const name of selected) {

@@ -9,6 +9,7 @@ import { registerExampleCommands } from './commands/example.js';
 import { registerUserCommands } from './commands/users.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerAnonymizeCommands } from './commands/anonymize.js';
 import { registerRequestCommands } from './commands/requests.js';
 import { EXIT, fail, tolerateClosedOutput } from './output.js';
 
@@ -31,5 +32,6 @@ registerRequestCommands(program);
 registerUserCommands(program);
 registerKeyCommands(program);
 registerAuditCommands(program);
+registerAnonymizeCommands(program);
 
 program.parseAsync(process.argv).catch(fail);
