@@ -65,3 +65,52 @@ export {
   type SessionStage,
   type StaffRole,
 } from './staff.js';
+export {
+  CHANGE_SCHEMAS,
+  NEW_ENTRY_SCHEMAS,
+  REGISTER_ENTRY_SCHEMA,
+  REGISTER_KINDS,
+  REGISTER_STATUSES,
+  changeEntry,
+  entryDueAt,
+  openedAt,
+  recordEntry,
+  type NewRegisterEntry,
+  type RegisterChange,
+  type RegisterEntry,
+  type RegisterEvent,
+  type RegisterKind,
+  type RegisterStatus,
+} from './registers.js';
+export {
+  INCIDENT_STATUSES,
+  NOTIFICATION_PACES,
+  NOTIFICATION_RECIPIENTS,
+  NOTIFICATION_RULES,
+  RECORD_KEEPING,
+  RISK_LEVELS,
+  incidentClock,
+  incidentsDueWithin,
+  overdueIncidents,
+  type Incident,
+  type IncidentClock,
+  type IncidentNotification,
+  type IncidentStatus,
+  type NotificationClock,
+  type NotificationRule,
+  type RiskLevel,
+} from './incidents.js';
+export {
+  AUTHORITY_REQUEST_MOVES,
+  AUTHORITY_REQUEST_STATUSES,
+  type AuthorityRequest,
+  type AuthorityRequestStatus,
+} from './authority-requests.js';
+export {
+  COMPLAINT_DAYS,
+  COMPLAINT_STATUSES,
+  complaintClock,
+  type Complaint,
+  type ComplaintClock,
+  type ComplaintStatus,
+} from './complaints.js';
