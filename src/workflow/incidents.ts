@@ -94,12 +94,12 @@ export const INCIDENT_FIELDS = z.object({
   dataCategories: z.array(text(100)).min(1).max(50),
   approxPeople: z.number().int().min(0),
   approxRecords: z.number().int().min(0),
-  consequences: z.string().trim().max(4000).default(''),
-  measuresTaken: z.string().trim().max(4000).default(''),
-  measuresPlanned: z.string().trim().max(4000).default(''),
+  consequences: z.string().trim().max(4000).optional(),
+  measuresTaken: z.string().trim().max(4000).optional(),
+  measuresPlanned: z.string().trim().max(4000).optional(),
   risk: z.enum(RISK_LEVELS),
   /** Why this risk level was concluded (Quebec's register asks why serious injury was or was not). */
-  riskReason: z.string().trim().max(4000).default(''),
+  riskReason: z.string().trim().max(4000).optional(),
   /** The jurisdictions whose people are concerned: their notification rules apply. */
   laws: z.array(text(64)).min(1).max(10),
 });
