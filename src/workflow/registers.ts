@@ -11,7 +11,15 @@ import {
   type AuthorityRequest,
 } from './authority-requests.js';
 import { COMPLAINT_FIELDS, COMPLAINT_SCHEMA, COMPLAINT_STATUSES, complaintClock, type Complaint } from './complaints.js';
-import { INCIDENT_FIELDS, INCIDENT_SCHEMA, INCIDENT_STATUSES, NOTIFICATION_SCHEMA, incidentClock, type Incident } from './incidents.js';
+import {
+  INCIDENT_FIELDS,
+  INCIDENT_SCHEMA,
+  INCIDENT_STATUSES,
+  NOTIFICATION_SCHEMA,
+  incidentClock,
+  type Incident,
+  type NotificationClock,
+} from './incidents.js';
 import { instant } from './register-fields.js';
 
 export const REGISTER_KINDS = ['authority-request', 'incident', 'complaint'] as const;
@@ -152,6 +160,41 @@ export function entryDueAt(entry: RegisterEntry, now: Date): Date | undefined {
       return entry.status === 'received' ? new Date(`${complaintClock(entry, now).due}T23:59:59.999Z`) : undefined;
     case 'authority-request':
       return entry.status === 'received' || entry.status === 'checking' ? entry.dueAt : undefined;
+    default:
+      return entry satisfies never;
+  }
+}
+
+/** Where an entry stands against its clock, alike for every kind, as the console and the command line show it. */
+export interface RegisterClock {
+  /** The instant after which it is overdue (`entryDueAt`). */
+  readonly dueAt?: Date | undefined;
+  /** An incident's authority clock: whole hours left, negative once overdue. */
+  readonly hoursLeft?: number | undefined;
+  /** A complaint's clock: days left to its due day, negative once overdue. */
+  readonly daysLeft?: number | undefined;
+  readonly overdue: boolean;
+  /** An incident's notifications owed at its risk level, each with its pace and state. */
+  readonly notifications?: readonly NotificationClock[] | undefined;
+  /** An incident's laws without a known notification rule: to check by hand. */
+  readonly lawsWithoutRule?: readonly string[] | undefined;
+  /** An incident's record is kept at least until then (Quebec 5 years, PIPEDA 24 months from awareness). */
+  readonly keepUntil?: Date | undefined;
+}
+
+export function entryClock(entry: RegisterEntry, now: Date): RegisterClock {
+  const dueAt = entryDueAt(entry, now);
+  switch (entry.kind) {
+    case 'incident': {
+      const { notifications, hoursLeft, overdue, lawsWithoutRule, keepUntil } = incidentClock(entry, now);
+      return { dueAt, hoursLeft, overdue, notifications, lawsWithoutRule, keepUntil };
+    }
+    case 'complaint': {
+      const { daysLeft, overdue } = complaintClock(entry, now);
+      return { dueAt, daysLeft, overdue };
+    }
+    case 'authority-request':
+      return { dueAt, overdue: dueAt !== undefined && now > dueAt };
     default:
       return entry satisfies never;
   }
