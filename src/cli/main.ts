@@ -10,6 +10,7 @@ import { registerUserCommands } from './commands/users.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerRequestCommands } from './commands/requests.js';
+import { registerRegisterCommands } from './commands/registers.js';
 import { EXIT, fail, tolerateClosedOutput } from './output.js';
 
 const program = new Command()
@@ -28,6 +29,7 @@ registerGenerateCommands(program);
 registerExampleCommands(program);
 registerDemoCommand(program);
 registerRequestCommands(program);
+registerRegisterCommands(program);
 registerUserCommands(program);
 registerKeyCommands(program);
 registerAuditCommands(program);
