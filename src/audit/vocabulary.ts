@@ -33,6 +33,21 @@ export const AUDIT_ACTIONS = [
   'proof.uploaded',
   'user.disabled',
   'key.revoked',
+  // The registers (K7, K5.4): authority requests, confidentiality incidents, complaints.
+  'authority-request.recorded',
+  'authority-request.updated',
+  'authority-request.check-started',
+  'authority-request.answered',
+  'authority-request.refused',
+  'incident.recorded',
+  'incident.updated',
+  'incident.notified',
+  'incident.contained',
+  'incident.closed',
+  'complaint.recorded',
+  'complaint.updated',
+  'complaint.answered',
+  'complaint.withdrawn',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -40,5 +55,18 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
  * The ids an entry may name. `person` is Custos's own reference to a person (a keyed pseudonym or an internal id), never
  * an identity value such as an e-mail address.
  */
-export const SUBJECT_KINDS = ['request', 'run', 'person', 'package', 'proof', 'user', 'key', 'sweep'] as const;
+export const SUBJECT_KINDS = [
+  'request',
+  'run',
+  'person',
+  'package',
+  'proof',
+  'user',
+  'key',
+  'sweep',
+  // The registers' entries (appended with them).
+  'authority-request',
+  'incident',
+  'complaint',
+] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];

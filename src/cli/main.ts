@@ -11,6 +11,7 @@ import { registerKeyCommands } from './commands/keys.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerAnonymizeCommands } from './commands/anonymize.js';
 import { registerRequestCommands } from './commands/requests.js';
+import { registerRegisterCommands } from './commands/registers.js';
 import { EXIT, fail, tolerateClosedOutput } from './output.js';
 
 const program = new Command()
@@ -29,6 +30,7 @@ registerGenerateCommands(program);
 registerExampleCommands(program);
 registerDemoCommand(program);
 registerRequestCommands(program);
+registerRegisterCommands(program);
 registerUserCommands(program);
 registerKeyCommands(program);
 registerAuditCommands(program);

@@ -8,3 +8,4 @@ export { NEXT_STEPS, NEXT_STEP, type NextStep, type RequestDetail, type RequestS
 export { signAssertion, type AppAssertion } from './secrets.js';
 export type { Download } from './packages.js';
 export type { RunOptions } from './runs.js';
+export { openRegisters, type RegisterListFilter, type Registers, type RegistersInput, type RegisterView } from './registers.js';

@@ -14,6 +14,7 @@ import { registerDeskPlaceholderRoutes } from './desk-routes.js';
 import { handleError } from './error-handler.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerPublicRoutes } from './public-routes.js';
+import { registerRegisterRoutes } from './register-routes.js';
 import { createServerLogger } from './logging.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
 import { registerStaffRoutes } from './staff/routes.js';
@@ -81,6 +82,7 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
     if (config.docs) api.get('/api/openapi.json', { config: { requires: 'public' }, schema: { hide: true } }, async () => app.swagger());
     registerStaffRoutes(api, { config, directory: options.directory, sessions: options.sessions, throttle });
     if (options.staffDesk) registerDeskPlaceholderRoutes(api, options.staffDesk);
+    if (options.registers) registerRegisterRoutes(api, options.registers);
     if (options.desk) await api.register(async (people) => registerPublicRoutes(people, { config, desk: options.desk! }));
   });
   await app.ready();

@@ -7,6 +7,7 @@ import { transition } from '../workflow/transitions.js';
 import { agent, officer, request } from '../workflow/requests.test-support.js';
 import { leaseOwner, ownerHasEnded } from './lease-owner.js';
 import type { HoldRecord, Store } from './store.js';
+import { describeRegisterContract } from './registers.contract.test-support.js';
 
 export interface StoreFixture {
   readonly store: Store;
@@ -604,5 +605,7 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
         expect(await store.secrets.proofs('req-1')).toEqual([]);
       });
     });
+
+    describeRegisterContract(fresh);
   });
 }

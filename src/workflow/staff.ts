@@ -9,14 +9,25 @@
 export const STAFF_ROLES = ['admin', 'officer', 'analyst', 'auditor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** What a route may require. `<area>:<verb>`: an area's read permission never implies its writes. */
-export const PERMISSIONS = ['requests:read', 'requests:approve', 'requests:manage', 'audit:read', 'audit:verify', 'staff:manage'] as const;
+/**
+ * What a route may require. `<area>:<verb>`: an area's read permission never implies its writes. The registers (authority
+ * requests, incidents, complaints) are read with `requests:read` and written with `registers:manage`.
+ */
+export const PERMISSIONS = [
+  'requests:read',
+  'requests:approve',
+  'requests:manage',
+  'audit:read',
+  'audit:verify',
+  'staff:manage',
+  'registers:manage',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The one table: a permission not listed for a role is refused to it. */
 export const ROLE_PERMISSIONS = Object.freeze({
   admin: PERMISSIONS,
-  officer: ['requests:read', 'requests:approve', 'requests:manage', 'audit:read'],
+  officer: ['requests:read', 'requests:approve', 'requests:manage', 'audit:read', 'registers:manage'],
   analyst: ['requests:read'],
   auditor: ['audit:read', 'audit:verify'],
 } as const satisfies Readonly<Record<StaffRole, readonly Permission[]>>);

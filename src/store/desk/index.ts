@@ -2,12 +2,14 @@
 import type { CustosError } from '../../errors.js';
 import { deskOutbox } from './outbox.js';
 import { deskApiKeys, deskUsers } from './people.js';
+import { deskRegisters } from './registers.js';
 import { deskRequests } from './requests.js';
 import { deskSecrets } from './secrets.js';
 import { deskStaffSessions } from './staff-sessions.js';
 import { isDuplicate, type DeskSql, type DeskStatement } from './sql.js';
 
 export * from './desk.js';
+export { REGISTER_TABLES, type RegisterFilter, type RegisterPage, type RegisterStore, type StoredRegisterEntry } from './registers.js';
 export { DESK_SECRET_TABLES, DESK_TABLES, STAFF_TABLES, type DeskSql } from './sql.js';
 
 export function deskConcerns(db: DeskSql) {
@@ -18,6 +20,7 @@ export function deskConcerns(db: DeskSql) {
     staffSessions: deskStaffSessions(db),
     apiKeys: deskApiKeys(db),
     secrets: deskSecrets(db),
+    registers: deskRegisters(db),
   };
 }
 

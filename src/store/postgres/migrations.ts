@@ -1,5 +1,6 @@
 // Schema of Custos's PostgreSQL store, as ordered migrations applied once each, in a schema of its own (default `custos`).
 import type pg from 'pg';
+import { REGISTER_TABLES } from '../desk/registers.js';
 import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_TABLES } from '../desk/sql.js';
 import { latestMigration, refuseNewerStore } from '../migration-guard.js';
 
@@ -67,6 +68,11 @@ export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: 
     // Staff accounts as the console signs them in: TOTP state on users, console roles, sessions (see STAFF_TABLES).
     id: 4,
     sql: STAFF_TABLES,
+  },
+  {
+    // The registers (K7, K5.4): authority requests, confidentiality incidents and complaints (see REGISTER_TABLES).
+    id: 5,
+    sql: REGISTER_TABLES,
   },
 ];
 

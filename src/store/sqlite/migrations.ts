@@ -1,4 +1,5 @@
 // Schema of Custos's SQLite store, as ordered migrations applied once each.
+import { REGISTER_TABLES } from '../desk/registers.js';
 import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_TABLES } from '../desk/sql.js';
 
 export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
@@ -140,5 +141,10 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
     // Staff accounts as the console signs them in: TOTP state on users, console roles, sessions (see STAFF_TABLES).
     id: 10,
     sql: STAFF_TABLES,
+  },
+  {
+    // The registers (K7, K5.4): authority requests, confidentiality incidents and complaints (see REGISTER_TABLES).
+    id: 11,
+    sql: REGISTER_TABLES,
   },
 ];
