@@ -1,0 +1,22 @@
+// The retention engine's public face: compile the manifest's retention into per-collection conditions, then plan them.
+export type {
+  ClockHop,
+  CompiledRetention,
+  FieldOperator,
+  HoldAfter,
+  RetentionClock,
+  RetentionCondition,
+  RetentionProblem,
+  TransientRule,
+} from './conditions.js';
+export { compileRetention, type CompileRetentionOptions } from './compile.js';
+export { instantOf } from './clocks.js';
+export {
+  planRetention,
+  planCompiled,
+  type HeldRows,
+  type PlanRetentionOptions,
+  type RetentionPlan,
+  type RetentionPlanEntry,
+} from './plan.js';
+export { formatRetentionPlan } from './format.js';
