@@ -5,7 +5,7 @@ import type { ConnectorPool, Row } from '../connectors/index.js';
 import type { HoldRecord } from '../store/index.js';
 import { truncateIp } from '../anonymize/index.js';
 import type { FieldOperator, RetentionCondition } from './conditions.js';
-import { clockReading, fieldsRead, heldBy, valueKey, type ParentCache } from './rows.js';
+import { clockReading, fieldsRead, heldBy, recordsOf, valueKey, type ParentCache } from './rows.js';
 
 export type RowFate =
   | { readonly kind: 'inside' }
@@ -38,14 +38,15 @@ export async function fateReader(
   const at = now.getTime();
   const restrictedValue = condition.restriction && valueKey(condition.restriction.value);
   return {
-    fields: fieldsRead(collection, condition, holdRecords),
+    fields: fieldsRead(collection, condition, recordsOf(collection, holdRecords)),
     fate(row) {
-      const start = clock(row);
+      const { at: start, restrictedParent } = clock(row);
       if (start === undefined) return { kind: 'not-started' };
       if (addDuration(new Date(start), condition.duration).getTime() > at) return { kind: 'inside' };
-      if (condition.restriction && valueKey(row[condition.restriction.field]) === restrictedValue)
+      if (restrictedParent || (condition.restriction && valueKey(row[condition.restriction.field]) === restrictedValue)) {
         return { kind: 'restricted', clock: start };
-      const declared = condition.then && thenHoldEnd(condition, holdClock?.(row));
+      }
+      const declared = condition.then && thenHoldEnd(condition, holdClock?.(row).at);
       if (declared !== undefined && (declared === null || declared > at)) {
         return {
           kind: 'held',

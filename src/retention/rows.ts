@@ -14,11 +14,21 @@ export function valueKey(v: Value | undefined): string {
   return String(toKeyValue(v));
 }
 
-/** Reads a row's clock, in epoch milliseconds; undefined when the row (or the row it refers to) has no date yet. */
-export type ClockReading = (row: Row) => number | undefined;
+/**
+ * A row's clock in epoch milliseconds (undefined when the row, or the row it refers to, has no date yet), and whether a
+ * row the clock is read through is restricted (art. 18): a restricted customer's orders, which expire with the customer's
+ * contract, are kept with the customer.
+ */
+export type ClockReading = (row: Row) => { readonly at: number | undefined; readonly restrictedParent: boolean };
 
-/** Parent maps read once per sweep or plan: `collection|key|field` → key value → field value. */
-export type ParentCache = Map<string, Promise<ReadonlyMap<string, Value>>>;
+/** One parent row as a clock reads it: the value the next step needs, and whether the row is restricted. */
+interface ParentRow {
+  readonly value: Value;
+  readonly restricted: boolean;
+}
+
+/** Parent maps read once per sweep or plan: `collection|key|field` → key value → the parent row's value. */
+export type ParentCache = Map<string, Promise<ReadonlyMap<string, ParentRow>>>;
 
 /** The function that reads a row's clock; a clock through references reads each parent collection once, into a map. */
 export async function clockReading(
@@ -29,22 +39,24 @@ export async function clockReading(
   signal?: AbortSignal,
 ): Promise<ClockReading> {
   const [first, ...rest] = clock.hops;
-  if (first === undefined) return (row) => instantOf(row[clock.field]);
-  // From the last collection back: each lookup turns a reference's value into the next one's, the last into the date.
-  const steps: ReadonlyMap<string, Value>[] = [];
+  if (first === undefined) return (row) => ({ at: instantOf(row[clock.field]), restrictedParent: false });
+  // From the row to the last collection: each map turns a reference's value into the next one's, the last into the date.
   const hops = [first, ...rest];
+  const steps: ReadonlyMap<string, ParentRow>[] = [];
   for (let i = 0; i < hops.length; i++) {
     const hop = hops[i]!;
-    const valueField = hops[i + 1]?.field ?? clock.field;
-    steps.push(await parentMap(model, pool, hop.collection, hop.key, valueField, cache, signal));
+    steps.push(await parentMap(model, pool, hop.collection, hop.key, hops[i + 1]?.field ?? clock.field, cache, signal));
   }
   return (row) => {
     let v: Value | undefined = row[first.field];
+    let restrictedParent = false;
     for (const map of steps) {
-      if (v === null || v === undefined) return undefined;
-      v = map.get(valueKey(v));
+      if (v === null || v === undefined) return { at: undefined, restrictedParent };
+      const parent = map.get(valueKey(v));
+      restrictedParent ||= parent?.restricted === true;
+      v = parent?.value;
     }
-    return instantOf(v);
+    return { at: instantOf(v), restrictedParent };
   };
 }
 
@@ -56,7 +68,7 @@ function parentMap(
   field: string,
   cache: ParentCache,
   signal?: AbortSignal,
-): Promise<ReadonlyMap<string, Value>> {
+): Promise<ReadonlyMap<string, ParentRow>> {
   const id = `${qualified}|${key}|${field}`;
   let found = cache.get(id);
   if (found === undefined) {
@@ -73,13 +85,18 @@ async function readParentMap(
   key: string,
   field: string,
   signal?: AbortSignal,
-): Promise<ReadonlyMap<string, Value>> {
+): Promise<ReadonlyMap<string, ParentRow>> {
   const collection = model.index.collections.get(qualified) as CollectionModel;
   const connector = await pool.get(collection.dataset);
-  const map = new Map<string, Value>();
-  const options = signal === undefined ? { fields: [key, field] } : { fields: [key, field], signal };
-  for await (const page of connector.findPages({ collection, where: {} }, options)) {
-    for (const row of page) map.set(valueKey(row[key]), row[field] ?? null);
+  const restriction = collection.restriction;
+  const restrictedValue = restriction && valueKey(restriction.value);
+  const fields = restriction ? [key, field, restriction.field] : [key, field];
+  const map = new Map<string, ParentRow>();
+  for await (const page of connector.findPages({ collection, where: {} }, signal === undefined ? { fields } : { fields, signal })) {
+    for (const row of page) {
+      const restricted = restriction !== undefined && valueKey(row[restriction.field]) === restrictedValue;
+      map.set(valueKey(row[key]), { value: row[field] ?? null, restricted });
+    }
   }
   return map;
 }
@@ -99,6 +116,13 @@ export function fieldsRead(collection: CollectionModel, condition: RetentionCond
   return [...names];
 }
 
+/** The hold records of one collection (erasures name it unqualified, with its dataset). */
+export function recordsOf(collection: CollectionModel, records: readonly HoldRecord[]): readonly HoldRecord[] {
+  return records.filter(
+    (h) => h.dataset === collection.dataset && (h.collection === collection.name || h.collection === collection.qualifiedName),
+  );
+}
+
 /** Hold records an erasure left on a collection, as a row test: when the row is held, the hold's end (ISO day) or null. */
 export function heldBy(
   model: PolicyModel,
@@ -107,9 +131,7 @@ export function heldBy(
   now: Date,
 ): (row: Row) => { readonly hold: string; readonly until: string | null } | undefined {
   const today = now.toISOString().slice(0, 10);
-  const mine = records.filter(
-    (h) => h.dataset === collection.dataset && (h.collection === collection.name || h.collection === collection.qualifiedName),
-  );
+  const mine = recordsOf(collection, records);
   if (mine.length === 0) return () => undefined;
   const byKey = new Map<string, HoldRecord[]>();
   const bySelection: { readonly record: HoldRecord; readonly wheres: readonly WhereLists[] }[] = [];
