@@ -10,6 +10,7 @@ import { registerUserCommands } from './commands/users.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerRequestCommands } from './commands/requests.js';
+import { registerRetentionCommands } from './commands/retention.js';
 import { EXIT, fail, tolerateClosedOutput } from './output.js';
 
 const program = new Command()
@@ -24,6 +25,7 @@ tolerateClosedOutput();
 registerPolicyCommands(program);
 registerRenderCommands(program);
 registerRightsCommands(program);
+registerRetentionCommands(program);
 registerGenerateCommands(program);
 registerExampleCommands(program);
 registerDemoCommand(program);
