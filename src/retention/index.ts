@@ -20,3 +20,4 @@ export {
   type RetentionPlanEntry,
 } from './plan.js';
 export { formatRetentionPlan } from './format.js';
+export { runRetention, type RetentionSweep, type RunRetentionOptions, type SweptCondition } from './run.js';

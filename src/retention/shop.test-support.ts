@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { compilePolicyFolder, type PolicyModel } from '../policy/index.js';
+import type { HoldRecord } from '../store/index.js';
 import { testProvider } from '../../test/manifest-header.js';
 
 export const SHOP_MANIFEST = `
@@ -136,6 +137,43 @@ CREATE TABLE subscribers (id INTEGER PRIMARY KEY, email TEXT, subscribed_at TEXT
 `;
 
 export type ShopRows = Readonly<Record<string, readonly Readonly<Record<string, string | number | null>>[]>>;
+
+/** Rows around each boundary at 2026-11-23T10:00Z: a day inside, a day past, held, restricted, not started. */
+export const ROWS: ShopRows = {
+  customers: [
+    { id: 1, email: 'inside@shop.example', closed_at: '2025-11-24T10:00:00Z' },
+    { id: 2, email: 'held@shop.example', closed_at: '2025-11-22T10:00:00Z' },
+    { id: 3, email: 'due@shop.example', closed_at: '2019-11-20T10:00:00Z' },
+    { id: 4, email: 'restricted@shop.example', closed_at: '2019-01-01T00:00:00Z', restricted: 1 },
+    { id: 5, email: 'open@shop.example', closed_at: null },
+  ],
+  orders: [1, 2, 3, 4, 5].map((c) => ({ id: c, customer_id: c, item: `item of ${c}` })),
+  order_lines: [
+    { id: 1, order_id: 1, item: 'a' },
+    { id: 2, order_id: 3, item: 'b' },
+    { id: 3, order_id: 3, item: 'c' },
+    { id: 4, order_id: 4, item: 'd' },
+  ],
+  invoices: [
+    { id: 10, number: 'F-10', issued_at: '2016-11-24' },
+    { id: 11, number: 'F-11', issued_at: '2016-11-22' },
+    { id: 12, number: 'F-12', issued_at: '2015-01-01' },
+    { id: 13, number: 'F-13', issued_at: '2014-01-01' },
+    { id: 14, number: 'F-14', issued_at: '2010-01-01' },
+  ],
+  surveys: [
+    { id: 20, customer_id: 1, score: 4, comment: 'slow delivery', ip: '203.0.113.77', answered_at: '2024-11-22T10:00:00Z' },
+    { id: 21, customer_id: 1, score: 5, comment: 'fine', ip: '203.0.113.78', answered_at: '2024-11-24T10:00:00Z' },
+    { id: 22, customer_id: null, score: 5, comment: null, ip: '203.0.0.0', answered_at: '2020-01-01T00:00:00Z' },
+  ],
+};
+
+/** What erasures left: one invoice held until 2027, one whose hold has ended, and a selection held without an end. */
+export const HOLD_RECORDS: HoldRecord[] = [
+  { dataset: 'shop', collection: 'invoices', key: '{"id":12}', hold: 'tax', until: '2027-01-01', runId: 'r1' },
+  { dataset: 'shop', collection: 'invoices', key: '{"id":13}', hold: 'tax', until: '2026-01-01', runId: 'r1' },
+  { dataset: 'shop', collection: 'invoices', key: '[{"number":["F-14"]}]', hold: 'tax', runId: 'r2' },
+];
 
 export interface ShopWorld {
   readonly model: PolicyModel;
