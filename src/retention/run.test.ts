@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createConnectorPool } from '../connectors/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { runRetention, type RetentionSweep, type RunRetentionOptions } from './run.js';
-import { HOLD_RECORDS, ROWS, shopWorld, type ShopWorld } from './shop.test-support.js';
+import { HOLD_RECORDS, ROWS, shopWorld, type ShopRows, type ShopWorld } from './shop.test-support.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -18,8 +18,8 @@ afterEach(async () => {
 });
 
 /** A fresh shop and Custos store holding the erasures' hold records. */
-async function setUp(): Promise<{ world: ShopWorld; store: Store }> {
-  const world = shopWorld(ROWS);
+async function setUp(rows: ShopRows = ROWS): Promise<{ world: ShopWorld; store: Store }> {
+  const world = shopWorld(rows);
   const store = openStore(':memory:');
   await store.journal.open({ id: 'erasure-1', action: 'erase', plan: {}, startedAt: NOW });
   await store.journal.completeSteps('erasure-1', { steps: [], holds: HOLD_RECORDS });
@@ -69,6 +69,18 @@ describe('runRetention (SQLite)', () => {
     const second = await sweep(world, store, { sweepId: 'sweep-2' });
     expect(second.conditions.every((c) => c.rows === 0 && c.status === 'done')).toBe(true);
     expect(world.snapshot()).toEqual(expectedAfter(before));
+  });
+
+  it('leaves the child a parent takes along when it follows another rule, its reference nulled as erasure does', async () => {
+    const recent = { id: 23, customer_id: 3, score: 2, comment: 'late', ip: '198.51.100.9', answered_at: '2026-10-01T00:00:00Z' };
+    const { world, store } = await setUp({ ...ROWS, surveys: [...(ROWS.surveys ?? []), recent] });
+    const before = world.snapshot() as Snapshot;
+    await sweep(world, store, { sweepId: 'sweep-c' });
+    const expected = expectedAfter(before);
+    expect(world.snapshot()).toEqual({
+      ...expected,
+      surveys: (expected.surveys ?? []).map((r) => (r.id === 23 ? { ...r, customer_id: null } : r)),
+    });
   });
 
   it('pauses between batches on its signal, and resumed under its id at the instant it started, ends as an uninterrupted sweep', async () => {

@@ -10,7 +10,7 @@ import type { Store } from '../store/index.js';
 import { compileRetention } from './compile.js';
 import type { RetentionCondition, RetentionProblem } from './conditions.js';
 import { fateReader } from './fate.js';
-import type { ParentCache } from './rows.js';
+import { valueKey, type ParentCache } from './rows.js';
 
 export interface RunRetentionOptions {
   /** The instant the sweep runs at; a resumed sweep keeps the instant it started with. */
@@ -82,6 +82,10 @@ export async function runRetention(
   const compiled = compileRetention(model, { now });
   const holdRecords = await store.holds.inForce(now);
   const cache: ParentCache = new Map();
+  const rules = new Map<string, string>([
+    ...compiled.problems.flatMap((p) => (p.collection === undefined ? [] : [[p.collection, '?'] as const])),
+    ...compiled.conditions.map((c) => [c.collection, c.rule] as const),
+  ]);
   const conditions: SweptCondition[] = [];
   let status: RetentionSweep['status'] = 'completed';
   for (const condition of compiled.conditions) {
@@ -90,7 +94,7 @@ export async function runRetention(
       status = 'paused';
       break;
     }
-    const swept = await sweepCondition(model, pool, condition, { ...options, now }, holdRecords, cache);
+    const swept = await sweepCondition(model, pool, condition, { ...options, now }, holdRecords, cache, rules);
     conditions.push(swept);
     if (swept.status === 'paused') {
       status = 'paused';
@@ -138,6 +142,7 @@ async function sweepCondition(
   options: RunRetentionOptions,
   holdRecords: Parameters<typeof fateReader>[3],
   cache: ParentCache,
+  rules: ReadonlyMap<string, string>,
 ): Promise<SweptCondition> {
   const collection = model.index.collections.get(condition.collection) as CollectionModel;
   const base = { rule: condition.rule, collection: condition.collection, action: condition.action };
@@ -163,7 +168,7 @@ async function sweepCondition(
       if (options.signal?.aborted) return { ...base, status: 'paused', rows, children, batches, largestBatchMs };
       const batch = due.slice(start, start + size);
       const began = performance.now();
-      rows += await connector.transaction((session) => applyBatch(model, session, collection, condition, batch, children));
+      rows += await connector.transaction((session) => applyBatch(model, session, collection, condition, batch, children, rules));
       const ms = performance.now() - began;
       batches++;
       largestBatchMs = Math.max(largestBatchMs, ms);
@@ -193,20 +198,19 @@ async function applyBatch(
   condition: RetentionCondition,
   batch: readonly DueRow[],
   children: Record<string, number>,
+  rules: ReadonlyMap<string, string>,
 ): Promise<number> {
   if (condition.action === 'delete') {
     const [only, ...more] = collection.primaryKey;
-    if (only !== undefined && more.length === 0) {
-      await deleteChildren(
-        model,
-        session,
-        collection,
-        batch.map((r) => r.key[only] ?? null),
-        children,
-        0,
-      );
-    }
-    return session.delete({ collection, where: batchWhere(collection, batch) });
+    if (only === undefined || more.length > 0) return session.delete({ collection, where: batchWhere(collection, batch) });
+    const cascade: Cascade = { model, session, rule: condition.rule, rules, counts: children };
+    const keys = batch.map((r) => r.key[only] ?? null);
+    // A parent a row under another rule still needs (a required reference: an invoice kept ten years) stays until that row goes.
+    const blocked = await requiredByOthers(cascade, collection, keys);
+    const free = keys.filter((k) => !blocked.has(valueKey(k)));
+    if (free.length === 0) return 0;
+    await deleteChildren(cascade, collection, free, 0);
+    return session.delete({ collection, where: { [only]: free } });
   }
   const set: Record<string, Value> = {};
   for (const op of condition.operators) {
@@ -250,26 +254,62 @@ function childrenOf(model: PolicyModel, parent: CollectionModel): { collection: 
   return found.sort((a, b) => a.collection.name.localeCompare(b.collection.name));
 }
 
-/** Deletes, children first, the rows that belong to the given parent keys (an order's lines before the order). */
-async function deleteChildren(
-  model: PolicyModel,
-  session: ConnectorSession,
-  parent: CollectionModel,
-  keys: readonly Value[],
-  counts: Record<string, number>,
-  depth: number,
-): Promise<void> {
-  if (keys.length === 0 || depth >= MAX_DEPTH) return;
-  for (const { collection, field } of childrenOf(model, parent)) {
-    const where = { [field]: keys };
-    const [childKey, ...more] = collection.primaryKey;
-    if (childKey !== undefined && more.length === 0 && childrenOf(model, collection).length > 0) {
-      const childKeys: Value[] = [];
-      for await (const page of session.findPages({ collection, where }, { fields: [childKey] }))
-        for (const r of page) childKeys.push(r[childKey] ?? null);
-      await deleteChildren(model, session, collection, childKeys, counts, depth + 1);
+/** What a cascade needs: the rule being swept, the rule of every collection (problems count as another), counts. */
+interface Cascade {
+  readonly model: PolicyModel;
+  readonly session: ConnectorSession;
+  readonly rule: string;
+  /** Qualified collection → the rule its rows follow (`?` when it could not be compiled). */
+  readonly rules: ReadonlyMap<string, string>;
+  readonly counts: Record<string, number>;
+}
+
+/** A child follows its own, other rule: its rows are not the parent's to delete. */
+const othersRule = (c: Cascade, child: CollectionModel) => {
+  const rule = c.rules.get(child.qualifiedName);
+  return rule !== undefined && rule !== c.rule;
+};
+
+/** Parent keys that rows of a child under another rule reference through a required (NOT NULL) field. */
+async function requiredByOthers(c: Cascade, parent: CollectionModel, keys: readonly Value[]): Promise<Set<string>> {
+  const blocked = new Set<string>();
+  for (const { collection, field } of childrenOf(c.model, parent)) {
+    if (!othersRule(c, collection) || collection.fields.get(field)?.required !== true) continue;
+    for await (const page of c.session.findPages({ collection, where: { [field]: keys } }, { fields: [field] })) {
+      for (const row of page) blocked.add(valueKey(row[field]));
     }
-    const deleted = await session.delete({ collection, where });
-    if (deleted > 0) counts[collection.qualifiedName] = (counts[collection.qualifiedName] ?? 0) + deleted;
+  }
+  return blocked;
+}
+
+/**
+ * Deletes, children first, the rows that belong to the given parent keys (an order's lines before the order), as erasure
+ * does: a child under the same rule (or none) goes with its parent; a child under another rule stays, its reference
+ * nulled. Below the first level such a child with a required reference fails the batch (rolled back) rather than lose it.
+ */
+async function deleteChildren(c: Cascade, parent: CollectionModel, keys: readonly Value[], depth: number): Promise<void> {
+  if (keys.length === 0 || depth >= MAX_DEPTH) return;
+  for (const { collection, field } of childrenOf(c.model, parent)) {
+    const where = { [field]: keys };
+    if (othersRule(c, collection)) {
+      if (collection.fields.get(field)?.required === true) {
+        if ((await c.session.count({ collection, where })) === 0) continue;
+        throw new CustosError({
+          code: 'precondition-failed',
+          message: `${collection.qualifiedName} follows another retention rule and requires ${field}: its parents in ${parent.qualifiedName} cannot be deleted before it`,
+        });
+      }
+      await c.session.update({ collection, where }, { [field]: null });
+      continue;
+    }
+    const [childKey, ...more] = collection.primaryKey;
+    if (childKey !== undefined && more.length === 0 && childrenOf(c.model, collection).length > 0) {
+      const childKeys: Value[] = [];
+      for await (const page of c.session.findPages({ collection, where }, { fields: [childKey] }))
+        for (const r of page) childKeys.push(r[childKey] ?? null);
+      await deleteChildren(c, collection, childKeys, depth + 1);
+    }
+    const deleted = await c.session.delete({ collection, where });
+    if (deleted > 0) c.counts[collection.qualifiedName] = (c.counts[collection.qualifiedName] ?? 0) + deleted;
   }
 }
