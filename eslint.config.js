@@ -14,6 +14,7 @@ const LAYERS = [
   'vault',
   'jobs',
   'rights',
+  'retention',
   'desk',
   'render',
   'discover',
@@ -35,7 +36,10 @@ const FORBIDDEN = {
   'src/anonymize/**/*.ts': except('anonymize', 'policy'),
   'src/vault/**/*.ts': except('vault', 'policy'),
   'src/jobs/**/*.ts': except('jobs'), // durable work knows nothing of requests: only errors.ts and clock.ts
-  'src/{rights,render,discover}/**/*.ts': ['desk', 'server', 'cli', 'mail'],
+  'src/{rights,render,discover}/**/*.ts': ['desk', 'server', 'cli', 'mail', 'retention'],
+  // Retention sweeps read the model, the provider's stores (connectors), the hold records (store), anonymise fields and
+  // report to the audit trail, like the rights engine; only the command line (and later the server) calls it.
+  'src/retention/**/*.ts': except('retention', 'policy', 'connectors', 'store', 'anonymize', 'audit'),
   'src/{workflow,audit}/**/*.ts': ['desk', 'server', 'cli', 'mail'],
   // The desk's e-mail: renders with render's words and typography, reads the store's outbox, runs as a job; only
   // the desk, server and cli import it.
@@ -50,6 +54,7 @@ const FORBIDDEN = {
     'policy',
     'render',
     'rights',
+    'retention',
     'workflow',
     'audit',
     'store',

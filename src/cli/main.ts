@@ -12,6 +12,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerAnonymizeCommands } from './commands/anonymize.js';
 import { registerRequestCommands } from './commands/requests.js';
 import { registerRegisterCommands } from './commands/registers.js';
+import { registerRetentionCommands } from './commands/retention.js';
 import { EXIT, fail, tolerateClosedOutput } from './output.js';
 
 const program = new Command()
@@ -26,6 +27,7 @@ tolerateClosedOutput();
 registerPolicyCommands(program);
 registerRenderCommands(program);
 registerRightsCommands(program);
+registerRetentionCommands(program);
 registerGenerateCommands(program);
 registerExampleCommands(program);
 registerDemoCommand(program);

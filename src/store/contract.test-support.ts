@@ -199,6 +199,9 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
         expect(await store.holds.forRun('r')).toEqual([open, hold(1)]);
         expect((await store.holds.forRun('r'))[0]).not.toHaveProperty('until');
         expect(await store.holds.endingBy(new Date('9999-12-31'))).toEqual([hold(1)]);
+        // In force: the one without an end always, the dated one until its day has passed.
+        expect(await store.holds.inForce(new Date('2029-12-31T23:00:00Z'))).toEqual([open, hold(1)]);
+        expect(await store.holds.inForce(new Date('2030-01-01T12:00:00Z'))).toEqual([open]);
       });
     });
 

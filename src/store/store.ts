@@ -128,6 +128,8 @@ export function isSelectionHold(h: Pick<HoldRecord, 'key'>): boolean {
 export interface HoldRegistry {
   /** Holds ending on or before `date` (for retention sweeps). */
   endingBy(date: Date): Promise<readonly HoldRecord[]>;
+  /** Holds still in force on `date`: ending after its day, or never ending on their own (what a retention sweep keeps). */
+  inForce(date: Date): Promise<readonly HoldRecord[]>;
   forRun(runId: string): Promise<readonly HoldRecord[]>;
 }
 

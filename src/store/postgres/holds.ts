@@ -57,6 +57,13 @@ export function postgresHolds(db: PostgresAccess): HoldRegistry {
         ]);
         return rows.map(toHold);
       }),
+    inForce: (date) =>
+      db.withClient('read the holds of', async (client) => {
+        const { rows } = await client.query<HoldRow>(`SELECT ${columns} FROM holds WHERE until IS NULL OR until > $1 ORDER BY seq`, [
+          date.toISOString().slice(0, 10),
+        ]);
+        return rows.map(toHold);
+      }),
     forRun: (runId) =>
       db.withClient('read the holds of', async (client) => {
         const { rows } = await client.query<HoldRow>(`SELECT ${columns} FROM holds WHERE run_id = $1 ORDER BY seq`, [runId]);

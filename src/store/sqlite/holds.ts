@@ -35,6 +35,7 @@ function toHold(row: HoldRow): HoldRecord {
 /** The registry, and `register` (called inside a journal transaction). */
 export function sqliteHolds(db: Database.Database, live: () => void): HoldRegistry & { register(records: readonly HoldRecord[]): void } {
   const holdsEnding = db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE until <= ? ORDER BY until');
+  const holdsInForce = db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE until IS NULL OR until > ? ORDER BY rowid');
   const holdsForRun = db.prepare<[string], HoldRow>('SELECT * FROM holds WHERE run_id = ? ORDER BY rowid');
   /** Upserts of 1…HOLDS_PER_STATEMENT holds in one statement each, prepared on first use. */
   const holdStatements: Database.Statement[] = [];
@@ -49,6 +50,10 @@ export function sqliteHolds(db: Database.Database, live: () => void): HoldRegist
     async endingBy(date) {
       live();
       return holdsEnding.all(date.toISOString().slice(0, 10)).map(toHold);
+    },
+    async inForce(date) {
+      live();
+      return holdsInForce.all(date.toISOString().slice(0, 10)).map(toHold);
     },
     async forRun(runId) {
       live();

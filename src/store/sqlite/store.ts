@@ -100,7 +100,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   return {
     kind: 'sqlite',
     journal: sqliteJournal(db, { live, wrote, inTransaction, plans, registerHolds: holds.register }),
-    holds: { endingBy: holds.endingBy, forRun: holds.forRun },
+    holds: { endingBy: holds.endingBy, inForce: holds.inForce, forRun: holds.forRun },
     leases: sqliteLeases(db, live),
     audit,
     ...deskConcerns(desk),

@@ -42,6 +42,8 @@ export interface SchemaSpec {
 export interface World {
   readonly model: PolicyModel;
   readonly sql: HandSql;
+  /** The environment the manifest's `{ env: … }` store URLs are read from (for a connector pool of one's own). */
+  readonly env: NodeJS.ProcessEnv;
   /** Lint warnings the manifest compiled with (errors fail the setup). */
   readonly warnings: readonly string[];
   snapshot(): Promise<Snapshot>;
@@ -117,6 +119,7 @@ export async function createWorld(spec: SchemaSpec, backend: Backend): Promise<W
   return {
     model,
     sql,
+    env,
     // Errors and warnings; notes on defaults relied on (info) are not problems of the manifest.
     warnings: compiled.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code} ${d.message}`),
     snapshot: () => snapshot(sql, spec.tables),

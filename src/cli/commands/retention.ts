@@ -1,0 +1,90 @@
+// `custos retention plan`: what a retention sweep at an instant would delete or anonymise, per rule and collection (a dry run).
+import type { Command } from 'commander';
+import { createConnectorPool } from '../../connectors/index.js';
+import { formatRetentionPlan, planRetention, runRetention, type RetentionSweep } from '../../retention/index.js';
+import { withStore } from '../context.js';
+import { DEFAULT_MANIFEST_DIR, parseNow, requireModel } from '../manifest.js';
+import { emit, EXIT } from '../output.js';
+
+interface RunOptions extends PlanOptions {
+  sweepId?: string;
+}
+
+/** One line per rule and collection: what the sweep did, and a failure's reason. */
+function formatSweep(sweep: RetentionSweep): string {
+  const lines = [`Retention sweep ${sweep.sweepId} at ${sweep.now}${sweep.resumed ? ' (resumed)' : ''}: ${sweep.status}`];
+  for (const c of sweep.conditions) {
+    const children = Object.entries(c.children).map(([collection, n]) => `${n} in ${collection}`);
+    const verb = c.action === 'anonymise' ? 'anonymised' : 'deleted';
+    lines.push(
+      `  ${c.rule} · ${c.collection}: ${c.status}, ${c.rows} ${verb}${children.length > 0 ? ` (with ${children.join(', ')})` : ''}, ${c.batches} batch${c.batches === 1 ? '' : 'es'}${c.error ? ` — ${c.error}` : ''}`,
+    );
+  }
+  if (sweep.status === 'paused') lines.push(`  resume with --sweep-id ${sweep.sweepId}`);
+  return `${lines.join('\n')}\n`;
+}
+
+interface PlanOptions {
+  now?: string;
+  json?: boolean;
+  store?: string;
+  profile?: string;
+}
+
+export function registerRetentionCommands(program: Command): void {
+  const retention = program.command('retention').description("the manifest's retention rules applied to the provider's stores");
+
+  retention
+    .command('plan')
+    .description(
+      'count, per rule and collection, the rows a sweep would delete or anonymise and those holds or restrictions keep; changes nothing',
+    )
+    .argument('[dir]', 'manifest folder', DEFAULT_MANIFEST_DIR)
+    .option('--now <iso>', 'the instant the sweep would run at (2026-11-23 or 2026-11-23T10:00:00Z; default now)')
+    .option('--json', 'print the plan as JSON')
+    .option('--store <location>', "Custos's own store, for the holds erasures left (default .custos/custos.db or CUSTOS_STORE)")
+    .option('--profile <name>', 'store profile of the datasets (default CUSTOS_PROFILE)')
+    .action(async (dir: string, opts: PlanOptions) => {
+      const now = parseNow(opts.now);
+      const model = requireModel(dir, { now, profile: opts.profile, warnings: false });
+      await withStore(opts.store, async (store) => {
+        const holdRecords = await store.holds.inForce(now);
+        const pool = createConnectorPool(model);
+        try {
+          const plan = await planRetention(model, pool, { now, holdRecords });
+          emit(opts.json ? JSON.stringify(plan, null, 2) : formatRetentionPlan(plan));
+        } finally {
+          await pool.close();
+        }
+      });
+    });
+
+  retention
+    .command('run')
+    .description('delete or anonymise the rows past their retention, in short batches; the same --sweep-id resumes an interrupted sweep')
+    .argument('[dir]', 'manifest folder', DEFAULT_MANIFEST_DIR)
+    .option('--now <iso>', 'the instant the sweep runs at (default now; a resumed sweep keeps its own)')
+    .option('--sweep-id <id>', 'journal id of the sweep (default sweep-<now>)')
+    .option('--json', 'print the sweep result as JSON')
+    .option('--store <location>', "Custos's own store: journal, holds and audit trail (default .custos/custos.db or CUSTOS_STORE)")
+    .option('--profile <name>', 'store profile of the datasets (default CUSTOS_PROFILE)')
+    .action(async (dir: string, opts: RunOptions) => {
+      const now = parseNow(opts.now);
+      const model = requireModel(dir, { now, profile: opts.profile, warnings: false });
+      const controller = new AbortController();
+      // Ctrl-C pauses between batches: the sweep's journal lets the same --sweep-id finish it.
+      const pause = () => controller.abort();
+      process.once('SIGINT', pause);
+      await withStore(opts.store, async (store) => {
+        const pool = createConnectorPool(model);
+        try {
+          const sweep = await runRetention(model, pool, store, { now, sweepId: opts.sweepId, signal: controller.signal });
+          emit(opts.json ? JSON.stringify(sweep, null, 2) : formatSweep(sweep));
+          if (sweep.status !== 'completed') process.exitCode = EXIT.errors;
+        } finally {
+          process.off('SIGINT', pause);
+          await pool.close();
+        }
+      });
+    });
+}

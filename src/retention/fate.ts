@@ -1,0 +1,90 @@
+// One row's fate under a retention condition at an instant: inside its period, not started, kept (restricted, held),
+// already anonymised, or due (deleted or anonymised). The planner counts fates; the sweep acts on the due ones.
+import { addDuration, type CollectionModel, type PolicyModel } from '../policy/index.js';
+import type { ConnectorPool, Row } from '../connectors/index.js';
+import type { HoldRecord } from '../store/index.js';
+import { truncateIp } from '../anonymize/index.js';
+import type { FieldOperator, RetentionCondition } from './conditions.js';
+import { clockReading, fieldsRead, heldBy, recordsOf, valueKey, type ParentCache } from './rows.js';
+
+export type RowFate =
+  | { readonly kind: 'inside' }
+  | { readonly kind: 'not-started' }
+  | { readonly kind: 'restricted'; readonly clock: number }
+  | { readonly kind: 'held'; readonly clock: number; readonly hold: string; readonly until: string | null }
+  | { readonly kind: 'anonymised'; readonly clock: number }
+  | { readonly kind: 'due'; readonly clock: number };
+
+export interface FateReader {
+  /** The fields to read of each row of the collection. */
+  readonly fields: readonly string[];
+  fate(row: Row): RowFate;
+}
+
+/** Prepares the row test of one condition: parent clocks read into maps, the erasures' hold records of the collection. */
+export async function fateReader(
+  model: PolicyModel,
+  pool: ConnectorPool,
+  condition: RetentionCondition,
+  holdRecords: readonly HoldRecord[],
+  now: Date,
+  cache: ParentCache,
+  signal?: AbortSignal,
+): Promise<FateReader> {
+  const collection = model.index.collections.get(condition.collection) as CollectionModel;
+  const clock = await clockReading(model, pool, condition.clock, cache, signal);
+  const holdClock = condition.then?.clock && (await clockReading(model, pool, condition.then.clock, cache, signal));
+  const recordHold = heldBy(model, collection, holdRecords, now);
+  const at = now.getTime();
+  const restrictedValue = condition.restriction && valueKey(condition.restriction.value);
+  return {
+    fields: fieldsRead(collection, condition, recordsOf(collection, holdRecords)),
+    fate(row) {
+      const { at: start, restrictedParent } = clock(row);
+      if (start === undefined) return { kind: 'not-started' };
+      if (addDuration(new Date(start), condition.duration).getTime() > at) return { kind: 'inside' };
+      if (restrictedParent || (condition.restriction && valueKey(row[condition.restriction.field]) === restrictedValue)) {
+        return { kind: 'restricted', clock: start };
+      }
+      const declared = condition.then && thenHoldEnd(condition, holdClock?.(row).at);
+      if (declared !== undefined && (declared === null || declared > at)) {
+        return {
+          kind: 'held',
+          clock: start,
+          hold: condition.then?.hold ?? '',
+          until: declared === null ? null : new Date(declared).toISOString(),
+        };
+      }
+      const recorded = recordHold(row);
+      if (recorded) return { kind: 'held', clock: start, hold: recorded.hold, until: recorded.until };
+      if (condition.action === 'anonymise' && isAnonymised(condition.operators, row)) return { kind: 'anonymised', clock: start };
+      return { kind: 'due', clock: start };
+    },
+  };
+}
+
+/** When the `then:` hold of a row ends (ms), null when it never ends on its own or has no date to count from. */
+function thenHoldEnd(condition: RetentionCondition, holdStart: number | undefined): number | null {
+  const then = condition.then;
+  if (!then?.duration || then.clock === undefined) return null;
+  // A hold whose date is not set yet (a contract still running) has not started: it keeps the rows.
+  if (holdStart === undefined) return null;
+  return addDuration(new Date(holdStart), then.duration).getTime();
+}
+
+/** Every operator's result is already in the row (a rerun, or an earlier sweep): nothing left to do. */
+export function isAnonymised(operators: readonly FieldOperator[], row: Row): boolean {
+  return operators.every((op) => {
+    const v = row[op.field];
+    switch (op.operator) {
+      case 'null':
+        return v === null || v === undefined;
+      case 'fixed':
+        return valueKey(v ?? null) === valueKey(op.value);
+      case 'truncate-ip':
+        return v === null || v === undefined || typeof v !== 'string' || truncateIp(v) === v || truncateIp(v) === undefined;
+      default:
+        return op satisfies never;
+    }
+  });
+}

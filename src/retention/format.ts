@@ -1,0 +1,55 @@
+// A retention plan for people: one block per rule and collection, then the problems and the transient rules.
+import type { RetentionPlan, RetentionPlanEntry } from './plan.js';
+
+const day = (iso: string | undefined) => (iso === undefined ? '' : iso.slice(0, 10));
+
+function describeEntry(e: RetentionPlanEntry): string[] {
+  const verb = e.action === 'anonymise' ? 'anonymise' : 'delete';
+  const head = `${e.rule} · ${e.collection} — ${e.period} from ${e.trigger} (${e.clock}), expired if dated on or before ${day(e.cutoff)}`;
+  if (!e.countable) return [head, `  not countable: ${e.reason ?? 'the store could not be read'}`];
+  const lines = [head];
+  lines.push(
+    e.due === 0 ? `  ${verb}: none` : `  ${verb}: ${e.due} row${e.due === 1 ? '' : 's'}, dated ${day(e.oldest)} to ${day(e.newest)}`,
+  );
+  if (e.held.rows > 0) {
+    const ends = [
+      e.held.until ? `until ${day(e.held.until)} at the latest` : '',
+      e.held.withoutEnd > 0 ? `${e.held.withoutEnd} until the legal periods expire` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    lines.push(`  kept by a legal hold (${e.held.holds.join(', ')}): ${e.held.rows}${ends ? ` (${ends})` : ''}`);
+  }
+  if (e.restricted > 0) lines.push(`  restricted (art. 18), kept until the restriction is lifted: ${e.restricted}`);
+  if (e.anonymised > 0) lines.push(`  anonymised already: ${e.anonymised}`);
+  lines.push(`  within their period: ${e.inside}; no date yet: ${e.notStarted}; rows read: ${e.rows}`);
+  if (e.operators.length > 0) {
+    lines.push(
+      `  anonymisation: ${e.operators.map((o) => (o.operator === 'fixed' ? `${o.field} → fixed value` : `${o.field} → ${o.operator}`)).join(', ')}`,
+    );
+  }
+  for (const note of e.notes) lines.push(`  note: ${note}`);
+  return lines;
+}
+
+/** The plan as plain text (the CLI prints it; `--json` prints the plan itself). */
+export function formatRetentionPlan(plan: RetentionPlan): string {
+  const blocks = [`Retention plan at ${plan.now} (a dry run: nothing was changed)`, ''];
+  if (plan.entries.length === 0) blocks.push('No retention rule applies to a collection.', '');
+  for (const e of plan.entries) blocks.push(...describeEntry(e), '');
+  if (plan.problems.length > 0) {
+    blocks.push('Not compiled:');
+    for (const p of plan.problems) blocks.push(`  ${p.place}: ${p.reason}`, `    fix: ${p.fix}`);
+    blocks.push('');
+  }
+  for (const t of plan.transient) {
+    blocks.push(
+      t.storedIn.length === 0
+        ? `${t.rule}: transient (${t.categories.join(', ')}), never stored: nothing to sweep`
+        : `${t.rule}: transient, yet stored in ${t.storedIn.join(', ')}: remove it there (CUS078)`,
+    );
+  }
+  const totals = plan.entries.reduce((sum, e) => sum + e.due, 0);
+  blocks.push(`Total due: ${totals} row${totals === 1 ? '' : 's'}.`);
+  return `${blocks.join('\n')}\n`;
+}

@@ -1,0 +1,23 @@
+// The retention engine's public face: compile the manifest's retention into per-collection conditions, then plan them.
+export type {
+  ClockHop,
+  CompiledRetention,
+  FieldOperator,
+  HoldAfter,
+  RetentionClock,
+  RetentionCondition,
+  RetentionProblem,
+  TransientRule,
+} from './conditions.js';
+export { compileRetention, type CompileRetentionOptions } from './compile.js';
+export { instantOf } from './clocks.js';
+export {
+  planRetention,
+  planCompiled,
+  type HeldRows,
+  type PlanRetentionOptions,
+  type RetentionPlan,
+  type RetentionPlanEntry,
+} from './plan.js';
+export { formatRetentionPlan } from './format.js';
+export { runRetention, type RetentionSweep, type RunRetentionOptions, type SweptCondition } from './run.js';
