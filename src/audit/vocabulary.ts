@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'proof.uploaded',
   'user.disabled',
   'key.revoked',
+  // The staff API (appended with it).
+  'user.role-changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,6 +1,6 @@
 // Schema of Custos's PostgreSQL store, as ordered migrations applied once each, in a schema of its own (default `custos`).
 import type pg from 'pg';
-import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_TABLES } from '../desk/sql.js';
+import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_QUEUE_INDEXES, STAFF_TABLES } from '../desk/sql.js';
 import { latestMigration, refuseNewerStore } from '../migration-guard.js';
 
 export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
@@ -67,6 +67,11 @@ export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: 
     // Staff accounts as the console signs them in: TOTP state on users, console roles, sessions (see STAFF_TABLES).
     id: 4,
     sql: STAFF_TABLES,
+  },
+  {
+    // The staff API's queue: requests filtered by channel, the outbox paged newest first and by request.
+    id: 5,
+    sql: STAFF_QUEUE_INDEXES(`(body::json)->>'channel'`),
   },
 ];
 

@@ -1,5 +1,5 @@
 // Schema of Custos's SQLite store, as ordered migrations applied once each.
-import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_TABLES } from '../desk/sql.js';
+import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_QUEUE_INDEXES, STAFF_TABLES } from '../desk/sql.js';
 
 export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
   {
@@ -140,5 +140,10 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
     // Staff accounts as the console signs them in: TOTP state on users, console roles, sessions (see STAFF_TABLES).
     id: 10,
     sql: STAFF_TABLES,
+  },
+  {
+    // The staff API's queue: requests filtered by channel, the outbox paged newest first and by request.
+    id: 11,
+    sql: STAFF_QUEUE_INDEXES(`json_extract(body, '$.channel')`),
   },
 ];
