@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = [
   'complaint.updated',
   'complaint.answered',
   'complaint.withdrawn',
+  // The staff API (appended with it).
+  'user.role-changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

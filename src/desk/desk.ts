@@ -13,6 +13,7 @@ import { composeMessage, contactOf, isoDuration } from './messages.js';
 import { applyMoves, auditActor, dueOf, loadRequest } from './moves.js';
 import { resolveDeskOptions, type DeskOptions } from './options.js';
 import { download, purgeExpiredPackages, type Download } from './packages.js';
+import { previewPlan, type PlanPreview } from './preview.js';
 import { openProof, storeProof } from './proofs.js';
 import {
   dueThisWeek,
@@ -67,6 +68,11 @@ export interface Desk {
   rerun(id: string, actor: Actor): Promise<void>;
   /** The `request.run` job's work, for `deskJobs` (and a test that runs it in place). */
   runRequest(requestId: string, options?: RunOptions): Promise<void>;
+  /**
+   * The plan of a verified, awaiting-approval or approved request before it runs, with a dry-run count of the person's
+   * rows per collection; audited as a view of their data (`person-data.viewed`).
+   */
+  preview(id: string, viewer: Actor, signal?: AbortSignal): Promise<PlanPreview>;
   /** A request with its history; with `viewer`, the view of its identities is audited as `person-data.viewed`. */
   get(id: string, viewer?: Actor): Promise<RequestDetail>;
   list(filter?: RequestFilter, page?: { after?: string; limit?: number }): Promise<RequestPage>;
@@ -221,6 +227,7 @@ export function openDesk(input: OpenDeskInput): Desk {
       await queueRun(core, id);
     },
     runRequest: (requestId, options) => runRequest(core, requestId, options),
+    preview: (id, viewer, signal) => previewPlan(core, id, viewer, signal),
     async get(id, viewer) {
       const detail = await requestDetail(core, id);
       if (viewer) await core.store.audit.append({ actor: auditActor(viewer), action: 'person-data.viewed', subjects: { request: id } });

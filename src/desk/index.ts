@@ -4,7 +4,16 @@ export { resolveDeskOptions, PROOF_MEDIA_TYPES, type DeskOptions, type ResolvedD
 export { KIND_RIGHTS, type Submission } from './intake.js';
 export { DESK_TEMPLATES, type DeskTemplate } from './messages.js';
 export { EVENT_ACTIONS } from './moves.js';
-export { NEXT_STEPS, NEXT_STEP, type NextStep, type RequestDetail, type RequestStatusView } from './queries.js';
+export {
+  NEXT_STEPS,
+  NEXT_STEP,
+  sentMessage,
+  type NextStep,
+  type RequestDetail,
+  type RequestStatusView,
+  type SentMessage,
+} from './queries.js';
+export { PREVIEW_STATUSES, type CollectionPreview, type OperationPreview, type PlanPreview } from './preview.js';
 export { signAssertion, type AppAssertion } from './secrets.js';
 export type { Download } from './packages.js';
 export type { RunOptions } from './runs.js';

@@ -1,5 +1,5 @@
 // What the console, the API and the person may read: a request with its history, lists, due and overdue requests, a status page.
-import type { RequestFilter, RequestPage, StoredRequest } from '../store/index.js';
+import type { OutboxMessage, OutboxStatus, RequestFilter, RequestPage, StoredRequest } from '../store/index.js';
 import {
   allowedEvents,
   CLOSED_STATUSES,
@@ -25,11 +25,38 @@ export interface RequestDetail {
   readonly history: readonly Transition[];
   readonly allowed: readonly RequestEventType[];
   readonly proofs: readonly { readonly id: string; readonly mediaType: string; readonly size: number; readonly uploadedAt: Date }[];
+  /** The messages sent (or queued) to the person, newest first: template and state, never their params (codes, links). */
+  readonly messages: readonly SentMessage[];
 }
+
+export interface SentMessage {
+  readonly id: string;
+  readonly template: string;
+  readonly language: string;
+  readonly status: OutboxStatus;
+  readonly attempts: number;
+  readonly queuedAt: Date;
+  readonly sentAt?: Date | undefined;
+}
+
+/** A message as staff may see it: what was sent and how it went, without its params or recipient. */
+export const sentMessage = (m: OutboxMessage): SentMessage => ({
+  id: m.id,
+  template: m.template,
+  language: m.language,
+  status: m.status,
+  attempts: m.attempts,
+  queuedAt: m.queuedAt,
+  ...(m.sentAt === undefined ? {} : { sentAt: m.sentAt }),
+});
 
 export async function requestDetail(core: DeskCore, id: string): Promise<RequestDetail> {
   const stored = await loadRequest(core, id);
-  const [history, proofs] = await Promise.all([core.store.requests.history(id), core.store.secrets.proofs(id)]);
+  const [history, proofs, messages] = await Promise.all([
+    core.store.requests.history(id),
+    core.store.secrets.proofs(id),
+    core.store.outbox.list({ requestId: id }, { limit: 500 }),
+  ]);
   return {
     request: stored.request,
     version: stored.version,
@@ -37,6 +64,7 @@ export async function requestDetail(core: DeskCore, id: string): Promise<Request
     history,
     allowed: allowedEvents(stored.request),
     proofs: proofs.map(({ id: proofId, mediaType, size, uploadedAt }) => ({ id: proofId, mediaType, size, uploadedAt })),
+    messages: messages.items.map(sentMessage),
   };
 }
 

@@ -23,19 +23,24 @@ describeOnStaffStores('permissions', (testServer) => {
       message: 'The analyst role does not include requests:approve.',
       details: { role: 'analyst', requires: 'requests:approve' },
     });
-    expect(server.staffDesk.approved).toEqual([]);
+    expect(server.desk.approved).toEqual([]);
     const officer = await signIn(server, 'officer');
     const approved = await approve(server, { cookie: officer.cookie, 'x-csrf-token': officer.csrfToken });
-    expect(approved.json()).toEqual({ requestId: 'req-1', status: 'approved' });
-    expect(server.staffDesk.approved).toEqual([{ requestId: 'req-1', staffId: 'staff-officer' }]);
+    expect(approved.json()).toMatchObject({ id: 'req-1', status: 'approved', version: 2 });
+    expect(server.desk.approved).toEqual([{ requestId: 'req-1', staffId: 'staff-officer' }]);
   });
 
   it('lets an auditor read the audit trail and nothing of the requests', async () => {
     server = await testServer();
     const auditor = await signIn(server, 'auditor');
+    await server.store.audit.append({
+      actor: { kind: 'staff', id: 'staff-officer' },
+      action: 'request.approved',
+      subjects: { request: 'req-1' },
+    });
     const trail = await audit(server, { cookie: auditor.cookie });
     expect(trail.statusCode).toBe(200);
-    expect(trail.json().entries).toEqual([{ seq: 1, action: 'request.approved', at: '2025-03-03T09:00:00.000Z' }]);
+    expect(trail.json().entries).toMatchObject([{ seq: 1, action: 'request.approved', subjects: { request: 'req-1' } }]);
     expect((await approve(server, { cookie: auditor.cookie, 'x-csrf-token': auditor.csrfToken })).statusCode).toBe(403);
     expect(ROLE_PERMISSIONS.auditor.every((permission) => permission.startsWith('audit:'))).toBe(true);
     const me = await server.app.inject({ method: 'GET', url: '/api/staff/me', headers: { cookie: auditor.cookie } });
@@ -58,7 +63,7 @@ describeOnStaffStores('permissions', (testServer) => {
       const me = await server.app.inject({ method: 'GET', url: '/api/staff/me', headers });
       expect(me.statusCode).toBe(401);
     }
-    expect(server.staffDesk.approved).toEqual([]);
+    expect(server.desk.approved).toEqual([]);
   });
 
   it('closes a session whose account was disabled', async () => {

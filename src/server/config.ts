@@ -3,7 +3,6 @@ import type { DestinationStream } from 'pino';
 import { systemClock, type Clock } from '../clock.js';
 import { CustosError } from '../errors.js';
 import type { Desk, Registers } from '../desk/index.js';
-import type { StaffDesk } from './desk-routes.js';
 import type { StaffDirectory, StaffSessionStore } from './staff/directory.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -14,12 +13,13 @@ export interface ServerOptions {
   readonly directory: StaffDirectory;
   /** Staff sessions. */
   readonly sessions: StaffSessionStore;
-  /** The request desk the privacy center's public routes call (public-routes.ts). Without it, they are not registered. */
+  /**
+   * The request desk the privacy center's routes (public-routes.ts) and the staff API (staff-api/) call. Without it,
+   * neither is registered.
+   */
   readonly desk?: Desk;
   /** The registers (authority requests, incidents, complaints) of register-routes.ts. Without it, those routes are not registered. */
   readonly registers?: Registers;
-  /** PLACEHOLDER: what the two demonstration staff routes call. Without it, those routes are not registered. */
-  readonly staffDesk?: StaffDesk;
   /** Default: the system clock. Session expiry, sign-in throttling and TOTP codes read it. */
   readonly clock?: Clock;
   /** Default: JSON lines on stdout at `info`. Tests pass a stream to read what was logged. */

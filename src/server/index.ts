@@ -29,4 +29,3 @@ export {
 export { addStaffAccount, checkNewPassword, disableStaffAccount, type NewStaffAccount } from './staff/accounts.js';
 export { API_KEY_SCOPES, apiKeySecretHash, checkApiKeyScopes, createApiKey, findApiKey, type ApiKeyScope } from './api-keys.js';
 export { totpCode } from './staff/totp.js';
-export type { StaffDesk } from './desk-routes.js';

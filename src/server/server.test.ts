@@ -4,7 +4,7 @@ import { CustosError } from '../errors.js';
 import { registerAccessControl } from './access.js';
 import { resolveServerConfig } from './config.js';
 import { InMemoryStaffDirectory, InMemoryStaffSessions } from './staff/in-memory.js';
-import { recordingDesk, signIn, describeOnStaffStores, type TestServer } from './testing.test-support.js';
+import { signIn, describeOnStaffStores, type TestServer } from './testing.test-support.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -85,14 +85,15 @@ describeOnStaffStores('errors', (testServer) => {
   });
 
   it('maps a CustosError code to its status, with its message and details', async () => {
-    const staffDesk = recordingDesk(() => {
-      throw new CustosError({
-        code: 'precondition-failed',
-        message: 'The request is not awaiting approval.',
-        details: { status: 'received' },
-      });
+    server = await testServer({
+      deskFails: () => {
+        throw new CustosError({
+          code: 'precondition-failed',
+          message: 'The request is not awaiting approval.',
+          details: { status: 'received' },
+        });
+      },
     });
-    server = await testServer({ staffDesk });
     const { cookie, csrfToken } = await signIn(server, 'officer');
     const response = await server.app.inject({
       method: 'POST',
@@ -108,10 +109,11 @@ describeOnStaffStores('errors', (testServer) => {
   });
 
   it('turns anything else into a generic 500 with the request id and no message or stack', async () => {
-    const staffDesk = recordingDesk(() => {
-      throw new Error('connect ECONNREFUSED db.internal:5432 for ada@example.org');
+    server = await testServer({
+      deskFails: () => {
+        throw new Error('connect ECONNREFUSED db.internal:5432 for ada@example.org');
+      },
     });
-    server = await testServer({ staffDesk });
     const { cookie, csrfToken } = await signIn(server, 'officer');
     const response = await server.app.inject({
       method: 'POST',
@@ -128,10 +130,11 @@ describeOnStaffStores('errors', (testServer) => {
   });
 
   it('keeps the message of a 5xx CustosError out of the answer', async () => {
-    const staffDesk = recordingDesk(() => {
-      throw new CustosError({ code: 'store-unavailable', message: 'postgres at 10.0.0.7 refused the connection' });
+    server = await testServer({
+      deskFails: () => {
+        throw new CustosError({ code: 'store-unavailable', message: 'postgres at 10.0.0.7 refused the connection' });
+      },
     });
-    server = await testServer({ staffDesk });
     const { cookie, csrfToken } = await signIn(server, 'officer');
     const response = await server.app.inject({
       method: 'POST',

@@ -10,13 +10,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { CustosError } from '../errors.js';
 import { registerAccessControl } from './access.js';
 import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
-import { registerDeskPlaceholderRoutes } from './desk-routes.js';
 import { handleError } from './error-handler.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerPublicRoutes } from './public-routes.js';
 import { registerRegisterRoutes } from './register-routes.js';
 import { createServerLogger } from './logging.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
+import { registerStaffApi } from './staff-api/routes.js';
 import { registerStaffRoutes } from './staff/routes.js';
 import { LoginThrottle } from './staff/throttle.js';
 
@@ -81,9 +81,9 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
     registerHealthRoutes(api);
     if (config.docs) api.get('/api/openapi.json', { config: { requires: 'public' }, schema: { hide: true } }, async () => app.swagger());
     registerStaffRoutes(api, { config, directory: options.directory, sessions: options.sessions, throttle });
-    if (options.staffDesk) registerDeskPlaceholderRoutes(api, options.staffDesk);
     if (options.registers) registerRegisterRoutes(api, options.registers);
     if (options.desk) await api.register(async (people) => registerPublicRoutes(people, { config, desk: options.desk! }));
+    if (options.desk) registerStaffApi(api, { config, desk: options.desk });
   });
   await app.ready();
   return Object.freeze({ app, config, close: () => app.close() });

@@ -4,7 +4,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describe } from 'vitest';
 import type { Clock } from '../clock.js';
 import type { ServerOptions } from './config.js';
-import type { StaffDesk } from './desk-routes.js';
+import type { Desk } from '../desk/index.js';
+import { CustosError } from '../errors.js';
+import { request as receivedRequest } from '../workflow/requests.test-support.js';
+import type { RightsRequest } from '../workflow/index.js';
 import type { StaffRole } from '../workflow/index.js';
 import { buildServer, type CustosServer } from './server.js';
 import type { Store } from '../store/index.js';
@@ -65,20 +68,30 @@ export interface DeskCalls {
   approved: { requestId: string; staffId: string }[];
 }
 
-/** A desk that records calls; `fail` makes approval throw what it is given. */
-export function recordingDesk(fail?: () => never): StaffDesk & DeskCalls {
+/**
+ * A desk over the test's store (the staff API's users, keys, outbox and audit routes read it) whose `approve` records
+ * its calls and answers an approved request, or throws what `fail` throws; any other request method fails as `internal`.
+ * For the server's own tests (access, CSRF, errors); the staff API over a real desk is test/desk/staff-api.test.ts.
+ */
+export function recordingDesk(store: Store, fail?: () => never): Desk & DeskCalls {
   const approved: DeskCalls['approved'] = [];
-  return {
+  const known = {
     approved,
-    async approveRequest(requestId, staffId) {
+    // Only what the routes read when they are registered: the store, and the largest proof the public routes take.
+    core: { store, clock: { now: () => START }, options: { maxProofBytes: 1024 } },
+    async approve(requestId: string, actor: { readonly id: string }) {
       if (fail) fail();
-      approved.push({ requestId, staffId });
-      return { requestId, status: 'approved' };
-    },
-    async auditTrail(limit) {
-      return [{ seq: 1, action: 'request.approved', at: START.toISOString() }].slice(0, limit);
+      approved.push({ requestId, staffId: actor.id });
+      const request = { ...receivedRequest({ id: requestId, receivedAt: START }), status: 'approved' } as RightsRequest;
+      return { request, version: 2, due: '2025-04-03' };
     },
   };
+  const refuse = (name: string) => async () => {
+    throw new CustosError({ code: 'internal', message: `the recording desk has no ${name}` });
+  };
+  return new Proxy(known, {
+    get: (target, name) => (name in target ? target[name as keyof typeof known] : refuse(String(name))),
+  }) as unknown as Desk & DeskCalls;
 }
 
 export interface TestServer extends CustosServer {
@@ -87,7 +100,7 @@ export interface TestServer extends CustosServer {
   readonly clock: MovableClock;
   readonly adminTotpSecret: string;
   readonly log: () => string;
-  readonly staffDesk: StaffDesk & DeskCalls;
+  readonly desk: Desk & DeskCalls;
   /** Every row of one of the store's tables, read past Custos as a database user would. */
   rows(table: string): Promise<Record<string, unknown>[]>;
   /** The id hashes of the sessions stored. */
@@ -99,7 +112,7 @@ export interface TestServer extends CustosServer {
  * directory (the admin's TOTP seed sealed by the vault). `close()` closes the store and removes it.
  */
 export async function testServer(
-  options: Partial<ServerOptions> & { adminWithoutTotp?: boolean; staffDesk?: StaffDesk & DeskCalls; engine?: StaffStoreEngine } = {},
+  options: Partial<ServerOptions> & { adminWithoutTotp?: boolean; deskFails?: () => never; engine?: StaffStoreEngine } = {},
 ): Promise<TestServer> {
   const { members, adminTotpSecret } = await staffFixture(options);
   const staffStore = await openStaffStore(options.engine ?? 'sqlite');
@@ -111,9 +124,9 @@ export async function testServer(
   }
   const clock = movableClock();
   const capture = logCapture();
-  const staffDesk = options.staffDesk ?? recordingDesk();
-  const { engine: _engine, adminWithoutTotp: _without, ...serverOptions } = options;
-  const server = await buildServer({ clock, ...serverOptions, directory, sessions, staffDesk, logger: { stream: capture.stream } });
+  const desk = recordingDesk(store, options.deskFails);
+  const { engine: _engine, adminWithoutTotp: _without, deskFails: _fails, ...serverOptions } = options;
+  const server = await buildServer({ clock, ...serverOptions, directory, sessions, desk, logger: { stream: capture.stream } });
   const rows = staffStore.rows;
   return {
     ...server,
@@ -126,7 +139,7 @@ export async function testServer(
     clock,
     adminTotpSecret,
     log: capture.text,
-    staffDesk,
+    desk,
     rows,
     sessionIdHashes: async () => (await rows('staff_sessions')).map((r) => String(r.id_hash)),
   };

@@ -394,6 +394,25 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
         });
       });
 
+      it('filters requests by channel and a due window, and pages the outbox newest first, per request too', async () => {
+        const { store } = await fresh();
+        const channels = ['web', 'email', 'post'] as const;
+        for (let i = 0; i < 9; i++) await store.requests.create(request({ id: `req-${i}`, channel: channels[i % 3] }), `2028-03-0${i + 1}`);
+        const posted = await store.requests.list({ channels: ['post'], dueFrom: '2028-03-04', dueBefore: '2028-03-09' });
+        expect(posted.items.map((r) => [r.request.id, r.request.channel, r.due])).toEqual([['req-5', 'post', '2028-03-06']]);
+        expect((await store.requests.list({ channels: [] })).items).toEqual([]);
+        const base = { to: 'ada@example.com', template: 'receipt', language: 'en', params: { code: '123456' } };
+        for (let i = 0; i < 5; i++)
+          await store.outbox.enqueue({ ...base, id: `m${i}`, requestId: `req-${i % 2}`, queuedAt: new Date(AT.getTime() + i * 1000) });
+        const first = await store.outbox.list({}, { limit: 2 });
+        expect(first.items.map((m) => m.id)).toEqual(['m4', 'm3']);
+        const rest = await store.outbox.list({}, { after: first.next, limit: 10 });
+        expect(rest.items.map((m) => m.id)).toEqual(['m2', 'm1', 'm0']);
+        expect(rest.next).toBeUndefined();
+        expect((await store.outbox.list({ requestId: 'req-1' })).items.map((m) => m.id)).toEqual(['m3', 'm1']);
+        await expect(store.outbox.list({}, { after: 'nonsense' })).rejects.toMatchObject({ details: { field: 'after' } });
+      });
+
       it('keeps staff users unique by e-mail whatever its case, hashes and envelopes as given', async () => {
         const { store } = await fresh();
         const ada = {

@@ -24,7 +24,7 @@ describeOnStaffStores('TOTP enrolment', (testServer) => {
       expect(refused.statusCode, request.url).toBe(403);
       expect(refused.json().error).toMatchObject({ code: 'forbidden', details: { next: 'totp-enrolment' } });
     }
-    expect(server.staffDesk.approved).toEqual([]);
+    expect(server.desk.approved).toEqual([]);
 
     const enrolment = await server.app.inject({ method: 'POST', url: '/api/staff/totp/enrolment', headers });
     expect(enrolment.statusCode).toBe(200);

@@ -173,8 +173,8 @@ describeOnStaffStores('staff sessions', (testServer) => {
     expect(missing.json().error).toMatchObject({ code: 'forbidden', details: { reason: 'csrf' } });
     expect((await approve({ 'x-csrf-token': other.csrfToken })).statusCode).toBe(403);
     expect((await approve({ 'x-csrf-token': 'forged' })).statusCode).toBe(403);
-    expect(server.staffDesk.approved).toEqual([]);
+    expect(server.desk.approved).toEqual([]);
     expect((await approve({ 'x-csrf-token': officer.csrfToken })).statusCode).toBe(200);
-    expect(server.staffDesk.approved).toEqual([{ requestId: 'req-9', staffId: 'staff-officer' }]);
+    expect(server.desk.approved).toEqual([{ requestId: 'req-9', staffId: 'staff-officer' }]);
   });
 });

@@ -1,6 +1,14 @@
 // The request desk's concerns in Custos's store: rights requests (with their history), the outbox, staff users and
 // their sessions, API keys.
-import type { RequestKind, RequestStatus, RightsRequest, SessionStage, StaffRole, Transition } from '../../workflow/index.js';
+import type {
+  IntakeChannel,
+  RequestKind,
+  RequestStatus,
+  RightsRequest,
+  SessionStage,
+  StaffRole,
+  Transition,
+} from '../../workflow/index.js';
 
 /** A request as stored: its version increases with each save, so a concurrent change is detected, never lost. */
 export interface StoredRequest {
@@ -14,8 +22,12 @@ export interface RequestFilter {
   readonly kinds?: readonly RequestKind[] | undefined;
   readonly statuses?: readonly RequestStatus[] | undefined;
   readonly jurisdiction?: string | undefined;
+  /** How the requests came in (`web`, `email`, `post`, `api`). */
+  readonly channels?: readonly IntakeChannel[] | undefined;
   /** Requests due strictly before this day (`YYYY-MM-DD`). */
   readonly dueBefore?: string | undefined;
+  /** Requests due on this day (`YYYY-MM-DD`) or later. */
+  readonly dueFrom?: string | undefined;
 }
 
 export interface RequestPage {
@@ -86,6 +98,17 @@ export interface Outbox {
   markSent(id: string, at: Date, forget?: readonly string[]): Promise<boolean>;
   /** Counts a failed attempt; `final` marks the message failed, else it stays queued for another attempt. */
   markAttemptFailed(id: string, final: boolean): Promise<boolean>;
+  /** A page of messages, the newest first (by keyset); only one request's with `requestId`. */
+  list(
+    filter?: { readonly requestId?: string | undefined },
+    page?: { readonly after?: string | undefined; readonly limit?: number | undefined },
+  ): Promise<OutboxPage>;
+}
+
+export interface OutboxPage {
+  readonly items: readonly OutboxMessage[];
+  /** Give it back as `after` for the next page; absent on the last page. */
+  readonly next?: string | undefined;
 }
 
 export type { SessionStage, StaffRole } from '../../workflow/index.js';

@@ -1,6 +1,7 @@
 // The outbox in the store: messages queued with their template and ids, sent or failed after counted attempts.
 import { CustosError } from '../../errors.js';
 import type { NewOutboxMessage, Outbox, OutboxMessage, OutboxStatus } from './desk.js';
+import { pageCursor, pageLimit, readPageCursor } from './cursor.js';
 import type { DeskSql, DeskStatement } from './sql.js';
 
 interface OutboxRow {
@@ -85,6 +86,25 @@ export function deskOutbox(db: DeskSql): Outbox {
         ],
         never,
       );
+    },
+    async list(filter = {}, page = {}) {
+      const limit = pageLimit(page.limit, 500);
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const bind = (value: unknown) => `$${params.push(value)}`;
+      if (filter.requestId !== undefined) where.push(`request_id = ${bind(filter.requestId)}`);
+      if (page.after !== undefined) {
+        const [at, id] = readPageCursor(page.after);
+        // Newest first: the next page starts right before the last message seen (the index on (queued_at, id)).
+        where.push(`(queued_at < ${bind(at)} OR (queued_at = ${bind(at)} AND id < ${bind(id)}))`);
+      }
+      const rows = await db.all<OutboxRow>(
+        `SELECT * FROM outbox ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY queued_at DESC, id DESC LIMIT ${limit + 1}`,
+        params,
+      );
+      const items = rows.slice(0, limit).map(toMessage);
+      const last = rows.length > limit ? rows[limit - 1] : undefined;
+      return last ? { items, next: pageCursor(last.queued_at, last.id) } : { items };
     },
     markAttemptFailed: (id, final) =>
       db.write(

@@ -2,6 +2,7 @@
 import { CustosError } from '../../errors.js';
 import type { RightsRequest, Transition } from '../../workflow/index.js';
 import { requestFromText, requestText, transitionFromText, transitionText } from './codec.js';
+import { pageCursor, pageLimit, readPageCursor } from './cursor.js';
 import { outboxInsert } from './outbox.js';
 import type { RequestStore, StoredRequest } from './desk.js';
 import type { DeskSql, DeskStatement } from './sql.js';
@@ -22,21 +23,7 @@ function checkDay(day: string, field: string): string {
 
 const stored = (row: RequestRow): StoredRequest => ({ request: requestFromText(row.body), version: Number(row.version), due: row.due_on });
 
-/** The cursor of a page: the last request's due day and id, opaque to callers. */
-const cursor = (s: StoredRequest): string => Buffer.from(JSON.stringify([s.due, s.request.id])).toString('base64url');
-function readCursor(after: string): readonly [string, string] {
-  try {
-    const [due, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as unknown[];
-    if (typeof due === 'string' && typeof id === 'string') return [due, id];
-  } catch {
-    // Reported below.
-  }
-  throw new CustosError({
-    code: 'invalid-input',
-    message: 'after is not a cursor this list gave: start again from the first page',
-    details: { field: 'after' },
-  });
-}
+const cursor = (s: StoredRequest): string => pageCursor(s.due, s.request.id);
 
 const transitionRows = (id: string, fromSeq: number, transitions: readonly Transition[]): DeskStatement[] =>
   transitions.map((t, i) => ({
@@ -52,13 +39,13 @@ export function deskRequests(db: DeskSql): RequestStore {
   const nextSeq = async (id: string) =>
     Number((await db.all<{ n: number | null }>('SELECT max(seq) AS n FROM request_transitions WHERE request_id = $1', [id]))[0]?.n ?? 0) +
     1;
-  const columns = (r: RightsRequest, due: string) => [r.kind, r.status, r.jurisdiction, checkDay(due, 'due'), requestText(r)];
+  const columns = (r: RightsRequest, due: string) => [r.kind, r.status, r.jurisdiction, checkDay(due, 'due'), requestText(r), r.channel];
   return {
     async create(request, due, transitions = []) {
       await db.write(
         [
           {
-            sql: 'INSERT INTO requests (id, kind, status, jurisdiction, due_on, body, version) VALUES ($1, $2, $3, $4, $5, $6, 1)',
+            sql: 'INSERT INTO requests (id, kind, status, jurisdiction, due_on, body, channel, version) VALUES ($1, $2, $3, $4, $5, $6, $7, 1)',
             params: [request.id, ...columns(request, due)],
           },
           ...transitionRows(request.id, 1, transitions),
@@ -73,8 +60,8 @@ export function deskRequests(db: DeskSql): RequestStore {
       const saved = await db.write(
         [
           {
-            sql: `UPDATE requests SET kind = $2, status = $3, jurisdiction = $4, due_on = $5, body = $6, version = version + 1
-                  WHERE id = $1 AND version = $7`,
+            sql: `UPDATE requests SET kind = $2, status = $3, jurisdiction = $4, due_on = $5, body = $6, channel = $7,
+                  version = version + 1 WHERE id = $1 AND version = $8`,
             params: [request.id, ...columns(request, due), expectedVersion],
             mustChange: true,
           },
@@ -99,16 +86,18 @@ export function deskRequests(db: DeskSql): RequestStore {
     },
     get,
     async list(filter = {}, page = {}) {
-      const limit = Math.min(Math.max(1, Math.floor(page.limit ?? 50)), MAX_PAGE);
+      const limit = pageLimit(page.limit, MAX_PAGE);
       const where: string[] = [];
       const params: unknown[] = [];
       const bind = (value: unknown) => `$${params.push(value)}`;
       if (filter.kinds) where.push(filter.kinds.length === 0 ? '1 = 0' : `kind IN (${filter.kinds.map(bind).join(', ')})`);
       if (filter.statuses) where.push(filter.statuses.length === 0 ? '1 = 0' : `status IN (${filter.statuses.map(bind).join(', ')})`);
       if (filter.jurisdiction !== undefined) where.push(`jurisdiction = ${bind(filter.jurisdiction)}`);
+      if (filter.channels) where.push(filter.channels.length === 0 ? '1 = 0' : `channel IN (${filter.channels.map(bind).join(', ')})`);
       if (filter.dueBefore !== undefined) where.push(`due_on < ${bind(checkDay(filter.dueBefore, 'dueBefore'))}`);
+      if (filter.dueFrom !== undefined) where.push(`due_on >= ${bind(checkDay(filter.dueFrom, 'dueFrom'))}`);
       if (page.after !== undefined) {
-        const [due, id] = readCursor(page.after);
+        const [due, id] = readPageCursor(page.after);
         // Keyset: the index on (due_on, id) starts right after the last row seen, however deep the page.
         where.push(`(due_on > ${bind(due)} OR (due_on = ${bind(due)} AND id > ${bind(id)}))`);
       }

@@ -77,6 +77,18 @@ export const DESK_TABLES = `
   );
 `;
 
+/**
+ * What the staff queue filters and pages by: each request's channel in a column (filled from the stored body, whose
+ * JSON each engine reads its own way), and the outbox by time and by request.
+ */
+export const STAFF_QUEUE_INDEXES = (channelOfBody: string): string => `
+  ALTER TABLE requests ADD COLUMN channel text;
+  UPDATE requests SET channel = ${channelOfBody};
+  CREATE INDEX requests_channel_due ON requests (channel, due_on, id);
+  CREATE INDEX outbox_time ON outbox (queued_at, id);
+  CREATE INDEX outbox_request ON outbox (request_id, queued_at, id);
+`;
+
 /** The desk's secrets: hashed tokens and codes, rate counts by window, sealed identity proofs. */
 export const DESK_SECRET_TABLES = `
   CREATE TABLE request_tokens (

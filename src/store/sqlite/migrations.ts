@@ -1,6 +1,6 @@
 // Schema of Custos's SQLite store, as ordered migrations applied once each.
 import { REGISTER_TABLES } from '../desk/registers.js';
-import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_TABLES } from '../desk/sql.js';
+import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_QUEUE_INDEXES, STAFF_TABLES } from '../desk/sql.js';
 
 export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
   {
@@ -146,5 +146,10 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
     // The registers (K7, K5.4): authority requests, confidentiality incidents and complaints (see REGISTER_TABLES).
     id: 11,
     sql: REGISTER_TABLES,
+  },
+  {
+    // The staff API's queue: requests filtered by channel, the outbox paged newest first and by request.
+    id: 13,
+    sql: STAFF_QUEUE_INDEXES(`json_extract(body, '$.channel')`),
   },
 ];
