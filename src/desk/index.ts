@@ -6,5 +6,5 @@ export { DESK_TEMPLATES, type DeskTemplate } from './messages.js';
 export { EVENT_ACTIONS } from './moves.js';
 export { NEXT_STEPS, NEXT_STEP, type NextStep, type RequestDetail, type RequestStatusView } from './queries.js';
 export { signAssertion, type AppAssertion } from './secrets.js';
-export type { Download } from './packages.js';
+export type { Download, DownloadState } from './packages.js';
 export type { RunOptions } from './runs.js';
