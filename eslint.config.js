@@ -21,6 +21,7 @@ const LAYERS = [
   'server',
   'cli',
   'mail',
+  'web',
 ];
 const except = (...allowed) => LAYERS.filter((layer) => !allowed.includes(layer));
 /** Production files (by glob) → the layers they may not import. */
@@ -36,14 +37,17 @@ const FORBIDDEN = {
   'src/anonymize/**/*.ts': except('anonymize', 'policy'),
   'src/vault/**/*.ts': except('vault', 'policy'),
   'src/jobs/**/*.ts': except('jobs'), // durable work knows nothing of requests: only errors.ts and clock.ts
-  'src/{rights,render,discover}/**/*.ts': ['desk', 'server', 'cli', 'mail', 'retention'],
+  'src/{rights,render,discover}/**/*.ts': ['desk', 'server', 'cli', 'mail', 'retention', 'web'],
   // Retention sweeps read the model, the provider's stores (connectors), the hold records (store), anonymise fields and
   // report to the audit trail, like the rights engine; only the command line (and later the server) calls it.
   'src/retention/**/*.ts': except('retention', 'policy', 'connectors', 'store', 'anonymize', 'audit'),
-  'src/{workflow,audit}/**/*.ts': ['desk', 'server', 'cli', 'mail'],
+  'src/{workflow,audit}/**/*.ts': ['desk', 'server', 'cli', 'mail', 'web'],
   // The desk's e-mail: renders with render's words and typography, reads the store's outbox, runs as a job; only
   // the desk, server and cli import it.
   'src/mail/**/*.ts': except('mail', 'policy', 'render', 'store', 'jobs', 'vault'),
+  // The web pages (privacy center, later the console): typed templates over the model, the render layer's words and
+  // the desk's calls; the server registers them, never the other way round (the pages import its types only, by path).
+  'src/web/**/*.{ts,tsx}': except('web', 'policy', 'render', 'workflow', 'desk', 'store'),
   // The request desk ties workflow, store, audit, jobs, vault, mail and the rights engine together; only the shells call it.
   'src/desk/**/*.ts': except('desk', 'policy', 'workflow', 'store', 'audit', 'jobs', 'vault', 'rights', 'connectors', 'mail'),
   // The HTTP shell: calls engines and workflow, never the command line (and not discover or anonymize directly).
@@ -61,8 +65,9 @@ const FORBIDDEN = {
     'vault',
     'jobs',
     'connectors',
+    'web',
   ),
-  'src/index.ts': ['desk', 'server', 'cli', 'mail'], // the library's public face: what a user embeds, without the command line
+  'src/index.ts': ['desk', 'server', 'cli', 'mail', 'web'], // the library's public face: what a user embeds, without the command line
   'src/cli/**/*.ts': [],
 };
 const TEST_SUPPORT = [
@@ -85,7 +90,7 @@ const ruleEntries = [
 ];
 const layerRules = ruleEntries.map(([files, forbidden, depth]) => ({
   files: [files],
-  ignores: ['**/*.test.ts', '**/*.test-support.ts'],
+  ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.ts'],
   rules: {
     'no-restricted-imports': [
       'error',

@@ -12,7 +12,7 @@ import { intake, type Submission } from './intake.js';
 import { composeMessage, contactOf, isoDuration } from './messages.js';
 import { applyMoves, auditActor, dueOf, loadRequest } from './moves.js';
 import { resolveDeskOptions, type DeskOptions } from './options.js';
-import { download, purgeExpiredPackages, type Download } from './packages.js';
+import { download, downloadState, purgeExpiredPackages, type Download, type DownloadState } from './packages.js';
 import { previewPlan, type PlanPreview } from './preview.js';
 import { openProof, storeProof } from './proofs.js';
 import {
@@ -60,6 +60,11 @@ export interface Desk {
   deny(id: string, actor: Actor, reason: string): Promise<StoredRequest>;
   extend(id: string, actor: Actor, reason: string): Promise<StoredRequest>;
   cancel(id: string, actor: Actor, reason: string): Promise<StoredRequest>;
+  /**
+   * The person settled what blocked their account closure (paid, cancelled a service) and asks for it to run again:
+   * only an approved closure whose last run found blockers; the run checks them afresh.
+   */
+  askAgain(statusToken: string): Promise<RequestStatusView>;
   /** The person withdraws their own request. */
   cancelByRequester(statusToken: string, reason: string): Promise<RequestStatusView>;
   /** Completes a kind that runs nothing (withdraw-consent) once staff recorded it. */
@@ -79,6 +84,8 @@ export interface Desk {
   statusFor(statusToken: string): Promise<RequestStatusView>;
   dueThisWeek(): Promise<readonly RightsRequest[]>;
   overdue(): Promise<readonly RightsRequest[]>;
+  /** Whether a download link still works, without using it: a page says so before the person downloads. */
+  downloadState(token: string): Promise<DownloadState>;
   /** The package once for its single-use token; `not-found` after. */
   download(token: string): Promise<Download>;
   /** Removes packages whose download link expired unused (a server calls it on a timer): how many. */
@@ -215,6 +222,18 @@ export function openDesk(input: OpenDeskInput): Desk {
       const saved = await applyMoves(core, stored, [{ event: { type: 'cancel' }, actor: { role: 'requester', id: 'requester' }, reason }]);
       return statusView(core, saved);
     },
+    async askAgain(statusToken) {
+      const stored = await requestOfToken(core, statusToken);
+      const view = await statusView(core, stored);
+      if (stored.request.kind !== 'account-closure' || view.blockers.length === 0)
+        throw new CustosError({
+          code: 'conflict',
+          message: `request ${stored.request.id} is ${stored.request.status}: only an account closure found blocked is run again at the person's asking`,
+          details: { requestId: stored.request.id, status: stored.request.status },
+        });
+      await queueRun(core, stored.request.id);
+      return view;
+    },
     complete: async (id, actor, reason) => applyMoves(core, await loadRequest(core, id), [{ event: { type: 'complete' }, actor, reason }]),
     async rerun(id, actor) {
       const { request } = await loadRequest(core, id);
@@ -238,6 +257,7 @@ export function openDesk(input: OpenDeskInput): Desk {
     dueThisWeek: () => dueThisWeek(core),
     overdue: () => overdueRequests(core),
     download: (token) => download(core, token),
+    downloadState: (token) => downloadState(core, token),
     purgeExpiredPackages: () => purgeExpiredPackages(core),
   };
 }

@@ -15,6 +15,6 @@ export {
 } from './queries.js';
 export { PREVIEW_STATUSES, type CollectionPreview, type OperationPreview, type PlanPreview } from './preview.js';
 export { signAssertion, type AppAssertion } from './secrets.js';
-export type { Download } from './packages.js';
+export type { Download, DownloadState } from './packages.js';
 export type { RunOptions } from './runs.js';
 export { openRegisters, type RegisterListFilter, type Registers, type RegistersInput, type RegisterView } from './registers.js';

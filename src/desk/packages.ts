@@ -39,6 +39,20 @@ export interface Download {
   readonly stream: Readable;
 }
 
+/** A download link as a page may describe it: still `ready` (until when, of which type), or `gone` (used, expired, unknown alike). */
+export type DownloadState =
+  { readonly state: 'ready'; readonly expiresAt: Date; readonly mediaType: Download['mediaType'] } | { readonly state: 'gone' };
+
+/** Reads a download token without using it. */
+export async function downloadState(core: DeskCore, token: string): Promise<DownloadState> {
+  if (typeof token !== 'string' || token === '') return { state: 'gone' };
+  const found = await core.store.secrets.token(tokenHash(token));
+  const now = core.clock.now();
+  if (!found || found.purpose !== 'download' || found.file === undefined || found.usedAt !== undefined) return { state: 'gone' };
+  if (found.expiresAt === undefined || found.expiresAt <= now) return { state: 'gone' };
+  return { state: 'ready', expiresAt: found.expiresAt, mediaType: found.file.endsWith('.json') ? 'application/json' : 'application/zip' };
+}
+
 /**
  * Hands the package over once: the token is marked used before the file is opened, so a second call (or a concurrent
  * one) is refused, as is an expired or unknown token (`not-found`, saying which cases without telling them apart).

@@ -16,6 +16,7 @@ import {
 } from '../workflow/index.js';
 import type { DeskCore } from './core.js';
 import { loadRequest } from './moves.js';
+import { blockersOfReason } from './runs.js';
 
 /** A request as staff see it: with its deadline, history, the events it accepts and its proofs (never their bytes). */
 export interface RequestDetail {
@@ -104,6 +105,11 @@ export interface RequestStatusView {
   readonly due: string;
   readonly extended: boolean;
   readonly next: NextStep;
+  /**
+   * An account closure the last run found blocked: the manifest's precondition ids (`accounts.closure.preconditions`),
+   * which a page puts in words in its own language; empty otherwise.
+   */
+  readonly blockers: readonly string[];
 }
 
 export async function statusView(core: DeskCore, stored: StoredRequest): Promise<RequestStatusView> {
@@ -122,6 +128,7 @@ export async function statusView(core: DeskCore, stored: StoredRequest): Promise
     due: deadline.due,
     extended: deadline.extended,
     next: NEXT_STEP[request.status],
+    blockers: (request.status === 'approved' && request.lastRunFailed && blockersOfReason(history.at(-1)?.reason)) || [],
   };
 }
 

@@ -26,6 +26,20 @@ type RunEnd =
   | { readonly kind: 'done'; readonly download?: { readonly token: string; readonly expiresAt: Date } | undefined }
   | { readonly kind: 'blocked'; readonly blockers: readonly ClosureBlocker[] };
 
+/** The run-failed reason of a blocked closure: `closure-blocked: <precondition id>, …` (manifest ids, no personal data). */
+export const CLOSURE_BLOCKED = 'closure-blocked';
+const closureBlockedReason = (blockers: readonly ClosureBlocker[]): string => `${CLOSURE_BLOCKED}: ${blockers.map((b) => b.id).join(', ')}`;
+
+/** The precondition ids a run-failed reason names, or undefined when the reason is not a blocked closure. */
+export function blockersOfReason(reason: string | undefined): readonly string[] | undefined {
+  if (reason === undefined || !reason.startsWith(CLOSURE_BLOCKED)) return undefined;
+  return reason
+    .slice(CLOSURE_BLOCKED.length + 1)
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+}
+
 /** Failures a later attempt of the job may get past: the run is left `running`, and the retry resumes it. */
 const TRANSIENT = new Set(['request-busy', 'store-unavailable', 'aborted', 'closed']);
 
@@ -74,7 +88,7 @@ export async function runRequest(core: DeskCore, requestId: string, options: Run
   // The request's end and the message that tells the person are one write: never answered without the message.
   if (end.kind === 'blocked') {
     const blocked = composeMessage(core, request, 'closure-blocked', { requestId, blockers: blockersInWords(core, request, end.blockers) });
-    await finish(core, requestId, { event: 'run-failed', reason: 'closure-blocked', messages: [blocked] });
+    await finish(core, requestId, { event: 'run-failed', reason: closureBlockedReason(end.blockers), messages: [blocked] });
     return;
   }
   const completed = composeMessage(core, request, 'completed', {

@@ -2,6 +2,7 @@
 export * from './context.js';
 export * from './document/tree.js';
 export { toHtml } from './document/html.js';
+export { STYLESHEET } from './document/stylesheet.js';
 export { escapeHtml, safeHref } from './document/escape.js';
 export { colon, typeset, NBSP, NNBSP } from './document/typography.js';
 export { agree, type Agreement } from './i18n/agreement.js';

@@ -46,6 +46,7 @@ const STATUS_VIEW = z.object({
   due: z.string(),
   extended: z.boolean(),
   next: z.enum(NEXT_STEPS),
+  blockers: z.array(z.string()),
 });
 
 const TAGS = ['privacy center'];
@@ -54,6 +55,7 @@ const TAGS = ['privacy center'];
 const viewJson = (view: RequestStatusView): z.infer<typeof STATUS_VIEW> => ({
   ...view,
   timeline: view.timeline.map(({ status, at }) => ({ status, at: at.toISOString() })),
+  blockers: [...view.blockers],
 });
 
 /**

@@ -18,6 +18,7 @@ import { createServerLogger } from './logging.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
 import { registerStaffApi } from './staff-api/routes.js';
 import { registerStaffRoutes } from './staff/routes.js';
+import { registerPrivacyCenter } from '../web/index.js';
 import { LoginThrottle } from './staff/throttle.js';
 
 export interface CustosServer {
@@ -85,6 +86,8 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
     if (options.desk) await api.register(async (people) => registerPublicRoutes(people, { config, desk: options.desk! }));
     if (options.desk) registerStaffApi(api, { config, desk: options.desk });
   });
+  if (options.desk)
+    await app.register(async (pages) => registerPrivacyCenter(pages, { desk: options.desk!, rateLimit: config.publicRateLimit }));
   await app.ready();
   return Object.freeze({ app, config, close: () => app.close() });
 }

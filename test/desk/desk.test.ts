@@ -210,7 +210,11 @@ describe('an erasure', () => {
     const request = await settled(id, (r) => r.lastRunFailed);
     worker.stop();
     expect(request.status).toBe('approved');
-    expect((await w.desk.get(id)).history.at(-1)).toMatchObject({ event: 'run-failed', reason: 'closure-blocked' });
+    expect((await w.desk.get(id)).history.at(-1)).toMatchObject({
+      event: 'run-failed',
+      reason: expect.stringMatching(/^closure-blocked: /),
+    });
+    expect((await w.desk.statusFor(statusToken)).blockers).toContain('no-unpaid-invoice');
     const blocked = (await w.messages(id)).find((m) => m.template === 'closure-blocked');
     const blockers = JSON.parse(blocked!.params['blockers']!) as { description: string }[];
     expect(blockers.map((b) => b.description)).toContain('Every invoice must be paid: at least one is still unpaid.');

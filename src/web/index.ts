@@ -1,0 +1,6 @@
+// The web pages' public face: the server registers the privacy center from here.
+export { registerPrivacyCenter, type PrivacyCenterOptions } from './routes.js';
+export { Layout, htmlPage, withLang, say, type PageContext } from './layout.js';
+export { pageLanguage, LANG_COOKIE } from './language.js';
+export { webMessagesFor, type WebMessages } from './messages/index.js';
+export { WEB_STYLESHEET } from './style.js';
