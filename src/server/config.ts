@@ -3,6 +3,7 @@ import type { DestinationStream } from 'pino';
 import { systemClock, type Clock } from '../clock.js';
 import { CustosError } from '../errors.js';
 import type { Desk } from '../desk/index.js';
+import type { ApiKeys } from '../store/index.js';
 import type { StaffDesk } from './desk-routes.js';
 import type { StaffDirectory, StaffSessionStore } from './staff/directory.js';
 
@@ -16,6 +17,11 @@ export interface ServerOptions {
   readonly sessions: StaffSessionStore;
   /** The request desk the privacy center's public routes call (public-routes.ts). Without it, they are not registered. */
   readonly desk?: Desk;
+  /**
+   * The store's API keys: with `desk`, the provider app's routes (app-routes.ts, `Authorization: Bearer ck_…`) are
+   * registered. Without it, they are not.
+   */
+  readonly apiKeys?: Pick<ApiKeys, 'get' | 'touch'>;
   /** PLACEHOLDER: what the two demonstration staff routes call. Without it, those routes are not registered. */
   readonly staffDesk?: StaffDesk;
   /** Default: the system clock. Session expiry, sign-in throttling and TOTP codes read it. */

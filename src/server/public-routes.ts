@@ -13,7 +13,7 @@ export interface PublicRouteDependencies {
   readonly desk: Desk;
 }
 
-const ERROR = z.object({
+export const ERROR = z.object({
   error: z.object({
     code: z.string(),
     message: z.string().optional(),
@@ -26,7 +26,7 @@ const ERROR = z.object({
 /** Any string reaches the desk, which answers 404 alike for a token that never was and one that is no longer. */
 const TOKEN_PARAMS = z.object({ token: z.string().min(1).max(128) });
 
-const SUBMISSION = z.object({
+export const SUBMISSION = z.object({
   kind: z.enum(REQUEST_KINDS),
   jurisdiction: z.string().min(1).max(64),
   /** Identity key → values: personal data, checked against the manifest's keys by the desk, never logged or echoed. */
@@ -37,7 +37,7 @@ const SUBMISSION = z.object({
   language: z.string().min(2).max(5).optional(),
 });
 
-const STATUS_VIEW = z.object({
+export const STATUS_VIEW = z.object({
   requestId: z.string(),
   kind: z.enum(REQUEST_KINDS),
   status: z.enum(REQUEST_STATUSES),
@@ -51,7 +51,7 @@ const STATUS_VIEW = z.object({
 const TAGS = ['privacy center'];
 
 /** Dates as ISO strings: the reply schema describes JSON, not a Date. */
-const viewJson = (view: RequestStatusView): z.infer<typeof STATUS_VIEW> => ({
+export const viewJson = (view: RequestStatusView): z.infer<typeof STATUS_VIEW> => ({
   ...view,
   timeline: view.timeline.map(({ status, at }) => ({ status, at: at.toISOString() })),
 });
@@ -60,7 +60,7 @@ const viewJson = (view: RequestStatusView): z.infer<typeof STATUS_VIEW> => ({
  * The desk's `invalid-input` names a submission's field as the desk knows it (`identities.passport`); the person's
  * form knows the body, as a schema refusal says it (`body.identities.passport`).
  */
-async function inBody<T>(work: Promise<T>): Promise<T> {
+export async function inBody<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {

@@ -9,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { CustosError } from '../errors.js';
 import { registerAccessControl } from './access.js';
+import { registerAppRoutes } from './app-routes.js';
 import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
 import { registerDeskPlaceholderRoutes } from './desk-routes.js';
 import { handleError } from './error-handler.js';
@@ -67,7 +68,12 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
     await app.register(fastifySwagger, {
       openapi: {
         info: { title: 'Custos API', description: 'Privacy-as-code: the request desk and its staff console', version: '0.1.0' },
-        components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'custos_session' } } },
+        components: {
+          securitySchemes: {
+            session: { type: 'apiKey', in: 'cookie', name: 'custos_session' },
+            apiKey: { type: 'http', scheme: 'bearer', description: 'A provider app key, ck_… (custos keys create)' },
+          },
+        },
       },
       transform: jsonSchemaTransform,
     });
@@ -82,6 +88,8 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
     registerStaffRoutes(api, { config, directory: options.directory, sessions: options.sessions, throttle });
     if (options.staffDesk) registerDeskPlaceholderRoutes(api, options.staffDesk);
     if (options.desk) await api.register(async (people) => registerPublicRoutes(people, { config, desk: options.desk! }));
+    if (options.desk && options.apiKeys)
+      await api.register(async (apps) => registerAppRoutes(apps, { config, desk: options.desk!, apiKeys: options.apiKeys! }));
   });
   await app.ready();
   return Object.freeze({ app, config, close: () => app.close() });
