@@ -20,6 +20,7 @@ const LAYERS = [
   'server',
   'cli',
   'mail',
+  'service',
 ];
 const except = (...allowed) => LAYERS.filter((layer) => !allowed.includes(layer));
 /** Production files (by glob) → the layers they may not import. */
@@ -35,8 +36,8 @@ const FORBIDDEN = {
   'src/anonymize/**/*.ts': except('anonymize', 'policy'),
   'src/vault/**/*.ts': except('vault', 'policy'),
   'src/jobs/**/*.ts': except('jobs'), // durable work knows nothing of requests: only errors.ts and clock.ts
-  'src/{rights,render,discover}/**/*.ts': ['desk', 'server', 'cli', 'mail'],
-  'src/{workflow,audit}/**/*.ts': ['desk', 'server', 'cli', 'mail'],
+  'src/{rights,render,discover}/**/*.ts': ['desk', 'server', 'cli', 'mail', 'service'],
+  'src/{workflow,audit}/**/*.ts': ['desk', 'server', 'cli', 'mail', 'service'],
   // The desk's e-mail: renders with render's words and typography, reads the store's outbox, runs as a job; only
   // the desk, server and cli import it.
   'src/mail/**/*.ts': except('mail', 'policy', 'render', 'store', 'jobs', 'vault'),
@@ -57,7 +58,10 @@ const FORBIDDEN = {
     'jobs',
     'connectors',
   ),
-  'src/index.ts': ['desk', 'server', 'cli', 'mail'], // the library's public face: what a user embeds, without the command line
+  // The running service (`custos serve`): opens the store, queue and vault, and starts the desk, mail and the server;
+  // only the command line imports it.
+  'src/service/**/*.ts': except('service', 'server', 'desk', 'mail', 'policy', 'store', 'jobs', 'vault'),
+  'src/index.ts': ['desk', 'server', 'cli', 'mail', 'service'], // the library's public face: what a user embeds, without the command line
   'src/cli/**/*.ts': [],
 };
 const TEST_SUPPORT = [

@@ -10,6 +10,8 @@ import { registerUserCommands } from './commands/users.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerRequestCommands } from './commands/requests.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerStartCommand } from './commands/start.js';
 import { EXIT, fail, tolerateClosedOutput } from './output.js';
 
 const program = new Command()
@@ -31,5 +33,7 @@ registerRequestCommands(program);
 registerUserCommands(program);
 registerKeyCommands(program);
 registerAuditCommands(program);
+registerServeCommand(program);
+registerStartCommand(program);
 
 program.parseAsync(process.argv).catch(fail);
