@@ -35,7 +35,10 @@ export async function housekeep(input: HousekeepingInput): Promise<HousekeepingP
   };
   const packages = await attempt('packages', () => input.desk.purgeExpiredPackages());
   const sessions = await attempt('sessions', () =>
-    input.sessions.purgeExpired({ idleBefore: new Date(now - input.session.idleMs), createdBefore: new Date(now - input.session.absoluteMs) }),
+    input.sessions.purgeExpired({
+      idleBefore: new Date(now - input.session.idleMs),
+      createdBefore: new Date(now - input.session.absoluteMs),
+    }),
   );
   if (packages + sessions > 0) input.log.info({ packages, sessions }, 'housekeeping: expired packages and staff sessions removed');
   return { packages, sessions };

@@ -84,7 +84,8 @@ function whole(option: string, value: number | undefined, fallback: number, min:
 
 /** A store location as `openStore` reads it, with the PostgreSQL schema taken out of the URL (pg-boss would choke on it). */
 export function storeLocation(text: string): StoreLocation {
-  if (!/^postgres(ql)?:\/\//.test(text)) return { kind: 'sqlite', file: text === ':memory:' ? text : resolve(text.replace(/^sqlite:/, '')) };
+  if (!/^postgres(ql)?:\/\//.test(text))
+    return { kind: 'sqlite', file: text === ':memory:' ? text : resolve(text.replace(/^sqlite:/, '')) };
   let url: URL;
   try {
     url = new URL(text);
@@ -111,7 +112,11 @@ export function resolveServiceOptions(options: ServiceOptions): ServiceConfig {
   const store = storeLocation(options.store ?? env['CUSTOS_STORE'] ?? DEFAULT_STORE_FILE);
   const host = options.host ?? '127.0.0.1';
   if (host.trim() === '' || /\s/.test(host))
-    throw new CustosError({ code: 'config', message: 'service option host must be an address or a name, e.g. 0.0.0.0', details: { option: 'host' } });
+    throw new CustosError({
+      code: 'config',
+      message: 'service option host must be an address or a name, e.g. 0.0.0.0',
+      details: { option: 'host' },
+    });
   return Object.freeze({
     dir: options.dir ?? './privacy',
     profile: options.profile ?? env['CUSTOS_PROFILE'],

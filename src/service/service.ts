@@ -96,7 +96,9 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
     }
     const sessionLimits = server.config.session;
     timers.push(
-      every(config.housekeepingMs, () => housekeep({ desk, sessions: state.store.staffSessions, session: sessionLimits, clock: config.clock, log })),
+      every(config.housekeepingMs, () =>
+        housekeep({ desk, sessions: state.store.staffSessions, session: sessionLimits, clock: config.clock, log }),
+      ),
     );
     await server.app.listen({ port: config.port, host: config.host });
     const url = urlOf(server.app.server.address() as AddressInfo, config.host);
@@ -143,5 +145,4 @@ function ownUrl(config: ServiceConfig): string {
 const urlOf = (address: AddressInfo, host: string): string => `http://${browsable(host)}:${address.port}`;
 
 /** An address a browser can open: every interface is reached as localhost; IPv6 in brackets. */
-const browsable = (host: string): string =>
-  host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+const browsable = (host: string): string => (host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host);
