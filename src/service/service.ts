@@ -100,7 +100,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
         housekeep({ desk, sessions: state.store.staffSessions, session: sessionLimits, clock: config.clock, log }),
       ),
     );
-    await server.app.listen({ port: config.port, host: config.host });
+    await listen(server, config);
     const url = urlOf(server.app.server.address() as AddressInfo, config.host);
     log.info({ url, store: config.store.kind, workers: config.workers, smtp: transport.delivers }, 'custos: listening');
     const running = server;
@@ -123,6 +123,22 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
     await server?.close().catch(() => undefined);
     await shutDown();
     throw error;
+  }
+}
+
+/** Listens, a port in use or not allowed told as the option to change. */
+async function listen(server: CustosServer, config: ServiceConfig): Promise<void> {
+  try {
+    await server.app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL' && code !== 'ENOTFOUND') throw error;
+    const why = code === 'EADDRINUSE' ? 'is in use' : code === 'EACCES' ? 'is not allowed to this user' : 'is not an address of this host';
+    throw new CustosError({
+      code: 'config',
+      message: `cannot listen on ${config.host}:${config.port}: it ${why}; choose another --port or --host`,
+      details: { option: code === 'EADDRINUSE' || code === 'EACCES' ? 'port' : 'host' },
+    });
   }
 }
 
