@@ -1,7 +1,7 @@
 // startService: Custos as a running service — the manifest, the store, the job queue, the vault, the desk, mail and the HTTP API.
 import type { AddressInfo } from 'node:net';
 import { deskJobs, openDesk, type Desk } from '../desk/index.js';
-import { CustosError } from '../errors.js';
+import { CustosError, toCustosError } from '../errors.js';
 import { mailJobs, mailTransportFromEnv, queueMailSend } from '../mail/index.js';
 import { compilePolicyFolder, formatDiagnostic, hasErrors, type PolicyModel } from '../policy/index.js';
 import { buildServer, storeStaffAccounts, type CustosServer } from '../server/index.js';
@@ -78,7 +78,9 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
     });
     const log = server.app.log;
     const work = { signal: workers.signal };
-    void deskJobs(desk, { ...work, concurrency: config.workers, onProgress: options.onProgress });
+    // The loops end when `workers` aborts; one that fails otherwise (its queue closed under it) is logged, not thrown.
+    const stopped = (what: string) => (error: unknown) => log.error({ code: toCustosError(error).code }, `${what}: the worker stopped`);
+    void deskJobs(desk, { ...work, concurrency: config.workers, onProgress: options.onProgress }).catch(stopped('request.run'));
     if (transport.delivers) {
       const render = { organizationName: model.organization.name, privacyCenterUrl };
       void mailJobs(
@@ -91,7 +93,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
           onResults: (results) => log.info({ messages: results.map(({ id, status }) => ({ id, status })) }, 'mail: outbox pass'),
         },
         work,
-      );
+      ).catch(stopped('mail.send'));
       timers.push(every(config.mailEveryMs, () => queueMailSend(state.jobs)));
     }
     const sessionLimits = server.config.session;
