@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { CustosError } from '../../errors.js';
 import type { PolicyModel } from '../../policy/index.js';
-import { startService, type Service, type ServiceOptions } from '../../service/index.js';
+import type { Service, ServiceOptions } from '../../service/index.js';
 import { requireModel } from '../manifest.js';
 
 export interface ServeOptions {
@@ -47,6 +47,8 @@ export async function serveUntilStopped(
   options: ServiceOptions,
   extra: (service: Service) => readonly string[] = () => [],
 ): Promise<void> {
+  // Loaded when serving: every other command starts without the service's dependencies (desk, mail, job queues).
+  const { startService } = await import('../../service/index.js');
   const service = await startService({ ...options, model });
   const { url } = service;
   const docs = service.config.docs ? `API docs ${url}/api/docs` : 'API docs off';
