@@ -22,6 +22,7 @@ const LAYERS = [
   'cli',
   'mail',
   'web',
+  'service',
 ];
 const except = (...allowed) => LAYERS.filter((layer) => !allowed.includes(layer));
 /** Production files (by glob) → the layers they may not import. */
@@ -37,11 +38,11 @@ const FORBIDDEN = {
   'src/anonymize/**/*.ts': except('anonymize', 'policy'),
   'src/vault/**/*.ts': except('vault', 'policy'),
   'src/jobs/**/*.ts': except('jobs'), // durable work knows nothing of requests: only errors.ts and clock.ts
-  'src/{rights,render,discover}/**/*.ts': ['desk', 'server', 'cli', 'mail', 'retention', 'web'],
+  'src/{rights,render,discover}/**/*.ts': ['desk', 'server', 'cli', 'mail', 'retention', 'web', 'service'],
   // Retention sweeps read the model, the provider's stores (connectors), the hold records (store), anonymise fields and
   // report to the audit trail, like the rights engine; only the command line (and later the server) calls it.
   'src/retention/**/*.ts': except('retention', 'policy', 'connectors', 'store', 'anonymize', 'audit'),
-  'src/{workflow,audit}/**/*.ts': ['desk', 'server', 'cli', 'mail', 'web'],
+  'src/{workflow,audit}/**/*.ts': ['desk', 'server', 'cli', 'mail', 'web', 'service'],
   // The desk's e-mail: renders with render's words and typography, reads the store's outbox, runs as a job; only
   // the desk, server and cli import it.
   'src/mail/**/*.ts': except('mail', 'policy', 'render', 'store', 'jobs', 'vault'),
@@ -67,7 +68,10 @@ const FORBIDDEN = {
     'connectors',
     'web',
   ),
-  'src/index.ts': ['desk', 'server', 'cli', 'mail', 'web'], // the library's public face: what a user embeds, without the command line
+  // The running service (`custos serve`): opens the store, queue and vault, and starts the desk, mail and the server;
+  // only the command line imports it.
+  'src/service/**/*.ts': except('service', 'server', 'desk', 'mail', 'policy', 'store', 'jobs', 'vault'),
+  'src/index.ts': ['desk', 'server', 'cli', 'mail', 'web', 'service'], // the library's public face: what a user embeds, without the command line
   'src/cli/**/*.ts': [],
 };
 const TEST_SUPPORT = [

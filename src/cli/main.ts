@@ -13,6 +13,8 @@ import { registerAnonymizeCommands } from './commands/anonymize.js';
 import { registerRequestCommands } from './commands/requests.js';
 import { registerRegisterCommands } from './commands/registers.js';
 import { registerRetentionCommands } from './commands/retention.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerStartCommand } from './commands/start.js';
 import { EXIT, fail, tolerateClosedOutput } from './output.js';
 
 const program = new Command()
@@ -37,5 +39,7 @@ registerUserCommands(program);
 registerKeyCommands(program);
 registerAuditCommands(program);
 registerAnonymizeCommands(program);
+registerServeCommand(program);
+registerStartCommand(program);
 
 program.parseAsync(process.argv).catch(fail);

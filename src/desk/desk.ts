@@ -82,6 +82,8 @@ export interface Desk {
   get(id: string, viewer?: Actor): Promise<RequestDetail>;
   list(filter?: RequestFilter, page?: { after?: string; limit?: number }): Promise<RequestPage>;
   statusFor(statusToken: string): Promise<RequestStatusView>;
+  /** What the person sees of a request, by its id (for the provider's app, which filed it), with the channel it came by. */
+  statusById(id: string): Promise<RequestStatusView & { readonly channel: IntakeChannel }>;
   dueThisWeek(): Promise<readonly RightsRequest[]>;
   overdue(): Promise<readonly RightsRequest[]>;
   /** Whether a download link still works, without using it: a page says so before the person downloads. */
@@ -254,6 +256,10 @@ export function openDesk(input: OpenDeskInput): Desk {
     },
     list: (filter, page) => listRequests(core, filter, page),
     statusFor: async (statusToken) => statusView(core, await requestOfToken(core, statusToken)),
+    async statusById(id) {
+      const stored = await loadRequest(core, id);
+      return { ...(await statusView(core, stored)), channel: stored.request.channel };
+    },
     dueThisWeek: () => dueThisWeek(core),
     overdue: () => overdueRequests(core),
     download: (token) => download(core, token),

@@ -76,6 +76,7 @@ export const NEXT_STEPS = [
   'send-proof',
   'wait-for-decision',
   'in-progress',
+  'settle-blockers',
   'see-answer',
   'none',
 ] as const;
@@ -116,6 +117,7 @@ export async function statusView(core: DeskCore, stored: StoredRequest): Promise
   const { request } = stored;
   const history = await core.store.requests.history(request.id);
   const deadline = deadlineOf(request, core.clock.now());
+  const blockers = (request.status === 'approved' && request.lastRunFailed && blockersOfReason(history.at(-1)?.reason)) || [];
   return {
     requestId: request.id,
     kind: request.kind,
@@ -127,8 +129,9 @@ export async function statusView(core: DeskCore, stored: StoredRequest): Promise
     receivedOn: deadline.receivedOn,
     due: deadline.due,
     extended: deadline.extended,
-    next: NEXT_STEP[request.status],
-    blockers: (request.status === 'approved' && request.lastRunFailed && blockersOfReason(history.at(-1)?.reason)) || [],
+    // A closure found blocked waits on the person, not on the provider: the next step says what to do.
+    next: blockers.length > 0 ? 'settle-blockers' : NEXT_STEP[request.status],
+    blockers,
   };
 }
 

@@ -25,19 +25,20 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDependen
     if (!isRouteAccess(route.config?.requires))
       throw new CustosError({
         code: 'internal',
-        message: `route ${String(route.method)} ${route.url} declares no access: set config.requires to 'public', 'signed-in', 'session' or a permission`,
+        message: `route ${String(route.method)} ${route.url} declares no access: set config.requires to 'public', 'signed-in', 'session', 'api-key' or a permission`,
       });
   });
   app.addHook('onRequest', async (request, reply) => {
     const requires = request.routeOptions.config.requires;
-    if (requires === undefined || requires === 'public') return;
+    // An app's bearer key is checked by its route (app-routes.ts); a browser never sends one by itself: no CSRF either.
+    if (requires === undefined || requires === 'public' || requires === 'api-key') return;
     request.staff = await signedInStaff(request, reply, deps);
     request.session = { csrfSecret: request.staff.session.csrfSecret };
     refuseUnlessAllowed(request, requires);
   });
   app.addHook('onRequest', function csrfOnChanges(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) {
     const requires = request.routeOptions.config.requires;
-    if (requires === undefined || requires === 'public' || SAFE_METHODS.has(request.method)) return done();
+    if (requires === undefined || requires === 'public' || requires === 'api-key' || SAFE_METHODS.has(request.method)) return done();
     app.csrfProtection(request, reply, done);
   });
 }
@@ -60,7 +61,7 @@ async function signedInStaff(request: FastifyRequest, reply: FastifyReply, deps:
   return { member, session };
 }
 
-function refuseUnlessAllowed(request: FastifyRequest, requires: Exclude<RouteAccess, 'public'>): void {
+function refuseUnlessAllowed(request: FastifyRequest, requires: Exclude<RouteAccess, 'public' | 'api-key'>): void {
   const { member, session } = request.staff!;
   if (requires === 'session') return;
   if (session.stage === 'totp-enrolment')

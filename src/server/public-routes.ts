@@ -13,7 +13,7 @@ export interface PublicRouteDependencies {
   readonly desk: Desk;
 }
 
-const ERROR = z.object({
+export const ERROR = z.object({
   error: z.object({
     code: z.string(),
     message: z.string().optional(),
@@ -37,7 +37,7 @@ export const SUBMISSION = z.object({
   language: z.string().min(2).max(5).optional(),
 });
 
-const STATUS_VIEW = z.object({
+export const STATUS_VIEW = z.object({
   requestId: z.string(),
   kind: z.enum(REQUEST_KINDS),
   status: z.enum(REQUEST_STATUSES),
@@ -52,7 +52,7 @@ const STATUS_VIEW = z.object({
 const TAGS = ['privacy center'];
 
 /** Dates as ISO strings: the reply schema describes JSON, not a Date. */
-const viewJson = (view: RequestStatusView): z.infer<typeof STATUS_VIEW> => ({
+export const viewJson = (view: RequestStatusView): z.infer<typeof STATUS_VIEW> => ({
   ...view,
   timeline: view.timeline.map(({ status, at }) => ({ status, at: at.toISOString() })),
   blockers: [...view.blockers],

@@ -9,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { CustosError } from '../errors.js';
 import { registerAccessControl } from './access.js';
+import { registerAppRoutes } from './app-routes.js';
 import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
 import { handleError } from './error-handler.js';
 import { registerHealthRoutes } from './health-routes.js';
@@ -69,7 +70,12 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
     await app.register(fastifySwagger, {
       openapi: {
         info: { title: 'Custos API', description: 'Privacy-as-code: the request desk and its staff console', version: '0.1.0' },
-        components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'custos_session' } } },
+        components: {
+          securitySchemes: {
+            session: { type: 'apiKey', in: 'cookie', name: 'custos_session' },
+            apiKey: { type: 'http', scheme: 'bearer', description: 'A provider app key, ck_… (custos keys create)' },
+          },
+        },
       },
       transform: jsonSchemaTransform,
     });
@@ -85,6 +91,8 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
     if (options.registers) registerRegisterRoutes(api, options.registers);
     if (options.desk) await api.register(async (people) => registerPublicRoutes(people, { config, desk: options.desk! }));
     if (options.desk) registerStaffApi(api, { config, desk: options.desk });
+    if (options.desk && options.apiKeys)
+      await api.register(async (apps) => registerAppRoutes(apps, { config, desk: options.desk!, apiKeys: options.apiKeys! }));
   });
   if (options.desk)
     await app.register(async (pages) => registerPrivacyCenter(pages, { desk: options.desk!, rateLimit: config.publicRateLimit }));

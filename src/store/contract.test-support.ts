@@ -25,6 +25,8 @@ export interface StoreHarness {
   fresh(): Promise<StoreFixture>;
   /** The highest migration id this engine's code knows. */
   readonly latestMigration: number;
+  /** How many migrations the code has (ids may leave gaps another branch fills). */
+  readonly migrationCount: number;
 }
 
 export const AT = new Date('2026-11-23T10:00:00Z');
@@ -253,10 +255,10 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
     describe('migrations', () => {
       it('are recorded once each, and a store a newer Custos migrated is refused naming both versions', async () => {
         const { sql, count, reopen } = await fresh();
-        expect(await count('schema_migrations')).toBe(h.latestMigration);
+        expect(await count('schema_migrations')).toBe(h.migrationCount);
         // Opening again applies nothing twice.
         await reopen();
-        expect(await count('schema_migrations')).toBe(h.latestMigration);
+        expect(await count('schema_migrations')).toBe(h.migrationCount);
         const future = h.latestMigration + 1;
         await sql(`INSERT INTO schema_migrations (id, applied_at) VALUES (${future}, CURRENT_TIMESTAMP)`);
         const refused = await reopen().catch((error: unknown) => error);

@@ -10,3 +10,4 @@ export { openSqliteKeyRing } from './sqlite/key-ring.js';
 export { migrateSqliteKeyRing, SQLITE_KEYRING_MIGRATIONS } from './sqlite/migrations.js';
 export { openVault, type Vault, type VaultOptions } from './vault.js';
 export type { MasterRotation, MasterRotationOptions, RotationFailure } from './rotation.js';
+export { openPostgresKeyRing, type PostgresKeyRingOptions } from './postgres/key-ring.js';

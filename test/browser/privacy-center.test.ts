@@ -169,12 +169,19 @@ describe('the privacy center in a browser', () => {
     const english = await visit(page, 'closure', '4-blocked-en');
     expect(english).toContain(en.status.blockersHeading);
     expect(english).toContain('Every invoice must be paid: at least one is still unpaid.');
+    // The next step is the person's, in the number of things left to settle, not "we are carrying out your request".
+    expect(english).toContain(en.status.next['settle-blockers']);
+    expect(english).not.toContain(en.status.next['in-progress']);
+    const listed = await page.getByRole('region', { name: en.status.blockersHeading }).getByRole('listitem').count();
+    expect(listed).toBeGreaterThan(0);
+    expect(english).toContain(en.status.blockersIntro(listed));
 
     await page.getByRole('link', { name: 'Français' }).click();
     await page.waitForURL(/lang=fr/);
     const french = await visit(page, 'closure', '5-blocked-fr');
     expect(french).toContain(fr.status.blockersHeading);
     expect(french).toContain('Toutes vos factures doivent être réglées\u00a0: au moins une reste impayée.');
+    expect(french).toContain(fr.status.next['settle-blockers'].replace(' :', '\u00a0:'));
 
     // Asked again while still unpaid: the run checks afresh and finds the same blocker.
     await page.getByRole('button', { name: fr.status.askAgain.replace(' :', '\u00a0:') }).click();

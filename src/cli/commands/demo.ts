@@ -55,7 +55,7 @@ export function registerDemoCommand(program: Command): void {
 }
 
 /** The sample provider's data, generated once (SQLite, a few seconds) where its manifest points: examples/nimbus-cloud/data. */
-async function sampleData(say: (line: string) => void): Promise<PolicyModel> {
+export async function sampleData(say: (line: string) => void): Promise<PolicyModel> {
   const data = resolve(SAMPLE_MANIFEST, '../data');
   const { generateNimbus } = await import('../../../examples/nimbus-cloud/generator/index.js');
   if (!existsSync(join(data, 'accounts.db'))) {

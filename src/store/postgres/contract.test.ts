@@ -28,6 +28,7 @@ const dropSchema = (schema: string) => withClient('public', (c) => c.query(`DROP
 describe.skipIf(!url)('postgres store', () => {
   describeStoreContract('postgres', async () => ({
     latestMigration: latestMigration(POSTGRES_MIGRATIONS),
+    migrationCount: POSTGRES_MIGRATIONS.length,
     async fresh() {
       const schema = schemaName();
       const store = openPostgresStore(url!, { schema, clock });

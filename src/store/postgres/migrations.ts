@@ -75,6 +75,27 @@ export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: 
     sql: REGISTER_TABLES,
   },
   {
+    // The vault's key ring (src/vault/postgres/key-ring.ts): wrapped data keys beside the store, as the SQLite ring
+    // keeps them. A row is live (master id and wrapped key) or a tombstone (destruction time only); one current key per
+    // purpose. Times are the vault's ISO 8601 text, so they read back exactly as written. (Id 5 is the registers'.)
+    id: 6,
+    sql: `
+      CREATE TABLE vault_data_keys (
+        id text PRIMARY KEY,
+        purpose text NOT NULL,
+        created_at text NOT NULL,
+        is_current boolean NOT NULL DEFAULT false,
+        master_id text,
+        wrapped bytea,
+        destroyed_at text,
+        CHECK ((destroyed_at IS NULL AND master_id IS NOT NULL AND wrapped IS NOT NULL)
+            OR (destroyed_at IS NOT NULL AND master_id IS NULL AND wrapped IS NULL AND NOT is_current))
+      );
+      CREATE UNIQUE INDEX vault_data_keys_current ON vault_data_keys (purpose) WHERE is_current;
+      CREATE INDEX vault_data_keys_master ON vault_data_keys (master_id, id) WHERE master_id IS NOT NULL;
+    `,
+  },
+  {
     // The staff API's queue: requests filtered by channel, the outbox paged newest first and by request.
     id: 7,
     sql: STAFF_QUEUE_INDEXES(`(body::json)->>'channel'`),

@@ -14,6 +14,7 @@ const clock = fixedClock(AT);
 
 describeStoreContract('sqlite', async () => ({
   latestMigration: latestMigration(SQLITE_MIGRATIONS),
+  migrationCount: SQLITE_MIGRATIONS.length,
   async fresh() {
     const dir = mkdtempSync(join(tmpdir(), 'custos-store-contract-'));
     const file = join(dir, 'custos.db');

@@ -113,6 +113,8 @@ export const fr: WebMessages = {
       'send-proof': 'Envoyez ci-dessous le justificatif d’identité demandé.',
       'wait-for-decision': 'Notre équipe examine votre demande. Vous n’avez rien à faire.',
       'in-progress': 'Nous traitons votre demande. Vous n’avez rien à faire.',
+      'settle-blockers':
+        'Votre compte ne peut pas encore être fermé : réglez ce qui est indiqué ci-dessous, puis demandez-nous de réessayer.',
       'see-answer': 'Nous avons répondu par courriel. Lisez notre réponse.',
       none: 'Plus rien : la demande est close.',
     },
@@ -125,7 +127,7 @@ export const fr: WebMessages = {
     codeNotSent: 'Nous n’avons pas pu envoyer de code pour l’instant : trop de codes ont été envoyés. Demandez-en un nouveau plus tard.',
     verified: 'Merci : votre identité est confirmée.',
     blockersHeading: 'Avant de fermer votre compte',
-    blockersIntro: 'Un point doit d’abord être réglé :',
+    blockersIntro: (count) => (count === 1 ? 'Un point doit d’abord être réglé :' : `${count} points doivent d’abord être réglés :`),
     askAgain: 'C’est réglé : réessayer',
     askAgainIntro:
       'Une fois que c’est fait, demandez-nous de réessayer : nous vérifions de nouveau et fermons le compte si plus rien ne reste à régler.',

@@ -102,7 +102,7 @@ export interface WebMessages {
     readonly codeNotSent: string;
     readonly verified: string;
     readonly blockersHeading: string;
-    readonly blockersIntro: string;
+    readonly blockersIntro: (count: number) => string;
     readonly askAgain: string;
     readonly askAgainIntro: string;
     readonly askedAgain: string;

@@ -95,7 +95,7 @@ export function StatusPage({ ctx, view, base, flash, maxProofMegabytes }: Status
       {view.blockers.length > 0 && (
         <section aria-labelledby="blockers">
           <h2 id="blockers">{say(ctx, s.blockersHeading)}</h2>
-          <p>{say(ctx, s.blockersIntro)}</p>
+          <p>{say(ctx, s.blockersIntro(view.blockers.length))}</p>
           <ul>
             {view.blockers.map((id) => (
               <li key={id}>{say(ctx, words(id))}</li>
