@@ -5,6 +5,7 @@
 // CUSTOS_BENCH_ANONYMIZE_ROWS the rows of the anonymity check (default 1,000,000, generated in memory).
 // intake: CUSTOS_BENCH_INTAKE_SECONDS per route (default 10), CUSTOS_BENCH_INTAKE_WARMUP_SECONDS (2),
 // CUSTOS_BENCH_INTAKE_CONNECTIONS (10); the PostgreSQL store at CUSTOS_BENCH_POSTGRES_URL or CUSTOS_TEST_POSTGRES_URL.
+// drain: CUSTOS_BENCH_DRAIN_REQUESTS (2,000), CUSTOS_BENCH_DRAIN_CUSTOMERS (the distributed scale), CUSTOS_BENCH_DRAIN_WORKERS (2).
 import { benchCompile } from './compile.bench.js';
 import { benchRights, type RightsBenchSetup } from './rights.bench.js';
 import { nimbusDistributed, nimbusOnSqlitePaired } from './nimbus-setup.js';
@@ -12,6 +13,7 @@ import { benchMemory } from './memory.bench.js';
 import { benchAudit } from './audit.bench.js';
 import { benchIntake } from './intake.bench.js';
 import { benchAnonymize } from './anonymize.bench.js';
+import { benchDrain } from './drain.bench.js';
 
 const sqliteCustomers = Number(process.env.CUSTOS_BENCH_CUSTOMERS ?? 1_000_000);
 const distributedCustomers = Number(process.env.CUSTOS_BENCH_DISTRIBUTED_CUSTOMERS ?? 100_000);
@@ -46,6 +48,13 @@ const benches: Record<string, () => Promise<void>> = {
       postgresUrl: process.env.CUSTOS_BENCH_POSTGRES_URL ?? process.env.CUSTOS_TEST_POSTGRES_URL,
     }),
   anonymize: () => benchAnonymize(),
+  drain: () =>
+    benchDrain({
+      requests: Number(process.env.CUSTOS_BENCH_DRAIN_REQUESTS ?? 2_000),
+      customers: Number(process.env.CUSTOS_BENCH_DRAIN_CUSTOMERS ?? distributedCustomers),
+      workers: Number(process.env.CUSTOS_BENCH_DRAIN_WORKERS ?? 2),
+      postgresUrl: process.env.CUSTOS_BENCH_POSTGRES_URL ?? process.env.CUSTOS_TEST_POSTGRES_URL,
+    }),
 };
 const selected = process.env.CUSTOS_BENCH?.split(',') ?? Object.keys(benches);
 for (const name of selected) {
