@@ -17,6 +17,8 @@ import {
 import type { DeskCore } from './core.js';
 import { loadRequest } from './moves.js';
 import { blockersOfReason } from './runs.js';
+import { languageOf } from './messages.js';
+import { localize } from '../policy/index.js';
 
 /** A request as staff see it: with its deadline, history, the events it accepts and its proofs (never their bytes). */
 export interface RequestDetail {
@@ -111,6 +113,8 @@ export interface RequestStatusView {
    * which a page puts in words in its own language; empty otherwise.
    */
   readonly blockers: readonly string[];
+  /** The same blockers in words, in the request's language (the manifest's description of each precondition). */
+  readonly blockersInWords: readonly string[];
 }
 
 export async function statusView(core: DeskCore, stored: StoredRequest): Promise<RequestStatusView> {
@@ -132,6 +136,10 @@ export async function statusView(core: DeskCore, stored: StoredRequest): Promise
     // A closure found blocked waits on the person, not on the provider: the next step says what to do.
     next: blockers.length > 0 ? 'settle-blockers' : NEXT_STEP[request.status],
     blockers,
+    blockersInWords: blockers.map((id) => {
+      const precondition = core.model.accounts.closure?.preconditions.find((p) => p.id === id);
+      return (precondition && localize(precondition.description, languageOf(core, request))) || id;
+    }),
   };
 }
 

@@ -47,6 +47,7 @@ export const STATUS_VIEW = z.object({
   extended: z.boolean(),
   next: z.enum(NEXT_STEPS),
   blockers: z.array(z.string()),
+  blockersInWords: z.array(z.string()),
 });
 
 const TAGS = ['privacy center'];
@@ -56,6 +57,7 @@ export const viewJson = (view: RequestStatusView): z.infer<typeof STATUS_VIEW> =
   ...view,
   timeline: view.timeline.map(({ status, at }) => ({ status, at: at.toISOString() })),
   blockers: [...view.blockers],
+  blockersInWords: [...view.blockersInWords],
 });
 
 /**

@@ -113,7 +113,7 @@ function e2eSuite(profile: Profile): void {
 
     const enterCode = (statusToken: string, code: string, remoteAddress: string) =>
       api.app.inject({ method: 'POST', url: `/api/requests/status/${statusToken}/code`, remoteAddress, payload: { code } });
-    async function status(statusToken: string): Promise<{ status: string; blockers: string[]; next: string }> {
+    async function status(statusToken: string): Promise<{ status: string; blockers: string[]; blockersInWords: string[]; next: string }> {
       const answer = await api.app.inject({ method: 'GET', url: `/api/requests/status/${statusToken}` });
       expect(answer.statusCode, answer.body).toBe(200);
       return answer.json();
@@ -241,7 +241,13 @@ function e2eSuite(profile: Profile): void {
       expect((await staffPost('officer', `/api/staff/requests/${id}/approve`, {})).statusCode).toBe(200);
       const blocked = await settled(statusToken, (s) => s.blockers.length > 0);
       worker.stop();
-      expect(blocked).toMatchObject({ status: 'approved', blockers: ['no-unpaid-invoice'] });
+      expect(blocked).toMatchObject({
+        status: 'approved',
+        blockers: ['no-unpaid-invoice'],
+        // In words on the API too, in the request's language, and the next step is the person's.
+        blockersInWords: ['Every invoice must be paid: at least one is still unpaid.'],
+        next: 'settle-blockers',
+      });
       const page = await api.app.inject({ method: 'GET', url: `/privacy/status/${statusToken}?lang=en` });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Every invoice must be paid: at least one is still unpaid.');
