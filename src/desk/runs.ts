@@ -20,6 +20,7 @@ import type { DeskCore } from './core.js';
 import { blockersInWords, composeMessage, downloadUrlOf } from './messages.js';
 import { applyMoves, loadRequest } from './moves.js';
 import { issueDownload, packagePath, writePrivateFile } from './packages.js';
+import { personMessages } from './person-messages.js';
 
 /** What a run ended with, for the request and the person's message: a package to hand over, or what blocks a closure. */
 type RunEnd =
@@ -146,12 +147,13 @@ async function execute(
   switch (operation) {
     case 'access': {
       const out = await packagePath(core, runId, 'zip');
-      const result = await writeAccessPackage(ctx, run, { out, lang });
+      const messages = await personMessages(core, request, lang ?? 'en');
+      const result = await writeAccessPackage(ctx, run, { out, lang, messages });
       if (!result.found) return notFound();
       return done(await issueDownload(core, request.id, out));
     }
     case 'portability': {
-      const document = await writePortabilityDocument(ctx, run);
+      const document = await writePortabilityDocument(ctx, run, { messages: await personMessages(core, request, lang ?? 'en') });
       if (!document.found) return notFound();
       const out = await packagePath(core, runId, 'json');
       await writePrivateFile(out, document.json);

@@ -21,6 +21,7 @@ export {
   type MailRenderOptions,
   type RenderedMessage,
 } from './render.js';
+export { renderMessageCopy, type CopyMarkers, type MessageCopy } from './package-copy.js';
 export { nodemailerTransport, outboxOnly, type MailTransport, type NodemailerLike, type OutgoingMail } from './transport.js';
 export { mailTransportFromEnv, smtpConfigFromEnv, smtpFailure, smtpTransport, type SmtpConfig } from './smtp.js';
 export { MAIL_SEND_STATUSES, sendQueued, type MailSendResult, type MailSendStatus, type SendQueuedOptions } from './send.js';

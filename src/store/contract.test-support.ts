@@ -7,6 +7,7 @@ import { transition } from '../workflow/transitions.js';
 import { agent, officer, request } from '../workflow/requests.test-support.js';
 import { leaseOwner, ownerHasEnded } from './lease-owner.js';
 import type { HoldRecord, Store } from './store.js';
+import { describeOutboxContract } from './outbox.contract.test-support.js';
 import { describeRegisterContract } from './registers.contract.test-support.js';
 
 export interface StoreFixture {
@@ -631,5 +632,6 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
     });
 
     describeRegisterContract(fresh);
+    describeOutboxContract(fresh);
   });
 }

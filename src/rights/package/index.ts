@@ -4,3 +4,4 @@ export { writePortabilityDocument, PORTABILITY_FORMAT, type PortabilityDocument 
 export { ACCESS_PACKAGE_FORMAT, type PackageManifest } from './package-manifest.js';
 export { summaryDocument, renderSummary, type SummaryInput } from './summary.js';
 export type { PackagedCollection } from './found.js';
+export { messageCopyMarkers, PACKAGED_MESSAGE_STATUSES, type PackagedMessage, type PackagedMessageFile } from './person-messages.js';

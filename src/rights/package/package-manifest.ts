@@ -1,6 +1,7 @@
 // manifest.json of an access package: what was asked, when, under which policy, and what each file holds, for programs.
 import type { Language, PolicyModel } from '../../policy/index.js';
 import { foundCategories, withheldFields, type PackagedCollection } from './found.js';
+import type { PackagedMessageFile } from './person-messages.js';
 import { packageMessages } from './summary-messages.js';
 
 export const ACCESS_PACKAGE_FORMAT = 'custos-access-package/1';
@@ -21,6 +22,13 @@ export interface PackageManifest {
   }[];
   readonly categories: readonly string[];
   readonly withheld: readonly { readonly field: string; readonly marker: string }[];
+  /** K6.3: the messages Custos sent the person about their requests, and how many values they held show as `marker`. */
+  readonly messages: {
+    readonly count: number;
+    readonly removed: number;
+    readonly marker: string;
+    readonly files: readonly PackagedMessageFile[];
+  };
 }
 
 export function packageManifest(
@@ -30,8 +38,10 @@ export function packageManifest(
     readonly generatedAt: Date;
     readonly lang: Language;
     readonly collections: readonly PackagedCollection[];
+    readonly messages?: readonly PackagedMessageFile[] | undefined;
   },
 ): PackageManifest {
+  const messages = input.messages ?? [];
   return {
     format: ACCESS_PACKAGE_FORMAT,
     requestId: input.requestId,
@@ -51,5 +61,11 @@ export function packageManifest(
       field: `${w.field.dataset}.${w.field.collection}.${w.field.name}`,
       marker: w.marker,
     })),
+    messages: {
+      count: messages.length,
+      removed: messages.reduce((n, m) => n + m.removed, 0),
+      marker: packageMessages(input.lang).messages.removed,
+      files: messages,
+    },
   };
 }

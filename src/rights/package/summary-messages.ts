@@ -43,6 +43,19 @@ export interface PackageMessages {
     readonly keptByCollection: (labels: string, heading: string) => string;
   };
   readonly email: { readonly subject: string; readonly date: string; readonly to: string };
+  /** K6.3: the messages Custos sent the person about their requests. */
+  readonly messages: {
+    readonly date: string;
+    readonly status: string;
+    readonly subject: string;
+    readonly statuses: Readonly<Record<'queued' | 'sent' | 'failed', string>>;
+    readonly intro: (count: number, formatted: string) => string;
+    readonly removedNote: (count: number, formatted: string, marker: string) => string;
+    /** What replaces a code or a download link in a message's copy. */
+    readonly removed: string;
+    /** Said instead of a message's body when it can no longer be written out. */
+    readonly unreadable: string;
+  };
 }
 
 const en: PackageMessages = {
@@ -92,6 +105,17 @@ const en: PackageMessages = {
     keptByCollection: (labels, heading) => `${labels}: as stated for each set of data under “${heading}”.`,
   },
   email: { subject: 'Subject', date: 'Date', to: 'To' },
+  messages: {
+    date: 'Date',
+    status: 'Status',
+    subject: 'Subject',
+    statuses: { sent: 'sent', queued: 'queued, not sent yet', failed: 'not delivered' },
+    intro: (n, f) => `${f} ${n === 1 ? 'message' : 'messages'} we sent you about your requests, one text file each:`,
+    removedNote: (n, f, marker) =>
+      `${f} ${n === 1 ? 'verification code or download link they held is' : 'verification codes and download links they held are'} shown as ${marker}: we keep them only until the message reaches you, and never hand them over again.`,
+    removed: '[removed once delivered]',
+    unreadable: '[this message could not be written out again from what we keep of it]',
+  },
 };
 
 const fr: PackageMessages = {
@@ -155,6 +179,18 @@ const fr: PackageMessages = {
     keptByCollection: (labels, heading) => `${labels} : comme indiqué pour chaque ensemble de données dans « ${heading} ».`,
   },
   email: { subject: 'Objet', date: 'Date', to: 'À' },
+  messages: {
+    date: 'Date',
+    status: 'Statut',
+    subject: 'Objet',
+    statuses: { sent: 'envoyé', queued: 'en attente d’envoi', failed: 'non remis' },
+    intro: (n, f) =>
+      `${f} ${n === 1 ? 'message que nous vous avons envoyé' : 'messages que nous vous avons envoyés'} au sujet de vos demandes, un fichier texte par message :`,
+    removedNote: (n, f, marker) =>
+      `${f} ${n === 1 ? 'code de vérification ou lien de téléchargement qu’ils contenaient est remplacé' : 'codes de vérification et liens de téléchargement qu’ils contenaient sont remplacés'} par ${marker} : nous ne les conservons que jusqu’à la remise du message et ne les transmettons jamais à nouveau.`,
+    removed: '[supprimé une fois remis]',
+    unreadable: '[ce message n’a pas pu être réécrit à partir de ce que nous en conservons]',
+  },
 };
 
 const TABLES: Readonly<Record<Language, PackageMessages>> = { en, fr, 'fr-CA': fr };

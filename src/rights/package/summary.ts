@@ -26,6 +26,7 @@ import {
   dateInWords,
 } from '../../render/index.js';
 import { withheldFields, type PackagedCollection } from './found.js';
+import type { PackagedMessageFile } from './person-messages.js';
 import { packageMessages, type PackageMessages } from './summary-messages.js';
 import { purposesSection, yourDataSection } from './summary-purposes.js';
 
@@ -36,6 +37,8 @@ export interface SummaryInput {
   readonly generatedAt: Date;
   /** Collections with at least one row. */
   readonly collections: readonly PackagedCollection[];
+  /** K6.3: the messages Custos sent the person, as the package holds them. Default: none. */
+  readonly messages?: readonly PackagedMessageFile[] | undefined;
 }
 
 function withheldSection(ctx: RenderContext, p: PackageMessages, collections: readonly PackagedCollection[]): Section {
@@ -64,7 +67,23 @@ function withheldSection(ctx: RenderContext, p: PackageMessages, collections: re
   ]);
 }
 
-function packageSection(ctx: RenderContext, p: PackageMessages, collections: readonly PackagedCollection[]): Section {
+/** K6.3: the files of the messages Custos sent the person, and how many codes and links they show as a marker. */
+function sentMessages(p: PackageMessages, number: Intl.NumberFormat, messages: readonly PackagedMessageFile[]) {
+  if (messages.length === 0) return [];
+  const removed = messages.reduce((n, m) => n + m.removed, 0);
+  return [
+    paragraph(p.messages.intro(messages.length, number.format(messages.length))),
+    list(messages.map((m) => [code(m.file)])),
+    removed === 0 ? undefined : paragraph(p.messages.removedNote(removed, number.format(removed), p.messages.removed)),
+  ];
+}
+
+function packageSection(
+  ctx: RenderContext,
+  p: PackageMessages,
+  collections: readonly PackagedCollection[],
+  messages: readonly PackagedMessageFile[],
+): Section {
   const number = new Intl.NumberFormat(ctx.lang === 'fr' ? 'fr-FR' : 'en-GB');
   const rows = collections.map((c): Phrase[] => {
     const description = ctx.text(c.collection.description);
@@ -93,6 +112,7 @@ function packageSection(ctx: RenderContext, p: PackageMessages, collections: rea
     { kind: 'table', head: p.package.head, rows, rowHeaders: true },
     ...others,
     ...outboxes,
+    ...sentMessages(p, number, messages),
     paragraph(p.package.manifest),
     withheldSection(ctx, p, collections),
   ]);
@@ -119,7 +139,7 @@ export function summaryDocument(input: SummaryInput): DocumentTree {
     title: p.title(input.model.organization.name),
     lead: [[p.request(input.requestId)], [p.generatedOn(dateInWords(input.generatedAt, input.lang))]],
     sections: [
-      packageSection(ctx, p, input.collections),
+      packageSection(ctx, p, input.collections, input.messages ?? []),
       controllerSection(ctx, p),
       yourDataSection(ctx, p, input.collections),
       purposesSection(ctx, p, input.collections),

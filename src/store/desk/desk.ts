@@ -82,14 +82,41 @@ export interface OutboxMessage extends NewOutboxMessage {
   readonly status: OutboxStatus;
   readonly attempts: number;
   readonly sentAt?: Date | undefined;
+  /** While a sender holds the queued message (`Outbox.claim`): until when; absent once it is marked or released. */
+  readonly claimedUntil?: Date | undefined;
+}
+
+/** What `Outbox.claim` is asked for. */
+export interface OutboxClaim {
+  /** Who claims: one sending pass of one process (an id of its own, never personal data). */
+  readonly owner: string;
+  /** Messages claimed at most, the oldest first. */
+  readonly limit: number;
+  /** The caller's clock: a claim that ended before it is free again. */
+  readonly now: Date;
+  /** How long the claim lasts: a sender that died leaves it, and it frees itself then. */
+  readonly leaseMs: number;
 }
 
 export interface Outbox {
   /** Queues a message; `conflict` when its id is taken. */
   enqueue(message: NewOutboxMessage): Promise<OutboxMessage>;
   get(id: string): Promise<OutboxMessage | undefined>;
-  /** Up to `limit` queued messages, the oldest first. */
+  /** Up to `limit` queued messages, the oldest first (claimed or not). */
   queued(limit: number): Promise<readonly OutboxMessage[]>;
+  /**
+   * Claims up to `limit` queued messages no one holds (never claimed, released, or whose claim ended by `now`), the
+   * oldest first, for `owner` until `now + leaseMs`, and returns them: two processes claiming at once never get the
+   * same message. `markSent`, `markAttemptFailed` and `release` end a claim.
+   */
+  claim(claim: OutboxClaim): Promise<readonly OutboxMessage[]>;
+  /** Gives back the messages `owner` claimed and did not send (a pass stopped early); the others are left as they are. */
+  release(ids: readonly string[], owner: string): Promise<void>;
+  /**
+   * Every message to this address, whatever its case (K6.3: the person's messages for their access package), the oldest
+   * first, at most 10,000.
+   */
+  forRecipient(address: string): Promise<readonly OutboxMessage[]>;
   /**
    * Counts an attempt and marks the message sent; false when it was not queued (sent by another process). The params
    * named in `forget` (a code, a download link: what opens something) are removed in the same write, so the outbox

@@ -16,6 +16,7 @@ interface OutboxRow {
   attempts: number;
   queued_at: string;
   sent_at: string | null;
+  claimed_until: string | null;
 }
 
 const toMessage = (r: OutboxRow): OutboxMessage => ({
@@ -30,14 +31,34 @@ const toMessage = (r: OutboxRow): OutboxMessage => ({
   attempts: Number(r.attempts),
   queuedAt: new Date(r.queued_at),
   ...(r.sent_at === null ? {} : { sentAt: new Date(r.sent_at) }),
+  ...(r.claimed_until === null ? {} : { claimedUntil: new Date(r.claimed_until) }),
 });
+
+/** The key an address is found by whatever its case (as staff users' `email_key`). */
+export const outboxKey = (address: string): string => address.trim().toLowerCase();
+
+/** The most messages `forRecipient` returns: far above what one person is ever sent. */
+const RECIPIENT_LIMIT = 10_000;
+
+/** Ends the claim in the statement that marks the message: the next pass sees it as it is now. */
+const UNCLAIM = 'claimed_by = NULL, claimed_until = NULL';
 
 /** The statement that queues a message: alone, or in the write of the request change that sends it. */
 export function outboxInsert(m: NewOutboxMessage): DeskStatement {
   return {
-    sql: `INSERT INTO outbox (id, request_id, recipient, template, language, params, body, status, attempts, queued_at)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', 0, $8)`,
-    params: [m.id, m.requestId ?? null, m.to, m.template, m.language, JSON.stringify(m.params), m.body ?? null, m.queuedAt.toISOString()],
+    sql: `INSERT INTO outbox (id, request_id, recipient, recipient_key, template, language, params, body, status, attempts, queued_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued', 0, $9)`,
+    params: [
+      m.id,
+      m.requestId ?? null,
+      m.to,
+      outboxKey(m.to),
+      m.template,
+      m.language,
+      JSON.stringify(m.params),
+      m.body ?? null,
+      m.queuedAt.toISOString(),
+    ],
   };
 }
 
@@ -59,12 +80,42 @@ export function deskOutbox(db: DeskSql): Outbox {
           Math.max(1, Math.floor(limit)),
         ])
       ).map(toMessage),
+    async claim({ owner, limit, now, leaseMs }) {
+      // Materialised, so the rows picked (and, on PostgreSQL, locked) are picked once, whatever plan the update gets.
+      const rows = await db.claim<OutboxRow>(
+        `WITH picked AS MATERIALIZED (
+           SELECT id FROM outbox WHERE status = 'queued' AND (claimed_until IS NULL OR claimed_until <= $3)
+           ORDER BY queued_at, id LIMIT $4 ${db.skipLocked}
+         )
+         UPDATE outbox SET claimed_by = $1, claimed_until = $2 WHERE id IN (SELECT id FROM picked) RETURNING *`,
+        [owner, new Date(now.getTime() + Math.max(0, leaseMs)).toISOString(), now.toISOString(), Math.max(1, Math.floor(limit))],
+      );
+      return rows
+        .sort((a, b) => (a.queued_at === b.queued_at ? (a.id < b.id ? -1 : 1) : a.queued_at < b.queued_at ? -1 : 1))
+        .map(toMessage);
+    },
+    async release(ids, owner) {
+      if (ids.length === 0) return;
+      await db.write(
+        ids.map((id) => ({
+          sql: `UPDATE outbox SET ${UNCLAIM} WHERE id = $1 AND claimed_by = $2 AND status = 'queued'`,
+          params: [id, owner],
+        })),
+        never,
+      );
+    },
+    forRecipient: async (address) =>
+      (
+        await db.all<OutboxRow>(`SELECT * FROM outbox WHERE recipient_key = $1 ORDER BY queued_at, id LIMIT ${RECIPIENT_LIMIT}`, [
+          outboxKey(address),
+        ])
+      ).map(toMessage),
     async markSent(id, at, forget = []) {
       if (forget.length === 0)
         return db.write(
           [
             {
-              sql: `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2 WHERE id = $1 AND status = 'queued'`,
+              sql: `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2, ${UNCLAIM} WHERE id = $1 AND status = 'queued'`,
               params: [id, at.toISOString()],
               mustChange: true,
             },
@@ -79,7 +130,7 @@ export function deskOutbox(db: DeskSql): Outbox {
       return db.write(
         [
           {
-            sql: `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2, params = $3 WHERE id = $1 AND status = 'queued'`,
+            sql: `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2, params = $3, ${UNCLAIM} WHERE id = $1 AND status = 'queued'`,
             params: [id, at.toISOString(), JSON.stringify(kept)],
             mustChange: true,
           },
@@ -110,7 +161,7 @@ export function deskOutbox(db: DeskSql): Outbox {
       db.write(
         [
           {
-            sql: `UPDATE outbox SET attempts = attempts + 1, status = $2 WHERE id = $1 AND status = 'queued'`,
+            sql: `UPDATE outbox SET attempts = attempts + 1, status = $2, ${UNCLAIM} WHERE id = $1 AND status = 'queued'`,
             params: [id, final ? 'failed' : 'queued'],
             mustChange: true,
           },

@@ -12,6 +12,16 @@ export interface DeskStatement {
 export interface DeskSql {
   all<R>(sql: string, params: readonly unknown[]): Promise<R[]>;
   /**
+   * One statement that writes and returns rows (`… RETURNING`), in a write transaction of its own taken before it reads
+   * (SQLite: `BEGIN IMMEDIATE`), so two connections never both read a row as free and both take it.
+   */
+  claim<R>(sql: string, params: readonly unknown[]): Promise<R[]>;
+  /**
+   * What a subquery picking rows to claim ends with: `FOR UPDATE SKIP LOCKED` on PostgreSQL (rows another transaction
+   * is claiming are passed over, not waited for); empty on SQLite, where the write transaction holds the whole file.
+   */
+  readonly skipLocked: string;
+  /**
    * Runs the statements in one transaction: true once committed; false, with nothing written, when a `mustChange`
    * statement changed nothing. A unique key taken throws `duplicate()`.
    */
@@ -147,4 +157,17 @@ export const STAFF_TABLES = `
   );
   CREATE INDEX staff_sessions_staff ON staff_sessions (staff_id);
   CREATE INDEX staff_sessions_last_seen ON staff_sessions (last_seen_at);
+`;
+
+/**
+ * The outbox found by recipient (K6.3: a person's messages in their access package), by a lower-cased key of the address
+ * (the key new rows get from `outboxKey`; rows queued before are keyed by the engine's `lower`, which on SQLite folds
+ * ASCII letters only), and each queued message's claim: the process sending it, and until when (ISO text).
+ */
+export const OUTBOX_RECIPIENTS_AND_CLAIMS = `
+  ALTER TABLE outbox ADD COLUMN recipient_key text;
+  UPDATE outbox SET recipient_key = lower(trim(recipient));
+  CREATE INDEX outbox_recipient ON outbox (recipient_key, queued_at, id);
+  ALTER TABLE outbox ADD COLUMN claimed_by text;
+  ALTER TABLE outbox ADD COLUMN claimed_until text;
 `;

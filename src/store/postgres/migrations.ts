@@ -1,7 +1,7 @@
 // Schema of Custos's PostgreSQL store, as ordered migrations applied once each, in a schema of its own (default `custos`).
 import type pg from 'pg';
 import { REGISTER_TABLES } from '../desk/registers.js';
-import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_QUEUE_INDEXES, STAFF_TABLES } from '../desk/sql.js';
+import { DESK_SECRET_TABLES, DESK_TABLES, OUTBOX_RECIPIENTS_AND_CLAIMS, STAFF_QUEUE_INDEXES, STAFF_TABLES } from '../desk/sql.js';
 import { latestMigration, refuseNewerStore } from '../migration-guard.js';
 
 export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
@@ -99,6 +99,11 @@ export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: 
     // The staff API's queue: requests filtered by channel, the outbox paged newest first and by request.
     id: 7,
     sql: STAFF_QUEUE_INDEXES(`(body::json)->>'channel'`),
+  },
+  {
+    // A person's messages found by address whatever its case (K6.3), and queued messages claimed by one sender each.
+    id: 8,
+    sql: OUTBOX_RECIPIENTS_AND_CLAIMS,
   },
 ];
 

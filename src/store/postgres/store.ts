@@ -103,6 +103,9 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
 
   const desk = deskConcerns({
     all: (sql, params) => withClient('read', async (client) => (await client.query(sql, [...params])).rows),
+    // One statement is a transaction of its own; its rows are locked as its subquery picks them (`skipLocked`).
+    claim: (sql, params) => withClient('write', async (client) => (await client.query(sql, [...params])).rows),
+    skipLocked: 'FOR UPDATE SKIP LOCKED',
     write: (statements, duplicate) =>
       access
         .inTransaction('write', (client) =>

@@ -1,6 +1,6 @@
 // Schema of Custos's SQLite store, as ordered migrations applied once each.
 import { REGISTER_TABLES } from '../desk/registers.js';
-import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_QUEUE_INDEXES, STAFF_TABLES } from '../desk/sql.js';
+import { DESK_SECRET_TABLES, DESK_TABLES, OUTBOX_RECIPIENTS_AND_CLAIMS, STAFF_QUEUE_INDEXES, STAFF_TABLES } from '../desk/sql.js';
 
 export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
   {
@@ -149,7 +149,12 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
   },
   {
     // The staff API's queue: requests filtered by channel, the outbox paged newest first and by request.
-    id: 13,
+    id: 12,
     sql: STAFF_QUEUE_INDEXES(`json_extract(body, '$.channel')`),
+  },
+  {
+    // A person's messages found by address whatever its case (K6.3), and queued messages claimed by one sender each.
+    id: 13,
+    sql: OUTBOX_RECIPIENTS_AND_CLAIMS,
   },
 ];

@@ -95,6 +95,14 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
         return deskWriteFailure(error, duplicate);
       }
     },
+    async claim<R>(sql: string, params: readonly unknown[]) {
+      live();
+      const { statement, values } = prepare(sql, params);
+      const rows = db.transaction(() => statement.all(...values) as R[]).immediate();
+      wrote();
+      return rows;
+    },
+    skipLocked: '',
   };
 
   return {
