@@ -9,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { CustosError } from '../errors.js';
 import { registerAccessControl } from './access.js';
+import { registerStaffConsole } from './console.js';
 import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
 import { handleError } from './error-handler.js';
 import { registerHealthRoutes } from './health-routes.js';
@@ -89,6 +90,10 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
     if (options.desk) await api.register(async (people) => registerPublicRoutes(people, { config, desk: options.desk! }));
     if (options.desk) registerStaffApi(api, { config, desk: options.desk });
   });
+  if (options.desk)
+    await app.register(async (c) =>
+      registerStaffConsole(c, { config, desk: options.desk!, directory: options.directory, sessions: options.sessions, throttle }),
+    );
   if (options.desk)
     await app.register(async (pages) => registerPrivacyCenter(pages, { desk: options.desk!, rateLimit: config.publicRateLimit }));
   await app.ready();

@@ -27,8 +27,11 @@ export const mayOpen = (role: StaffRole, access: ConsoleAccess): boolean => acce
 export const sectionsFor = (role: StaffRole): readonly ConsoleSection[] =>
   CONSOLE_SECTIONS.filter((section) => mayOpen(role, SECTIONS[section].requires));
 
-/** Where a role lands after signing in (and at `/console`): its first section (an auditor's is the audit trail). */
-export const landingFor = (role: StaffRole): string => SECTIONS[sectionsFor(role)[0] ?? 'documents'].path;
+/** Where a role lands after signing in (and at `/console`): the queue, else its first section (an auditor's audit trail). */
+export const landingFor = (role: StaffRole): string => {
+  const open = sectionsFor(role);
+  return SECTIONS[open.includes('queue') ? 'queue' : (open[0] ?? 'documents')].path;
+};
 
 /** A console page's context: the page's, plus who is signed in and the CSRF token its forms carry. */
 export interface ConsoleContext extends PageContext {
