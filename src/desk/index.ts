@@ -18,3 +18,4 @@ export { signAssertion, type AppAssertion } from './secrets.js';
 export type { Download, DownloadState } from './packages.js';
 export type { RunOptions } from './runs.js';
 export { openRegisters, type RegisterListFilter, type Registers, type RegistersInput, type RegisterView } from './registers.js';
+export { queueFilter, type QueueQuery } from './queue-filter.js';

@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { CustosError } from '../errors.js';
 import { registerAccessControl } from './access.js';
 import { registerAppRoutes } from './app-routes.js';
+import { registerStaffConsole } from './console.js';
 import { resolveServerConfig, type ServerConfig, type ServerOptions } from './config.js';
 import { handleError } from './error-handler.js';
 import { registerHealthRoutes } from './health-routes.js';
@@ -61,9 +62,12 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/session',
     sessionKey: 'csrfSecret',
+    // A script sends the header; a console form (no script) its hidden `_csrf` field, read once the body is parsed.
     getToken: (request) => {
       const token = request.headers['x-csrf-token'];
-      return typeof token === 'string' ? token : undefined;
+      if (typeof token === 'string') return token;
+      const field = (request.body as Record<string, unknown> | null | undefined)?.['_csrf'];
+      return typeof field === 'string' ? field : undefined;
     },
   });
   if (config.docs) {
@@ -94,6 +98,10 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
     if (options.desk && options.apiKeys)
       await api.register(async (apps) => registerAppRoutes(apps, { config, desk: options.desk!, apiKeys: options.apiKeys! }));
   });
+  if (options.desk)
+    await app.register(async (c) =>
+      registerStaffConsole(c, { config, desk: options.desk!, directory: options.directory, sessions: options.sessions, throttle }),
+    );
   if (options.desk)
     await app.register(async (pages) => registerPrivacyCenter(pages, { desk: options.desk!, rateLimit: config.publicRateLimit }));
   await app.ready();

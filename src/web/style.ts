@@ -29,5 +29,28 @@ input:focus, select:focus, textarea:focus, button:focus, a:focus { outline: 3px 
 button { font: inherit; font-weight: 600; padding: 0.55rem 1.1rem; border-radius: 0.35rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }
 button.secondary { background: var(--bg); color: var(--accent); }
 section { margin: 0 0 2rem; }
+/* The staff console: navigation and who is signed in in the header, wide tables that scroll on a phone. */
+body:has(nav.console) { max-width: 72rem; }
+.site nav.console ul { flex-wrap: wrap; }
+.site nav.console [aria-current=page] { text-decoration: underline; text-underline-offset: 0.3em; }
+.site .who { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; color: var(--muted); }
+.site .who form { margin: 0; }
+.site .who button { padding: 0.3rem 0.8rem; }
+.banner { border: 2px solid var(--bad); border-radius: 0.5rem; padding: 0.5rem 1rem; margin: 0 0 1.5rem; }
+.banner p { margin: 0.35rem 0; }
+.banner .soon { border-top: 1px solid var(--line); padding-top: 0.35rem; }
+.field.inline { display: inline-block; margin-right: 1rem; vertical-align: top; }
+.field.inline select { width: auto; }
+.scroll { overflow-x: auto; }
+tr.late { background: #fdecea; }
+tr.late th { border-left: 4px solid var(--bad); }
+tr.soon { background: #fff6e0; }
+tr.soon th { border-left: 4px solid #8a5a00; }
+.tag { display: inline-block; font-size: 0.85rem; padding: 0 0.4rem; border: 1px solid currentColor; border-radius: 0.25rem; }
+tr.late .tag { color: var(--bad); }
+.paging { display: flex; gap: 1.5rem; margin: 1rem 0; }
+.actions { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
+.actions form { border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.75rem 1rem; }
+.qr svg { width: 12rem; height: 12rem; }
 @media (max-width: 40rem) { body { padding: 1rem 0.9rem 3rem; } h1 { font-size: 1.6rem; } }
 `;

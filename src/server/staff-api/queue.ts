@@ -2,14 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Desk } from '../../desk/index.js';
-import type { RequestFilter } from '../../store/index.js';
-import { CLOSED_STATUSES, INTAKE_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES, type RequestStatus } from '../../workflow/index.js';
+import { queueFilter, type Desk } from '../../desk/index.js';
+import { INTAKE_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES } from '../../workflow/index.js';
 import type { ServerConfig } from '../config.js';
 import { PAGE_QUERY, REFUSALS, REQUEST_SUMMARY, requestSummary, storedSummary } from './schemas.js';
 
-const OPEN_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter((s) => !(CLOSED_STATUSES as readonly string[]).includes(s));
 const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+
+export { queueFilter };
 
 export const QUEUE_QUERY = z.object({
   kind: z.enum(REQUEST_KINDS).optional(),
@@ -22,36 +22,6 @@ export const QUEUE_QUERY = z.object({
   due: z.enum(['overdue', 'this-week']).optional(),
   ...PAGE_QUERY,
 });
-
-const addDays = (day: string, days: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const earlier = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a < b ? a : b);
-
-/**
- * The store filter a queue query asks for, on `now`'s UTC day. The due words read the due day the desk stored; a UK
- * request waiting for proof moves its due day while it waits (the `due` route and each item's `due` count that).
- */
-export function queueFilter(query: z.infer<typeof QUEUE_QUERY>, now: Date): RequestFilter {
-  const today = now.toISOString().slice(0, 10);
-  const window =
-    query.due === 'overdue' ? { dueBefore: today } : query.due === 'this-week' ? { dueFrom: today, dueBefore: addDays(today, 8) } : {};
-  const statuses =
-    query.status === 'open' || (query.status === undefined && query.due !== undefined)
-      ? OPEN_STATUSES
-      : query.status === undefined
-        ? undefined
-        : query.due !== undefined && !OPEN_STATUSES.includes(query.status)
-          ? []
-          : [query.status];
-  return {
-    ...(query.kind ? { kinds: [query.kind] } : {}),
-    ...(statuses ? { statuses } : {}),
-    ...(query.jurisdiction ? { jurisdiction: query.jurisdiction } : {}),
-    ...(query.channel ? { channels: [query.channel] } : {}),
-    ...(window.dueFrom ? { dueFrom: window.dueFrom } : {}),
-    ...(earlier(query.dueBefore, window.dueBefore) ? { dueBefore: earlier(query.dueBefore, window.dueBefore) } : {}),
-  };
-}
 
 const TAGS = ['staff: queue'];
 

@@ -44,27 +44,8 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffRouteDepend
   const api = app.withTypeProvider<ZodTypeProvider>();
   const cookie = sessionCookieName(deps.config.secureCookies);
 
-  /** A new session (never a reused id: signing in changes the cookie), its cookie set, its first CSRF token returned. */
-  async function openSession(request: FastifyRequest, reply: FastifyReply, member: StaffMember, stage: SessionStage) {
-    const id = newSessionId();
-    const now = deps.config.clock.now();
-    const csrfSecret = newCsrfSecret();
-    // Sessions abandoned without a sign-out would stay in the table for good: each sign-in clears those that expired.
-    await deps.sessions.purgeExpired({
-      idleBefore: new Date(now.getTime() - deps.config.session.idleMs),
-      createdBefore: new Date(now.getTime() - deps.config.session.absoluteMs),
-    });
-    await deps.sessions.create({ idHash: hashSessionId(id), staffId: member.id, stage, csrfSecret, createdAt: now, lastSeenAt: now });
-    reply.setCookie(cookie, id, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: deps.config.secureCookies,
-      maxAge: Math.floor(deps.config.session.absoluteMs / 1000),
-    });
-    request.session = { csrfSecret };
-    return { stage, staff: { id: member.id, role: member.role }, csrfToken: reply.generateCsrf() };
-  }
+  const openSession = (request: FastifyRequest, reply: FastifyReply, member: StaffMember, stage: SessionStage) =>
+    openStaffSession(deps, request, reply, member, stage);
 
   api.post('/api/staff/login', {
     config: { requires: 'public' },
@@ -169,6 +150,35 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffRouteDepend
       return openSession(request, reply, member, 'complete');
     },
   });
+}
+
+/** A new session (never a reused id: signing in changes the cookie), its cookie set, its first CSRF token returned. */
+export async function openStaffSession(
+  deps: Pick<StaffRouteDependencies, 'config' | 'sessions'>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  member: StaffMember,
+  stage: SessionStage,
+) {
+  const cookie = sessionCookieName(deps.config.secureCookies);
+  const id = newSessionId();
+  const now = deps.config.clock.now();
+  const csrfSecret = newCsrfSecret();
+  // Sessions abandoned without a sign-out would stay in the table for good: each sign-in clears those that expired.
+  await deps.sessions.purgeExpired({
+    idleBefore: new Date(now.getTime() - deps.config.session.idleMs),
+    createdBefore: new Date(now.getTime() - deps.config.session.absoluteMs),
+  });
+  await deps.sessions.create({ idHash: hashSessionId(id), staffId: member.id, stage, csrfSecret, createdAt: now, lastSeenAt: now });
+  reply.setCookie(cookie, id, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+    maxAge: Math.floor(deps.config.session.absoluteMs / 1000),
+  });
+  request.session = { csrfSecret };
+  return { stage, staff: { id: member.id, role: member.role }, csrfToken: reply.generateCsrf() };
 }
 
 function staffOf(request: FastifyRequest): SignedInStaff {
