@@ -131,7 +131,7 @@ function conditionOf(
   const notes: string[] = [];
   if (rule.extendedBy) {
     notes.push(
-      `rows whose person consented to "${rule.extendedBy.consent}" may be kept ${rule.extendedBy.durationText ?? 'longer'}: no consent ledger is read, so they count as expiring at the base period`,
+      `rows whose person consented to "${rule.extendedBy.consent}" may be kept ${rule.extendedBy.durationText ?? 'longer'}: that consent cannot be verified per row, so rows past the base period are kept${rule.extendedBy.duration ? ` until the extension ends too (${rule.extendedBy.durationText ?? ''} more)` : ''} and reported`,
     );
   }
   if (rule.bound === 'at-most') notes.push(`"${rule.id}" states an upper bound: the sweep applies it as the period`);
@@ -147,6 +147,11 @@ function conditionOf(
     operators: operators.operators,
     then,
     restriction: c.restriction && { field: c.restriction.field, value: c.restriction.value },
+    extension: rule.extendedBy && {
+      consent: rule.extendedBy.consent,
+      duration: rule.extendedBy.duration,
+      durationText: rule.extendedBy.durationText,
+    },
     notes,
   });
   return { conditions: [condition], problems };

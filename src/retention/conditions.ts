@@ -59,6 +59,12 @@ export interface RetentionCondition {
   readonly then?: HoldAfter | undefined;
   /** Rows restricted (GDPR art. 18) carry this value in this field: they are kept and reported, never swept. */
   readonly restriction?: { readonly field: string; readonly value: string | number | boolean } | undefined;
+  /**
+   * `extendedBy`: the person may have consented to keep their rows longer. No consent can be read per row, so rows past
+   * the base period are kept (never deleted under a consent they may have given) until the extension's own end, if any.
+   */
+  readonly extension?:
+    { readonly consent: string; readonly duration?: Duration | undefined; readonly durationText?: string | undefined } | undefined;
   /** What the condition does not take into account, said in the plan. */
   readonly notes: readonly string[];
 }

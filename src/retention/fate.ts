@@ -12,6 +12,7 @@ export type RowFate =
   | { readonly kind: 'not-started' }
   | { readonly kind: 'restricted'; readonly clock: number }
   | { readonly kind: 'held'; readonly clock: number; readonly hold: string; readonly until: string | null }
+  | { readonly kind: 'extended'; readonly clock: number; readonly consent: string }
   | { readonly kind: 'anonymised'; readonly clock: number }
   | { readonly kind: 'due'; readonly clock: number };
 
@@ -57,10 +58,20 @@ export async function fateReader(
       }
       const recorded = recordHold(row);
       if (recorded) return { kind: 'held', clock: start, hold: recorded.hold, until: recorded.until };
+      if (condition.extension && !extensionOver(condition, start, at)) {
+        return { kind: 'extended', clock: start, consent: condition.extension.consent };
+      }
       if (condition.action === 'anonymise' && isAnonymised(condition.operators, row)) return { kind: 'anonymised', clock: start };
       return { kind: 'due', clock: start };
     },
   };
+}
+
+/** The extension a consent may give has ended too (base period plus extension at or before now): no consent keeps the row. */
+function extensionOver(condition: RetentionCondition, start: number, at: number): boolean {
+  const extra = condition.extension?.duration;
+  if (extra === undefined) return false;
+  return addDuration(addDuration(new Date(start), condition.duration), extra).getTime() <= at;
 }
 
 /** When the `then:` hold of a row ends (ms), null when it never ends on its own or has no date to count from. */
@@ -87,4 +98,28 @@ export function isAnonymised(operators: readonly FieldOperator[], row: Row): boo
         return op satisfies never;
     }
   });
+}
+
+/**
+ * Each collection's own row test, all prepared before any batch (a reader reads its parents through the pool, which must
+ * not happen inside a batch's transaction). Undefined: no condition governs the collection.
+ */
+export async function fatesOf(
+  model: PolicyModel,
+  pool: ConnectorPool,
+  conditions: readonly RetentionCondition[],
+  holdRecords: readonly HoldRecord[],
+  now: Date,
+  cache: ParentCache,
+  signal?: AbortSignal,
+): Promise<(collection: CollectionModel) => Promise<FateReader | undefined>> {
+  const ready = new Map<string, FateReader>();
+  for (const c of conditions) {
+    try {
+      ready.set(c.collection, await fateReader(model, pool, c, holdRecords, now, cache, signal));
+    } catch {
+      // A store that cannot be read fails its own condition; its rows then stay when they are children (kept below).
+    }
+  }
+  return (collection) => Promise.resolve(ready.get(collection.qualifiedName));
 }

@@ -21,6 +21,9 @@ function describeEntry(e: RetentionPlanEntry): string[] {
     lines.push(`  kept by a legal hold (${e.held.holds.join(', ')}): ${e.held.rows}${ends ? ` (${ends})` : ''}`);
   }
   if (e.restricted > 0) lines.push(`  restricted (art. 18), kept until the restriction is lifted: ${e.restricted}`);
+  if (e.extended > 0) lines.push(`  kept: extension by consent not verifiable: ${e.extended}`);
+  if (e.referenced > 0) lines.push(`  kept because a row that stays (another rule's, held or restricted) references them: ${e.referenced}`);
+  if (e.unlinked > 0) lines.push(`  rows elsewhere referencing these, their reference nulled if they stay: ${e.unlinked}`);
   if (e.anonymised > 0) lines.push(`  anonymised already: ${e.anonymised}`);
   lines.push(`  within their period: ${e.inside}; no date yet: ${e.notStarted}; rows read: ${e.rows}`);
   if (e.operators.length > 0) {

@@ -77,7 +77,10 @@ describe('planRetention', () => {
       'shop.order_lines',
       'shop.orders',
       'shop.invoices',
+      'shop.returns',
       'shop.surveys',
+      'shop.candidates',
+      'shop.applicants',
     ]);
   });
 });

@@ -2,12 +2,13 @@
 // oldest and newest of them, and how many a hold or a restriction keeps (and until when). It only reads.
 import { CustosError, isCustosError } from '../errors.js';
 import type { CollectionModel, PolicyModel } from '../policy/index.js';
-import type { ConnectorPool } from '../connectors/index.js';
+import type { ConnectorPool, Value } from '../connectors/index.js';
+import { blockedParents, rulesOf, type CascadeContext } from './cascade.js';
 import type { HoldRecord } from '../store/index.js';
 import { compileRetention } from './compile.js';
 import type { CompiledRetention, FieldOperator, RetentionCondition, RetentionProblem, TransientRule } from './conditions.js';
-import { fateReader } from './fate.js';
-import type { ParentCache } from './rows.js';
+import { fateReader, fatesOf } from './fate.js';
+import { valueKey, type ParentCache } from './rows.js';
 
 export interface PlanRetentionOptions {
   /** The instant the plan is made for. */
@@ -51,6 +52,15 @@ export interface RetentionPlanEntry {
   readonly held: HeldRows;
   /** Past their period but restricted (art. 18): kept, and reported so someone lifts or erases them. */
   readonly restricted: number;
+  /**
+   * Past their period under a rule `extendedBy` a consent that cannot be verified per row: kept ("kept: extension by
+   * consent not verifiable") until the extension's end, if it has one.
+   */
+  readonly extended: number;
+  /** Due, but kept because a row that stays (another rule's, held, restricted) references them: a sweep leaves them. */
+  readonly referenced: number;
+  /** Rows under other rules (or held) that stay but whose reference to a row deleted here is nulled, as erasure does. */
+  readonly unlinked: number;
   /** Past their period and anonymised already. */
   readonly anonymised: number;
   readonly operators: readonly FieldOperator[];
@@ -77,11 +87,13 @@ export async function planCompiled(
   options: PlanRetentionOptions,
 ): Promise<RetentionPlan> {
   const cache: ParentCache = new Map();
+  const rules = rulesOf(compiled);
+  const fateOf = await fatesOf(model, pool, compiled.conditions, options.holdRecords ?? [], options.now, cache, options.signal);
   const entries: RetentionPlanEntry[] = [];
   for (const condition of compiled.conditions) {
     if (options.signal?.aborted)
       throw new CustosError({ code: 'aborted', message: 'the retention plan was stopped before it counted every collection' });
-    entries.push(await countCondition(model, pool, condition, options, cache));
+    entries.push(await countCondition(model, pool, condition, options, cache, rules, fateOf));
   }
   return Object.freeze({ now: compiled.now, entries, problems: compiled.problems, transient: compiled.transient });
 }
@@ -92,6 +104,8 @@ async function countCondition(
   condition: RetentionCondition,
   options: PlanRetentionOptions,
   cache: ParentCache,
+  rules: ReadonlyMap<string, string>,
+  fateOf: CascadeContext['fateOf'],
 ): Promise<RetentionPlanEntry> {
   const base = {
     rule: condition.rule,
@@ -104,7 +118,8 @@ async function countCondition(
     operators: condition.operators,
     notes: condition.notes,
   };
-  const tally = { rows: 0, due: 0, inside: 0, notStarted: 0, restricted: 0, anonymised: 0 };
+  const tally = { rows: 0, due: 0, inside: 0, notStarted: 0, restricted: 0, extended: 0, referenced: 0, unlinked: 0, anonymised: 0 };
+  const due: { key: Value; clock: number }[] = [];
   let oldest = Infinity;
   let newest = -Infinity;
   const held = { rows: 0, until: '', withoutEnd: 0, holds: new Set<string>() };
@@ -112,6 +127,9 @@ async function countCondition(
     const reader = await fateReader(model, pool, condition, options.holdRecords ?? [], options.now, cache, options.signal);
     const collection = model.index.collections.get(condition.collection) as CollectionModel;
     const connector = await pool.get(collection.dataset);
+    // Deleting a row with a one-field key takes its children along, unless one must stay: the sweep then keeps the row.
+    const [only, ...more] = collection.primaryKey;
+    const single = condition.action === 'delete' && more.length === 0 ? only : undefined;
     const find = options.signal === undefined ? { fields: reader.fields } : { fields: reader.fields, signal: options.signal };
     for await (const page of connector.findPages({ collection, where: {} }, find)) {
       for (const row of page) {
@@ -127,6 +145,9 @@ async function countCondition(
           case 'restricted':
             tally.restricted++;
             break;
+          case 'extended':
+            tally.extended++;
+            break;
           case 'anonymised':
             tally.anonymised++;
             break;
@@ -137,14 +158,26 @@ async function countCondition(
             else if (fate.until > held.until) held.until = fate.until;
             break;
           case 'due':
-            tally.due++;
-            oldest = Math.min(oldest, fate.clock);
-            newest = Math.max(newest, fate.clock);
+            due.push({ key: single === undefined ? null : (row[single] ?? null), clock: fate.clock });
             break;
           default:
             fate satisfies never;
         }
       }
+    }
+    const ctx = { model, rule: condition.rule, rules, holdRecords: options.holdRecords ?? [], now: options.now, fateOf };
+    const keys = due.map((d) => d.key);
+    const { blocked, unlinked } =
+      single === undefined ? { blocked: new Set<string>(), unlinked: 0 } : await blockedParents(ctx, connector, collection, keys);
+    tally.unlinked = unlinked;
+    for (const d of due) {
+      if (blocked.has(valueKey(d.key))) {
+        tally.referenced++;
+        continue;
+      }
+      tally.due++;
+      oldest = Math.min(oldest, d.clock);
+      newest = Math.max(newest, d.clock);
     }
   } catch (error) {
     if (isCustosError(error) && error.code === 'aborted') throw error;
@@ -160,6 +193,9 @@ async function countCondition(
       notStarted: 0,
       held: { rows: 0, withoutEnd: 0, holds: [] },
       restricted: 0,
+      extended: 0,
+      referenced: 0,
+      unlinked: 0,
       anonymised: 0,
     };
   }

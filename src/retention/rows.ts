@@ -102,13 +102,17 @@ async function readParentMap(
 }
 
 /** The fields a condition reads of each row: key, clocks' first fields, restriction flag, anonymised fields, held selections. */
-export function fieldsRead(collection: CollectionModel, condition: RetentionCondition, holds: readonly HoldRecord[]): string[] {
+export function fieldsRead(
+  collection: CollectionModel,
+  condition: Partial<Pick<RetentionCondition, 'clock' | 'then' | 'restriction' | 'operators'>>,
+  holds: readonly HoldRecord[],
+): string[] {
   const names = new Set<string>(collection.primaryKey);
   const clockField = (c: RetentionClock | undefined) => c && (c.hops[0]?.field ?? c.field);
   for (const name of [clockField(condition.clock), clockField(condition.then?.clock), condition.restriction?.field]) {
     if (name !== undefined) names.add(name);
   }
-  for (const op of condition.operators) names.add(op.field);
+  for (const op of condition.operators ?? []) names.add(op.field);
   for (const h of holds) {
     if (h.from !== undefined) names.add(h.from);
     for (const where of selectionsOf(h)) for (const field of Object.keys(where)) names.add(field);

@@ -110,7 +110,10 @@ describe('runRetention (SQLite)', () => {
       ['shop.order_lines', 0],
       ['shop.orders', 0],
       ['shop.invoices', 2],
+      ['shop.returns', 0],
       ['shop.surveys', 1],
+      ['shop.candidates', 0],
+      ['shop.applicants', 0],
     ]);
     expect(entries.every((e) => e.subjects.sweep === 'sweep-a')).toBe(true);
     expect(JSON.stringify(entries)).not.toMatch(/@|slow delivery|203\.0/);

@@ -1,16 +1,18 @@
 // runRetention: the sweep. Each condition's due rows go in batches keyed on the primary key, each batch one short
-// transaction sized to hold its lock about `targetBatchMs`, children deleted with their parent; journaled so a rerun
-// with the same sweep id (after a crash) works from the same instant and ends as an uninterrupted sweep would.
+// transaction sized to hold its lock about `targetBatchMs`, children deleted with their parent unless a row that stays
+// needs it (cascade.ts); journaled so a rerun with the same sweep id (after a crash) works from the same instant and ends
+// as an uninterrupted sweep would.
 import { performance } from 'node:perf_hooks';
 import { truncateIp } from '../anonymize/index.js';
 import { CustosError, isCustosError } from '../errors.js';
 import type { CollectionModel, PolicyModel } from '../policy/index.js';
-import { primaryKeyOf, type ConnectorPool, type ConnectorSession, type KeyValue, type Value, type Where } from '../connectors/index.js';
+import { primaryKeyOf, type ConnectorPool, type ConnectorSession, type KeyValue, type Value } from '../connectors/index.js';
 import type { Store } from '../store/index.js';
 import { compileRetention } from './compile.js';
 import type { RetentionCondition, RetentionProblem } from './conditions.js';
-import { fateReader } from './fate.js';
+import { fateReader, fatesOf } from './fate.js';
 import { valueKey, type ParentCache } from './rows.js';
+import { applyCascade, byKeys, decideCascade, rulesOf, type CascadeContext } from './cascade.js';
 
 export interface RunRetentionOptions {
   /** The instant the sweep runs at; a resumed sweep keeps the instant it started with. */
@@ -37,6 +39,8 @@ export interface SweptCondition {
   readonly action: RetentionCondition['action'];
   readonly status: 'done' | 'failed' | 'paused';
   readonly rows: number;
+  /** Due rows kept because a row that stays (another rule's, held, restricted) references them. */
+  readonly referenced: number;
   /** Rows deleted with their parents, per child collection. */
   readonly children: Readonly<Record<string, number>>;
   readonly batches: number;
@@ -54,7 +58,6 @@ export interface RetentionSweep {
 }
 
 const MAX_BATCH = 10_000;
-const MAX_DEPTH = 6;
 const stepOf = (c: RetentionCondition) => `${c.rule}|${c.collection}`;
 
 /** Runs the sweep; a condition that fails is reported and the others still run. Supports SQLite, PostgreSQL and MySQL. */
@@ -82,10 +85,8 @@ export async function runRetention(
   const compiled = compileRetention(model, { now });
   const holdRecords = await store.holds.inForce(now);
   const cache: ParentCache = new Map();
-  const rules = new Map<string, string>([
-    ...compiled.problems.flatMap((p) => (p.collection === undefined ? [] : [[p.collection, '?'] as const])),
-    ...compiled.conditions.map((c) => [c.collection, c.rule] as const),
-  ]);
+  const rules = rulesOf(compiled);
+  const fateOf = await fatesOf(model, pool, compiled.conditions, holdRecords, now, cache, options.signal);
   const conditions: SweptCondition[] = [];
   let status: RetentionSweep['status'] = 'completed';
   for (const condition of compiled.conditions) {
@@ -94,7 +95,7 @@ export async function runRetention(
       status = 'paused';
       break;
     }
-    const swept = await sweepCondition(model, pool, condition, { ...options, now }, holdRecords, cache, rules);
+    const swept = await sweepCondition(model, pool, condition, { ...options, now }, holdRecords, cache, rules, fateOf);
     conditions.push(swept);
     if (swept.status === 'paused') {
       status = 'paused';
@@ -112,6 +113,7 @@ export async function runRetention(
         action: swept.action,
         status: swept.status,
         rows: swept.rows,
+        referenced: swept.referenced,
         children: Object.values(swept.children).reduce((a, b) => a + b, 0),
         batches: swept.batches,
         largestBatchMs: Math.round(swept.largestBatchMs),
@@ -143,11 +145,13 @@ async function sweepCondition(
   holdRecords: Parameters<typeof fateReader>[3],
   cache: ParentCache,
   rules: ReadonlyMap<string, string>,
+  fateOf: CascadeContext['fateOf'],
 ): Promise<SweptCondition> {
   const collection = model.index.collections.get(condition.collection) as CollectionModel;
   const base = { rule: condition.rule, collection: condition.collection, action: condition.action };
   const children: Record<string, number> = {};
   let rows = 0;
+  let referenced = 0;
   let batches = 0;
   let largestBatchMs = 0;
   try {
@@ -157,6 +161,7 @@ async function sweepCondition(
         message: `${collection.qualifiedName} declares no primaryKey: its rows cannot be named in batches`,
       });
     const reader = await fateReader(model, pool, condition, holdRecords, options.now, cache, options.signal);
+    const cascade: CascadeContext = { model, rule: condition.rule, rules, holdRecords, now: options.now, fateOf };
     const connector = await pool.get(collection.dataset);
     const due: DueRow[] = [];
     for await (const page of connector.findPages({ collection, where: {} }, { fields: reader.fields })) {
@@ -165,10 +170,12 @@ async function sweepCondition(
     const target = options.targetBatchMs ?? 50;
     let size = options.firstBatch ?? 256;
     for (let start = 0; start < due.length;) {
-      if (options.signal?.aborted) return { ...base, status: 'paused', rows, children, batches, largestBatchMs };
+      if (options.signal?.aborted) return { ...base, status: 'paused', rows, referenced, children, batches, largestBatchMs };
       const batch = due.slice(start, start + size);
       const began = performance.now();
-      rows += await connector.transaction((session) => applyBatch(model, session, collection, condition, batch, children, rules));
+      const done = await connector.transaction((session) => applyBatch(cascade, session, collection, condition, batch, children));
+      rows += done.rows;
+      referenced += done.referenced;
       const ms = performance.now() - began;
       batches++;
       largestBatchMs = Math.max(largestBatchMs, ms);
@@ -177,47 +184,40 @@ async function sweepCondition(
       if (ms > target) size = Math.max(1, Math.floor((size * target) / ms / 1.25));
       else if (ms < target / 2) size = Math.min(MAX_BATCH, size * 2);
     }
-    return { ...base, status: 'done', rows, children, batches, largestBatchMs };
+    return { ...base, status: 'done', rows, referenced, children, batches, largestBatchMs };
   } catch (error) {
     const message = isCustosError(error) ? error.message : 'the store failed during the sweep';
-    return { ...base, status: 'failed', rows, children, batches, largestBatchMs, error: message };
+    return { ...base, status: 'failed', rows, referenced, children, batches, largestBatchMs, error: message };
   }
 }
 
-/** The batch's rows by primary key: one IN-list for a one-field key, one group per row otherwise. */
-function batchWhere(collection: CollectionModel, batch: readonly DueRow[]): Where | Where[] {
-  const [only, ...more] = collection.primaryKey;
-  if (only !== undefined && more.length === 0) return { [only]: batch.map((r) => r.key[only] ?? null) };
-  return batch.map((r) => Object.fromEntries(Object.entries(r.key).map(([f, v]) => [f, [v]])));
-}
-
 async function applyBatch(
-  model: PolicyModel,
+  cascade: CascadeContext,
   session: ConnectorSession,
   collection: CollectionModel,
   condition: RetentionCondition,
   batch: readonly DueRow[],
   children: Record<string, number>,
-  rules: ReadonlyMap<string, string>,
-): Promise<number> {
+): Promise<{ rows: number; referenced: number }> {
   if (condition.action === 'delete') {
     const [only, ...more] = collection.primaryKey;
-    if (only === undefined || more.length > 0) return session.delete({ collection, where: batchWhere(collection, batch) });
-    const cascade: Cascade = { model, session, rule: condition.rule, rules, counts: children };
+    if (only === undefined || more.length > 0)
+      return { rows: await session.delete({ collection, where: byKeys(collection, batch) }), referenced: 0 };
+    // Decided inside the batch's transaction: a parent a row still needs (an invoice kept ten years, a held order) stays.
     const keys = batch.map((r) => r.key[only] ?? null);
-    // A parent a row under another rule still needs (a required reference: an invoice kept ten years) stays until that row goes.
-    const blocked = await requiredByOthers(cascade, collection, keys);
-    const free = keys.filter((k) => !blocked.has(valueKey(k)));
-    if (free.length === 0) return 0;
-    await deleteChildren(cascade, collection, free, 0);
-    return session.delete({ collection, where: { [only]: free } });
+    const decision = await decideCascade(cascade, session, collection, keys);
+    const free = keys.filter((k) => !decision.blocked.has(valueKey(k)));
+    const referenced = keys.length - free.length;
+    if (free.length === 0) return { rows: 0, referenced };
+    await applyCascade(session, decision, new Set(free.map((k) => valueKey(k))), children);
+    return { rows: await session.delete({ collection, where: { [only]: free } }), referenced };
   }
   const set: Record<string, Value> = {};
   for (const op of condition.operators) {
     if (op.operator === 'null') set[op.field] = null;
     else if (op.operator === 'fixed') set[op.field] = op.value;
   }
-  const where = batchWhere(collection, batch);
+  const where = byKeys(collection, batch);
   let touched = Object.keys(set).length > 0 ? await session.update({ collection, where }, set) : 0;
   const ipFields = condition.operators.filter((op) => op.operator === 'truncate-ip').map((op) => op.field);
   const perRow = batch.flatMap((r) => {
@@ -229,87 +229,5 @@ async function applyBatch(
     return Object.keys(own).length > 0 ? [{ key: r.key, set: own }] : [];
   });
   if (perRow.length > 0) touched = Math.max(touched, await session.updateEach(collection, perRow));
-  return touched;
-}
-
-/** Collections of the same store whose rows belong to a row of `parent` through a reference to its one-field key. */
-function childrenOf(model: PolicyModel, parent: CollectionModel): { collection: CollectionModel; field: string }[] {
-  const [key, ...more] = parent.primaryKey;
-  if (key === undefined || more.length > 0) return [];
-  const found: { collection: CollectionModel; field: string }[] = [];
-  for (const c of model.datasets.get(parent.dataset)?.collections.values() ?? []) {
-    for (const f of [...c.fields.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-      const ref = f.references;
-      if (
-        ref?.link === 'belongs-to' &&
-        ref.dataset === parent.dataset &&
-        ref.collection === parent.name &&
-        ref.field === key &&
-        c !== parent
-      ) {
-        found.push({ collection: c, field: f.name });
-      }
-    }
-  }
-  return found.sort((a, b) => a.collection.name.localeCompare(b.collection.name));
-}
-
-/** What a cascade needs: the rule being swept, the rule of every collection (problems count as another), counts. */
-interface Cascade {
-  readonly model: PolicyModel;
-  readonly session: ConnectorSession;
-  readonly rule: string;
-  /** Qualified collection → the rule its rows follow (`?` when it could not be compiled). */
-  readonly rules: ReadonlyMap<string, string>;
-  readonly counts: Record<string, number>;
-}
-
-/** A child follows its own, other rule: its rows are not the parent's to delete. */
-const othersRule = (c: Cascade, child: CollectionModel) => {
-  const rule = c.rules.get(child.qualifiedName);
-  return rule !== undefined && rule !== c.rule;
-};
-
-/** Parent keys that rows of a child under another rule reference through a required (NOT NULL) field. */
-async function requiredByOthers(c: Cascade, parent: CollectionModel, keys: readonly Value[]): Promise<Set<string>> {
-  const blocked = new Set<string>();
-  for (const { collection, field } of childrenOf(c.model, parent)) {
-    if (!othersRule(c, collection) || collection.fields.get(field)?.required !== true) continue;
-    for await (const page of c.session.findPages({ collection, where: { [field]: keys } }, { fields: [field] })) {
-      for (const row of page) blocked.add(valueKey(row[field]));
-    }
-  }
-  return blocked;
-}
-
-/**
- * Deletes, children first, the rows that belong to the given parent keys (an order's lines before the order), as erasure
- * does: a child under the same rule (or none) goes with its parent; a child under another rule stays, its reference
- * nulled. Below the first level such a child with a required reference fails the batch (rolled back) rather than lose it.
- */
-async function deleteChildren(c: Cascade, parent: CollectionModel, keys: readonly Value[], depth: number): Promise<void> {
-  if (keys.length === 0 || depth >= MAX_DEPTH) return;
-  for (const { collection, field } of childrenOf(c.model, parent)) {
-    const where = { [field]: keys };
-    if (othersRule(c, collection)) {
-      if (collection.fields.get(field)?.required === true) {
-        if ((await c.session.count({ collection, where })) === 0) continue;
-        throw new CustosError({
-          code: 'precondition-failed',
-          message: `${collection.qualifiedName} follows another retention rule and requires ${field}: its parents in ${parent.qualifiedName} cannot be deleted before it`,
-        });
-      }
-      await c.session.update({ collection, where }, { [field]: null });
-      continue;
-    }
-    const [childKey, ...more] = collection.primaryKey;
-    if (childKey !== undefined && more.length === 0 && childrenOf(c.model, collection).length > 0) {
-      const childKeys: Value[] = [];
-      for await (const page of c.session.findPages({ collection, where }, { fields: [childKey] }))
-        for (const r of page) childKeys.push(r[childKey] ?? null);
-      await deleteChildren(c, collection, childKeys, depth + 1);
-    }
-    const deleted = await c.session.delete({ collection, where });
-    if (deleted > 0) c.counts[collection.qualifiedName] = (c.counts[collection.qualifiedName] ?? 0) + deleted;
-  }
+  return { rows: touched, referenced: 0 };
 }

@@ -15,6 +15,8 @@ retention:
   logs: { duration: P6M, trigger: collected }
   surveys: { duration: P2Y, trigger: collected, action: anonymise }
   newsletter: { duration: P30D, trigger: consent-withdrawn }
+  talent: { duration: P6M, trigger: last-contact, extendedBy: { consent: talent-pool } }
+  talent-capped: { duration: P6M, trigger: last-contact, extendedBy: { consent: talent-pool, duration: P2Y } }
   page-rendering:
     transient: true
     description: { en: used only to build the page, fr: utilisées uniquement pour afficher la page }
@@ -66,6 +68,7 @@ purposes:
 consent:
   purposes:
     newsletter: { name: Newsletter, description: The monthly newsletter }
+    talent-pool: { name: Talent pool, description: Keeping an application for later openings }
 datasets:
   shop:
     store: { kind: sqlite, file: shop.db }
@@ -117,6 +120,27 @@ datasets:
           comment: { type: string, category: user.relationship.satisfaction }
           ip: { type: ip, category: system.network.ip, strategy: truncate-ip }
           answered_at: { type: datetime }
+      returns:
+        retention: invoices
+        timestamps: { collected: returned_at }
+        fields:
+          id: { type: integer }
+          order_id: { type: integer, references: orders.id, link: belongs-to, required: true }
+          returned_at: { type: datetime }
+      candidates:
+        retention: talent
+        timestamps: { last-contact: contacted_at }
+        fields:
+          id: { type: integer }
+          email: { category: user.contact.email, type: email, identity: email }
+          contacted_at: { type: datetime }
+      applicants:
+        retention: talent-capped
+        timestamps: { last-contact: contacted_at }
+        fields:
+          id: { type: integer }
+          email: { category: user.contact.email, type: email, identity: email }
+          contacted_at: { type: datetime }
       subscribers:
         retention: newsletter
         timestamps: { collected: subscribed_at }
@@ -133,6 +157,9 @@ CREATE TABLE order_lines (id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL REFE
 CREATE TABLE invoices (id INTEGER PRIMARY KEY, number TEXT, issued_at TEXT);
 CREATE TABLE access_logs (id INTEGER PRIMARY KEY, ip TEXT);
 CREATE TABLE surveys (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customers(id), score INTEGER, comment TEXT, ip TEXT, answered_at TEXT);
+CREATE TABLE returns (id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL REFERENCES orders(id), returned_at TEXT);
+CREATE TABLE candidates (id INTEGER PRIMARY KEY, email TEXT, contacted_at TEXT);
+CREATE TABLE applicants (id INTEGER PRIMARY KEY, email TEXT, contacted_at TEXT);
 CREATE TABLE subscribers (id INTEGER PRIMARY KEY, email TEXT, subscribed_at TEXT);
 `;
 
@@ -200,7 +227,18 @@ export function shopWorld(rows: ShopRows): ShopWorld {
   }
   const compiled = compilePolicyFolder(dir, { now: new Date('2026-11-23T00:00:00Z') });
   if (!compiled.model) throw new Error(compiled.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
-  const tables = ['customers', 'orders', 'order_lines', 'invoices', 'access_logs', 'surveys', 'subscribers'];
+  const tables = [
+    'customers',
+    'orders',
+    'order_lines',
+    'invoices',
+    'access_logs',
+    'surveys',
+    'returns',
+    'candidates',
+    'applicants',
+    'subscribers',
+  ];
   return {
     model: compiled.model,
     db,

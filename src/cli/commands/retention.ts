@@ -17,7 +17,7 @@ function formatSweep(sweep: RetentionSweep): string {
     const children = Object.entries(c.children).map(([collection, n]) => `${n} in ${collection}`);
     const verb = c.action === 'anonymise' ? 'anonymised' : 'deleted';
     lines.push(
-      `  ${c.rule} · ${c.collection}: ${c.status}, ${c.rows} ${verb}${children.length > 0 ? ` (with ${children.join(', ')})` : ''}, ${c.batches} batch${c.batches === 1 ? '' : 'es'}${c.error ? ` — ${c.error}` : ''}`,
+      `  ${c.rule} · ${c.collection}: ${c.status}, ${c.rows} ${verb}${children.length > 0 ? ` (with ${children.join(', ')})` : ''}${c.referenced > 0 ? `, ${c.referenced} kept for rows that reference them` : ''}, ${c.batches} batch${c.batches === 1 ? '' : 'es'}${c.error ? ` — ${c.error}` : ''}`,
     );
   }
   if (sweep.status === 'paused') lines.push(`  resume with --sweep-id ${sweep.sweepId}`);
