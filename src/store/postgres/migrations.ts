@@ -1,7 +1,7 @@
 // Schema of Custos's PostgreSQL store, as ordered migrations applied once each, in a schema of its own (default `custos`).
 import type pg from 'pg';
 import { REGISTER_TABLES } from '../desk/registers.js';
-import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_QUEUE_INDEXES, STAFF_TABLES } from '../desk/sql.js';
+import { DESK_SECRET_TABLES, DESK_TABLES, REQUEST_ACTIVITY_COLUMNS, STAFF_QUEUE_INDEXES, STAFF_TABLES } from '../desk/sql.js';
 import { latestMigration, refuseNewerStore } from '../migration-guard.js';
 
 export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
@@ -78,6 +78,11 @@ export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: 
     // The staff API's queue: requests filtered by channel, the outbox paged newest first and by request.
     id: 7,
     sql: STAFF_QUEUE_INDEXES(`(body::json)->>'channel'`),
+  },
+  {
+    // The console's dashboard: requests received and closed per week, from columns rather than every body.
+    id: 8,
+    sql: REQUEST_ACTIVITY_COLUMNS((field) => `(body::json)->>'${field}'`),
   },
 ];
 

@@ -1,6 +1,6 @@
 // Schema of Custos's SQLite store, as ordered migrations applied once each.
 import { REGISTER_TABLES } from '../desk/registers.js';
-import { DESK_SECRET_TABLES, DESK_TABLES, STAFF_QUEUE_INDEXES, STAFF_TABLES } from '../desk/sql.js';
+import { DESK_SECRET_TABLES, DESK_TABLES, REQUEST_ACTIVITY_COLUMNS, STAFF_QUEUE_INDEXES, STAFF_TABLES } from '../desk/sql.js';
 
 export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
   {
@@ -151,5 +151,10 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
     // The staff API's queue: requests filtered by channel, the outbox paged newest first and by request.
     id: 13,
     sql: STAFF_QUEUE_INDEXES(`json_extract(body, '$.channel')`),
+  },
+  {
+    // The console's dashboard: requests received and closed per week, from columns rather than every body.
+    id: 14,
+    sql: REQUEST_ACTIVITY_COLUMNS((field) => `json_extract(body, '$.${field}')`),
   },
 ];
