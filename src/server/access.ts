@@ -35,7 +35,8 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDependen
     request.session = { csrfSecret: request.staff.session.csrfSecret };
     refuseUnlessAllowed(request, requires);
   });
-  app.addHook('onRequest', function csrfOnChanges(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) {
+  // After the body is parsed (a console form carries its token in the `_csrf` field), before it is validated.
+  app.addHook('preValidation', function csrfOnChanges(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) {
     const requires = request.routeOptions.config.requires;
     if (requires === undefined || requires === 'public' || SAFE_METHODS.has(request.method)) return done();
     app.csrfProtection(request, reply, done);

@@ -60,9 +60,12 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/session',
     sessionKey: 'csrfSecret',
+    // A script sends the header; a console form (no script) its hidden `_csrf` field, read once the body is parsed.
     getToken: (request) => {
       const token = request.headers['x-csrf-token'];
-      return typeof token === 'string' ? token : undefined;
+      if (typeof token === 'string') return token;
+      const field = (request.body as Record<string, unknown> | null | undefined)?.['_csrf'];
+      return typeof field === 'string' ? field : undefined;
     },
   });
   if (config.docs) {

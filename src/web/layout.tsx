@@ -30,9 +30,20 @@ export function withLang(href: string, lang: Language): string {
 /** French typography on every string the pages print from the tables. */
 export const say = (ctx: PageContext, text: string): string => typeset(text, ctx.lang);
 
-export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+/**
+ * `brand` replaces the header's "provider · Privacy center" words (the console says "Staff console"); `header` is put
+ * in the header before the language switch (the console's navigation and who is signed in).
+ */
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  brand?: string;
+  header?: ComponentChildren;
+  children: ComponentChildren;
+}) {
   const { ctx } = props;
   const { t } = ctx;
+  const brand = props.brand ?? t.layout.privacyCenter;
   return (
     <html lang={ctx.lang}>
       <head>
@@ -47,8 +58,9 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         </a>
         <header class="site">
           <a class="org" href={withLang(ctx.home, ctx.lang)}>
-            {`${ctx.model.organization.name} · ${say(ctx, t.layout.privacyCenter)}`}
+            {`${ctx.model.organization.name} · ${say(ctx, brand)}`}
           </a>
+          {props.header}
           {ctx.model.languages.length > 1 && (
             <nav aria-label={say(ctx, t.layout.languages)}>
               <ul>

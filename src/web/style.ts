@@ -29,5 +29,12 @@ input:focus, select:focus, textarea:focus, button:focus, a:focus { outline: 3px 
 button { font: inherit; font-weight: 600; padding: 0.55rem 1.1rem; border-radius: 0.35rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }
 button.secondary { background: var(--bg); color: var(--accent); }
 section { margin: 0 0 2rem; }
+/* The staff console: navigation and who is signed in in the header, wide tables that scroll on a phone. */
+body:has(nav.console) { max-width: 72rem; }
+.site nav.console ul { flex-wrap: wrap; }
+.site nav.console [aria-current=page] { text-decoration: underline; text-underline-offset: 0.3em; }
+.site .who { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; color: var(--muted); }
+.site .who form { margin: 0; }
+.site .who button { padding: 0.3rem 0.8rem; }
 @media (max-width: 40rem) { body { padding: 1rem 0.9rem 3rem; } h1 { font-size: 1.6rem; } }
 `;

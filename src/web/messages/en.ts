@@ -1,4 +1,5 @@
 // English words of the web pages.
+import { consoleEn } from './console-en.js';
 import type { WebMessages } from './messages.js';
 
 export const en: WebMessages = {
@@ -151,4 +152,5 @@ export const en: WebMessages = {
     'not-blocked': 'There is nothing to try again for this request.',
   },
   notFound: 'This page does not exist.',
+  console: consoleEn,
 };

@@ -1,4 +1,5 @@
 // Les mots des pages web, en français.
+import { consoleFr } from './console-fr.js';
 import type { WebMessages } from './messages.js';
 
 export const fr: WebMessages = {
@@ -169,4 +170,5 @@ export const fr: WebMessages = {
     'not-blocked': 'Il n’y a rien à réessayer pour cette demande.',
   },
   notFound: 'Cette page n’existe pas.',
+  console: consoleFr,
 };

@@ -4,6 +4,7 @@ import { en } from './en.js';
 import { fr } from './fr.js';
 import { frCA } from './fr-ca.js';
 import type { WebMessages } from './messages.js';
+export { CONSOLE_SECTIONS, type ConsoleMessages, type ConsoleSection } from './console.js';
 
 export {
   FIELD_PROBLEMS,

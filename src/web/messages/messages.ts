@@ -1,6 +1,7 @@
 // The shape of a language's table for the web pages: every word they print, so a missing translation is a type error.
 import type { NextStep } from '../../desk/index.js';
 import type { RequestKind, RequestStatus } from '../../workflow/index.js';
+import type { ConsoleMessages } from './console.js';
 
 /** The request kinds a person files from the privacy center's form (the others come through staff or the API). */
 export const FORM_KINDS = [
@@ -131,4 +132,6 @@ export interface WebMessages {
     readonly 'proof-size': (megabytes: number) => string;
   };
   readonly notFound: string;
+  /** The staff console's words (console.ts). */
+  readonly console: ConsoleMessages;
 }
