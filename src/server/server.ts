@@ -18,7 +18,10 @@ import { createServerLogger } from './logging.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
 import { registerStaffApi } from './staff-api/routes.js';
 import { registerStaffRoutes } from './staff/routes.js';
-import { registerPrivacyCenter } from '../web/index.js';
+import { registerOversightPages, registerPrivacyCenter } from '../web/index.js';
+import { API_KEY_SCOPES } from './api-keys.js';
+import { apiKeyActions } from './staff-api/keys.js';
+import { staffAccountActions } from './staff-api/users.js';
 import { LoginThrottle } from './staff/throttle.js';
 
 export interface CustosServer {
@@ -88,6 +91,17 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
     if (options.registers) registerRegisterRoutes(api, options.registers);
     if (options.desk) await api.register(async (people) => registerPublicRoutes(people, { config, desk: options.desk! }));
     if (options.desk) registerStaffApi(api, { config, desk: options.desk });
+    if (options.desk) {
+      const { store } = options.desk.core;
+      const services = {
+        accounts: staffAccountActions(store, config.clock),
+        keys: apiKeyActions(store, config.clock),
+        keyScopes: API_KEY_SCOPES,
+      };
+      await api.register(async (pages) =>
+        registerOversightPages(pages, { desk: options.desk!, registers: options.registers, services, diagnostics: options.diagnostics }),
+      );
+    }
   });
   if (options.desk)
     await app.register(async (pages) => registerPrivacyCenter(pages, { desk: options.desk!, rateLimit: config.publicRateLimit }));
