@@ -23,7 +23,7 @@ interface Frame {
   readonly margin: { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
 }
 
-const BARS: Frame = { width: 560, height: 0, margin: { top: 8, right: 48, bottom: 8, left: 150 } };
+const BARS: Frame = { width: 600, height: 0, margin: { top: 8, right: 48, bottom: 8, left: 210 } };
 const LINES: Frame = { width: 640, height: 260, margin: { top: 16, right: 16, bottom: 48, left: 40 } };
 const BAR_STEP = 30;
 /** Colours of the notice's palette, contrast ≥ 4.5:1 on white. */
