@@ -81,7 +81,7 @@ export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: 
   },
   {
     // The console's dashboard: requests received and closed per week, from columns rather than every body.
-    id: 8,
+    id: 9,
     sql: REQUEST_ACTIVITY_COLUMNS((field) => `(body::json)->>'${field}'`),
   },
 ];
