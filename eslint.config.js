@@ -48,7 +48,7 @@ const FORBIDDEN = {
   'src/mail/**/*.ts': except('mail', 'policy', 'render', 'store', 'jobs', 'vault'),
   // The web pages (privacy center, later the console): typed templates over the model, the render layer's words and
   // the desk's calls; the server registers them, never the other way round (the pages import its types only, by path).
-  'src/web/**/*.{ts,tsx}': except('web', 'policy', 'render', 'workflow', 'desk', 'store'),
+  'src/web/**/*.{ts,tsx}': except('web', 'policy', 'render', 'workflow', 'desk', 'store', 'audit'),
   // The request desk ties workflow, store, audit, jobs, vault, mail and the rights engine together; only the shells call it.
   'src/desk/**/*.ts': except('desk', 'policy', 'workflow', 'store', 'audit', 'jobs', 'vault', 'rights', 'connectors', 'mail'),
   // The HTTP shell: calls engines and workflow, never the command line (and not discover or anonymize directly).

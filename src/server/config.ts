@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { CustosError } from '../errors.js';
 import type { Desk, Registers } from '../desk/index.js';
 import type { ApiKeys } from '../store/index.js';
+import type { Diagnostic } from '../policy/index.js';
 import type { StaffDirectory, StaffSessionStore } from './staff/directory.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -26,6 +27,8 @@ export interface ServerOptions {
    * registered. Without it, they are not.
    */
   readonly apiKeys?: Pick<ApiKeys, 'get' | 'touch'>;
+  /** The manifest's diagnostics when it was compiled: the console's documents page lists them (absent: not shown). */
+  readonly diagnostics?: readonly Diagnostic[];
   /** Default: the system clock. Session expiry, sign-in throttling and TOTP codes read it. */
   readonly clock?: Clock;
   /** Default: JSON lines on stdout at `info`. Tests pass a stream to read what was logged. */

@@ -20,7 +20,10 @@ import { createServerLogger } from './logging.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
 import { registerStaffApi } from './staff-api/routes.js';
 import { registerStaffRoutes } from './staff/routes.js';
-import { registerPrivacyCenter } from '../web/index.js';
+import { registerOversightPages, registerPrivacyCenter } from '../web/index.js';
+import { API_KEY_SCOPES } from './api-keys.js';
+import { apiKeyActions } from './staff-api/keys.js';
+import { staffAccountActions } from './staff-api/users.js';
 import { LoginThrottle } from './staff/throttle.js';
 
 export interface CustosServer {
@@ -97,6 +100,17 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
     if (options.desk) registerStaffApi(api, { config, desk: options.desk });
     if (options.desk && options.apiKeys)
       await api.register(async (apps) => registerAppRoutes(apps, { config, desk: options.desk!, apiKeys: options.apiKeys! }));
+    if (options.desk) {
+      const { store } = options.desk.core;
+      const services = {
+        accounts: staffAccountActions(store, config.clock),
+        keys: apiKeyActions(store, config.clock),
+        keyScopes: API_KEY_SCOPES,
+      };
+      await api.register(async (pages) =>
+        registerOversightPages(pages, { desk: options.desk!, registers: options.registers, services, diagnostics: options.diagnostics }),
+      );
+    }
   });
   if (options.desk)
     await app.register(async (c) =>

@@ -416,6 +416,30 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
         await expect(store.outbox.list({}, { after: 'nonsense' })).rejects.toMatchObject({ details: { field: 'after' } });
       });
 
+      it("reads the dashboard's activity: open requests, and those received or closed since a day, closing instants kept", async () => {
+        const { store } = await fresh();
+        const at = (day: string) => new Date(`${day}T09:00:00Z`);
+        // Old and still open; old and closed long ago; old, closed recently; received recently and open.
+        await store.requests.create(request({ id: 'old-open', receivedAt: at('2027-01-04') }), '2027-02-04');
+        for (const [id, received, closed] of [
+          ['old-closed', '2027-01-05', '2027-01-20'],
+          ['late-closed', '2027-01-06', '2028-01-10'],
+        ] as const) {
+          const saved = await store.requests.create(request({ id, receivedAt: at(received) }), '2027-02-05');
+          const cancelled = transition(saved.request, { type: 'cancel' }, { actor: officer, at: at(closed), reason: 'duplicate' });
+          if (!cancelled.ok) throw cancelled.error;
+          await store.requests.update(cancelled.request, { expectedVersion: 1, due: '2027-02-05', transitions: [cancelled.transition] });
+        }
+        await store.requests.create(request({ id: 'new-open', receivedAt: at('2028-01-12') }), '2028-02-12');
+        const seen = await store.requests.activity(at('2028-01-01'));
+        const byReceipt = [...seen].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+        expect(byReceipt).toEqual([
+          { status: 'received', due: '2027-02-04', receivedAt: at('2027-01-04') },
+          { status: 'cancelled', due: '2027-02-05', receivedAt: at('2027-01-06'), closedAt: at('2028-01-10') },
+          { status: 'received', due: '2028-02-12', receivedAt: at('2028-01-12') },
+        ]);
+      });
+
       it('keeps staff users unique by e-mail whatever its case, hashes and envelopes as given', async () => {
         const { store } = await fresh();
         const ada = {

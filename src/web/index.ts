@@ -6,3 +6,4 @@ export { Layout, htmlPage, withLang, say, type PageContext } from './layout.js';
 export { pageLanguage, LANG_COOKIE } from './language.js';
 export { webMessagesFor, type WebMessages } from './messages/index.js';
 export { WEB_STYLESHEET } from './style.js';
+export { registerOversightPages, type OversightOptions, type OversightServices } from './console/oversight-routes.js';

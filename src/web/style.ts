@@ -53,4 +53,17 @@ tr.late .tag { color: var(--bad); }
 .actions form { border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.75rem 1rem; }
 .qr svg { width: 12rem; height: 12rem; }
 @media (max-width: 40rem) { body { padding: 1rem 0.9rem 3rem; } h1 { font-size: 1.6rem; } }
+/* The console's charts and oversight pages. */
+.chart { margin: 0 0 2rem; max-width: 40rem; }
+.chart figcaption { font-weight: 700; margin: 0 0 0.5rem; }
+.chart svg { display: block; height: auto; }
+.chart .axis, .chart .value { font-size: 12px; fill: var(--fg); }
+.chart .grid { stroke: var(--line); stroke-width: 1; }
+.overdue-count { font-size: 1.25rem; }
+.overdue-count.alarm strong, .alarm { color: var(--bad); }
+.scroll { overflow-x: auto; }
+.actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+.actions form { display: flex; gap: 0.4rem; align-items: center; }
+.secret { font-family: ui-monospace, monospace; }
+img.map { max-width: 100%; height: auto; border: 1px solid var(--line); }
 `;

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import type { Desk } from '../../desk/index.js';
 import { CustosError } from '../../errors.js';
-import type { ApiKey } from '../../store/index.js';
-import { API_KEY_SCOPES, createApiKey } from '../api-keys.js';
+import type { ApiKey, Store } from '../../store/index.js';
+import { API_KEY_SCOPES, createApiKey, type ApiKeyScope } from '../api-keys.js';
 import { ERROR, REFUSALS, staffAuditActor } from './schemas.js';
 
 const KEY = z.object({
@@ -30,9 +30,41 @@ const keyJson = (k: ApiKey): z.infer<typeof KEY> => ({
 
 const TAGS = ['staff: API keys'];
 
+/** What an admin does to API keys, audited: the API's handlers and the console's forms both call these. */
+export interface ApiKeyActions {
+  /** Creates a key: the `ck_` key is returned this once, the store keeps its hash. */
+  create(scopes: readonly ApiKeyScope[], actorId: string): Promise<{ key: string; record: ApiKey }>;
+  /** Revokes a key (`not-found` for an unknown id); revoking a revoked key changes nothing. */
+  revoke(id: string, actorId: string): Promise<ApiKey>;
+}
+
+export function apiKeyActions(store: Store, clock: Clock): ApiKeyActions {
+  return {
+    async create(scopes, actorId) {
+      const { record, key } = await createApiKey(store.apiKeys, [...new Set(scopes)], clock);
+      await store.audit.append({
+        actor: { kind: 'staff', id: actorId },
+        action: 'key.created',
+        subjects: { key: record.id },
+        details: { scopes: [...record.scopes] },
+      });
+      return { record, key };
+    },
+    async revoke(id, actorId) {
+      const revoked = await store.apiKeys.revoke(id, clock.now());
+      const key = await store.apiKeys.get(id);
+      if (!key)
+        throw new CustosError({ code: 'not-found', message: `no API key ${id}: GET /api/staff/keys lists them`, details: { keyId: id } });
+      if (revoked) await store.audit.append({ actor: { kind: 'staff', id: actorId }, action: 'key.revoked', subjects: { key: id } });
+      return key;
+    },
+  };
+}
+
 export function registerKeyRoutes(app: FastifyInstance, { desk, clock }: { desk: Desk; clock: Clock }): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = desk.core;
+  const keys = apiKeyActions(store, clock);
 
   api.get('/api/staff/keys', {
     config: { requires: 'staff:manage' },
@@ -53,13 +85,7 @@ export function registerKeyRoutes(app: FastifyInstance, { desk, clock }: { desk:
       response: { 201: z.object({ key: z.string(), record: KEY }), ...REFUSALS },
     },
     handler: async (request, reply) => {
-      const { record, key } = await createApiKey(store.apiKeys, [...new Set(request.body.scopes)], clock);
-      await store.audit.append({
-        actor: staffAuditActor(request),
-        action: 'key.created',
-        subjects: { key: record.id },
-        details: { scopes: [...record.scopes] },
-      });
+      const { record, key } = await keys.create(request.body.scopes, staffAuditActor(request).id);
       return reply
         .code(201)
         .header('cache-control', 'no-store')
@@ -76,13 +102,7 @@ export function registerKeyRoutes(app: FastifyInstance, { desk, clock }: { desk:
       response: { 200: KEY, ...REFUSALS, 404: ERROR },
     },
     handler: async (request) => {
-      const { id } = request.params;
-      const revoked = await store.apiKeys.revoke(id, clock.now());
-      const key = await store.apiKeys.get(id);
-      if (!key)
-        throw new CustosError({ code: 'not-found', message: `no API key ${id}: GET /api/staff/keys lists them`, details: { keyId: id } });
-      if (revoked) await store.audit.append({ actor: staffAuditActor(request), action: 'key.revoked', subjects: { key: id } });
-      return keyJson(key);
+      return keyJson(await keys.revoke(request.params.id, staffAuditActor(request).id));
     },
   });
 }

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import type { Desk } from '../../desk/index.js';
 import { CustosError } from '../../errors.js';
-import type { StaffUser } from '../../store/index.js';
-import { STAFF_ROLES } from '../../workflow/index.js';
+import type { StaffUser, Store } from '../../store/index.js';
+import { STAFF_ROLES, type StaffRole } from '../../workflow/index.js';
 import { addStaffAccount } from '../staff/accounts.js';
 import { ERROR, REFUSALS, signedIn, staffAuditActor } from './schemas.js';
 
@@ -31,10 +31,18 @@ const userJson = (u: StaffUser): z.infer<typeof USER> => ({
 const USER_PARAMS = z.object({ id: z.string().min(1).max(100) });
 const TAGS = ['staff: users'];
 
-export function registerUserRoutes(app: FastifyInstance, { desk, clock }: { desk: Desk; clock: Clock }): void {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const { store } = desk.core;
+/** What an admin does to staff accounts, audited: the API's handlers and the console's forms both call these. */
+export interface StaffAccountActions {
+  /** Adds an account; its generated password is returned this once. */
+  add(input: { readonly email: string; readonly role: StaffRole }, actorId: string): Promise<{ user: StaffUser; password: string }>;
+  /** Disables another account and ends its sessions. */
+  disable(id: string, actorId: string): Promise<{ user: StaffUser; sessionsEnded: number }>;
+  /** Changes another account's role and ends its sessions. */
+  changeRole(id: string, role: StaffRole, actorId: string): Promise<{ user: StaffUser; sessionsEnded: number }>;
+}
 
+export function staffAccountActions(store: Store, clock: Clock): StaffAccountActions {
+  const actor = (id: string) => ({ kind: 'staff' as const, id });
   /** An account other than the caller's: nobody locks themselves out or raises their own role. */
   async function otherAccount(callerId: string, id: string, change: string): Promise<StaffUser> {
     if (id === callerId)
@@ -52,6 +60,43 @@ export function registerUserRoutes(app: FastifyInstance, { desk, clock }: { desk
       });
     return user;
   }
+  return {
+    async add(input, actorId) {
+      const { user, password } = await addStaffAccount(store.users, input, clock);
+      await store.audit.append({
+        actor: actor(actorId),
+        action: 'user.created',
+        subjects: { user: user.id },
+        details: { role: user.role },
+      });
+      return { user, password };
+    },
+    async disable(id, actorId) {
+      const target = await otherAccount(actorId, id, 'disable');
+      const user = await store.users.update(target.id, { disabled: true });
+      const sessionsEnded = await store.staffSessions.deleteForStaff(user.id);
+      await store.audit.append({ actor: actor(actorId), action: 'user.disabled', subjects: { user: user.id }, details: { sessionsEnded } });
+      return { user, sessionsEnded };
+    },
+    async changeRole(id, role, actorId) {
+      const target = await otherAccount(actorId, id, 'change the role of');
+      const user = await store.users.update(target.id, { role });
+      const sessionsEnded = await store.staffSessions.deleteForStaff(user.id);
+      await store.audit.append({
+        actor: actor(actorId),
+        action: 'user.role-changed',
+        subjects: { user: user.id },
+        details: { from: target.role, to: user.role, sessionsEnded },
+      });
+      return { user, sessionsEnded };
+    },
+  };
+}
+
+export function registerUserRoutes(app: FastifyInstance, { desk, clock }: { desk: Desk; clock: Clock }): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { store } = desk.core;
+  const accounts = staffAccountActions(store, clock);
 
   api.get('/api/staff/users', {
     config: { requires: 'staff:manage' },
@@ -72,13 +117,7 @@ export function registerUserRoutes(app: FastifyInstance, { desk, clock }: { desk
       response: { 201: z.object({ user: USER, temporaryPassword: z.string() }), ...REFUSALS, 409: ERROR },
     },
     handler: async (request, reply) => {
-      const { user, password } = await addStaffAccount(store.users, { email: request.body.email, role: request.body.role }, clock);
-      await store.audit.append({
-        actor: staffAuditActor(request),
-        action: 'user.created',
-        subjects: { user: user.id },
-        details: { role: user.role },
-      });
+      const { user, password } = await accounts.add(request.body, staffAuditActor(request).id);
       return reply
         .code(201)
         .header('cache-control', 'no-store')
@@ -95,15 +134,7 @@ export function registerUserRoutes(app: FastifyInstance, { desk, clock }: { desk
       response: { 200: z.object({ user: USER, sessionsEnded: z.number().int() }), ...REFUSALS, 404: ERROR, 409: ERROR },
     },
     handler: async (request) => {
-      const target = await otherAccount(signedIn(request).member.id, request.params.id, 'disable');
-      const user = await store.users.update(target.id, { disabled: true });
-      const sessionsEnded = await store.staffSessions.deleteForStaff(user.id);
-      await store.audit.append({
-        actor: staffAuditActor(request),
-        action: 'user.disabled',
-        subjects: { user: user.id },
-        details: { sessionsEnded },
-      });
+      const { user, sessionsEnded } = await accounts.disable(request.params.id, signedIn(request).member.id);
       return { user: userJson(user), sessionsEnded };
     },
   });
@@ -118,15 +149,7 @@ export function registerUserRoutes(app: FastifyInstance, { desk, clock }: { desk
       response: { 200: z.object({ user: USER, sessionsEnded: z.number().int() }), ...REFUSALS, 404: ERROR, 409: ERROR },
     },
     handler: async (request) => {
-      const target = await otherAccount(signedIn(request).member.id, request.params.id, 'change the role of');
-      const user = await store.users.update(target.id, { role: request.body.role });
-      const sessionsEnded = await store.staffSessions.deleteForStaff(user.id);
-      await store.audit.append({
-        actor: staffAuditActor(request),
-        action: 'user.role-changed',
-        subjects: { user: user.id },
-        details: { from: target.role, to: user.role, sessionsEnded },
-      });
+      const { user, sessionsEnded } = await accounts.changeRole(request.params.id, request.body.role, signedIn(request).member.id);
       return { user: userJson(user), sessionsEnded };
     },
   });

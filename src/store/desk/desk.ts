@@ -59,6 +59,21 @@ export interface RequestStore {
   list(filter?: RequestFilter, page?: { readonly after?: string | undefined; readonly limit?: number | undefined }): Promise<RequestPage>;
   /** The request's transitions, oldest first. */
   history(id: string): Promise<readonly Transition[]>;
+  /**
+   * What the console's dashboard counts: every open request, and every one received or closed at `since` or later
+   * (received, due and closing instants only; no body is read).
+   */
+  activity(since: Date): Promise<readonly RequestActivity[]>;
+}
+
+/** A request as the dashboard counts it. */
+export interface RequestActivity {
+  readonly status: RequestStatus;
+  /** The due day (`YYYY-MM-DD`) saved with it. */
+  readonly due: string;
+  readonly receivedAt: Date;
+  /** When it was completed, denied or cancelled. */
+  readonly closedAt?: Date | undefined;
 }
 
 export const OUTBOX_STATUSES = ['queued', 'sent', 'failed'] as const;

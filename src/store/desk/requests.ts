@@ -1,6 +1,6 @@
 // Rights requests in the store: optimistic concurrency on a version column, keyset pages, each request's history.
 import { CustosError } from '../../errors.js';
-import type { RightsRequest, Transition } from '../../workflow/index.js';
+import type { RequestStatus, RightsRequest, Transition } from '../../workflow/index.js';
 import { requestFromText, requestText, transitionFromText, transitionText } from './codec.js';
 import { pageCursor, pageLimit, readPageCursor } from './cursor.js';
 import { outboxInsert } from './outbox.js';
@@ -39,13 +39,23 @@ export function deskRequests(db: DeskSql): RequestStore {
   const nextSeq = async (id: string) =>
     Number((await db.all<{ n: number | null }>('SELECT max(seq) AS n FROM request_transitions WHERE request_id = $1', [id]))[0]?.n ?? 0) +
     1;
-  const columns = (r: RightsRequest, due: string) => [r.kind, r.status, r.jurisdiction, checkDay(due, 'due'), requestText(r), r.channel];
+  const columns = (r: RightsRequest, due: string) => [
+    r.kind,
+    r.status,
+    r.jurisdiction,
+    checkDay(due, 'due'),
+    requestText(r),
+    r.channel,
+    r.receivedAt.toISOString(),
+    r.closedAt?.toISOString() ?? null,
+  ];
   return {
     async create(request, due, transitions = []) {
       await db.write(
         [
           {
-            sql: 'INSERT INTO requests (id, kind, status, jurisdiction, due_on, body, channel, version) VALUES ($1, $2, $3, $4, $5, $6, $7, 1)',
+            sql: `INSERT INTO requests (id, kind, status, jurisdiction, due_on, body, channel, received_at, closed_at, version)
+                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)`,
             params: [request.id, ...columns(request, due)],
           },
           ...transitionRows(request.id, 1, transitions),
@@ -61,7 +71,7 @@ export function deskRequests(db: DeskSql): RequestStore {
         [
           {
             sql: `UPDATE requests SET kind = $2, status = $3, jurisdiction = $4, due_on = $5, body = $6, channel = $7,
-                  version = version + 1 WHERE id = $1 AND version = $8`,
+                  received_at = $8, closed_at = $9, version = version + 1 WHERE id = $1 AND version = $10`,
             params: [request.id, ...columns(request, due), expectedVersion],
             mustChange: true,
           },
@@ -108,6 +118,20 @@ export function deskRequests(db: DeskSql): RequestStore {
       );
       const items = rows.slice(0, limit).map(stored);
       return rows.length > limit ? { items, next: cursor(items[items.length - 1]!) } : { items };
+    },
+    async activity(since) {
+      const from = since.toISOString();
+      const rows = await db.all<{ status: string; due_on: string; received_at: string; closed_at: string | null }>(
+        `SELECT status, due_on, received_at, closed_at FROM requests
+         WHERE closed_at IS NULL OR closed_at >= $1 OR received_at >= $2`,
+        [from, from],
+      );
+      return rows.map((r) => ({
+        status: r.status as RequestStatus,
+        due: r.due_on,
+        receivedAt: new Date(r.received_at),
+        ...(r.closed_at ? { closedAt: new Date(r.closed_at) } : {}),
+      }));
     },
     async history(id) {
       const rows = await db.all<{ body: string }>('SELECT body FROM request_transitions WHERE request_id = $1 ORDER BY seq', [id]);

@@ -99,6 +99,17 @@ export const STAFF_QUEUE_INDEXES = (channelOfBody: string): string => `
   CREATE INDEX outbox_request ON outbox (request_id, queued_at, id);
 `;
 
+/**
+ * What the console's dashboard counts by: each request's instants of receipt and closure in columns (ISO text, filled
+ * from the stored body, whose JSON each engine reads its own way), so the weeks' activity is read without every body.
+ */
+export const REQUEST_ACTIVITY_COLUMNS = (fieldOfBody: (field: string) => string): string => `
+  ALTER TABLE requests ADD COLUMN received_at text;
+  ALTER TABLE requests ADD COLUMN closed_at text;
+  UPDATE requests SET received_at = ${fieldOfBody('receivedAt')}, closed_at = ${fieldOfBody('closedAt')};
+  CREATE INDEX requests_closed ON requests (closed_at);
+`;
+
 /** The desk's secrets: hashed tokens and codes, rate counts by window, sealed identity proofs. */
 export const DESK_SECRET_TABLES = `
   CREATE TABLE request_tokens (

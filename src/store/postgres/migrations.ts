@@ -1,7 +1,14 @@
 // Schema of Custos's PostgreSQL store, as ordered migrations applied once each, in a schema of its own (default `custos`).
 import type pg from 'pg';
 import { REGISTER_TABLES } from '../desk/registers.js';
-import { DESK_SECRET_TABLES, DESK_TABLES, OUTBOX_RECIPIENTS_AND_CLAIMS, STAFF_QUEUE_INDEXES, STAFF_TABLES } from '../desk/sql.js';
+import {
+  DESK_SECRET_TABLES,
+  DESK_TABLES,
+  OUTBOX_RECIPIENTS_AND_CLAIMS,
+  REQUEST_ACTIVITY_COLUMNS,
+  STAFF_QUEUE_INDEXES,
+  STAFF_TABLES,
+} from '../desk/sql.js';
 import { latestMigration, refuseNewerStore } from '../migration-guard.js';
 
 export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
@@ -104,6 +111,11 @@ export const POSTGRES_MIGRATIONS: readonly { readonly id: number; readonly sql: 
     // A person's messages found by address whatever its case (K6.3), and queued messages claimed by one sender each.
     id: 8,
     sql: OUTBOX_RECIPIENTS_AND_CLAIMS,
+  },
+  {
+    // The console's dashboard: requests received and closed per week, from columns rather than every body.
+    id: 9,
+    sql: REQUEST_ACTIVITY_COLUMNS((field) => `(body::json)->>'${field}'`),
   },
 ];
 

@@ -1,6 +1,13 @@
 // Schema of Custos's SQLite store, as ordered migrations applied once each.
 import { REGISTER_TABLES } from '../desk/registers.js';
-import { DESK_SECRET_TABLES, DESK_TABLES, OUTBOX_RECIPIENTS_AND_CLAIMS, STAFF_QUEUE_INDEXES, STAFF_TABLES } from '../desk/sql.js';
+import {
+  DESK_SECRET_TABLES,
+  DESK_TABLES,
+  OUTBOX_RECIPIENTS_AND_CLAIMS,
+  REQUEST_ACTIVITY_COLUMNS,
+  STAFF_QUEUE_INDEXES,
+  STAFF_TABLES,
+} from '../desk/sql.js';
 
 export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: string }[] = [
   {
@@ -156,5 +163,10 @@ export const SQLITE_MIGRATIONS: readonly { readonly id: number; readonly sql: st
     // A person's messages found by address whatever its case (K6.3), and queued messages claimed by one sender each.
     id: 13,
     sql: OUTBOX_RECIPIENTS_AND_CLAIMS,
+  },
+  {
+    // The console's dashboard: requests received and closed per week, from columns rather than every body.
+    id: 14,
+    sql: REQUEST_ACTIVITY_COLUMNS((field) => `json_extract(body, '$.${field}')`),
   },
 ];
