@@ -3,6 +3,7 @@ import {
   compilePolicyFolder,
   hasErrors,
   type CompileResult,
+  type Diagnostic,
   type DiagnosticCode,
   type ManifestSources,
   type PolicyModel,
@@ -43,7 +44,10 @@ export function requireModel(dir: string | undefined, options: ModelOptions): Po
 }
 
 /** As `requireModel`, with where each node of the manifest is written. */
-export function requireCompiled(dir: string | undefined, options: ModelOptions): { model: PolicyModel; sources: ManifestSources } {
+export function requireCompiled(
+  dir: string | undefined,
+  options: ModelOptions,
+): { model: PolicyModel; sources: ManifestSources; diagnostics: readonly Diagnostic[] } {
   const result = compileForCommand(dir, options);
   printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error' || (d.severity === 'warning' && options.warnings !== false)));
   if (!result.model) throw new CommandExit(manifestUnreadable(result) ? EXIT.unusable : EXIT.errors);
@@ -52,5 +56,5 @@ export function requireCompiled(dir: string | undefined, options: ModelOptions):
     throw new CommandExit(EXIT.errors);
   }
   if (!result.sources) throw new Error('a compiled model comes with its sources');
-  return { model: result.model, sources: result.sources };
+  return { model: result.model, sources: result.sources, diagnostics: result.diagnostics };
 }

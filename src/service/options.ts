@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { systemClock, type Clock } from '../clock.js';
 import type { DeskOptions, RunOptions } from '../desk/index.js';
 import { CustosError } from '../errors.js';
-import type { PolicyModel } from '../policy/index.js';
+import type { Diagnostic, PolicyModel } from '../policy/index.js';
 import type { LogLevel } from '../server/index.js';
 import { DEFAULT_STORE_FILE } from '../store/index.js';
 import type { DestinationStream } from 'pino';
@@ -13,6 +13,8 @@ export interface ServiceOptions {
   readonly dir?: string;
   /** A model already compiled (the command line compiles it to print the diagnostics). Default: compiled from `dir`. */
   readonly model?: PolicyModel;
+  /** The diagnostics `model` was compiled with (warnings, notes): the console's documents page lists them. */
+  readonly diagnostics?: readonly Diagnostic[];
   /** Store profile of the manifest. Default `CUSTOS_PROFILE`. */
   readonly profile?: string;
   /**

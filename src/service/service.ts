@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { deskJobs, openDesk, type Desk } from '../desk/index.js';
 import { CustosError, toCustosError } from '../errors.js';
 import { mailJobs, mailTransportFromEnv, queueMailSend } from '../mail/index.js';
-import { compilePolicyFolder, formatDiagnostic, hasErrors, type PolicyModel } from '../policy/index.js';
+import { compilePolicyFolder, formatDiagnostic, hasErrors, type Diagnostic, type PolicyModel } from '../policy/index.js';
 import { buildServer, storeStaffAccounts, type CustosServer } from '../server/index.js';
 import { loadMasterKeys, loadPseudonymKey, openVault } from '../vault/index.js';
 import { every, housekeep } from './housekeeping.js';
@@ -34,7 +34,7 @@ export interface Service {
  */
 export async function startService(options: ServiceOptions = {}): Promise<Service> {
   const config = resolveServiceOptions(options);
-  const model = options.model ?? compileModel(config);
+  const { model, diagnostics } = options.model ? { model: options.model, diagnostics: options.diagnostics ?? [] } : compileModel(config);
   const masterKeys = loadMasterKeys(config.env);
   const transport = mailTransportFromEnv(config.env);
   const pseudonymKey = loadPseudonymKey(config.env);
@@ -71,6 +71,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
       sessions,
       desk,
       apiKeys: state.store.apiKeys,
+      diagnostics,
       clock: config.clock,
       docs: config.docs,
       trustProxy: options.trustProxy ?? false,
@@ -145,10 +146,10 @@ async function listen(server: CustosServer, config: ServiceConfig): Promise<void
 }
 
 /** The manifest compiled, or an `invalid-manifest` error naming its first error (the command line prints them all first). */
-function compileModel(config: ServiceConfig): PolicyModel {
+function compileModel(config: ServiceConfig): { model: PolicyModel; diagnostics: readonly Diagnostic[] } {
   const result = compilePolicyFolder(config.dir, { profile: config.profile });
   const first = result.diagnostics.find((d) => d.severity === 'error');
-  if (result.model && !hasErrors(result.diagnostics)) return result.model;
+  if (result.model && !hasErrors(result.diagnostics)) return { model: result.model, diagnostics: result.diagnostics };
   throw new CustosError({
     code: 'invalid-manifest',
     message: `the manifest in ${config.dir} cannot be served: ${first ? formatDiagnostic(first) : 'it does not compile'} (custos lint ${config.dir} lists every error)`,

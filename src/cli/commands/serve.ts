@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { CustosError } from '../../errors.js';
 import type { PolicyModel } from '../../policy/index.js';
 import type { Service, ServiceOptions } from '../../service/index.js';
-import { requireModel } from '../manifest.js';
+import { requireCompiled } from '../manifest.js';
 
 export interface ServeOptions {
   store?: string;
@@ -26,9 +26,10 @@ export function registerServeCommand(program: Command): void {
     .option('--workers <n>', 'requests this process runs at once', '2')
     .addOption(new Option('--profile <name>', "the manifest's store profile (default CUSTOS_PROFILE)"))
     .action(async (dir: string, opts: ServeOptions) => {
-      const model = requireModel(dir, { now: new Date(), profile: opts.profile, warnings: false });
+      const { model, diagnostics } = requireCompiled(dir, { now: new Date(), profile: opts.profile, warnings: false });
       await serveUntilStopped(model, {
         dir,
+        diagnostics,
         ...(opts.store === undefined ? {} : { store: opts.store }),
         port: whole(opts.port, '--port'),
         ...(opts.host === undefined ? {} : { host: opts.host }),
