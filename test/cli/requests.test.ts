@@ -50,7 +50,7 @@ const noTrace = (stderr: string) => {
   expect(stderr).not.toMatch(/EPIPE|Error:|unexpected error/);
 };
 
-describe('refusing bad input before touching anything', () => {
+describe('refusing bad input before touching anything', { timeout: 120_000 }, () => {
   it('refuses a value of the wrong type for rectify without suggesting a resume, and journals no run', async () => {
     const run = await custos(
       'rights',
@@ -118,7 +118,7 @@ describe('refusing bad input before touching anything', () => {
   });
 });
 
-describe('files Custos writes', () => {
+describe('files Custos writes', { timeout: 120_000 }, () => {
   it('writes the access package, its store, its folder and its pseudonym key readable by the owner only', async () => {
     const run = await custos('rights', 'access', '.', '--identity', 'email=bob@example.com', '-o', 'bob.zip', '--request-id', 'access-bob');
     expect(run.status).toBe(0);
@@ -130,7 +130,7 @@ describe('files Custos writes', () => {
   });
 });
 
-describe('output closed early (custos … | head)', () => {
+describe('output closed early (custos … | head)', { timeout: 120_000 }, () => {
   it('finishes the erasure, exits 0 and prints no stack trace', async () => {
     const run = await runCli(['rights', 'erase', '.', '--identity', 'email=ada@example.com', '--request-id', 'erase-ada'], {
       cwd: shop.dir,

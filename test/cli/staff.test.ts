@@ -33,7 +33,7 @@ async function withStore<T>(file: string, work: (store: Store) => Promise<T>): P
 }
 const noTrace = (stderr: string) => expect(stderr).not.toMatch(/^\s+at |unexpected error/m);
 
-describe('custos users', () => {
+describe('custos users', { timeout: 120_000 }, () => {
   it('adds a user with a password printed once that verifies against the stored argon2id hash; list shows no hash', async () => {
     const store = newStore();
     const added = await custos(store, ['users', 'add', 'Ada@Example.com', '--role', 'officer']);
@@ -99,7 +99,7 @@ describe('custos users', () => {
   });
 });
 
-describe('custos keys', () => {
+describe('custos keys', { timeout: 120_000 }, () => {
   it('creates a key printed once whose secret only a hash of is stored, lists it, and revokes it', async () => {
     const store = newStore();
     const created = await custos(store, ['keys', 'create', '--scope', 'requests:create,requests:read']);
@@ -131,7 +131,7 @@ describe('custos keys', () => {
   });
 });
 
-describe('custos audit', () => {
+describe('custos audit', { timeout: 120_000 }, () => {
   it('verifies a sound log and its anchor, then names the entry whose row was edited by SQL and exits 1', async () => {
     const store = newStore();
     await custos(store, ['users', 'add', 'ada@example.com', '--role', 'officer']);
@@ -168,7 +168,7 @@ describe('custos audit', () => {
   });
 });
 
-describe('custos requests list', () => {
+describe('custos requests list', { timeout: 120_000 }, () => {
   it('lists requests with their days left, the overdue ones alone, and refuses an unknown status', async () => {
     const store = newStore();
     await withStore(store, async (s) => {
