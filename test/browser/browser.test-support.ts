@@ -1,9 +1,19 @@
 // The browser tests' harness: Debian's chromium through playwright-core, axe-core on every page, screenshots of each.
 import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { nimbusCustomer } from '../../examples/nimbus-cloud/generator/index.js';
+import {
+  buildServer,
+  InMemoryStaffDirectory,
+  InMemoryStaffSessions,
+  type CustosServer,
+  type ServerOptions,
+} from '../../src/server/index.js';
+import type { DeskWorld } from '../desk/world.js';
 
 /** The flags DEVELOPERS.md documents: headless, no sandbox (containers), nothing fetched in the background. */
 export const CHROMIUM_FLAGS = [
@@ -57,3 +67,45 @@ export async function tabTo(page: Page, target: Locator, max = 60): Promise<void
 
 export const newContext = (browser: Browser, locale: string): Promise<BrowserContext> =>
   browser.newContext({ locale, viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+
+/** The server over a desk world, listening on a free local port, and a browser: what every browser suite starts with. */
+export async function serveForBrowser(
+  w: DeskWorld,
+  options: Partial<ServerOptions> = {},
+): Promise<{ server: CustosServer; base: string; browser: Browser; close(): Promise<void> }> {
+  const server = await buildServer({
+    directory: new InMemoryStaffDirectory(),
+    sessions: new InMemoryStaffSessions(),
+    desk: w.desk,
+    clock: w.clock,
+    // A browser loads a page's stylesheet and follows redirects: the limits are raised so a suite never meets them.
+    rateLimit: { max: 5000, windowMs: 60_000 },
+    publicRateLimit: { max: 500, windowMs: 60_000 },
+    ...options,
+  });
+  await server.app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+  const browser = await launchBrowser();
+  return {
+    server,
+    base,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Picks sample customers (numbers 2 to `count`) matching what a test needs, each customer once per suite. */
+export function customerPicker(count: number): (match: (p: ReturnType<typeof nimbusCustomer>) => boolean) => number {
+  const used = new Set<number>();
+  return (match) => {
+    for (let n = 2; n <= count; n++)
+      if (!used.has(n) && match(nimbusCustomer(n))) {
+        used.add(n);
+        return n;
+      }
+    throw new Error('the sample has no such customer left');
+  };
+}

@@ -4,19 +4,18 @@
 // decide, even by a forced post. axe-core checks every page; screenshots go to test/.artifacts/console-a/.
 import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handWrittenPersonRows } from '../../bench/baseline/nimbus.js';
-import { nimbusCustomer, nimbusEmail } from '../../examples/nimbus-cloud/generator/index.js';
+import { nimbusEmail } from '../../examples/nimbus-cloud/generator/index.js';
 import { dateInWords } from '../../src/render/index.js';
 import { readZip } from '../../src/rights/package/package.test-support.js';
-import { buildServer, InMemoryStaffDirectory, InMemoryStaffSessions, totpCode, type CustosServer } from '../../src/server/index.js';
+import { InMemoryStaffDirectory, totpCode, type CustosServer } from '../../src/server/index.js';
 import { logCapture, PASSWORD, staffFixture } from '../../src/server/testing.test-support.js';
 import { webMessagesFor } from '../../src/web/index.js';
 import { deskWorld, eventually, type DeskWorld } from '../desk/world.js';
-import { launchBrowser, newContext, visit } from './browser.test-support.js';
+import { customerPicker, newContext, serveForBrowser, visit } from './browser.test-support.js';
 
 const CUSTOMERS = 30;
 const SUITE = 'console-a';
@@ -27,40 +26,25 @@ let w: DeskWorld;
 let server: CustosServer;
 let browser: Browser;
 let base: string;
+let served: Awaited<ReturnType<typeof serveForBrowser>>;
 const capture = logCapture();
 
 beforeAll(async () => {
   // Access requests wait for an officer here (the default approves them automatically).
   w = await deskWorld('console-a', CUSTOMERS, { approval: { access: 'officer' } });
   const fixture = await staffFixture();
-  server = await buildServer({
+  served = await serveForBrowser(w, {
     directory: new InMemoryStaffDirectory(Object.values(fixture.members)),
-    sessions: new InMemoryStaffSessions(),
-    desk: w.desk,
-    clock: w.clock,
     logger: { stream: capture.stream },
-    rateLimit: { max: 5000, windowMs: 60_000 },
-    publicRateLimit: { max: 500, windowMs: 60_000 },
   });
-  await server.app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
+  ({ server, base, browser } = served);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await w?.cleanup();
 });
 
-const used = new Set<number>();
-const customer = (match: (p: ReturnType<typeof nimbusCustomer>) => boolean): number => {
-  for (let n = 2; n <= CUSTOMERS; n++)
-    if (!used.has(n) && match(nimbusCustomer(n))) {
-      used.add(n);
-      return n;
-    }
-  throw new Error('the sample has no such customer left');
-};
+const customer = customerPicker(CUSTOMERS);
 
 /** Signs in from the console's address: the guard sends the browser to the sign-in page first. */
 async function signIn(page: Page, role: string, step: string, totp?: string): Promise<void> {

@@ -2,25 +2,24 @@
 // is edited in the SQLite store; an API key shown once; an auditor refused a request page but shown the audit trail;
 // the dashboard's charts with their tables; an incident recorded through the form with its 72-hour clock.
 // axe-core checks every page; each page is saved at desktop and phone widths under test/.artifacts/console-b/.
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRegisters } from '../../src/desk/index.js';
-import { buildServer, storeStaffAccounts, totpCode, type CustosServer } from '../../src/server/index.js';
+import { storeStaffAccounts, totpCode } from '../../src/server/index.js';
 import { PASSWORD, staffFixture } from '../../src/server/testing.test-support.js';
 import { oversightWordsFor } from '../../src/web/console/words/index.js';
 import type { StaffRole } from '../../src/workflow/index.js';
 import { deskWorld, type DeskWorld } from '../desk/world.js';
-import { launchBrowser, newContext, visit } from './browser.test-support.js';
+import { newContext, serveForBrowser, visit } from './browser.test-support.js';
 
 const SUITE = 'console-b';
 const w = oversightWordsFor('en');
 
 let world: DeskWorld;
-let server: CustosServer;
 let browser: Browser;
+let served: Awaited<ReturnType<typeof serveForBrowser>>;
 let base: string;
 let adminTotpSecret: string;
 
@@ -33,23 +32,18 @@ beforeAll(async () => {
     await world.store.users.create({ ...member, disabled: false, createdAt: world.clock.now() });
     if (totp) await directory.confirmTotp(member.id, totp);
   }
-  server = await buildServer({
+  served = await serveForBrowser(world, {
     directory,
     sessions,
-    desk: world.desk,
     registers: openRegisters({ store: world.store, clock: world.clock }),
-    clock: world.clock,
     rateLimit: false,
     secureCookies: false,
     diagnostics: [],
   });
-  await server.app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
+  ({ base, browser } = served);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await world?.cleanup();
 });
 

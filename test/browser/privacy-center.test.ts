@@ -1,56 +1,35 @@
 // The privacy center in a real browser (chromium): a keyboard-only access request to a single download, a closure
 // blocked by an unpaid invoice in English and French, and a whole journey in French with no English word on any page.
 // axe-core checks every page; each page is saved at desktop and phone widths under test/.artifacts/.
-import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nimbusCustomer, nimbusEmail } from '../../examples/nimbus-cloud/generator/index.js';
-import { buildServer, InMemoryStaffDirectory, InMemoryStaffSessions, type CustosServer } from '../../src/server/index.js';
+import { nimbusEmail } from '../../examples/nimbus-cloud/generator/index.js';
 import { logCapture } from '../../src/server/testing.test-support.js';
 import { webMessagesFor, type WebMessages } from '../../src/web/index.js';
 import { deskWorld, eventually, type DeskWorld } from '../desk/world.js';
-import { launchBrowser, newContext, tabTo, visit } from './browser.test-support.js';
+import { customerPicker, newContext, serveForBrowser, tabTo, visit } from './browser.test-support.js';
 
 const CUSTOMERS = 40;
 const officer = { role: 'officer', id: 'u_officer' } as const;
 
 let w: DeskWorld;
-let server: CustosServer;
 let browser: Browser;
 let base: string;
+let served: Awaited<ReturnType<typeof serveForBrowser>>;
 const capture = logCapture();
 
 beforeAll(async () => {
   w = await deskWorld('browser', CUSTOMERS);
-  server = await buildServer({
-    directory: new InMemoryStaffDirectory(),
-    sessions: new InMemoryStaffSessions(),
-    desk: w.desk,
-    clock: w.clock,
-    logger: { stream: capture.stream },
-    rateLimit: { max: 5000, windowMs: 60_000 },
-    publicRateLimit: { max: 500, windowMs: 60_000 },
-  });
-  await server.app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
+  served = await serveForBrowser(w, { logger: { stream: capture.stream } });
+  ({ base, browser } = served);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await w?.cleanup();
 });
 
-const used = new Set<number>();
-const customer = (match: (p: ReturnType<typeof nimbusCustomer>) => boolean): number => {
-  for (let n = 2; n <= CUSTOMERS; n++)
-    if (!used.has(n) && match(nimbusCustomer(n))) {
-      used.add(n);
-      return n;
-    }
-  throw new Error('the sample has no such customer left');
-};
+const customer = customerPicker(CUSTOMERS);
 
 /** The code the desk queued for the request shown on the page (its reference), read from the store's outbox. */
 async function codeFor(page: Page): Promise<{ id: string; code: string }> {
