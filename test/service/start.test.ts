@@ -26,6 +26,13 @@ describe('custos start', () => {
     try {
       expect(first.run.output()).toContain(`API docs (try it there):   ${first.url}/api/docs`);
       expect(first.run.output()).toContain(`privacy-center API base:   ${first.url}/api/requests`);
+      // The printed pages answer: the privacy center's home, and the console's sign-in for someone not signed in.
+      expect(first.run.output()).toContain(`privacy center:            ${first.url}/privacy`);
+      expect(first.run.output()).toContain(`staff console:             ${first.url}/console`);
+      expect((await fetch(`${first.url}/privacy`)).status).toBe(200);
+      const signIn = await fetch(`${first.url}/console`, { redirect: 'manual' });
+      expect(signIn.status).toBe(303);
+      expect(signIn.headers.get('location')).toMatch(/^\/console\/sign-in/);
       expect(statSync(join(cwd, 'state', 'master.key')).mode & 0o777).toBe(0o600);
       expect(statSync(join(cwd, 'state', 'demo-officer.txt')).mode & 0o777).toBe(0o600);
       const login = await fetch(`${first.url}/api/staff/login`, {

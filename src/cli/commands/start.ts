@@ -33,10 +33,11 @@ export function registerStartCommand(program: Command): void {
       const customer = nimbusEmail(n);
       await serveUntilStopped(model, { store, port: Number(opts.port), env, desk: {} }, ({ url }) => [
         '',
+        `  privacy center:            ${url}/privacy`,
+        `  staff console:             ${url}/console`,
+        `    e-mail ${officer.email}  password ${officer.password}  (privacy officer; no TOTP needed)`,
         `  API docs (try it there):   ${url}/api/docs`,
         `  privacy-center API base:   ${url}/api/requests`,
-        `  staff sign-in:             POST ${url}/api/staff/login`,
-        `    e-mail ${officer.email}  password ${officer.password}  (privacy officer; no TOTP needed)`,
         `  a sample customer:         ${customer}`,
         '',
         '  Ask for that customer’s data as they would (no SMTP is set: the code e-mail waits in the outbox of the store):',
