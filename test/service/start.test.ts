@@ -51,11 +51,11 @@ describe('custos start', () => {
     } finally {
       first.run.child.kill('SIGINT');
     }
-    expect(await first.run.exit).toBe(0);
+    expect(await first.run.exit, first.run.errors()).toBe(0);
 
     const second = await started();
     second.run.child.kill('SIGTERM');
-    expect(await second.run.exit).toBe(0);
+    expect(await second.run.exit, second.run.errors()).toBe(0);
     expect({ email: second.email, password: second.password }).toEqual({ email: first.email, password: first.password });
     expect(second.run.output()).not.toContain('created the demo officer');
   }, 300_000);

@@ -4,6 +4,7 @@ import { CustosError } from '../../errors.js';
 import type { PolicyModel } from '../../policy/index.js';
 import type { Service, ServiceOptions } from '../../service/index.js';
 import { requireCompiled } from '../manifest.js';
+import { EXIT } from '../output.js';
 
 export interface ServeOptions {
   store?: string;
@@ -57,13 +58,24 @@ export async function serveUntilStopped(
   process.stdout.write(`custos: serving ${model.organization.name} at ${url} — ${docs}; store ${service.config.store.kind}; ${mail}\n`);
   for (const line of extra(service)) process.stdout.write(`${line}\n`);
   await new Promise<void>((resolve) => {
+    let stopping = false;
+    // The handlers stay installed while closing: a second signal then ends the process at once (crash-safe: requests
+    // under way resume at the next start) instead of falling to the default action, which would report a kill.
     const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      if (stopping) {
+        process.stderr.write(`custos: ${signal} again: stopping now without closing (running requests resume at the next start)\n`);
+        process.exit(EXIT.errors);
+      }
+      stopping = true;
       process.stderr.write(`custos: ${signal}: stopping (running requests resume at the next start)\n`);
-      void service.close().then(resolve, (error: unknown) => {
-        process.stderr.write(`custos: could not close everything: ${error instanceof Error ? error.message : String(error)}\n`);
+      const done = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
         resolve();
+      };
+      void service.close().then(done, (error: unknown) => {
+        process.stderr.write(`custos: could not close everything: ${error instanceof Error ? error.message : String(error)}\n`);
+        done();
       });
     };
     process.on('SIGINT', stop);
