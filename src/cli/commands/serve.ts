@@ -55,9 +55,8 @@ export async function serveUntilStopped(
   const { url } = service;
   const docs = service.config.docs ? `API docs ${url}/api/docs` : 'API docs off';
   const mail = service.smtp ? 'mail over SMTP' : 'mail kept in the outbox (no CUSTOS_SMTP_URL)';
-  process.stdout.write(`custos: serving ${model.organization.name} at ${url} — ${docs}; store ${service.config.store.kind}; ${mail}\n`);
-  for (const line of extra(service)) process.stdout.write(`${line}\n`);
-  await new Promise<void>((resolve) => {
+  // The stop handlers are installed before anything is printed: whoever reads the address may signal at once.
+  const stopped = new Promise<void>((resolve) => {
     let stopping = false;
     // The handlers stay installed while closing: a second signal then ends the process at once (crash-safe: requests
     // under way resume at the next start) instead of falling to the default action, which would report a kill.
@@ -81,6 +80,9 @@ export async function serveUntilStopped(
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  process.stdout.write(`custos: serving ${model.organization.name} at ${url} — ${docs}; store ${service.config.store.kind}; ${mail}\n`);
+  for (const line of extra(service)) process.stdout.write(`${line}\n`);
+  await stopped;
 }
 
 function whole(text: string | undefined, option: string): number | undefined {
