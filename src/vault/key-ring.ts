@@ -1,5 +1,5 @@
 // The KeyRing: where wrapped data keys are kept (Custos's store, or memory in tests). It never sees an unwrapped key.
-import type { VaultPurpose } from './purposes.js';
+import { checkPurpose, type VaultPurpose } from './purposes.js';
 
 /** A data key that can still open its envelopes: wrapped by the master key `masterId`. */
 export interface LiveDataKey {
@@ -56,4 +56,32 @@ export interface KeyRing {
   census(): Promise<KeyRingCensus>;
   /** Ends what the ring holds (a database it opened); a ring given a connection leaves it open. */
   close(): Promise<void>;
+}
+
+/** A row of the key-ring table as SQLite (`is_current` 0/1) or PostgreSQL (a boolean) returns it. */
+export interface KeyRingRow {
+  readonly id: string;
+  readonly purpose: string;
+  readonly created_at: string;
+  readonly is_current: boolean | number;
+  readonly master_id: string | null;
+  readonly wrapped: Buffer | null;
+  readonly destroyed_at: string | null;
+}
+
+/** The stored key a table row describes; the purpose is checked, so a row written by a newer Custos is refused. */
+export function keyOfRow(row: KeyRingRow | undefined): StoredDataKey | undefined {
+  if (row === undefined) return undefined;
+  const purpose = checkPurpose(row.purpose);
+  if (row.destroyed_at !== null)
+    return { state: 'destroyed', id: row.id, purpose, createdAt: row.created_at, destroyedAt: row.destroyed_at };
+  return {
+    state: 'live',
+    id: row.id,
+    purpose,
+    createdAt: row.created_at,
+    current: row.is_current === true || row.is_current === 1,
+    masterId: row.master_id!,
+    wrapped: row.wrapped!,
+  };
 }

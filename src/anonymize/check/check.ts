@@ -98,20 +98,9 @@ interface ResolvedCheck {
 
 /** Checks rows held in memory (objects keyed by column). */
 export function checkAnonymity(rows: Iterable<AnonymityRow>, options: AnonymityCheckOptions): AnonymityReport {
-  let collector: ColumnCollector | undefined;
-  let resolved: ResolvedCheck | undefined;
-  for (const row of rows) {
-    if (!collector) {
-      resolved = resolveCheck(options, Object.keys(row));
-      collector = new ColumnCollector(resolved.collected);
-    }
-    collector.addRecord(row);
-  }
-  if (!collector || !resolved) {
-    resolved = resolveCheck(options, undefined);
-    collector = new ColumnCollector(resolved.collected);
-  }
-  return evaluate(collector, resolved, options);
+  const feed = rowFeed(options);
+  for (const row of rows) feed.add(row);
+  return feed.report();
 }
 
 /**
@@ -123,23 +112,34 @@ export async function checkAnonymityOfPages(
   options: AnonymityCheckOptions,
   signal?: AbortSignal,
 ): Promise<AnonymityReport> {
-  let collector: ColumnCollector | undefined;
-  let resolved: ResolvedCheck | undefined;
+  const feed = rowFeed(options);
   for await (const page of pages) {
     if (signal?.aborted) throw new CustosError({ code: 'aborted', message: 'the anonymity check was stopped before the last page' });
-    for (const row of page) {
+    for (const row of page) feed.add(row);
+  }
+  return feed.report();
+}
+
+/** Rows fed one by one: the columns to collect are resolved from the first row's keys (none when no row comes). */
+function rowFeed(options: AnonymityCheckOptions): { add(row: AnonymityRow): void; report(): AnonymityReport } {
+  let collector: ColumnCollector | undefined;
+  let resolved: ResolvedCheck | undefined;
+  return {
+    add(row) {
       if (!collector) {
         resolved = resolveCheck(options, Object.keys(row));
         collector = new ColumnCollector(resolved.collected);
       }
       collector.addRecord(row);
-    }
-  }
-  if (!collector || !resolved) {
-    resolved = resolveCheck(options, undefined);
-    collector = new ColumnCollector(resolved.collected);
-  }
-  return evaluate(collector, resolved, options);
+    },
+    report() {
+      if (!collector || !resolved) {
+        resolved = resolveCheck(options, undefined);
+        collector = new ColumnCollector(resolved.collected);
+      }
+      return evaluate(collector, resolved, options);
+    },
+  };
 }
 
 /** Checks a table of cells under a header (a CSV file read with `readCsv`). */

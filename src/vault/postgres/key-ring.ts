@@ -1,22 +1,11 @@
 // The key ring on PostgreSQL (pg): its table lives in Custos's store schema, created by the store's migration 6.
 import pg from 'pg';
 import { CustosError } from '../../errors.js';
-import type { KeyRing, LiveDataKey, StoredDataKey } from '../key-ring.js';
-import { checkPurpose } from '../purposes.js';
+import { keyOfRow, type KeyRing, type KeyRingRow, type LiveDataKey } from '../key-ring.js';
 
 export interface PostgresKeyRingOptions {
   /** The schema of Custos's store, where `vault_data_keys` is; default `custos`. */
   readonly schema?: string;
-}
-
-interface KeyRow {
-  id: string;
-  purpose: string;
-  created_at: string;
-  is_current: boolean;
-  master_id: string | null;
-  wrapped: Buffer | null;
-  destroyed_at: string | null;
 }
 
 const SCHEMA = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -60,7 +49,7 @@ export function openPostgresKeyRing(target: string | pg.Pool, options: PostgresK
     }
   }
   const one = (doing: string, sql: string, params: unknown[]) =>
-    run(doing, async (client) => keyOfRow((await client.query<KeyRow>(sql, params)).rows[0]));
+    run(doing, async (client) => keyOfRow((await client.query<KeyRingRow>(sql, params)).rows[0]));
 
   return {
     get: (id) => one('read', `SELECT ${COLUMNS} FROM ${table} WHERE id = $1`, [id]),
@@ -104,7 +93,7 @@ export function openPostgresKeyRing(target: string | pg.Pool, options: PostgresK
     },
     wrappedByOthers: (masterId, afterId, limit) =>
       run('read', async (client) => {
-        const { rows } = await client.query<KeyRow>(
+        const { rows } = await client.query<KeyRingRow>(
           `SELECT ${COLUMNS} FROM ${table} WHERE master_id IS NOT NULL AND master_id <> $1 AND id > $2 ORDER BY id LIMIT $3`,
           [masterId, afterId, limit],
         );
@@ -126,22 +115,6 @@ export function openPostgresKeyRing(target: string | pg.Pool, options: PostgresK
       closed = true;
       if (owned) await pool.end();
     },
-  };
-}
-
-function keyOfRow(row: KeyRow | undefined): StoredDataKey | undefined {
-  if (row === undefined) return undefined;
-  const purpose = checkPurpose(row.purpose);
-  if (row.destroyed_at !== null)
-    return { state: 'destroyed', id: row.id, purpose, createdAt: row.created_at, destroyedAt: row.destroyed_at };
-  return {
-    state: 'live',
-    id: row.id,
-    purpose,
-    createdAt: row.created_at,
-    current: row.is_current,
-    masterId: row.master_id!,
-    wrapped: row.wrapped!,
   };
 }
 

@@ -1,21 +1,10 @@
 // The key ring on SQLite (better-sqlite3): each method one statement or one IMMEDIATE transaction.
 import Database from 'better-sqlite3';
 import { CustosError } from '../../errors.js';
-import type { KeyRing, LiveDataKey, StoredDataKey } from '../key-ring.js';
-import { checkPurpose } from '../purposes.js';
+import { keyOfRow, type KeyRing, type KeyRingRow, type LiveDataKey } from '../key-ring.js';
 import { migrateSqliteKeyRing } from './migrations.js';
 
 const BUSY_TIMEOUT_MS = 10_000;
-
-interface KeyRow {
-  id: string;
-  purpose: string;
-  created_at: string;
-  is_current: number;
-  master_id: string | null;
-  wrapped: Buffer | null;
-  destroyed_at: string | null;
-}
 
 /**
  * Opens the key ring in a SQLite file (created if needed, WAL) or in a database Custos's store already holds (left open
@@ -32,8 +21,8 @@ export function openSqliteKeyRing(target: string | Database.Database): KeyRing {
   };
 
   const stmt = {
-    get: db.prepare<[string], KeyRow>('SELECT * FROM vault_data_keys WHERE id = ?'),
-    current: db.prepare<[string], KeyRow>('SELECT * FROM vault_data_keys WHERE purpose = ? AND is_current = 1'),
+    get: db.prepare<[string], KeyRingRow>('SELECT * FROM vault_data_keys WHERE id = ?'),
+    current: db.prepare<[string], KeyRingRow>('SELECT * FROM vault_data_keys WHERE purpose = ? AND is_current = 1'),
     retire: db.prepare<[string]>('UPDATE vault_data_keys SET is_current = 0 WHERE purpose = ? AND is_current = 1'),
     insert: db.prepare<[string, string, string, number, string, Buffer]>(
       'INSERT INTO vault_data_keys (id, purpose, created_at, is_current, master_id, wrapped) VALUES (?, ?, ?, ?, ?, ?)',
@@ -44,7 +33,7 @@ export function openSqliteKeyRing(target: string | Database.Database): KeyRing {
     destroy: db.prepare<[string, string]>(
       'UPDATE vault_data_keys SET master_id = NULL, wrapped = NULL, is_current = 0, destroyed_at = ? WHERE id = ? AND destroyed_at IS NULL',
     ),
-    others: db.prepare<[string, string, number], KeyRow>(
+    others: db.prepare<[string, string, number], KeyRingRow>(
       'SELECT * FROM vault_data_keys WHERE master_id IS NOT NULL AND master_id <> ? AND id > ? ORDER BY id LIMIT ?',
     ),
     byMaster: db.prepare<[], { master_id: string; n: number }>(
@@ -113,22 +102,6 @@ export function openSqliteKeyRing(target: string | Database.Database): KeyRing {
       closed = true;
       if (owned) db.close();
     },
-  };
-}
-
-function keyOfRow(row: KeyRow | undefined): StoredDataKey | undefined {
-  if (row === undefined) return undefined;
-  const purpose = checkPurpose(row.purpose);
-  if (row.destroyed_at !== null)
-    return { state: 'destroyed', id: row.id, purpose, createdAt: row.created_at, destroyedAt: row.destroyed_at };
-  return {
-    state: 'live',
-    id: row.id,
-    purpose,
-    createdAt: row.created_at,
-    current: row.is_current === 1,
-    masterId: row.master_id!,
-    wrapped: row.wrapped!,
   };
 }
 
