@@ -27,7 +27,7 @@ const LAYERS = [
 const except = (...allowed) => LAYERS.filter((layer) => !allowed.includes(layer));
 /** Production files (by glob) → the layers they may not import. */
 const FORBIDDEN = {
-  'src/{errors,clock}.ts': except(), // the shared leaves
+  'src/{errors,clock,postgres-schema}.ts': except(), // the shared leaves
   'src/policy/**/*.ts': except('policy'),
   'src/connectors/**/*.ts': except('connectors', 'policy'),
   // The store persists the audit trail (it runs src/audit's migrations and opens its log on its own database), the

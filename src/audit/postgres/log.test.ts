@@ -70,7 +70,7 @@ describe.skipIf(!url)('postgres audit log', () => {
   it('refuses a schema name that is not a plain identifier, and TRUNCATE of the log', async () => {
     await expect(openPostgresAuditLog(url!, { schema: 'x"; drop table y; --' })).rejects.toMatchObject({
       code: 'config',
-      message: 'audit log schema "x\\"; drop table y; --" is not a plain identifier (letters, digits, _)',
+      message: 'audit log schema "x\\"; drop table y; --" is not a plain identifier: use letters, digits and _ (e.g. custos)',
     });
     const schema = schemaName();
     const log = await openPostgresAuditLog(url!, { schema });

@@ -1,7 +1,8 @@
 // The audit log on PostgreSQL (pg): appends lock the schema's audit_lock row first, so concurrent appenders queue.
-import pg from 'pg';
+import type pg from 'pg';
 import { systemClock } from '../../clock.js';
 import { CustosError } from '../../errors.js';
+import { checkSchemaName, partPool } from '../../postgres-schema.js';
 import { chainEntries } from '../chain.js';
 import { checkNewEntry, type AuditEntry, type NewAuditEntry } from '../entry.js';
 import type { AuditLog, AuditLogOptions } from '../log.js';
@@ -15,7 +16,6 @@ export interface PostgresAuditLogOptions extends AuditLogOptions {
 
 /** Rows per INSERT statement: 9 parameters each stays far below PostgreSQL's 65,535. */
 const ROWS_PER_INSERT = 500;
-const SCHEMA = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 /**
  * Opens the audit log in a PostgreSQL database, from a connection URL (a small pool of its own, ended by `close`) or a
@@ -23,17 +23,8 @@ const SCHEMA = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
  */
 export async function openPostgresAuditLog(target: string | pg.Pool, options: PostgresAuditLogOptions = {}): Promise<AuditLog> {
   const schema = options.schema ?? 'custos';
-  if (!SCHEMA.test(schema))
-    throw new CustosError({
-      code: 'config',
-      message: `audit log schema ${JSON.stringify(schema.slice(0, 64))} is not a plain identifier (letters, digits, _)`,
-    });
-  const owned = typeof target === 'string';
-  const pool = owned
-    ? new pg.Pool({ connectionString: target, max: 4, connectionTimeoutMillis: 5000, application_name: 'custos-audit' })
-    : target;
-  // An idle client losing its server would otherwise end the process; the next statement reports the failure.
-  if (owned) pool.on('error', () => undefined);
+  checkSchemaName(schema, 'audit log');
+  const { pool, owned } = partPool(target, { max: 4, connectionTimeoutMillis: 5000, applicationName: 'custos-audit' });
   const clock = options.clock ?? systemClock;
   const table = `${quote(schema)}.audit_log`;
   let closed = false;

@@ -146,8 +146,5 @@ export async function migratePostgresStore(client: Pick<pg.ClientBase, 'query'>,
   }
 }
 
-/** A schema name as a quoted identifier (checked first: see `STORE_SCHEMA`). */
+/** A schema name as a quoted identifier (checked first: see `checkSchemaName`). */
 export const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-
-/** A schema name Custos accepts: a plain identifier, so it never needs quoting to be read right. */
-export const STORE_SCHEMA = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;

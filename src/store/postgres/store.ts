@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { AuditLog } from '../../audit/log.js';
 import { openPostgresAuditLog } from '../../audit/postgres/log.js';
 import { CustosError } from '../../errors.js';
+import { checkSchemaName } from '../../postgres-schema.js';
 import { deskConcerns, deskWriteFailure, runDeskStatements } from '../desk/index.js';
 import type { Store } from '../store.js';
 import type { PostgresAccess } from './access.js';
@@ -10,7 +11,7 @@ import { postgresStoreFailure } from './failures.js';
 import { postgresHolds } from './holds.js';
 import { postgresJournal } from './journal.js';
 import { postgresLeases } from './leases.js';
-import { migratePostgresStore, quote, STORE_SCHEMA } from './migrations.js';
+import { migratePostgresStore, quote } from './migrations.js';
 
 export interface PostgresStoreOptions {
   /** The schema the store's tables live in; default `custos` (or the URL's `?schema=`). */
@@ -31,12 +32,7 @@ export const DEFAULT_STORE_SCHEMA = 'custos';
 export function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Store {
   const { connectionString, schema: fromUrl } = splitSchema(url);
   const schema = options.schema ?? fromUrl ?? DEFAULT_STORE_SCHEMA;
-  if (!STORE_SCHEMA.test(schema))
-    throw new CustosError({
-      code: 'config',
-      message: `store schema ${JSON.stringify(schema.slice(0, 64))} is not a plain identifier: use letters, digits and _ (e.g. custos)`,
-      details: { field: 'schema' },
-    });
+  checkSchemaName(schema, 'store');
   const pool = new pg.Pool({
     connectionString,
     max: options.maxConnections ?? 8,

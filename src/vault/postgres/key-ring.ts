@@ -1,6 +1,7 @@
 // The key ring on PostgreSQL (pg): its table lives in Custos's store schema, created by the store's migration 6.
-import pg from 'pg';
+import type pg from 'pg';
 import { CustosError } from '../../errors.js';
+import { checkSchemaName, partPool } from '../../postgres-schema.js';
 import { keyOfRow, type KeyRing, type KeyRingRow, type LiveDataKey } from '../key-ring.js';
 
 export interface PostgresKeyRingOptions {
@@ -8,7 +9,6 @@ export interface PostgresKeyRingOptions {
   readonly schema?: string;
 }
 
-const SCHEMA = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 const COLUMNS = 'id, purpose, created_at, is_current, master_id, wrapped, destroyed_at';
 
 /**
@@ -18,17 +18,8 @@ const COLUMNS = 'id, purpose, created_at, is_current, master_id, wrapped, destro
  */
 export function openPostgresKeyRing(target: string | pg.Pool, options: PostgresKeyRingOptions = {}): KeyRing {
   const schema = options.schema ?? 'custos';
-  if (!SCHEMA.test(schema))
-    throw new CustosError({
-      code: 'config',
-      message: `key ring schema ${JSON.stringify(schema.slice(0, 64))} is not a plain identifier (letters, digits, _)`,
-    });
-  const owned = typeof target === 'string';
-  const pool = owned
-    ? new pg.Pool({ connectionString: target, max: 2, connectionTimeoutMillis: 10_000, application_name: 'custos-vault' })
-    : target;
-  // An idle client losing its server would otherwise end the process; the next statement reports the failure.
-  if (owned) pool.on('error', () => undefined);
+  checkSchemaName(schema, 'key ring');
+  const { pool, owned } = partPool(target, { max: 2, connectionTimeoutMillis: 10_000, applicationName: 'custos-vault' });
   const table = `"${schema}".vault_data_keys`;
   let closed = false;
 
