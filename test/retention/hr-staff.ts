@@ -1,7 +1,8 @@
-// The HR schema with a staff large enough that a sweep runs many batches: the same tables, manifest and lookup rows
-// (regions, countries, locations, jobs), and generated employees hired on either side of the cut-off, managed by
-// earlier employees and managing departments (the reference cycle), sharing homes, with job histories (NOT NULL keys)
-// and dependents, some e-mails in mixed case. Generated from a fixed seed: every run seeds the same rows.
+// The HR schema with a staff large enough that a sweep runs many batches: the same tables and lookup rows (regions,
+// countries, locations, jobs), and generated employees hired on either side of the cut-off, managed by earlier
+// employees and managing departments (the reference cycle), sharing homes, with job histories (NOT NULL keys) and
+// dependents, some e-mails in mixed case. Generated from a fixed seed: every run seeds the same rows. The manifest is
+// HR's, but homes are anonymised after their period rather than deleted, so a sweep both deletes and anonymises.
 import { seeded } from '../rights/real-world/permute.js';
 import { HR } from '../rights/real-world/hr.js';
 import type { Row } from '../rights/real-world/tables.js';
@@ -13,6 +14,22 @@ const JOBS = ['AD_PRES', 'AD_VP', 'IT_PROG', 'HR_REP', 'SA_REP'];
 const DEPARTMENTS = [10, 40, 60, 90];
 const DAY_MS = 86_400_000;
 const FIRST_ID = 100;
+
+/** `text` with `from` replaced by `to`, which must be there: a change to the HR manifest fails here, not silently. */
+function edit(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`the HR manifest no longer holds ${JSON.stringify(from)}`);
+  return text.replace(from, to);
+}
+
+/** HR's manifest with homes anonymised after three years: the street overwritten (it is NOT NULL), the rest nulled. */
+const MANIFEST = [
+  ['datasets:\n', 'retention:\n  homes: { duration: P3Y, trigger: collected, action: anonymise }\ndatasets:\n'],
+  ['retention: records\n        timestamps: { collected: since }', 'retention: homes\n        timestamps: { collected: since }'],
+  [
+    'category: user.contact.address, required: true }',
+    "category: user.contact.address, required: true, strategy: fixed, value: '[moved]' }",
+  ],
+].reduce((text, [from, to]) => edit(text, from as string, to as string), HR.manifest);
 
 /** A day between `from` and `from + days`, as the HR tables store dates (ISO text). */
 const dayAfter = (from: string, days: number) => new Date(Date.parse(from) + days * DAY_MS).toISOString().slice(0, 10);
@@ -79,5 +96,5 @@ export function hrStaff(employees: number, addresses = Math.ceil(employees / 2))
       employee_id: e.id,
     })),
   );
-  return { ...HR, name: 'hrstaff', rows };
+  return { ...HR, name: 'hrstaff', manifest: MANIFEST, rows };
 }
