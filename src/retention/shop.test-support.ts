@@ -7,6 +7,28 @@ import { compilePolicyFolder, type PolicyModel } from '../policy/index.js';
 import type { HoldRecord } from '../store/index.js';
 import { testProvider } from '../../test/manifest-header.js';
 
+/**
+ * The purposes most retention test manifests share, as entries of `purposes:`: `contract` over `categories`, kept under
+ * the rule `account`, and `security` over IP addresses, kept under the rule `logs`.
+ */
+export function contractAndSecurityPurposes(categories: readonly string[]): string {
+  return `  contract:
+    name: Contract
+    description: Runs the contract
+    legalBasis: contract
+    subjects: [customer]
+    categories: [${categories.join(', ')}]
+    retention: account
+  security:
+    name: Security
+    description: Secures the service
+    legalBasis: legitimate-interest
+    legitimateInterest: Keeping accounts safe
+    subjects: [customer]
+    categories: [system.network.ip]
+    retention: logs`;
+}
+
 export const SHOP_MANIFEST = `
 ${testProvider('Retention Test', 'retention')}
 retention:
@@ -28,21 +50,7 @@ legalHolds:
     trigger: contract-end
     categories: [user.identity.name]
 purposes:
-  contract:
-    name: Contract
-    description: Runs the contract
-    legalBasis: contract
-    subjects: [customer]
-    categories: [user.contact.email, user.identity.name, user.relationship.order, user.relationship.satisfaction]
-    retention: account
-  security:
-    name: Security
-    description: Secures the service
-    legalBasis: legitimate-interest
-    legitimateInterest: Keeping accounts safe
-    subjects: [customer]
-    categories: [system.network.ip]
-    retention: logs
+${contractAndSecurityPurposes(['user.contact.email', 'user.identity.name', 'user.relationship.order', 'user.relationship.satisfaction'])}
   marketing:
     name: Newsletter
     description: Sends the newsletter

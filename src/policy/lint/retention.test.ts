@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, formatDiagnostic, type CompileResult } from '../index.js';
 import { testProvider } from '../../../test/manifest-header.js';
+import { contractAndSecurityPurposes } from '../../retention/shop.test-support.js';
 
 const BASE = `
 ${testProvider('Clock Test', 'clock')}
@@ -10,21 +11,7 @@ retention:
   account: { duration: P3Y, trigger: contract-end }
   logs: { duration: P1Y, trigger: collected }
 purposes:
-  contract:
-    name: Contract
-    description: Runs the contract
-    legalBasis: contract
-    subjects: [customer]
-    categories: [user.contact.email, user.relationship.order, user.relationship.service]
-    retention: account
-  security:
-    name: Security
-    description: Secures the service
-    legalBasis: legitimate-interest
-    legitimateInterest: Keeping accounts safe
-    subjects: [customer]
-    categories: [system.network.ip]
-    retention: logs
+${contractAndSecurityPurposes(['user.contact.email', 'user.relationship.order', 'user.relationship.service'])}
 datasets:
   shop:
     store: { kind: sqlite, file: shop.db }
