@@ -25,3 +25,25 @@ subjects:
 locations:
   hosting: [{ name: Paris, country: FR, primary: true }]`;
 }
+
+/**
+ * The purposes most retention test manifests share, as entries of `purposes:`: `contract` over `categories`, kept under
+ * the rule `account`, and `security` over IP addresses, kept under the rule `logs`.
+ */
+export function contractAndSecurityPurposes(categories: readonly string[]): string {
+  return `  contract:
+    name: Contract
+    description: Runs the contract
+    legalBasis: contract
+    subjects: [customer]
+    categories: [${categories.join(', ')}]
+    retention: account
+  security:
+    name: Security
+    description: Secures the service
+    legalBasis: legitimate-interest
+    legitimateInterest: Keeping accounts safe
+    subjects: [customer]
+    categories: [system.network.ip]
+    retention: logs`;
+}

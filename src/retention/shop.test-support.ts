@@ -5,29 +5,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { compilePolicyFolder, type PolicyModel } from '../policy/index.js';
 import type { HoldRecord } from '../store/index.js';
-import { testProvider } from '../../test/manifest-header.js';
-
-/**
- * The purposes most retention test manifests share, as entries of `purposes:`: `contract` over `categories`, kept under
- * the rule `account`, and `security` over IP addresses, kept under the rule `logs`.
- */
-export function contractAndSecurityPurposes(categories: readonly string[]): string {
-  return `  contract:
-    name: Contract
-    description: Runs the contract
-    legalBasis: contract
-    subjects: [customer]
-    categories: [${categories.join(', ')}]
-    retention: account
-  security:
-    name: Security
-    description: Secures the service
-    legalBasis: legitimate-interest
-    legitimateInterest: Keeping accounts safe
-    subjects: [customer]
-    categories: [system.network.ip]
-    retention: logs`;
-}
+import { contractAndSecurityPurposes, testProvider } from '../../test/manifest-header.js';
 
 export const SHOP_MANIFEST = `
 ${testProvider('Retention Test', 'retention')}

@@ -2,8 +2,7 @@
 // with their parent, identifiers refused as clocks, collections whose fields follow clocks with nothing in common.
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, formatDiagnostic, type CompileResult } from '../index.js';
-import { testProvider } from '../../../test/manifest-header.js';
-import { contractAndSecurityPurposes } from '../../retention/shop.test-support.js';
+import { contractAndSecurityPurposes, testProvider } from '../../../test/manifest-header.js';
 
 const BASE = `
 ${testProvider('Clock Test', 'clock')}
