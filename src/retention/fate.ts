@@ -20,6 +20,12 @@ export interface FateReader {
   /** The fields to read of each row of the collection. */
   readonly fields: readonly string[];
   fate(row: Row): RowFate;
+  /**
+   * When the row becomes due if nothing changes (epoch ms): the end of its period, or later the end of the hold or the
+   * extension that keeps it; at or before `now` for a row due now. Undefined when no date can be said: not started,
+   * restricted, kept by a hold or an extension without an end, or anonymised already.
+   */
+  expiry(row: Row): number | undefined;
 }
 
 /** Prepares the row test of one condition: parent clocks read into maps, the erasures' hold records of the collection. */
@@ -63,6 +69,30 @@ export async function fateReader(
       }
       if (condition.action === 'anonymise' && isAnonymised(condition.operators, row)) return { kind: 'anonymised', clock: start };
       return { kind: 'due', clock: start };
+    },
+    expiry(row) {
+      // The same reading as `fate`, each keeping reason pushing the date later instead of deciding at `now`.
+      const { at: start, restrictedParent } = clock(row);
+      if (start === undefined || restrictedParent) return undefined;
+      if (condition.restriction && valueKey(row[condition.restriction.field]) === restrictedValue) return undefined;
+      if (condition.action === 'anonymise' && isAnonymised(condition.operators, row)) return undefined;
+      let end = addDuration(new Date(start), condition.duration).getTime();
+      if (condition.then) {
+        const declared = thenHoldEnd(condition, holdClock?.(row).at);
+        if (declared === null) return undefined;
+        end = Math.max(end, declared);
+      }
+      const recorded = recordHold(row);
+      if (recorded) {
+        if (recorded.until === null) return undefined;
+        end = Math.max(end, Date.parse(recorded.until));
+      }
+      if (condition.extension) {
+        const extra = condition.extension.duration;
+        if (extra === undefined) return undefined;
+        end = Math.max(end, addDuration(addDuration(new Date(start), condition.duration), extra).getTime());
+      }
+      return end;
     },
   };
 }

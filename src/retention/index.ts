@@ -21,3 +21,10 @@ export {
 } from './plan.js';
 export { formatRetentionPlan } from './format.js';
 export { runRetention, type RetentionSweep, type RunRetentionOptions, type SweptCondition } from './run.js';
+export {
+  forecastRetention,
+  type ForecastRetentionOptions,
+  type RetentionForecast,
+  type RetentionForecastEntry,
+  type RetentionForecastRule,
+} from './forecast.js';

@@ -25,6 +25,7 @@ import { API_KEY_SCOPES } from './api-keys.js';
 import { apiKeyActions } from './staff-api/keys.js';
 import { staffAccountActions } from './staff-api/users.js';
 import { LoginThrottle } from './staff/throttle.js';
+import { readRetentionOf } from './retention-reading.js';
 
 export interface CustosServer {
   /** The Fastify instance: `app.inject()` in tests, `app.listen()` to serve. */
@@ -108,7 +109,13 @@ export async function buildServer(options: ServerOptions): Promise<CustosServer>
         keyScopes: API_KEY_SCOPES,
       };
       await api.register(async (pages) =>
-        registerOversightPages(pages, { desk: options.desk!, registers: options.registers, services, diagnostics: options.diagnostics }),
+        registerOversightPages(pages, {
+          desk: options.desk!,
+          registers: options.registers,
+          services,
+          readRetention: readRetentionOf(options.desk!),
+          diagnostics: options.diagnostics,
+        }),
       );
     }
   });

@@ -11,7 +11,8 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /**
  * What a route may require. `<area>:<verb>`: an area's read permission never implies its writes. The registers (authority
- * requests, incidents, complaints) are read with `requests:read` and written with `registers:manage`.
+ * requests, incidents, complaints) are read with `requests:read` and written with `registers:manage`. `retention:read`
+ * opens the retention page (the next sweep's plan, past sweeps, the forecast): counts per rule, never a person's data.
  */
 export const PERMISSIONS = [
   'requests:read',
@@ -21,14 +22,15 @@ export const PERMISSIONS = [
   'audit:verify',
   'staff:manage',
   'registers:manage',
+  'retention:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The one table: a permission not listed for a role is refused to it. */
 export const ROLE_PERMISSIONS = Object.freeze({
   admin: PERMISSIONS,
-  officer: ['requests:read', 'requests:approve', 'requests:manage', 'audit:read', 'registers:manage'],
-  analyst: ['requests:read'],
+  officer: ['requests:read', 'requests:approve', 'requests:manage', 'audit:read', 'registers:manage', 'retention:read'],
+  analyst: ['requests:read', 'retention:read'],
   auditor: ['audit:read', 'audit:verify'],
 } as const satisfies Readonly<Record<StaffRole, readonly Permission[]>>);
 

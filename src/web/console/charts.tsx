@@ -1,7 +1,7 @@
-// The dashboard's charts: server-side SVG laid out by d3-scale and d3-shape, each with a title, a description and its
+// The console's charts (dashboard, retention forecast): server-side SVG laid out by d3-scale and d3-shape, each with a title, a description and its
 // numbers as a table (details/summary) for whoever does not read the picture.
 import { scaleBand, scaleLinear, scalePoint } from 'd3-scale';
-import { line } from 'd3-shape';
+import { line, stack } from 'd3-shape';
 import type { ComponentChildren } from 'preact';
 
 /** One bar: its label and its value; `alarm` paints it in the warning colour (overdue). */
@@ -25,10 +25,14 @@ interface Frame {
 
 const BARS: Frame = { width: 600, height: 0, margin: { top: 8, right: 48, bottom: 8, left: 210 } };
 const LINES: Frame = { width: 640, height: 260, margin: { top: 16, right: 16, bottom: 48, left: 40 } };
+const STACKED: Frame = { width: 720, height: 300, margin: { top: 16, right: 16, bottom: 40, left: 48 } };
 const BAR_STEP = 30;
 /** Colours of the notice's palette, contrast ≥ 4.5:1 on white. */
 const COLOURS = ['#1f5fbf', '#1e6b3a', '#7a3e9d'] as const;
 const ALARM = '#b3261e';
+/** The stacked chart's series: distinct hues, each ≥ 3:1 against white (graphics) and told apart by the legend's order. */
+const STACK_COLOURS = ['#1f5fbf', '#1e6b3a', '#7a3e9d', '#a14a00', '#00727a', '#8a2252', '#4d5b00', '#5c5c5c'] as const;
+const LEGEND_ROW = 18;
 
 /** A chart's accessible frame: the SVG named by its title and described, then the same numbers as a table. */
 function Figure(props: {
@@ -195,6 +199,113 @@ export function LineChart(props: {
         ))}
       </tbody>
     </table>
+  );
+  return <Figure {...props} svg={svg} width={width} height={height} table={table} />;
+}
+
+/**
+ * Bars stacked per point of the x axis (weeks), one colour per series, stacked by d3-shape's `stack`; a legend under
+ * the bars names the series in stacking order, and the table gives every point's value per series and the total.
+ */
+export function StackedBarChart(props: {
+  id: string;
+  title: string;
+  description: string;
+  tableLabel: string;
+  pointHeader: string;
+  totalHeader: string;
+  points: readonly string[];
+  /** Shown on the x axis (a short form of the point); every `labelEvery`-th point is labelled. */
+  pointLabel: (point: string) => string;
+  labelEvery: number;
+  series: readonly Series[];
+}) {
+  const { margin, width } = STACKED;
+  const legendRows = Math.ceil(props.series.length / 2);
+  const height = STACKED.height + legendRows * LEGEND_ROW;
+  const bottom = STACKED.height - margin.bottom;
+  const indices = props.points.map((_, i) => i);
+  const layers = stack<number, number>()
+    .keys(props.series.map((_, k) => k))
+    .value((i, k) => props.series[k]?.values[i] ?? 0)(indices);
+  const totals = indices.map((i) => props.series.reduce((n, s) => n + (s.values[i] ?? 0), 0));
+  const x = scaleBand<number>()
+    .domain(indices)
+    .range([margin.left, width - margin.right])
+    .padding(0.15);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, ...totals)])
+    .nice()
+    .range([bottom, margin.top]);
+  const colour = (k: number) => STACK_COLOURS[k % STACK_COLOURS.length];
+  const svg = (
+    <>
+      {y.ticks(4).map((t) => (
+        <g key={`y${t}`}>
+          <line x1={margin.left} x2={width - margin.right} y1={y(t)} y2={y(t)} class="grid" />
+          <text x={margin.left - 6} y={y(t)} text-anchor="end" dominant-baseline="middle" class="axis">
+            {String(t)}
+          </text>
+        </g>
+      ))}
+      {layers.map((layer) => (
+        <g key={`s${layer.key}`} fill={colour(layer.key)}>
+          {layer.map((segment, i) =>
+            segment[1] > segment[0] ? (
+              <rect key={i} x={x(i) ?? 0} y={y(segment[1])} width={x.bandwidth()} height={Math.max(0, y(segment[0]) - y(segment[1]))} />
+            ) : null,
+          )}
+        </g>
+      ))}
+      {indices.map((i) =>
+        i % props.labelEvery === 0 ? (
+          <text key={`x${i}`} x={(x(i) ?? 0) + x.bandwidth() / 2} y={bottom + 16} text-anchor="middle" class="axis">
+            {props.pointLabel(props.points[i] ?? '')}
+          </text>
+        ) : null,
+      )}
+      {props.series.map((s, k) => {
+        const left = margin.left + (k % 2) * 330;
+        const top = STACKED.height - 8 + Math.floor(k / 2) * LEGEND_ROW;
+        return (
+          <g key={`l${k}`}>
+            <rect x={left} y={top - 6} width={12} height={12} fill={colour(k)} />
+            <text x={left + 18} y={top} dominant-baseline="middle" class="axis">
+              {s.name}
+            </text>
+          </g>
+        );
+      })}
+    </>
+  );
+  // A wide table scrolls on its own: focusable and named, so a keyboard can scroll it too.
+  const table = (
+    <div class="scroll" tabIndex={0} role="region" aria-label={props.tableLabel}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{props.pointHeader}</th>
+            {props.series.map((s) => (
+              <th scope="col" key={s.name}>
+                {s.name}
+              </th>
+            ))}
+            <th scope="col">{props.totalHeader}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.points.map((p, i) => (
+            <tr key={p}>
+              <th scope="row">{p}</th>
+              {props.series.map((s) => (
+                <td key={s.name}>{String(s.values[i] ?? 0)}</td>
+              ))}
+              <td>{String(totals[i] ?? 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
   return <Figure {...props} svg={svg} width={width} height={height} table={table} />;
 }

@@ -14,6 +14,7 @@ export const SECTIONS: Readonly<Record<ConsoleSection, { readonly path: string; 
   dashboard: { path: '/console/dashboard', requires: 'requests:read' },
   queue: { path: '/console/requests', requires: 'requests:read' },
   registers: { path: '/console/registers', requires: 'requests:read' },
+  retention: { path: '/console/retention', requires: 'retention:read' },
   outbox: { path: '/console/outbox', requires: 'requests:read' },
   audit: { path: '/console/audit', requires: 'audit:read' },
   users: { path: '/console/users', requires: 'staff:manage' },

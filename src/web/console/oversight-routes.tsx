@@ -1,6 +1,7 @@
-// The console's oversight pages: dashboard, audit trail (with "verify the chain"), users and roles, API keys, the
-// registers, documents. Registered inside the server's access-checked context: each route declares its permission as
-// the API's do, so the same hook signs in, refuses a role without it, and checks the CSRF token of every form.
+// The console's oversight pages: dashboard, retention (plan, forecast, past sweeps), audit trail (with "verify the
+// chain"), users and roles, API keys, the registers, documents. Registered inside the server's access-checked context:
+// each route declares its permission as the API's do, so the same hook signs in, refuses a role without it, and checks
+// the CSRF token of every form.
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
@@ -21,7 +22,9 @@ import { AuditPage } from './pages/audit.js';
 import { DashboardPage } from './pages/dashboard.js';
 import { DocumentsPage } from './pages/documents.js';
 import { KeysPage, UsersPage, type Outcome } from './pages/people.js';
+import { RetentionPage } from './pages/retention.js';
 import { REGISTER_SEGMENTS, RegisterEntryPage, RegisterFormPage, RegistersPage } from './pages/registers.js';
+import { retentionPageOf, type ReadRetention } from './retention.js';
 import { fieldOfRefusal, formValuesOf, registerInputOf } from './register-forms.js';
 import { oversightWordsFor } from './words/index.js';
 
@@ -44,6 +47,8 @@ export interface OversightOptions {
   readonly desk: Desk;
   readonly registers?: Registers | undefined;
   readonly services: OversightServices;
+  /** Reads the next sweep's plan and the forecast for the retention page (the server's, over the retention engine). */
+  readonly readRetention: ReadRetention;
   /** The manifest's diagnostics when the server was started (the documents page lists them); absent: unknown. */
   readonly diagnostics?: readonly Diagnostic[] | undefined;
 }
@@ -114,6 +119,13 @@ export async function registerOversightPages(app: FastifyInstance, options: Over
     const now = desk.core.clock.now();
     const data = dashboardOf(await store.requests.activity(dashboardSince(now)), now);
     return send(reply, <DashboardPage ctx={ctx} w={wordsOf(ctx)} data={data} />);
+  });
+
+  // Retention: the plan and the forecast read the provider's stores at the page's instant, once each per page view.
+  app.get('/console/retention', guarded('retention:read'), async (request, reply) => {
+    const ctx = contextOf(request, reply);
+    const data = await retentionPageOf(options.readRetention, store.audit, desk.core.clock.now());
+    return send(reply, <RetentionPage ctx={ctx} w={wordsOf(ctx)} data={data} />);
   });
 
   // The audit trail: a page of entries, and the chain verified on demand.

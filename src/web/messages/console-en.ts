@@ -9,6 +9,7 @@ export const consoleEn: ConsoleMessages = {
       dashboard: 'Dashboard',
       queue: 'Queue',
       registers: 'Registers',
+      retention: 'Retention',
       outbox: 'Outbox',
       audit: 'Audit trail',
       users: 'Users',

@@ -9,6 +9,7 @@ export const consoleFr: ConsoleMessages = {
       dashboard: 'Tableau de bord',
       queue: 'File des demandes',
       registers: 'Registres',
+      retention: 'Conservation',
       outbox: 'Messages envoyés',
       audit: 'Journal d’audit',
       users: 'Utilisateurs',

@@ -3,7 +3,7 @@
 import type { RequestEventType, RequestStatus, StaffRole } from '../../workflow/index.js';
 
 /** The console's sections, in the navigation's order (layout.tsx says which permission opens each). */
-export const CONSOLE_SECTIONS = ['dashboard', 'queue', 'registers', 'outbox', 'audit', 'users', 'keys', 'documents'] as const;
+export const CONSOLE_SECTIONS = ['dashboard', 'queue', 'registers', 'retention', 'outbox', 'audit', 'users', 'keys', 'documents'] as const;
 export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
 
 export interface ConsoleMessages {

@@ -114,6 +114,48 @@ export interface OversightWords {
     readonly changed: string;
     readonly details: string;
   };
+  readonly retention: {
+    readonly title: string;
+    readonly intro: (at: string) => string;
+    readonly planHeading: string;
+    readonly planIntro: string;
+    readonly rule: string;
+    readonly collection: string;
+    readonly action: string;
+    readonly actions: Readonly<Record<'delete' | 'anonymise', string>>;
+    /** The rule's period in words, before the field its date is read from (`closed_at`). */
+    readonly period: (period: string) => string;
+    readonly due: string;
+    readonly range: string;
+    readonly kept: string;
+    readonly held: (rows: number, holds: string) => string;
+    readonly heldUntil: (day: string) => string;
+    readonly heldForever: (rows: number) => string;
+    readonly restricted: (rows: number) => string;
+    readonly extended: (rows: number) => string;
+    readonly referenced: (rows: number) => string;
+    readonly notCountable: (reason: string) => string;
+    readonly nothingKept: string;
+    readonly problemsHeading: string;
+    readonly noRules: string;
+    readonly forecastHeading: string;
+    readonly forecastText: (total: number, rules: number, dueNow: number) => string;
+    readonly forecastEmpty: string;
+    readonly otherRules: string;
+    readonly week: string;
+    readonly total: string;
+    readonly table: string;
+    readonly historyHeading: string;
+    readonly historyEmpty: string;
+    readonly historyCut: (entries: number) => string;
+    readonly at: string;
+    readonly status: string;
+    readonly statuses: Readonly<Record<'done' | 'failed' | 'paused', string>>;
+    readonly rows: string;
+    readonly batches: string;
+    readonly longest: string;
+    readonly ms: (n: number) => string;
+  };
   readonly documents: {
     readonly title: string;
     readonly notice: (language: string) => string;
