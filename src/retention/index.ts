@@ -21,3 +21,28 @@ export {
 } from './plan.js';
 export { formatRetentionPlan } from './format.js';
 export { runRetention, type RetentionSweep, type RunRetentionOptions, type SweptCondition } from './run.js';
+export {
+  CUSTOS_DATA_KINDS,
+  DEFAULT_REQUEST_PERIOD,
+  REQUEST_RECORD_CATEGORY,
+  custosDataPeriods,
+  formatCustosData,
+  planCustosData,
+  sweepCustosData,
+  type CustosDataKind,
+  type CustosDataOptions,
+  type CustosDataPeriods,
+  type CustosDataReport,
+} from './own-data.js';
+export { sweepHistory, type SweepHistoryEntry, type SweptLine } from './history.js';
+export {
+  SWEEP_LEASE,
+  dueSlot,
+  runScheduledSweep,
+  scheduledSweepId,
+  slotSwept,
+  sweepSchedule,
+  type ScheduledSweepInput,
+  type ScheduledSweepOutcome,
+  type SweepSchedule,
+} from './schedule.js';
