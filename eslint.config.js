@@ -68,9 +68,9 @@ const FORBIDDEN = {
     'connectors',
     'web',
   ),
-  // The running service (`custos serve`): opens the store, queue and vault, and starts the desk, mail and the server;
-  // only the command line imports it.
-  'src/service/**/*.ts': except('service', 'server', 'desk', 'mail', 'policy', 'store', 'jobs', 'vault'),
+  // The running service (`custos serve`): opens the store, queue and vault, and starts the desk, mail, the server and
+  // the scheduled retention sweeps (with their connectors); only the command line imports it.
+  'src/service/**/*.ts': except('service', 'server', 'desk', 'mail', 'policy', 'store', 'jobs', 'vault', 'retention', 'connectors'),
   'src/index.ts': ['desk', 'server', 'cli', 'mail', 'web', 'service'], // the library's public face: what a user embeds, without the command line
   'src/cli/**/*.ts': [],
 };

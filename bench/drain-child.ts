@@ -19,6 +19,8 @@ const service = await startService({
   port: 0,
   workers,
   docs: false,
+  // The drain is measured alone: no retention sweep competes with the requests.
+  retention: { every: 'off' },
   queue: { pollIntervalMs: 500 },
   desk: { packagesDir },
   logger: { stream: destination('/dev/null'), level: 'warn' },

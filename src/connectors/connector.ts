@@ -17,6 +17,14 @@ export interface ConnectorCapabilities {
   readonly introspection: boolean;
   /** Remote system that answers access/erasure itself (HTTP connector). */
   readonly delegated: boolean;
+  /** Whole rows can be given an instant at which the store removes them itself (`expireAt`; Redis keys). */
+  readonly expiry: boolean;
+}
+
+/** A row found by `find` (Redis: with its `$key`), and the instant the store is to remove it. */
+export interface RowExpiry {
+  readonly row: Row;
+  readonly at: Date;
 }
 
 /** One group of a selection: every listed field must equal one of its values (AND of IN-lists); `{}` matches every row. */
@@ -113,6 +121,12 @@ export interface IntrospectedCollection {
 export interface Connector extends ConnectorSession {
   readonly kind: StoreModel['kind'];
   readonly capabilities: ConnectorCapabilities;
+  /**
+   * Where `capabilities.expiry`: has the store remove each row at its instant (Redis: `PEXPIREAT … LT` on the row's key, so
+   * an earlier expiry the application set is kept), an instant already past removing it at once. Rows that are not whole
+   * keys (members of a set, list or sorted set) are left. Returns how many rows were given their instant.
+   */
+  expireAt?(collection: CollectionModel, rows: readonly RowExpiry[]): Promise<number>;
   /** Runs `work` atomically where `capabilities.transactions`; otherwise runs it directly. */
   transaction<T>(work: (session: ConnectorSession) => Promise<T>): Promise<T>;
   /** Checks the store answers; throws CustosError('store-unavailable') when it does not. */

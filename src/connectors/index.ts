@@ -7,6 +7,7 @@ export type {
   IntrospectedCollection,
   IntrospectedColumn,
   Row,
+  RowExpiry,
   RowUpdate,
   Selection,
   Value,

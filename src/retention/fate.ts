@@ -8,7 +8,7 @@ import type { FieldOperator, RetentionCondition } from './conditions.js';
 import { clockReading, fieldsRead, heldBy, recordsOf, valueKey, type ParentCache } from './rows.js';
 
 export type RowFate =
-  | { readonly kind: 'inside' }
+  | { readonly kind: 'inside'; readonly clock: number }
   | { readonly kind: 'not-started' }
   | { readonly kind: 'restricted'; readonly clock: number }
   | { readonly kind: 'held'; readonly clock: number; readonly hold: string; readonly until: string | null }
@@ -49,7 +49,7 @@ export async function fateReader(
     fate(row) {
       const { at: start, restrictedParent } = clock(row);
       if (start === undefined) return { kind: 'not-started' };
-      if (addDuration(new Date(start), condition.duration).getTime() > at) return { kind: 'inside' };
+      if (addDuration(new Date(start), condition.duration).getTime() > at) return { kind: 'inside', clock: start };
       if (restrictedParent || (condition.restriction && valueKey(row[condition.restriction.field]) === restrictedValue)) {
         return { kind: 'restricted', clock: start };
       }

@@ -28,3 +28,28 @@ export {
   type RetentionForecastEntry,
   type RetentionForecastRule,
 } from './forecast.js';
+export {
+  CUSTOS_DATA_KINDS,
+  DEFAULT_REQUEST_PERIOD,
+  REQUEST_RECORD_CATEGORY,
+  custosDataPeriods,
+  formatCustosData,
+  planCustosData,
+  sweepCustosData,
+  type CustosDataKind,
+  type CustosDataOptions,
+  type CustosDataPeriods,
+  type CustosDataReport,
+} from './own-data.js';
+export { sweepHistory, type SweepHistoryEntry, type SweptLine } from './history.js';
+export {
+  SWEEP_LEASE,
+  dueSlot,
+  runScheduledSweep,
+  scheduledSweepId,
+  slotSwept,
+  sweepSchedule,
+  type ScheduledSweepInput,
+  type ScheduledSweepOutcome,
+  type SweepSchedule,
+} from './schedule.js';

@@ -5,11 +5,12 @@
 import { performance } from 'node:perf_hooks';
 import { truncateIp } from '../anonymize/index.js';
 import { CustosError, isCustosError } from '../errors.js';
-import type { CollectionModel, PolicyModel } from '../policy/index.js';
-import { primaryKeyOf, type ConnectorPool, type ConnectorSession, type KeyValue, type Value } from '../connectors/index.js';
+import { addDuration, type CollectionModel, type PolicyModel } from '../policy/index.js';
+import { primaryKeyOf, type ConnectorPool, type ConnectorSession, type KeyValue, type RowExpiry, type Value } from '../connectors/index.js';
 import type { Store } from '../store/index.js';
 import { compileRetention } from './compile.js';
 import type { RetentionCondition, RetentionProblem } from './conditions.js';
+import { expiryAllowed } from './expiry.js';
 import { fateReader, fatesOf } from './fate.js';
 import { valueKey, type ParentCache } from './rows.js';
 import { applyCascade, byKeys, decideCascade, rulesOf, type CascadeContext } from './cascade.js';
@@ -45,6 +46,8 @@ export interface SweptCondition {
   readonly children: Readonly<Record<string, number>>;
   readonly batches: number;
   readonly largestBatchMs: number;
+  /** Rows inside their period the store was told to remove at their end by itself (Redis keys' expiry). */
+  readonly expiring: number;
   readonly error?: string | undefined;
 }
 
@@ -117,6 +120,7 @@ export async function runRetention(
         children: Object.values(swept.children).reduce((a, b) => a + b, 0),
         batches: swept.batches,
         largestBatchMs: Math.round(swept.largestBatchMs),
+        expiring: swept.expiring,
       },
     });
   }
@@ -154,6 +158,7 @@ async function sweepCondition(
   let referenced = 0;
   let batches = 0;
   let largestBatchMs = 0;
+  let expiring = 0;
   try {
     if (collection.primaryKey.length === 0)
       throw new CustosError({
@@ -164,13 +169,21 @@ async function sweepCondition(
     const cascade: CascadeContext = { model, rule: condition.rule, rules, holdRecords, now: options.now, fateOf };
     const connector = await pool.get(collection.dataset);
     const due: DueRow[] = [];
+    const expires = expiryAllowed(model, connector, collection, condition);
     for await (const page of connector.findPages({ collection, where: {} }, { fields: reader.fields })) {
-      for (const row of page) if (reader.fate(row).kind === 'due') due.push({ key: primaryKeyOf(collection, row), values: row });
+      const ending: RowExpiry[] = [];
+      for (const row of page) {
+        const fate = reader.fate(row);
+        if (fate.kind === 'due') due.push({ key: primaryKeyOf(collection, row), values: row });
+        else if (fate.kind === 'inside' && expires) ending.push({ row, at: addDuration(new Date(fate.clock), condition.duration) });
+      }
+      // Rows inside their period are removed by the store itself at their end: nothing is left for a later sweep.
+      if (ending.length > 0) expiring += await connector.expireAt!(collection, ending);
     }
     const target = options.targetBatchMs ?? 50;
     let size = options.firstBatch ?? 256;
     for (let start = 0; start < due.length;) {
-      if (options.signal?.aborted) return { ...base, status: 'paused', rows, referenced, children, batches, largestBatchMs };
+      if (options.signal?.aborted) return { ...base, status: 'paused', rows, referenced, children, batches, largestBatchMs, expiring };
       const batch = due.slice(start, start + size);
       const began = performance.now();
       const done = await connector.transaction((session) => applyBatch(cascade, session, collection, condition, batch, children));
@@ -184,10 +197,10 @@ async function sweepCondition(
       if (ms > target) size = Math.max(1, Math.floor((size * target) / ms / 1.25));
       else if (ms < target / 2) size = Math.min(MAX_BATCH, size * 2);
     }
-    return { ...base, status: 'done', rows, referenced, children, batches, largestBatchMs };
+    return { ...base, status: 'done', rows, referenced, children, batches, largestBatchMs, expiring };
   } catch (error) {
     const message = isCustosError(error) ? error.message : 'the store failed during the sweep';
-    return { ...base, status: 'failed', rows, referenced, children, batches, largestBatchMs, error: message };
+    return { ...base, status: 'failed', rows, referenced, children, batches, largestBatchMs, expiring, error: message };
   }
 }
 

@@ -5,6 +5,7 @@ import type { DeskOptions, RunOptions } from '../desk/index.js';
 import { CustosError } from '../errors.js';
 import type { Diagnostic, PolicyModel } from '../policy/index.js';
 import type { LogLevel } from '../server/index.js';
+import { sweepSchedule, type CustosDataKind, type SweepSchedule } from '../retention/index.js';
 import { DEFAULT_STORE_FILE } from '../store/index.js';
 import type { DestinationStream } from 'pino';
 
@@ -47,6 +48,18 @@ export interface ServiceOptions {
   readonly desk?: Omit<DeskOptions, 'pseudonymKey'>;
   /** Trust X-Forwarded-For from a proxy in front (and Secure cookies). Default false. */
   readonly trustProxy?: boolean;
+  /**
+   * Retention sweeps as jobs: `every` (default `CUSTOS_RETENTION_EVERY`, else `24h`; `30m`, `6h`, `7d` or `off`) counted
+   * from `hour` o'clock UTC (default `CUSTOS_RETENTION_HOUR`, else 3); the periods of Custos's own records (ISO 8601;
+   * default `CUSTOS_RETENTION_REQUESTS`, `…_MESSAGES`, `…_JOURNALS`, else the manifest's rule for request records, else
+   * P1Y); `checkMs`, how often the due slot is looked at (default 60000).
+   */
+  readonly retention?: {
+    readonly every?: string;
+    readonly hour?: number;
+    readonly periods?: Partial<Record<CustosDataKind, string>>;
+    readonly checkMs?: number;
+  };
   /** Sees each run's steps (metrics; tests stop a run at a step). */
   readonly onProgress?: RunOptions['onProgress'];
 }
@@ -70,6 +83,11 @@ export interface ServiceConfig {
   readonly clock: Clock;
   readonly housekeepingMs: number;
   readonly mailEveryMs: number;
+  readonly retention: {
+    readonly schedule: SweepSchedule;
+    readonly periods: Readonly<Partial<Record<CustosDataKind, string>>>;
+    readonly checkMs: number;
+  };
 }
 
 const PLAIN = /^[a-z_][a-z0-9_]{0,50}$/;
@@ -135,5 +153,20 @@ export function resolveServiceOptions(options: ServiceOptions): ServiceConfig {
     clock: options.clock ?? systemClock,
     housekeepingMs: whole('housekeepingMs', options.housekeepingMs, 300_000, 1000, 86_400_000),
     mailEveryMs: whole('mailEveryMs', options.mailEveryMs, 15_000, 100, 86_400_000),
+    retention: Object.freeze({
+      schedule: sweepSchedule(
+        options.retention?.every ?? env['CUSTOS_RETENTION_EVERY'],
+        options.retention?.hour ?? env['CUSTOS_RETENTION_HOUR'],
+      ),
+      periods: Object.freeze(
+        Object.fromEntries(
+          (['requests', 'messages', 'journals'] as const).flatMap((kind) => {
+            const text = options.retention?.periods?.[kind] ?? env[`CUSTOS_RETENTION_${kind.toUpperCase()}`];
+            return text === undefined || text === '' ? [] : [[kind, text]];
+          }),
+        ),
+      ),
+      checkMs: whole('retention.checkMs', options.retention?.checkMs, 60_000, 100, 86_400_000),
+    }),
   });
 }

@@ -6,8 +6,10 @@ import { mailJobs, mailTransportFromEnv, queueMailSend } from '../mail/index.js'
 import { compilePolicyFolder, formatDiagnostic, hasErrors, type Diagnostic, type PolicyModel } from '../policy/index.js';
 import { buildServer, storeStaffAccounts, type CustosServer } from '../server/index.js';
 import { loadMasterKeys, loadPseudonymKey, openVault } from '../vault/index.js';
+import { custosDataPeriods } from '../retention/index.js';
 import { every, housekeep } from './housekeeping.js';
 import { resolveServiceOptions, type ServiceConfig, type ServiceOptions } from './options.js';
+import { startRetentionSweeps } from './retention.js';
 import { openServiceState, type ServiceState } from './state.js';
 
 export interface Service {
@@ -38,6 +40,8 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
   const masterKeys = loadMasterKeys(config.env);
   const transport = mailTransportFromEnv(config.env);
   const pseudonymKey = loadPseudonymKey(config.env);
+  // Bad periods of Custos's own records fail the start, like any other setting.
+  const ownPeriods = custosDataPeriods(model, config.retention.periods);
   // The server's logger is made with the server; the queue's own failures before then have nowhere else to go.
   let server: CustosServer | undefined;
   const state = await openServiceState(config.store, {
@@ -103,9 +107,26 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
         housekeep({ desk, sessions: state.store.staffSessions, session: sessionLimits, clock: config.clock, log }),
       ),
     );
+    const { schedule } = config.retention;
+    if (!schedule.off)
+      timers.push(
+        startRetentionSweeps({
+          model,
+          store: state.store,
+          jobs: state.jobs,
+          clock: config.clock,
+          env: config.env,
+          schedule,
+          periods: ownPeriods,
+          checkMs: config.retention.checkMs,
+          signal: workers.signal,
+          log,
+        }),
+      );
     await listen(server, config);
     const url = urlOf(server.app.server.address() as AddressInfo, config.host);
-    log.info({ url, store: config.store.kind, workers: config.workers, smtp: transport.delivers }, 'custos: listening');
+    const sweeps = schedule.off ? 'off' : `every ${schedule.everyMs / 60_000} min from ${schedule.hour}:00 UTC`;
+    log.info({ url, store: config.store.kind, workers: config.workers, smtp: transport.delivers, sweeps }, 'custos: listening');
     const running = server;
     let closing: Promise<void> | undefined;
     return Object.freeze({

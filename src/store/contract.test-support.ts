@@ -8,6 +8,7 @@ import { agent, officer, request } from '../workflow/requests.test-support.js';
 import { leaseOwner, ownerHasEnded } from './lease-owner.js';
 import type { HoldRecord, Store } from './store.js';
 import { describeOutboxContract } from './outbox.contract.test-support.js';
+import { describeOwnRecordsContract } from './own-records.contract.test-support.js';
 import { describeRegisterContract } from './registers.contract.test-support.js';
 
 export interface StoreFixture {
@@ -16,6 +17,8 @@ export interface StoreFixture {
   sql(statement: string): Promise<void>;
   /** Rows in one of the store's tables. */
   count(table: string): Promise<number>;
+  /** The `line` column of each row a query on the store's tables returns. */
+  lines(query: string): Promise<string[]>;
   /** Opens the same store again, as the next process to start would (the fixture closes it). */
   reopen(): Promise<Store>;
   dispose(): Promise<void>;
@@ -657,5 +660,6 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
 
     describeRegisterContract(fresh);
     describeOutboxContract(fresh);
+    describeOwnRecordsContract(fresh);
   });
 }

@@ -6,6 +6,7 @@ import type { Store } from './store.js';
 
 export * from './store.js';
 export * from './desk/desk.js';
+export type { OwnRecordBounds, OwnRecordCounts, OwnRecords } from './desk/own-records.js';
 export type { RegisterFilter, RegisterPage, RegisterStore, StoredRegisterEntry } from './desk/registers.js';
 export {
   checkJournalRecord,

@@ -1,6 +1,7 @@
 // The Store interface: Custos's own state (execution journals, legal-hold records), independent of the provider's datastores.
 import type { AuditLog } from '../audit/log.js';
 import type { ApiKeys, DeskSecrets, Outbox, RequestStore, StaffSessions, Users } from './desk/desk.js';
+import type { OwnRecords } from './desk/own-records.js';
 import type { RegisterStore } from './desk/registers.js';
 
 export const RUN_STATUSES = ['running', 'completed', 'blocked', 'failed'] as const;
@@ -177,6 +178,8 @@ export interface Store {
   readonly secrets: DeskSecrets;
   /** The registers: authority requests, confidentiality incidents, complaints (K7, K5.4). */
   readonly registers: RegisterStore;
+  /** Custos's own records past their periods (K5.5), counted and removed by a retention sweep. */
+  readonly ownRecords: OwnRecords;
   /**
    * Resolves once the store is connected and migrated; rejects with why it cannot be used (a server out of reach, a
    * store a newer Custos migrated). Every operation waits for it too: a server calls it to fail at start.

@@ -119,8 +119,15 @@ describe('retention plan on nimbus-cloud (SQLite, injected clock)', () => {
     const run = await runCli(['retention', 'plan', 'privacy', '--now', past.toISOString(), '--json', '--store', 'custos.db'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const printed = JSON.parse(run.stdout) as RetentionPlan;
+    const { ownRecords, ...printed } = JSON.parse(run.stdout) as RetentionPlan & { ownRecords: Record<string, unknown> };
     expect(printed).toEqual(JSON.parse(JSON.stringify(await plan(past, [hold]))));
+    // Custos's own records are counted beside the plan (K5.5): the manifest's request-records rule sets their year.
+    expect(ownRecords).toMatchObject({
+      now: past.toISOString(),
+      requests: 0,
+      periods: { requests: 'P1Y' },
+      requestsFrom: 'rule request-records',
+    });
     expect(entry(printed, 'telemetry.connection_logs')?.held).toEqual({
       rows: 1,
       until: '2099-01-01',

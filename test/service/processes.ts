@@ -21,10 +21,14 @@ export interface ServiceProcess {
   readonly exit: Promise<number | NodeJS.Signals | null>;
 }
 
-/** The environment a service runs with: the test's own CUSTOS_* settings removed, a master key and a pseudonym key set. */
+/**
+ * The environment a service runs with: the test's own CUSTOS_* settings removed, a master key and a pseudonym key set,
+ * and retention sweeps off (a suite about requests does not want the sample's expired rows swept under it; the sweep
+ * suites turn them on).
+ */
 export function serviceEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CUSTOS_')));
-  return { ...clean, CUSTOS_MASTER_KEY: MASTER_KEY, CUSTOS_PSEUDONYM_KEY: '07'.repeat(32), ...extra };
+  return { ...clean, CUSTOS_MASTER_KEY: MASTER_KEY, CUSTOS_PSEUDONYM_KEY: '07'.repeat(32), CUSTOS_RETENTION_EVERY: 'off', ...extra };
 }
 const MASTER_KEY = generateMasterKey();
 

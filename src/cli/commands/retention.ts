@@ -1,7 +1,19 @@
 // `custos retention plan`: what a retention sweep at an instant would delete or anonymise, per rule and collection (a dry run).
 import type { Command } from 'commander';
 import { createConnectorPool } from '../../connectors/index.js';
-import { formatRetentionPlan, planRetention, runRetention, type RetentionSweep } from '../../retention/index.js';
+import { SECRET_PARAMS } from '../../mail/index.js';
+import type { PolicyModel } from '../../policy/index.js';
+import {
+  custosDataPeriods,
+  formatCustosData,
+  formatRetentionPlan,
+  planCustosData,
+  planRetention,
+  runRetention,
+  sweepCustosData,
+  type CustosDataPeriods,
+  type RetentionSweep,
+} from '../../retention/index.js';
 import { withStore } from '../context.js';
 import { DEFAULT_MANIFEST_DIR, parseNow, requireModel } from '../manifest.js';
 import { emit, EXIT } from '../output.js';
@@ -22,6 +34,16 @@ function formatSweep(sweep: RetentionSweep): string {
   }
   if (sweep.status === 'paused') lines.push(`  resume with --sweep-id ${sweep.sweepId}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The periods of Custos's own records: the manifest's rule for request records, or CUSTOS_RETENTION_* (ISO durations). */
+function ownPeriods(model: PolicyModel): CustosDataPeriods {
+  const env = process.env;
+  return custosDataPeriods(model, {
+    requests: env['CUSTOS_RETENTION_REQUESTS'] || undefined,
+    messages: env['CUSTOS_RETENTION_MESSAGES'] || undefined,
+    journals: env['CUSTOS_RETENTION_JOURNALS'] || undefined,
+  });
 }
 
 interface PlanOptions {
@@ -52,7 +74,12 @@ export function registerRetentionCommands(program: Command): void {
         const pool = createConnectorPool(model);
         try {
           const plan = await planRetention(model, pool, { now, holdRecords });
-          emit(opts.json ? JSON.stringify(plan, null, 2) : formatRetentionPlan(plan));
+          const ownRecords = await planCustosData(store, now, ownPeriods(model), { secretParams: SECRET_PARAMS });
+          emit(
+            opts.json
+              ? JSON.stringify({ ...plan, ownRecords }, null, 2)
+              : `${formatRetentionPlan(plan)}\n${formatCustosData(ownRecords, 'plan')}`,
+          );
         } finally {
           await pool.close();
         }
@@ -78,8 +105,18 @@ export function registerRetentionCommands(program: Command): void {
       await withStore(opts.store, async (store) => {
         const pool = createConnectorPool(model);
         try {
+          const periods = ownPeriods(model);
           const sweep = await runRetention(model, pool, store, { now, sweepId: opts.sweepId, signal: controller.signal });
-          emit(opts.json ? JSON.stringify(sweep, null, 2) : formatSweep(sweep));
+          // Custos's own records at the sweep's instant (a resumed sweep keeps its own), once the provider's rows are done.
+          const ownRecords =
+            sweep.status === 'paused'
+              ? undefined
+              : await sweepCustosData(store, new Date(sweep.now), periods, { sweepId: sweep.sweepId, secretParams: SECRET_PARAMS });
+          emit(
+            opts.json
+              ? JSON.stringify({ ...sweep, ...(ownRecords ? { ownRecords } : {}) }, null, 2)
+              : `${formatSweep(sweep)}${ownRecords ? `\n${formatCustosData(ownRecords, 'run')}` : ''}`,
+          );
           if (sweep.status !== 'completed') process.exitCode = EXIT.errors;
         } finally {
           process.off('SIGINT', pause);

@@ -13,6 +13,8 @@ export interface ServeOptions {
   docs: boolean;
   workers?: string;
   profile?: string;
+  retentionEvery?: string;
+  retentionHour?: string;
 }
 
 export function registerServeCommand(program: Command): void {
@@ -26,6 +28,8 @@ export function registerServeCommand(program: Command): void {
     .option('--no-docs', 'serve neither /api/docs nor /api/openapi.json')
     .option('--workers <n>', 'requests this process runs at once', '2')
     .addOption(new Option('--profile <name>', "the manifest's store profile (default CUSTOS_PROFILE)"))
+    .option('--retention-every <interval>', 'retention sweeps every 24h, 6h, 30m, 7d… or off (default CUSTOS_RETENTION_EVERY, else 24h)')
+    .option('--retention-hour <h>', 'UTC hour the sweeps count from, 0 to 23 (default CUSTOS_RETENTION_HOUR, else 3)')
     .action(async (dir: string, opts: ServeOptions) => {
       const { model, diagnostics } = requireCompiled(dir, { now: new Date(), profile: opts.profile, warnings: false });
       await serveUntilStopped(model, {
@@ -36,6 +40,14 @@ export function registerServeCommand(program: Command): void {
         ...(opts.host === undefined ? {} : { host: opts.host }),
         docs: opts.docs,
         workers: whole(opts.workers, '--workers'),
+        ...(opts.retentionEvery === undefined && opts.retentionHour === undefined
+          ? {}
+          : {
+              retention: {
+                ...(opts.retentionEvery === undefined ? {} : { every: opts.retentionEvery }),
+                ...(opts.retentionHour === undefined ? {} : { hour: whole(opts.retentionHour, '--retention-hour')! }),
+              },
+            }),
       });
     });
 }
@@ -55,6 +67,10 @@ export async function serveUntilStopped(
   const { url } = service;
   const docs = service.config.docs ? `API docs ${url}/api/docs` : 'API docs off';
   const mail = service.smtp ? 'mail over SMTP' : 'mail kept in the outbox (no CUSTOS_SMTP_URL)';
+  const { schedule } = service.config.retention;
+  const sweeps = schedule.off
+    ? 'retention sweeps off'
+    : `retention sweeps every ${duration(schedule.everyMs)} from ${schedule.hour}:00 UTC`;
   // The stop handlers are installed before anything is printed: whoever reads the address may signal at once.
   const stopped = new Promise<void>((resolve) => {
     let stopping = false;
@@ -80,9 +96,17 @@ export async function serveUntilStopped(
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  process.stdout.write(`custos: serving ${model.organization.name} at ${url} — ${docs}; store ${service.config.store.kind}; ${mail}\n`);
+  process.stdout.write(
+    `custos: serving ${model.organization.name} at ${url} — ${docs}; store ${service.config.store.kind}; ${mail}; ${sweeps}\n`,
+  );
   for (const line of extra(service)) process.stdout.write(`${line}\n`);
   await stopped;
+}
+
+/** An interval as people write it: 24h, 30m, 7d. */
+function duration(ms: number): string {
+  if (ms % 86_400_000 === 0 && ms > 86_400_000) return `${ms / 86_400_000}d`;
+  return ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : `${ms / 60_000}m`;
 }
 
 function whole(text: string | undefined, option: string): number | undefined {

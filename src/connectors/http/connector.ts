@@ -31,6 +31,7 @@ export const HTTP_CAPABILITIES: ConnectorCapabilities = Object.freeze({
   streaming: true,
   introspection: false,
   delegated: true,
+  expiry: false,
 });
 
 export async function openHttp(target: StoreTarget, options: EngineOptions): Promise<Connector> {

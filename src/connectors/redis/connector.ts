@@ -8,6 +8,7 @@ import type {
   FindOptions,
   IntrospectedCollection,
   Row,
+  RowExpiry,
   RowUpdate,
   Selection,
   Value,
@@ -29,6 +30,7 @@ export const REDIS_CAPABILITIES: ConnectorCapabilities = Object.freeze({
   streaming: true,
   introspection: true,
   delegated: false,
+  expiry: true,
 });
 
 const UNAVAILABLE_MESSAGE = /connection is closed|max retries|stream isn't writeable|NOAUTH|WRONGPASS|LOADING|MASTERDOWN/i;
@@ -82,6 +84,10 @@ class RedisConnector implements Connector {
 
   delete(selection: Selection): Promise<number> {
     return this.#session.delete(selection);
+  }
+
+  expireAt(collection: CollectionModel, rows: readonly RowExpiry[]): Promise<number> {
+    return this.#session.expireAt(collection, rows);
   }
 
   /** Runs `work` directly on the connector: Redis gives no atomicity across reads and writes. */

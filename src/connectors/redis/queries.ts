@@ -3,7 +3,7 @@ import { pagesOf } from '../pages.js';
 import type { Redis } from 'ioredis';
 import { CustosError } from '../../errors.js';
 import type { CollectionModel, RedisType } from '../../policy/index.js';
-import type { ConnectorSession, FindOptions, Row, RowUpdate, Selection, Value, Where } from '../connector.js';
+import type { ConnectorSession, FindOptions, Row, RowExpiry, RowUpdate, Selection, Value, Where } from '../connector.js';
 import { checkRowUpdates, updateRowByRow } from '../row-updates.js';
 import { assertNotAborted } from '../lifecycle.js';
 import {
@@ -21,7 +21,7 @@ import { captureKey, parseKeyPattern, planKeys, type KeyPattern, type KeyPlan } 
 import { NATURAL_FIELDS, projectRow, REDIS_KEY_FIELD, REDIS_SCORE_FIELD } from './rows.js';
 import { keyBatches, rowBatches, type RedisSelection } from './scan.js';
 import { rowIdentity, writeUnion } from './union.js';
-import { WRITE_BATCH, writeKeys, writeRows, type Change } from './writes.js';
+import { expireKeys, WRITE_BATCH, writeKeys, writeRows, type Change } from './writes.js';
 
 export class RedisSession implements ConnectorSession {
   readonly #client: Redis;
@@ -119,6 +119,22 @@ export class RedisSession implements ConnectorSession {
     return this.#run(`delete from ${selection.collection.qualifiedName}`, () =>
       resolved.length === 1 ? this.#write(resolved[0]!, change) : writeUnion(this.#client, resolved, change, this.#assertOpen),
     );
+  }
+
+  /** Each hash or string row's key expires at its instant (never later than an expiry already set); other types are left. */
+  async expireAt(collection: CollectionModel, rows: readonly RowExpiry[]): Promise<number> {
+    this.#assertOpen();
+    const type: RedisType = collection.type ?? 'hash';
+    if (type !== 'hash' && type !== 'string') return 0;
+    const keyed = rows.flatMap(({ row, at }) => {
+      const key = row[REDIS_KEY_FIELD];
+      return typeof key === 'string' && !Number.isNaN(at.getTime()) ? [{ key, at: at.getTime() }] : [];
+    });
+    return this.#run(`expiry of ${collection.qualifiedName}`, async () => {
+      let set = 0;
+      for (let i = 0; i < keyed.length; i += WRITE_BATCH) set += await expireKeys(this.#client, keyed.slice(i, i + WRITE_BATCH));
+      return set;
+    });
   }
 
   /** Whole keys when the selection only names placeholders of a hash or string; row by row otherwise. */

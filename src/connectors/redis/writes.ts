@@ -124,6 +124,17 @@ export async function writeRows(client: Redis, target: WriteTarget, rows: readon
   return tally.reduce<number>((sum, count, index) => sum + (count === 'reply' ? Number(results[index]) : count), 0);
 }
 
+/**
+ * Sets each key's expiry to its instant (ms) in one MULTI, `LT` so an earlier expiry stays; returns how many keys took
+ * it (a key gone, or already expiring sooner, did not).
+ */
+export async function expireKeys(client: Redis, keys: readonly { readonly key: string; readonly at: number }[]): Promise<number> {
+  if (keys.length === 0) return 0;
+  const multi = client.multi();
+  for (const { key, at } of keys) multi.call('PEXPIREAT', key, String(at), 'LT');
+  return (await execute(multi)).filter((reply) => Number(reply) === 1).length;
+}
+
 /** Unlinks whole keys (and takes them out of their index sets); returns how many existed. */
 async function unlink(client: Redis, keys: readonly string[], pattern: KeyPattern): Promise<number> {
   if (!pattern.index) return client.unlink(...keys);

@@ -27,6 +27,7 @@ export const SQL_CAPABILITIES: ConnectorCapabilities = Object.freeze({
   streaming: true,
   introspection: true,
   delegated: false,
+  expiry: false,
 });
 
 /** Samples per column when introspecting (default of `introspect({ sampleSize })`). */

@@ -1,6 +1,7 @@
 // The desk's concerns on one engine, from the few SQL operations they need of it.
 import type { CustosError } from '../../errors.js';
 import { deskOutbox } from './outbox.js';
+import { deskOwnRecords } from './own-records.js';
 import { deskApiKeys, deskUsers } from './people.js';
 import { deskRegisters } from './registers.js';
 import { deskRequests } from './requests.js';
@@ -10,6 +11,7 @@ import { isDuplicate, type DeskSql, type DeskStatement } from './sql.js';
 
 export * from './desk.js';
 export { REGISTER_TABLES, type RegisterFilter, type RegisterPage, type RegisterStore, type StoredRegisterEntry } from './registers.js';
+export type { OwnRecordBounds, OwnRecordCounts, OwnRecords } from './own-records.js';
 export { DESK_SECRET_TABLES, DESK_TABLES, STAFF_TABLES, type DeskSql } from './sql.js';
 
 export function deskConcerns(db: DeskSql) {
@@ -21,6 +23,7 @@ export function deskConcerns(db: DeskSql) {
     apiKeys: deskApiKeys(db),
     secrets: deskSecrets(db),
     registers: deskRegisters(db),
+    ownRecords: deskOwnRecords(db),
   };
 }
 

@@ -39,6 +39,7 @@ describe.skipIf(!url)('postgres store', () => {
         sql: (statement) => withClient(schema, (c) => c.query(statement)).then(() => undefined),
         count: (table) =>
           withClient(schema, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n),
+        lines: (query) => withClient(schema, async (c) => (await c.query<{ line: string }>(query)).rows.map((r) => r.line)),
         async reopen() {
           const other = openPostgresStore(url!, { schema, clock });
           others.push(other);

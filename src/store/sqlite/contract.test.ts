@@ -36,6 +36,9 @@ describeStoreContract('sqlite', async () => ({
       async count(table) {
         return withDb((db) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
       },
+      async lines(query) {
+        return withDb((db) => (db.prepare(query).all() as { line: string }[]).map((r) => r.line));
+      },
       async reopen() {
         const other = openSqliteStore(file, { clock });
         others.push(other);
