@@ -41,7 +41,7 @@ export {
   type CustosDataPeriods,
   type CustosDataReport,
 } from './own-data.js';
-export { sweepHistory, type SweepHistoryEntry, type SweptLine } from './history.js';
+export { sweepHistory, sweptLines, type SweepHistoryEntry, type SweptLine, type SweptLinesOptions } from './history.js';
 export {
   SWEEP_LEASE,
   dueSlot,

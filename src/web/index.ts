@@ -7,4 +7,4 @@ export { pageLanguage, LANG_COOKIE } from './language.js';
 export { webMessagesFor, type WebMessages } from './messages/index.js';
 export { WEB_STYLESHEET } from './style.js';
 export { registerOversightPages, type OversightOptions, type OversightServices } from './console/oversight-routes.js';
-export type { ReadRetention, RetentionReading } from './console/retention.js';
+export { HISTORY_ROWS, HISTORY_SCAN, type ReadRetention, type RetentionReading } from './console/retention.js';

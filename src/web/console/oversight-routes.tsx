@@ -124,7 +124,7 @@ export async function registerOversightPages(app: FastifyInstance, options: Over
   // Retention: the plan and the forecast read the provider's stores at the page's instant, once each per page view.
   app.get('/console/retention', guarded('retention:read'), async (request, reply) => {
     const ctx = contextOf(request, reply);
-    const data = await retentionPageOf(options.readRetention, store.audit, desk.core.clock.now());
+    const data = await retentionPageOf(options.readRetention, desk.core.clock.now());
     return send(reply, <RetentionPage ctx={ctx} w={wordsOf(ctx)} data={data} />);
   });
 

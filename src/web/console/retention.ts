@@ -1,7 +1,6 @@
 // The retention page's numbers: the next sweep's plan and the 52-week forecast at the page's instant (read by the
 // server through the retention engine, which the pages do not import: `RetentionReading` declares the little they
-// show), and the past sweeps read back from the audit trail's `retention.swept` entries.
-import type { AuditEntry, AuditLog } from '../../audit/index.js';
+// show), and the past sweeps the engine reads back from the audit trail's `retention.swept` entries.
 import type { RetentionAction, RetentionTrigger } from '../../policy/index.js';
 
 /** One rule and collection of the next sweep's plan, as the page shows it (`RetentionPlanEntry` of src/retention). */
@@ -40,9 +39,16 @@ export interface RetentionReading {
     readonly entries: readonly { readonly dueNow: number }[];
     readonly rules: readonly { readonly rule: string; readonly weekly: readonly number[] }[];
   };
+  /** The newest sweep reports (at most `HISTORY_ROWS`), newest first. */
+  readonly history: readonly SweepReport[];
+  /** Whether the history stopped at `HISTORY_SCAN` entries before the trail's start. */
+  readonly historyCut: boolean;
 }
 
-/** Plans and forecasts `weeks` weeks at `now` on the provider's stores, writing nothing (the server implements it). */
+/**
+ * Plans and forecasts `weeks` weeks at `now` on the provider's stores, and reads the past sweeps, writing nothing (the
+ * server implements it).
+ */
 export type ReadRetention = (now: Date, weeks: number) => Promise<RetentionReading>;
 
 /** How many weeks the forecast covers. */
@@ -53,7 +59,6 @@ export const CHARTED_RULES = 7;
 export const HISTORY_ROWS = 100;
 /** How far back in the audit trail the history looks, in entries. */
 export const HISTORY_SCAN = 20_000;
-const SCAN_PAGE = 500;
 
 /** One rule and collection of a past sweep, as its audit entry says it (ids and counts only). */
 export interface SweepReport {
@@ -80,16 +85,12 @@ export interface ForecastSeries {
 export interface RetentionPageData extends RetentionReading {
   /** The rules with rows ending within the weeks, most rows first, then the others summed. */
   readonly series: readonly ForecastSeries[];
-  readonly history: readonly SweepReport[];
-  /** Whether the history stopped at `HISTORY_SCAN` entries before the trail's start. */
-  readonly historyCut: boolean;
 }
 
 /** The plan and forecast at `now`, and the sweeps' reports. */
-export async function retentionPageOf(read: ReadRetention, audit: AuditLog, now: Date): Promise<RetentionPageData> {
+export async function retentionPageOf(read: ReadRetention, now: Date): Promise<RetentionPageData> {
   const reading = await read(now, FORECAST_WEEKS);
-  const { history, cut } = await sweepHistory(audit);
-  return { ...reading, series: seriesOf(reading.forecast), history, historyCut: cut };
+  return { ...reading, series: seriesOf(reading.forecast) };
 }
 
 /** The rules to stack: each with rows ending in the weeks, most first, up to `CHARTED_RULES`; the rest as one series. */
@@ -103,40 +104,4 @@ export function seriesOf(forecast: RetentionReading['forecast']): ForecastSeries
   const rest = ranked.slice(CHARTED_RULES - 1);
   const weekly = forecast.weekStarts.map((_, i) => rest.reduce((n, r) => n + (r.weekly[i] ?? 0), 0));
   return [...shown, { rule: undefined, weekly, total: weekly.reduce((a, b) => a + b, 0) }];
-}
-
-/** The newest `retention.swept` entries, reading the trail backwards a page at a time (at most `HISTORY_SCAN` entries). */
-export async function sweepHistory(audit: AuditLog): Promise<{ history: SweepReport[]; cut: boolean }> {
-  const history: SweepReport[] = [];
-  let end = ((await audit.head())?.seq ?? 0) + 1;
-  let scanned = 0;
-  while (end > 1 && history.length < HISTORY_ROWS && scanned < HISTORY_SCAN) {
-    const from = Math.max(1, end - SCAN_PAGE);
-    const page = await audit.read(from, end - from);
-    for (const entry of [...page].reverse()) {
-      if (entry.seq >= end) continue;
-      if (entry.action === 'retention.swept' && history.length < HISTORY_ROWS) history.push(reportOf(entry));
-    }
-    scanned += end - from;
-    end = from;
-  }
-  return { history, cut: end > 1 && history.length < HISTORY_ROWS };
-}
-
-function reportOf(entry: AuditEntry): SweepReport {
-  const d = entry.details;
-  const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  const count = (v: unknown) => (typeof v === 'number' ? v : 0);
-  return {
-    seq: entry.seq,
-    at: entry.at,
-    sweep: text(entry.subjects['sweep']),
-    rule: text(d['rule']),
-    collection: text(d['collection']),
-    action: text(d['action']),
-    status: text(d['status']),
-    rows: count(d['rows']),
-    batches: count(d['batches']),
-    largestBatchMs: count(d['largestBatchMs']),
-  };
 }
