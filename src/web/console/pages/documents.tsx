@@ -54,7 +54,7 @@ export function DocumentsPage(props: { ctx: ConsoleContext; w: OversightWords; d
                     <th scope="row">
                       <code>{x.location ? `${x.location.file}:${x.location.line}` : '—'}</code>
                     </th>
-                    <td>{x.severity}</td>
+                    <td>{say(ctx, props.w.codes.severities[x.severity])}</td>
                     <td>
                       <code>{x.code}</code>
                     </td>
