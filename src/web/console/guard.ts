@@ -6,7 +6,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { isCustosError } from '../../errors.js';
 import type { PolicyModel } from '../../policy/index.js';
-import { chosenLanguage, LANG_COOKIE, pageLanguage } from '../language.js';
+import { requestLanguage } from '../language.js';
 import { htmlPage, type PageContext } from '../layout.js';
 import { webMessagesFor } from '../messages/index.js';
 import type { ConsoleAccess, ConsoleContext } from './layout.js';
@@ -78,18 +78,8 @@ export function sendRefusal(refusal: Refusal, reply: FastifyReply, page: (kind: 
  * the cookie, then `Accept-Language`), its words, and its own path for the language switch.
  */
 export function pageContextOf(model: PolicyModel, request: FastifyRequest, reply: FastifyReply): PageContext {
-  const query = (request.query ?? {}) as Record<string, unknown>;
-  const asked = typeof query['lang'] === 'string' ? query['lang'] : undefined;
-  const lang = pageLanguage(model, {
-    query: asked,
-    cookie: request.cookies?.[LANG_COOKIE],
-    acceptLanguage: request.headers['accept-language'],
-  });
-  if (chosenLanguage(model, asked) !== undefined && request.cookies?.[LANG_COOKIE] !== lang)
-    reply.setCookie(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31_536_000 });
-  const url = new URL(request.url, 'http://x');
-  url.searchParams.delete('lang');
-  return { model, lang, t: webMessagesFor(lang), self: `${url.pathname}${url.search}`, home: '/console' };
+  const { lang, self } = requestLanguage(model, request, reply);
+  return { model, lang, t: webMessagesFor(lang), self, home: '/console' };
 }
 
 /** A signed-in page's context: the page's, who is signed in and the CSRF token its forms carry. */
