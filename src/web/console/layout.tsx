@@ -93,3 +93,24 @@ export function OpenConsoleLayout(props: { ctx: PageContext; title: string; chil
     </Layout>
   );
 }
+
+/** A table that scrolls sideways on a phone: its column headers (in the page's words) and its body's rows. */
+export function ScrollTable(props: { ctx: PageContext; headers: readonly string[]; caption?: string; children: ComponentChildren }) {
+  return (
+    <div class="scroll">
+      <table>
+        {props.caption !== undefined && <caption>{say(props.ctx, props.caption)}</caption>}
+        <thead>
+          <tr>
+            {props.headers.map((header) => (
+              <th key={header} scope="col">
+                {say(props.ctx, header)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}

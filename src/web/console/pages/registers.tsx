@@ -3,7 +3,7 @@
 import type { RegisterView } from '../../../desk/index.js';
 import { REGISTER_KINDS, REGISTER_STATUSES, openedAt, type RegisterKind } from '../../../workflow/index.js';
 import { say, withLang } from '../../layout.js';
-import { CsrfField, StaffLayout, type ConsoleContext } from '../layout.js';
+import { CsrfField, ScrollTable, StaffLayout, type ConsoleContext } from '../layout.js';
 import { REGISTER_FORMS, type FormValues } from '../register-forms.js';
 import type { OversightWords } from '../words/index.js';
 
@@ -50,34 +50,21 @@ export function RegistersPage(props: {
           {props.lists[kind].length === 0 ? (
             <p>{say(ctx, r.none)}</p>
           ) : (
-            <div class="scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{say(ctx, r.id)}</th>
-                    <th scope="col">{say(ctx, r.opened)}</th>
-                    <th scope="col">{say(ctx, r.status)}</th>
-                    <th scope="col">{say(ctx, r.due)}</th>
-                    <th scope="col">{say(ctx, r.left)}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.lists[kind].map((view) => (
-                    <tr key={view.entry.id}>
-                      <th scope="row">
-                        <a href={withLang(`/console/registers/${REGISTER_SEGMENTS[kind]}/${view.entry.id}`, ctx.lang)}>{view.entry.id}</a>
-                      </th>
-                      <td>{stamp(openedAt(view.entry))}</td>
-                      <td>{say(ctx, props.w.codes.registerStatuses[view.entry.status])}</td>
-                      <td>{stamp(view.clock.dueAt)}</td>
-                      <td>
-                        <ClockText ctx={ctx} w={props.w} view={view} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollTable ctx={ctx} headers={[r.id, r.opened, r.status, r.due, r.left]}>
+              {props.lists[kind].map((view) => (
+                <tr key={view.entry.id}>
+                  <th scope="row">
+                    <a href={withLang(`/console/registers/${REGISTER_SEGMENTS[kind]}/${view.entry.id}`, ctx.lang)}>{view.entry.id}</a>
+                  </th>
+                  <td>{stamp(openedAt(view.entry))}</td>
+                  <td>{say(ctx, props.w.codes.registerStatuses[view.entry.status])}</td>
+                  <td>{stamp(view.clock.dueAt)}</td>
+                  <td>
+                    <ClockText ctx={ctx} w={props.w} view={view} />
+                  </td>
+                </tr>
+              ))}
+            </ScrollTable>
           )}
         </section>
       ))}
