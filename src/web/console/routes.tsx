@@ -154,10 +154,11 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
     const query = QUEUE_QUERY.parse(request.query ?? {});
     const filters: QueueFilters = { kind: query.kind, status: query.status, jurisdiction: query.jurisdiction || undefined, due: query.due };
     const now = clock.now();
+    // The banner counts what its links list (the same filters), counted by the store without reading a request.
     const [page, overdue, week] = await Promise.all([
       desk.list(queueFilter(filters, now), { ...(query.after ? { after: query.after } : {}), limit: PAGE_SIZE }),
-      desk.overdue(),
-      desk.dueThisWeek(),
+      desk.core.store.requests.count(queueFilter({ due: 'overdue' }, now)),
+      desk.core.store.requests.count(queueFilter({ due: 'this-week' }, now)),
     ]);
     const back = (query.back ?? '').split(' ').filter((c) => c !== '');
     const link = (after: string | undefined, trail: readonly string[]) => {
@@ -184,8 +185,8 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
             due: deadlineOf(r, now).due,
             daysLeft: daysLeft(r, now),
           })),
-          overdue: overdue.length,
-          dueThisWeek: week.length,
+          overdue,
+          dueThisWeek: week,
           jurisdictions: model.jurisdictions.map((j) => j.id),
           next: page.next ? link(page.next, [...back, here].slice(-MAX_BACK)) : undefined,
           previous: query.after ? link(back.at(-1) || undefined, back.slice(0, -1)) : undefined,
