@@ -393,6 +393,12 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
           .sort();
         expect(seen).toEqual(expected);
         expect(pages).toBe(Math.ceil(expected.length / 200));
+        // Counted without reading them: as many as the pages held, and all 10,000 without a filter.
+        expect(
+          await store.requests.count({ kinds: ['erasure'], statuses: ['received'], jurisdiction: 'gdpr', dueBefore: '2028-03-15' }),
+        ).toBe(expected.length);
+        expect(await store.requests.count()).toBe(10_000);
+        expect(await store.requests.count({ jurisdiction: 'ccpa' })).toBe(0);
         expect((await store.requests.list({ jurisdiction: 'ccpa' })).items).toEqual([]);
         await expect(store.requests.list({}, { after: 'nonsense' })).rejects.toMatchObject({
           code: 'invalid-input',
@@ -407,6 +413,8 @@ export function describeStoreContract(name: string, harness: () => Promise<Store
         const posted = await store.requests.list({ channels: ['post'], dueFrom: '2028-03-04', dueBefore: '2028-03-09' });
         expect(posted.items.map((r) => [r.request.id, r.request.channel, r.due])).toEqual([['req-5', 'post', '2028-03-06']]);
         expect((await store.requests.list({ channels: [] })).items).toEqual([]);
+        expect(await store.requests.count({ channels: ['post'], dueFrom: '2028-03-04', dueBefore: '2028-03-09' })).toBe(1);
+        expect(await store.requests.count({ channels: [] })).toBe(0);
         const base = { to: 'ada@example.com', template: 'receipt', language: 'en', params: { code: '123456' } };
         for (let i = 0; i < 5; i++)
           await store.outbox.enqueue({ ...base, id: `m${i}`, requestId: `req-${i % 2}`, queuedAt: new Date(AT.getTime() + i * 1000) });

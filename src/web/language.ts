@@ -1,4 +1,5 @@
 // A page's language: `?lang=`, then the `lang` cookie, then Accept-Language, then the manifest's first language.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { baseLanguage, type Language, type PolicyModel } from '../policy/index.js';
 
 export const LANG_COOKIE = 'lang';
@@ -44,6 +45,25 @@ export function pageLanguage(model: PolicyModel, hints: LanguageHints): Language
     if (found) return found;
   }
   return model.languages[0] ?? 'en';
+}
+
+/**
+ * A request's page language and its own path without `lang` (for the language switch); a language chosen by `?lang=`
+ * is remembered in the `lang` cookie (a year, `SameSite=Lax`, `HttpOnly`).
+ */
+export function requestLanguage(model: PolicyModel, request: FastifyRequest, reply: FastifyReply): { lang: Language; self: string } {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const asked = typeof query['lang'] === 'string' ? query['lang'] : undefined;
+  const lang = pageLanguage(model, {
+    query: asked,
+    cookie: request.cookies?.[LANG_COOKIE],
+    acceptLanguage: request.headers['accept-language'],
+  });
+  if (chosenLanguage(model, asked) !== undefined && request.cookies?.[LANG_COOKIE] !== lang)
+    reply.setCookie(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31_536_000 });
+  const url = new URL(request.url, 'http://x');
+  url.searchParams.delete('lang');
+  return { lang, self: `${url.pathname}${url.search}` };
 }
 
 /** Whether `?lang=` named one of the manifest's languages: then the page remembers it in the `lang` cookie. */

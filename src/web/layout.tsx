@@ -92,3 +92,20 @@ export function Layout(props: {
 
 /** A page as the answer's body: the doctype and the rendered tree. */
 export const htmlPage = (tree: ComponentChildren): string => `<!doctype html>${render(<>{tree}</>)}`;
+
+/** The field a one-time code is typed in (the person's verification code, an authenticator's): digits, filled by phones. */
+export function OneTimeCodeInput(props: { id: string; maxLength: number; digits?: number; required?: boolean; describedBy?: string }) {
+  return (
+    <input
+      type="text"
+      id={props.id}
+      name={props.id}
+      inputmode="numeric"
+      autocomplete="one-time-code"
+      pattern={props.digits === undefined ? undefined : `[0-9]{${props.digits}}`}
+      maxlength={props.maxLength}
+      required={props.required}
+      aria-describedby={props.describedBy}
+    />
+  );
+}

@@ -8,7 +8,7 @@ import { PROOF_MEDIA_TYPES, type Desk } from '../desk/index.js';
 import { CustosError } from '../errors.js';
 import type { Language, PolicyModel } from '../policy/index.js';
 import { renderNotice } from '../render/index.js';
-import { chosenLanguage, LANG_COOKIE, pageLanguage } from './language.js';
+import { requestLanguage } from './language.js';
 import { htmlPage, type PageContext } from './layout.js';
 import { webMessagesFor, type PageProblem } from './messages/index.js';
 import { isSameOrigin } from './origin.js';
@@ -41,18 +41,8 @@ export async function registerPrivacyCenter(app: FastifyInstance, { desk, rateLi
 
   /** The page's language, remembered in the `lang` cookie (the only cookie these pages set) when `?lang=` chose it. */
   const contextOf = (request: FastifyRequest, reply: FastifyReply, self?: string): PageContext => {
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    const asked = typeof query['lang'] === 'string' ? query['lang'] : undefined;
-    const lang = pageLanguage(model, {
-      query: asked,
-      cookie: request.cookies?.[LANG_COOKIE],
-      acceptLanguage: request.headers['accept-language'],
-    });
-    if (chosenLanguage(model, asked) !== undefined && request.cookies?.[LANG_COOKIE] !== lang)
-      reply.setCookie(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31_536_000 });
-    const url = new URL(request.url, 'http://x');
-    url.searchParams.delete('lang');
-    return { model, lang, t: webMessagesFor(lang), self: self ?? `${url.pathname}${url.search}`, home: '/privacy' };
+    const page = requestLanguage(model, request, reply);
+    return { model, lang: page.lang, t: webMessagesFor(page.lang), self: self ?? page.self, home: '/privacy' };
   };
   const send = (reply: FastifyReply, tree: ComponentChildren, status = 200) =>
     reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(htmlPage(tree));

@@ -109,3 +109,22 @@ export function customerPicker(count: number): (match: (p: ReturnType<typeof nim
     throw new Error('the sample has no such customer left');
   };
 }
+
+/**
+ * Every string of the English tables (functions called with a marker, split at it) that the French tables do not also
+ * have: what a French page must not show. Strings of three letters or fewer are left out (codes, "PDF", "N/A").
+ */
+export function englishOnly(en: readonly unknown[], fr: readonly unknown[]): string[] {
+  const strings = (table: unknown): string[] => {
+    if (typeof table === 'string') return [table];
+    if (typeof table === 'function') return String((table as (x: unknown) => unknown)('\u0000')).split('\u0000');
+    if (typeof table === 'object' && table !== null) return Object.values(table).flatMap(strings);
+    return [];
+  };
+  const french = new Set(fr.flatMap(strings).map((s) => s.trim()));
+  return [...new Set(en.flatMap(strings))].map((s) => s.trim()).filter((s) => s.length > 3 && !french.has(s));
+}
+
+/** The phrases of `english` that stand in `text` as whole words ("Confirm" is English, "Confirmer" is not). */
+export const englishIn = (text: string, english: readonly string[]): string[] =>
+  english.filter((phrase) => new RegExp(`(?<!\\p{L})${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text));

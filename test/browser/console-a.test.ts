@@ -13,6 +13,7 @@ import { dateInWords } from '../../src/render/index.js';
 import { readZip } from '../../src/rights/package/package.test-support.js';
 import { InMemoryStaffDirectory, totpCode, type CustosServer } from '../../src/server/index.js';
 import { logCapture, PASSWORD, staffFixture } from '../../src/server/testing.test-support.js';
+import { codeWordsFor } from '../../src/web/console/words/index.js';
 import { webMessagesFor } from '../../src/web/index.js';
 import { deskWorld, eventually, type DeskWorld } from '../desk/world.js';
 import { customerPicker, newContext, serveForBrowser, visit } from './browser.test-support.js';
@@ -21,6 +22,7 @@ const CUSTOMERS = 30;
 const SUITE = 'console-a';
 const en = webMessagesFor('en');
 const c = en.console;
+const codes = codeWordsFor('en');
 
 let w: DeskWorld;
 let server: CustosServer;
@@ -126,7 +128,7 @@ describe('the staff console in a browser', () => {
     const text = await openRequest(page, id, '2');
     expect(text).toContain(c.request.audited);
     expect(text).toContain(c.request.verified);
-    const plan = page.getByRole('table', { name: `${c.request.plan} (access)` });
+    const plan = page.getByRole('table', { name: `${c.request.plan} (${codes.operations.access})` });
     const customers = plan.getByRole('row', { name: /accounts\.customers/ });
     expect(await customers.getByRole('cell').first().innerText()).toBe(String(truth['accounts.customers']!.length));
     const orders = plan.getByRole('row', { name: /accounts\.orders/ });
@@ -144,7 +146,7 @@ describe('the staff console in a browser', () => {
     }
     await page.reload();
     const after = await visit(page, SUITE, '3-request-done');
-    expect(after).toContain(c.request.run('access', 'succeeded').split(':')[0]!);
+    expect(after).toContain(c.request.run(codes.operations.access, codes.outcomes.succeeded));
     const results = page.getByRole('table', { name: id });
     expect(
       await results
@@ -202,7 +204,7 @@ describe('the staff console in a browser', () => {
 
     await page.goto(`${base}/console/outbox`);
     const outbox = await visit(page, SUITE, '5-outbox');
-    const row = page.getByRole('row', { name: new RegExp(`extended.*${gdpr.id}`) });
+    const row = page.getByRole('row', { name: new RegExp(`${codes.templates.extended}.*${gdpr.id}`) });
     expect(await row.count()).toBe(1);
     // No code, no link, no address: the only @ on the page is the signed-in member's own e-mail in the header.
     const secrets = (await w.store.outbox.queued(10_000)).flatMap((m) => [

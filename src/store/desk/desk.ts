@@ -55,6 +55,8 @@ export interface RequestStore {
     },
   ): Promise<StoredRequest>;
   get(id: string): Promise<StoredRequest | undefined>;
+  /** How many requests match `filter` (what `list` would page through), counted by the database: no row is read. */
+  count(filter?: RequestFilter): Promise<number>;
   /** A page of the requests matching `filter`, by keyset: a page deep in the list costs what the first one does. */
   list(filter?: RequestFilter, page?: { readonly after?: string | undefined; readonly limit?: number | undefined }): Promise<RequestPage>;
   /** The request's transitions, oldest first. */

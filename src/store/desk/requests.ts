@@ -4,7 +4,7 @@ import type { RequestStatus, RightsRequest, Transition } from '../../workflow/in
 import { requestFromText, requestText, transitionFromText, transitionText } from './codec.js';
 import { pageCursor, pageLimit, readPageCursor } from './cursor.js';
 import { outboxInsert } from './outbox.js';
-import type { RequestStore, StoredRequest } from './desk.js';
+import type { RequestFilter, RequestStore, StoredRequest } from './desk.js';
 import type { DeskSql, DeskStatement } from './sql.js';
 
 interface RequestRow {
@@ -97,15 +97,7 @@ export function deskRequests(db: DeskSql): RequestStore {
     get,
     async list(filter = {}, page = {}) {
       const limit = pageLimit(page.limit, MAX_PAGE);
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const bind = (value: unknown) => `$${params.push(value)}`;
-      if (filter.kinds) where.push(filter.kinds.length === 0 ? '1 = 0' : `kind IN (${filter.kinds.map(bind).join(', ')})`);
-      if (filter.statuses) where.push(filter.statuses.length === 0 ? '1 = 0' : `status IN (${filter.statuses.map(bind).join(', ')})`);
-      if (filter.jurisdiction !== undefined) where.push(`jurisdiction = ${bind(filter.jurisdiction)}`);
-      if (filter.channels) where.push(filter.channels.length === 0 ? '1 = 0' : `channel IN (${filter.channels.map(bind).join(', ')})`);
-      if (filter.dueBefore !== undefined) where.push(`due_on < ${bind(checkDay(filter.dueBefore, 'dueBefore'))}`);
-      if (filter.dueFrom !== undefined) where.push(`due_on >= ${bind(checkDay(filter.dueFrom, 'dueFrom'))}`);
+      const { where, params, bind } = conditionsOf(filter);
       if (page.after !== undefined) {
         const [due, id] = readPageCursor(page.after);
         // Keyset: the index on (due_on, id) starts right after the last row seen, however deep the page.
@@ -118,6 +110,15 @@ export function deskRequests(db: DeskSql): RequestStore {
       );
       const items = rows.slice(0, limit).map(stored);
       return rows.length > limit ? { items, next: cursor(items[items.length - 1]!) } : { items };
+    },
+    async count(filter = {}) {
+      const { where, params } = conditionsOf(filter);
+      const rows = await db.all<{ n: number | string }>(
+        `SELECT count(*) AS n FROM requests ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+        params,
+      );
+      // PostgreSQL's count is a bigint, which its driver hands over as text.
+      return Number(rows[0]?.n ?? 0);
     },
     async activity(since) {
       const from = since.toISOString();
@@ -138,4 +139,18 @@ export function deskRequests(db: DeskSql): RequestStore {
       return rows.map((r) => transitionFromText(r.body));
     },
   };
+}
+
+/** A filter as SQL conditions on the requests table, with their parameters (`$1`…) and the binder for more. */
+function conditionsOf(filter: RequestFilter): { where: string[]; params: unknown[]; bind: (value: unknown) => string } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  if (filter.kinds) where.push(filter.kinds.length === 0 ? '1 = 0' : `kind IN (${filter.kinds.map(bind).join(', ')})`);
+  if (filter.statuses) where.push(filter.statuses.length === 0 ? '1 = 0' : `status IN (${filter.statuses.map(bind).join(', ')})`);
+  if (filter.jurisdiction !== undefined) where.push(`jurisdiction = ${bind(filter.jurisdiction)}`);
+  if (filter.channels) where.push(filter.channels.length === 0 ? '1 = 0' : `channel IN (${filter.channels.map(bind).join(', ')})`);
+  if (filter.dueBefore !== undefined) where.push(`due_on < ${bind(checkDay(filter.dueBefore, 'dueBefore'))}`);
+  if (filter.dueFrom !== undefined) where.push(`due_on >= ${bind(checkDay(filter.dueFrom, 'dueFrom'))}`);
+  return { where, params, bind };
 }

@@ -1,9 +1,16 @@
 // How a console page declares who may open it, and what the others get: an anonymous or expired session is sent to
 // the sign-in page (`/console/sign-in?next=`), an admin still to enrol TOTP to enrolment, a role without the permission
-// a 403 page. The checks are the server's one access hook (src/server/access.ts), registered on the console's routes.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+// a 403 page. The checks are the server's one access hook (src/server/access.ts), registered on the console's routes;
+// every console page (the queue's and the oversight pages alike) builds its context and answers refusals here.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import { isCustosError } from '../../errors.js';
-import type { ConsoleAccess } from './layout.js';
+import type { PolicyModel } from '../../policy/index.js';
+import { requestLanguage } from '../language.js';
+import { htmlPage, type PageContext } from '../layout.js';
+import { webMessagesFor } from '../messages/index.js';
+import type { ConsoleAccess, ConsoleContext } from './layout.js';
+import { ConsoleMessagePage } from './pages/message.js';
 
 /** The form field that carries the CSRF token (the access hook reads it when no `x-csrf-token` header came). */
 export const CSRF_FIELD = '_csrf';
@@ -64,4 +71,59 @@ export function sendRefusal(refusal: Refusal, reply: FastifyReply, page: (kind: 
   if (refusal.kind === 'sign-in' || refusal.kind === 'enrol')
     return reply.header('cache-control', 'no-store').redirect(refusal.location, 303);
   return page(refusal.kind);
+}
+
+/**
+ * A console page's context before (or without) a sign-in: its language (`?lang=`, remembered in the `lang` cookie, then
+ * the cookie, then `Accept-Language`), its words, and its own path for the language switch.
+ */
+export function pageContextOf(model: PolicyModel, request: FastifyRequest, reply: FastifyReply): PageContext {
+  const { lang, self } = requestLanguage(model, request, reply);
+  return { model, lang, t: webMessagesFor(lang), self, home: '/console' };
+}
+
+/** A signed-in page's context: the page's, who is signed in and the CSRF token its forms carry. */
+export function consoleContextOf(model: PolicyModel, request: FastifyRequest, reply: FastifyReply): ConsoleContext {
+  const staff = request.staff;
+  if (!staff) throw new Error('a console page ran without the access hook');
+  return {
+    ...pageContextOf(model, request, reply),
+    staff: { email: staff.member.email, role: staff.member.role },
+    csrf: reply.generateCsrf(),
+  };
+}
+
+/** Answers with a page: never cached (it shows a person's data or a member's session). */
+export const sendPage = (reply: FastifyReply, tree: ComponentChildren, status = 200): FastifyReply =>
+  reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(htmlPage(tree));
+
+/**
+ * The console's error handler: a refusal of the access hook becomes a redirect or the 403 page, an unknown request or
+ * entry the 404 page; any other error goes to `fallback` (the server's handler), or, without one, to the enclosing
+ * context's handler.
+ */
+export function consoleErrorHandler(
+  model: PolicyModel,
+  fallback?: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => FastifyReply,
+) {
+  const messagePage = (request: FastifyRequest, reply: FastifyReply, status: number, title: string, text: string) => {
+    const ctx = pageContextOf(model, request, reply);
+    return sendPage(reply, ConsoleMessagePage({ ctx, title, text }), status);
+  };
+  return async function consoleRefusals(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+    const refusal = refusalOf(error, request);
+    if (refusal === undefined) {
+      if (isCustosError(error) && error.code === 'not-found') {
+        const g = pageContextOf(model, request, reply).t.console.guard;
+        return messagePage(request, reply, 404, g.notFoundTitle, g.notFound);
+      }
+      if (fallback) return fallback(error, request, reply);
+      throw error;
+    }
+    return sendRefusal(refusal, reply, (kind) => {
+      const t = pageContextOf(model, request, reply).t.console;
+      const role = request.staff ? t.roles[request.staff.member.role] : '';
+      return messagePage(request, reply, 403, t.guard.forbiddenTitle, kind === 'csrf' ? t.guard.csrf : t.guard.forbidden(role));
+    });
+  };
 }

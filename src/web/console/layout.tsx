@@ -1,6 +1,7 @@
 // The staff console's page frame: the foundation's Layout with the console's navigation (only the sections the signed-in
 // role may open), who is signed in and in which role, a sign-out button and the language switch.
 import type { ComponentChildren } from 'preact';
+import { localize } from '../../policy/index.js';
 import { roleAllows, type Permission, type StaffRole } from '../../workflow/index.js';
 import { Layout, say, withLang, type PageContext } from '../layout.js';
 import { CONSOLE_SECTIONS, type ConsoleSection } from '../messages/index.js';
@@ -32,6 +33,12 @@ export const sectionsFor = (role: StaffRole): readonly ConsoleSection[] =>
 export const landingFor = (role: StaffRole): string => {
   const open = sectionsFor(role);
   return SECTIONS[open.includes('queue') ? 'queue' : (open[0] ?? 'documents')].path;
+};
+
+/** A jurisdiction as the manifest names it in the page's language (its id when the manifest has no such jurisdiction). */
+export const jurisdictionName = (ctx: PageContext, id: string): string => {
+  const jurisdiction = ctx.model.jurisdictions.find((j) => j.id === id);
+  return jurisdiction ? localize(jurisdiction.name, ctx.lang) : id;
 };
 
 /** A console page's context: the page's, plus who is signed in and the CSRF token its forms carry. */
@@ -85,5 +92,26 @@ export function OpenConsoleLayout(props: { ctx: PageContext; title: string; chil
     <Layout ctx={props.ctx} title={props.title} brand={props.ctx.t.console.layout.brand}>
       {props.children}
     </Layout>
+  );
+}
+
+/** A table that scrolls sideways on a phone: its column headers (in the page's words) and its body's rows. */
+export function ScrollTable(props: { ctx: PageContext; headers: readonly string[]; caption?: string; children: ComponentChildren }) {
+  return (
+    <div class="scroll">
+      <table>
+        {props.caption !== undefined && <caption>{say(props.ctx, props.caption)}</caption>}
+        <thead>
+          <tr>
+            {props.headers.map((header) => (
+              <th key={header} scope="col">
+                {say(props.ctx, header)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
   );
 }

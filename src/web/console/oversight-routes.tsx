@@ -4,20 +4,16 @@
 // the CSRF token of every form.
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ComponentChildren } from 'preact';
 import { verifyChain } from '../../audit/index.js';
 import type { Desk, Registers, RegisterView } from '../../desk/index.js';
 import { CustosError, isCustosError } from '../../errors.js';
-import type { Diagnostic, Language } from '../../policy/index.js';
+import type { Diagnostic } from '../../policy/index.js';
 import { renderDataMap, renderNotice, renderRopa } from '../../render/index.js';
 import type { ApiKey, StaffUser } from '../../store/index.js';
 import { REGISTER_KINDS, STAFF_ROLES, roleAllows, type Permission, type RegisterKind, type StaffRole } from '../../workflow/index.js';
-import { pageLanguage, LANG_COOKIE } from '../language.js';
-import { htmlPage } from '../layout.js';
-import { webMessagesFor } from '../messages/index.js';
 import { dashboardOf, dashboardSince } from './dashboard.js';
-import { guarded, refusalOf, sendRefusal } from './guard.js';
-import { OpenConsoleLayout, type ConsoleContext } from './layout.js';
+import { consoleContextOf, consoleErrorHandler, guarded, sendPage } from './guard.js';
+import type { ConsoleContext } from './layout.js';
 import { AuditPage } from './pages/audit.js';
 import { DashboardPage } from './pages/dashboard.js';
 import { DocumentsPage } from './pages/documents.js';
@@ -61,71 +57,27 @@ export async function registerOversightPages(app: FastifyInstance, options: Over
   const store = desk.core.store;
   await app.register(fastifyFormbody, { bodyLimit: 65_536 });
 
-  const contextOf = (request: FastifyRequest, reply: FastifyReply): ConsoleContext => {
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    const lang = pageLanguage(model, {
-      query: typeof query['lang'] === 'string' ? query['lang'] : undefined,
-      cookie: request.cookies?.[LANG_COOKIE],
-      acceptLanguage: request.headers['accept-language'],
-    });
-    const url = new URL(request.url, 'http://x');
-    url.searchParams.delete('lang');
-    const member = request.staff?.member;
-    return {
-      model,
-      lang,
-      t: webMessagesFor(lang),
-      self: `${url.pathname}${url.search}`,
-      home: '/console',
-      staff: { email: member?.email ?? '', role: member?.role ?? 'auditor' },
-      csrf: reply.generateCsrf(),
-    };
-  };
-  const send = (reply: FastifyReply, tree: ComponentChildren, status = 200) =>
-    reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(htmlPage(tree));
+  const contextOf = (request: FastifyRequest, reply: FastifyReply) => consoleContextOf(model, request, reply);
   const actorOf = (request: FastifyRequest): string => request.staff?.member.id ?? '';
   const may = (request: FastifyRequest, permission: Permission) => !!request.staff && roleAllows(request.staff.member.role, permission);
   const wordsOf = (ctx: ConsoleContext) => oversightWordsFor(ctx.lang);
   const back = (ctx: ConsoleContext, path: string) => `${path}${path.includes('?') ? '&' : '?'}lang=${ctx.lang}`;
 
-  app.setErrorHandler(async (error, request, reply) => {
-    const refusal = refusalOf(error, request);
-    if (!refusal) throw error;
-    return sendRefusal(refusal, reply, (kind) => {
-      const lang: Language = pageLanguage(model, {
-        cookie: request.cookies?.[LANG_COOKIE],
-        acceptLanguage: request.headers['accept-language'],
-      });
-      const t = webMessagesFor(lang);
-      const ctx = { model, lang, t, self: '/console', home: '/console' };
-      const g = t.console.guard;
-      const role = request.staff?.member.role;
-      return send(
-        reply,
-        <OpenConsoleLayout ctx={ctx} title={g.forbiddenTitle}>
-          <p>{kind === 'csrf' ? g.csrf : g.forbidden(role ? t.console.roles[role] : '')}</p>
-          <p>
-            <a href={`/console?lang=${lang}`}>{g.back}</a>
-          </p>
-        </OpenConsoleLayout>,
-        403,
-      );
-    });
-  });
+  app.setErrorHandler(consoleErrorHandler(model));
 
   // The dashboard.
   app.get('/console/dashboard', guarded('requests:read'), async (request, reply) => {
     const ctx = contextOf(request, reply);
     const now = desk.core.clock.now();
     const data = dashboardOf(await store.requests.activity(dashboardSince(now)), now);
-    return send(reply, <DashboardPage ctx={ctx} w={wordsOf(ctx)} data={data} />);
+    return sendPage(reply, <DashboardPage ctx={ctx} w={wordsOf(ctx)} data={data} />);
   });
 
   // Retention: the plan and the forecast read the provider's stores at the page's instant, once each per page view.
   app.get('/console/retention', guarded('retention:read'), async (request, reply) => {
     const ctx = contextOf(request, reply);
     const data = await retentionPageOf(options.readRetention, desk.core.clock.now());
-    return send(reply, <RetentionPage ctx={ctx} w={wordsOf(ctx)} data={data} />);
+    return sendPage(reply, <RetentionPage ctx={ctx} w={wordsOf(ctx)} data={data} />);
   });
 
   // The audit trail: a page of entries, and the chain verified on demand.
@@ -148,7 +100,7 @@ export async function registerOversightPages(app: FastifyInstance, options: Over
         mayVerify={may(request, 'audit:verify')}
       />
     );
-    return send(reply, page);
+    return sendPage(reply, page);
   };
   app.get('/console/audit', guarded('audit:read'), async (request, reply) => auditPage(request, reply, false));
   app.post('/console/audit/verify', guarded('audit:verify'), async (request, reply) => auditPage(request, reply, true));
@@ -157,7 +109,7 @@ export async function registerOversightPages(app: FastifyInstance, options: Over
   const usersPage = async (request: FastifyRequest, reply: FastifyReply, outcome?: Outcome, status = 200) => {
     const ctx = contextOf(request, reply);
     const users = await store.users.list();
-    return send(reply, <UsersPage ctx={ctx} w={wordsOf(ctx)} users={users} selfId={actorOf(request)} outcome={outcome} />, status);
+    return sendPage(reply, <UsersPage ctx={ctx} w={wordsOf(ctx)} users={users} selfId={actorOf(request)} outcome={outcome} />, status);
   };
   const refusedText = (ctx: ConsoleContext, error: unknown): Outcome => {
     if (isCustosError(error) && ['conflict', 'not-found', 'invalid-input'].includes(error.code))
@@ -207,7 +159,7 @@ export async function registerOversightPages(app: FastifyInstance, options: Over
   const keysPage = async (request: FastifyRequest, reply: FastifyReply, outcome?: Outcome, status = 200) => {
     const ctx = contextOf(request, reply);
     const keys = await store.apiKeys.list();
-    return send(reply, <KeysPage ctx={ctx} w={wordsOf(ctx)} keys={keys} scopes={services.keyScopes} outcome={outcome} />, status);
+    return sendPage(reply, <KeysPage ctx={ctx} w={wordsOf(ctx)} keys={keys} scopes={services.keyScopes} outcome={outcome} />, status);
   };
   app.get('/console/keys', guarded('staff:manage'), async (request, reply) => keysPage(request, reply));
   app.post('/console/keys', guarded('staff:manage'), async (request, reply) => {
@@ -237,13 +189,13 @@ export async function registerOversightPages(app: FastifyInstance, options: Over
       const ctx = contextOf(request, reply);
       const lists = {} as Record<RegisterKind, readonly RegisterView[]>;
       for (const kind of REGISTER_KINDS) lists[kind] = (await registers.list({ kinds: [kind] }, { limit: 100 })).items;
-      return send(reply, <RegistersPage ctx={ctx} w={wordsOf(ctx)} lists={lists} mayRecord={may(request, 'registers:manage')} />);
+      return sendPage(reply, <RegistersPage ctx={ctx} w={wordsOf(ctx)} lists={lists} mayRecord={may(request, 'registers:manage')} />);
     });
     app.get('/console/registers/:kind/new', guarded('registers:manage'), async (request, reply) => {
       const kind = kindOf(request);
       if (!kind) return reply.callNotFound();
       const ctx = contextOf(request, reply);
-      return send(reply, <RegisterFormPage ctx={ctx} w={wordsOf(ctx)} kind={kind} values={formValuesOf(kind, {})} problems={{}} />);
+      return sendPage(reply, <RegisterFormPage ctx={ctx} w={wordsOf(ctx)} kind={kind} values={formValuesOf(kind, {})} problems={{}} />);
     });
     app.post('/console/registers/:kind', guarded('registers:manage'), async (request, reply) => {
       const kind = kindOf(request);
@@ -258,7 +210,7 @@ export async function registerOversightPages(app: FastifyInstance, options: Over
         const ctx = contextOf(request, reply);
         const field = fieldOfRefusal(kind, error.details['field']) ?? REGISTER_FORMS_FIRST[kind];
         const page = <RegisterFormPage ctx={ctx} w={wordsOf(ctx)} kind={kind} values={values} problems={{ [field]: error.message }} />;
-        return send(reply, page, 400);
+        return sendPage(reply, page, 400);
       }
     });
     const entryPage = async (request: FastifyRequest, reply: FastifyReply, flash?: { text: string; bad: boolean }, status = 200) => {
@@ -275,7 +227,7 @@ export async function registerOversightPages(app: FastifyInstance, options: Over
         const page = (
           <RegisterEntryPage ctx={ctx} w={wordsOf(ctx)} view={view} mayChange={may(request, 'registers:manage')} flash={shown} />
         );
-        return send(reply, page, status);
+        return sendPage(reply, page, status);
       } catch (error) {
         if (isCustosError(error) && error.code === 'not-found') return reply.callNotFound();
         throw error;
@@ -301,7 +253,7 @@ export async function registerOversightPages(app: FastifyInstance, options: Over
   const maps = new Map<string, string>();
   app.get('/console/documents', guarded('signed-in'), async (request, reply) => {
     const ctx = contextOf(request, reply);
-    return send(reply, <DocumentsPage ctx={ctx} w={wordsOf(ctx)} diagnostics={options.diagnostics} />);
+    return sendPage(reply, <DocumentsPage ctx={ctx} w={wordsOf(ctx)} diagnostics={options.diagnostics} />);
   });
   app.get('/console/documents/notice/:lang', guarded('signed-in'), async (request, reply) => {
     const lang = model.languages.find((l) => l === (request.params as { lang: string }).lang);

@@ -2,7 +2,6 @@
 // actions, the outbox. Every route declares its access (`guarded`); the server registers the access hook beside them.
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ComponentChildren } from 'preact';
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import { queueFilter, sentMessage as sentMessageOf, type Desk } from '../../desk/index.js';
@@ -18,13 +17,21 @@ import {
   type RightsRequest,
 } from '../../workflow/index.js';
 import type { RunRecord } from '../../store/index.js';
-import { chosenLanguage, LANG_COOKIE, pageLanguage } from '../language.js';
-import { htmlPage, say, withLang, type PageContext } from '../layout.js';
+import { withLang } from '../layout.js';
 import { CONSOLE_ACTIONS, webMessagesFor, type ConsoleAction } from '../messages/index.js';
 import { isSameOrigin } from '../origin.js';
 import type { ConsoleAuth } from './auth.js';
-import { guarded, refusalOf, safeNext, sendRefusal, SIGN_IN_REASONS, type SignInReason } from './guard.js';
-import { landingFor, OpenConsoleLayout, type ConsoleAccess, type ConsoleContext } from './layout.js';
+import {
+  consoleContextOf,
+  consoleErrorHandler,
+  guarded,
+  pageContextOf,
+  safeNext,
+  sendPage,
+  SIGN_IN_REASONS,
+  type SignInReason,
+} from './guard.js';
+import { landingFor, type ConsoleAccess } from './layout.js';
 import { OutboxPage } from './pages/outbox.js';
 import { QueuePage, type QueueFilters } from './pages/queue.js';
 import { REASONED, RequestPage, type RunResult } from './pages/request.js';
@@ -71,77 +78,9 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
   const model = desk.core.model;
   await app.register(fastifyFormbody, { bodyLimit: 16_384 });
 
-  const pageContextOf = (request: FastifyRequest, reply: FastifyReply): PageContext => {
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    const asked = typeof query['lang'] === 'string' ? query['lang'] : undefined;
-    const lang = pageLanguage(model, {
-      query: asked,
-      cookie: request.cookies?.[LANG_COOKIE],
-      acceptLanguage: request.headers['accept-language'],
-    });
-    if (chosenLanguage(model, asked) !== undefined && request.cookies?.[LANG_COOKIE] !== lang)
-      reply.setCookie(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31_536_000 });
-    const url = new URL(request.url, 'http://x');
-    url.searchParams.delete('lang');
-    return { model, lang, t: webMessagesFor(lang), self: `${url.pathname}${url.search}`, home: '/console' };
-  };
-  const contextOf = (request: FastifyRequest, reply: FastifyReply): ConsoleContext => {
-    const staff = request.staff;
-    if (!staff) throw new Error('a console page ran without the access hook');
-    return {
-      ...pageContextOf(request, reply),
-      staff: { email: staff.member.email, role: staff.member.role },
-      csrf: reply.generateCsrf(),
-    };
-  };
-  const send = (reply: FastifyReply, tree: ComponentChildren, status = 200) =>
-    reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(htmlPage(tree));
-  const messagePage = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    title: (ctx: PageContext) => string,
-    text: (ctx: PageContext) => string,
-  ) => {
-    const ctx = pageContextOf(request, reply);
-    return send(
-      reply,
-      <OpenConsoleLayout ctx={ctx} title={title(ctx)}>
-        <p>{say(ctx, text(ctx))}</p>
-        <p>
-          <a href={withLang('/console', ctx.lang)}>{say(ctx, ctx.t.console.guard.back)}</a>
-        </p>
-      </OpenConsoleLayout>,
-      status,
-    );
-  };
-
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const refusal = refusalOf(error, request);
-    if (refusal === undefined) {
-      if (isCustosError(error) && error.code === 'not-found')
-        return messagePage(
-          request,
-          reply,
-          404,
-          (c) => c.t.console.guard.notFoundTitle,
-          (c) => c.t.console.guard.notFound,
-        );
-      return fallback(error, request, reply);
-    }
-    return sendRefusal(refusal, reply, (kind) =>
-      messagePage(
-        request,
-        reply,
-        403,
-        (c) => c.t.console.guard.forbiddenTitle,
-        (c) =>
-          kind === 'csrf'
-            ? c.t.console.guard.csrf
-            : c.t.console.guard.forbidden(request.staff ? c.t.console.roles[request.staff.member.role] : ''),
-      ),
-    );
-  });
+  const pageOf = (request: FastifyRequest, reply: FastifyReply) => pageContextOf(model, request, reply);
+  const contextOf = (request: FastifyRequest, reply: FastifyReply) => consoleContextOf(model, request, reply);
+  app.setErrorHandler(consoleErrorHandler(model, fallback));
 
   /** Who acts at the desk: an officer when the role may decide, else an agent; the account's id, never an e-mail. */
   const actorOf = (request: FastifyRequest): Actor => {
@@ -150,24 +89,24 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
   };
 
   app.get('/console', guarded('signed-in'), async (request, reply) =>
-    reply.redirect(withLang(landingFor(request.staff!.member.role), pageContextOf(request, reply).lang), 303),
+    reply.redirect(withLang(landingFor(request.staff!.member.role), pageOf(request, reply).lang), 303),
   );
 
   // Sign-in: public, but only from our own pages (a login CSRF would sign a victim in to the attacker's account).
   const signInPage = (request: FastifyRequest, reply: FastifyReply, email: string, notice: Notice | undefined, status: number) => {
-    const ctx = pageContextOf(request, reply);
+    const ctx = pageOf(request, reply);
     const next = safeNext((request.query as Record<string, unknown>)['next']);
     const action = withLang(`/console/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`, ctx.lang);
-    return send(reply, <SignInPage ctx={ctx} action={action} email={email} notice={notice} />, status);
+    return sendPage(reply, <SignInPage ctx={ctx} action={action} email={email} notice={notice} />, status);
   };
   app.get('/console/sign-in', guarded('public'), async (request, reply) => {
     const ended = (request.query as Record<string, unknown>)['ended'];
     const reason = (SIGN_IN_REASONS as readonly unknown[]).includes(ended) ? (ended as SignInReason) : undefined;
-    const t = pageContextOf(request, reply).t.console.signIn;
+    const t = pageOf(request, reply).t.console.signIn;
     return signInPage(request, reply, '', reason ? { text: t.ended[reason], bad: reason !== 'signed-out' } : undefined, 200);
   });
   app.post('/console/sign-in', guarded('public'), async (request, reply) => {
-    const t = pageContextOf(request, reply).t.console.signIn;
+    const t = pageOf(request, reply).t.console.signIn;
     if (!isSameOrigin(request)) return signInPage(request, reply, '', { text: t.refused, bad: true }, 403);
     const email = formText(request.body, 'email', 254);
     const password = formText(request.body, 'password', 1024);
@@ -177,13 +116,13 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
       const text = outcome.reason === 'throttled' ? t.throttled : outcome.reason === 'totp-required' ? t.totpRequired : t.refused;
       return signInPage(request, reply, email, { text, bad: true }, outcome.reason === 'throttled' ? 429 : 401);
     }
-    const lang = pageContextOf(request, reply).lang;
+    const lang = pageOf(request, reply).lang;
     if (outcome.stage === 'totp-enrolment') return reply.redirect(withLang('/console/totp', lang), 303);
     const next = safeNext((request.query as Record<string, unknown>)['next']);
     return reply.redirect(withLang(next ?? landingFor(outcome.role), lang), 303);
   });
   app.post('/console/sign-out', guarded('session'), async (request, reply) => {
-    const lang = pageContextOf(request, reply).lang;
+    const lang = pageOf(request, reply).lang;
     await auth.signOut(request, reply);
     return reply.redirect(withLang('/console/sign-in?ended=signed-out', lang), 303);
   });
@@ -193,7 +132,7 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
     const ctx = contextOf(request, reply);
     const state = await auth.enrolment(request, 'show');
     const mustEnrol = request.staff!.session.stage === 'totp-enrolment';
-    return send(reply, <TotpPage ctx={ctx} state={state} mustEnrol={mustEnrol} notice={notice} />, status);
+    return sendPage(reply, <TotpPage ctx={ctx} state={state} mustEnrol={mustEnrol} notice={notice} />, status);
   };
   app.get('/console/totp', guarded('session'), async (request, reply) => {
     const done = (request.query as Record<string, unknown>)['done'] === 'enrolled';
@@ -201,10 +140,10 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
   });
   app.post('/console/totp/start', guarded('session'), async (request, reply) => {
     await auth.enrolment(request, 'new');
-    return reply.redirect(withLang('/console/totp', pageContextOf(request, reply).lang), 303);
+    return reply.redirect(withLang('/console/totp', pageOf(request, reply).lang), 303);
   });
   app.post('/console/totp/confirm', guarded('session'), async (request, reply) => {
-    const lang = pageContextOf(request, reply).lang;
+    const lang = pageOf(request, reply).lang;
     if (await auth.confirmEnrolment(request, reply, formText(request.body, 'code', 6)))
       return reply.redirect(withLang('/console/totp?done=enrolled', lang), 303);
     return totpPage(request, reply, { text: webMessagesFor(lang).console.totp.wrong, bad: true }, 400);
@@ -215,10 +154,11 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
     const query = QUEUE_QUERY.parse(request.query ?? {});
     const filters: QueueFilters = { kind: query.kind, status: query.status, jurisdiction: query.jurisdiction || undefined, due: query.due };
     const now = clock.now();
+    // The banner counts what its links list (the same filters), counted by the store without reading a request.
     const [page, overdue, week] = await Promise.all([
       desk.list(queueFilter(filters, now), { ...(query.after ? { after: query.after } : {}), limit: PAGE_SIZE }),
-      desk.overdue(),
-      desk.dueThisWeek(),
+      desk.core.store.requests.count(queueFilter({ due: 'overdue' }, now)),
+      desk.core.store.requests.count(queueFilter({ due: 'this-week' }, now)),
     ]);
     const back = (query.back ?? '').split(' ').filter((c) => c !== '');
     const link = (after: string | undefined, trail: readonly string[]) => {
@@ -230,7 +170,7 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
       return `/console/requests?${params.toString()}`;
     };
     const here = query.after ?? '';
-    return send(
+    return sendPage(
       reply,
       <QueuePage
         ctx={ctx}
@@ -245,8 +185,8 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
             due: deadlineOf(r, now).due,
             daysLeft: daysLeft(r, now),
           })),
-          overdue: overdue.length,
-          dueThisWeek: week.length,
+          overdue,
+          dueThisWeek: week,
           jurisdictions: model.jurisdictions.map((j) => j.id),
           next: page.next ? link(page.next, [...back, here].slice(-MAX_BACK)) : undefined,
           previous: query.after ? link(back.at(-1) || undefined, back.slice(0, -1)) : undefined,
@@ -287,7 +227,7 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
     const verified =
       detail.history.some((t) => t.event === 'verify') ||
       ['verified', 'awaiting-approval', 'approved', 'running', 'completed'].includes(detail.request.status);
-    return send(
+    return sendPage(
       reply,
       <RequestPage
         ctx={ctx}
@@ -300,14 +240,14 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
   app.get('/console/requests/:id', { ...guarded('requests:read'), schema: { params: ID } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const done = FLASH.safeParse((request.query as Record<string, unknown>)['done']);
-    const t = pageContextOf(request, reply).t.console.request;
+    const t = pageOf(request, reply).t.console.request;
     return requestPage(request, reply, id, done.success ? { text: t.done } : undefined);
   });
 
   for (const action of CONSOLE_ACTIONS)
     app.post(`/console/requests/:id/${action}`, { ...guarded(ACTION_ACCESS[action]), schema: { params: ID } }, async (request, reply) => {
       const { id } = request.params as { id: string };
-      const lang = pageContextOf(request, reply).lang;
+      const lang = pageOf(request, reply).lang;
       const t = webMessagesFor(lang).console.request;
       const reason = formText(request.body, 'reason', 2000);
       if (REASONED.has(action) && reason === '') return requestPage(request, reply, id, { text: t.reasonRequired, bad: true }, 400);
@@ -342,7 +282,7 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
     );
     const rows = page.items.map((m) => ({ ...sentMessageOf(m), requestId: m.requestId }));
     const next = page.next ? `/console/outbox?${new URLSearchParams({ after: page.next, lang: ctx.lang }).toString()}` : undefined;
-    return send(reply, <OutboxPage ctx={ctx} rows={rows} next={next} />);
+    return sendPage(reply, <OutboxPage ctx={ctx} rows={rows} next={next} />);
   });
 }
 

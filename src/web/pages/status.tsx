@@ -3,7 +3,7 @@ import type { RequestStatusView } from '../../desk/index.js';
 import { localize } from '../../policy/index.js';
 import { dateInWords } from '../../render/index.js';
 import { CLOSED_STATUSES } from '../../workflow/index.js';
-import { Layout, say, type PageContext } from '../layout.js';
+import { Layout, OneTimeCodeInput, say, type PageContext } from '../layout.js';
 
 /** A line at the top of the page: what the last form did (`ok`) or why it was refused. */
 export interface Flash {
@@ -71,15 +71,7 @@ export function StatusPage({ ctx, view, base, flash, maxProofMegabytes }: Status
           <form method="post" action={action('code')}>
             <div class="field">
               <label for="code">{say(ctx, s.code)}</label>
-              <input
-                type="text"
-                id="code"
-                name="code"
-                inputmode="numeric"
-                autocomplete="one-time-code"
-                maxlength={16}
-                aria-describedby="code-hint"
-              />
+              <OneTimeCodeInput id="code" maxLength={16} describedBy="code-hint" />
             </div>
             <button type="submit">{say(ctx, s.confirm)}</button>
           </form>

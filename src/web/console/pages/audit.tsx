@@ -1,7 +1,7 @@
 // The audit trail page: entries newest first, a page at a time (ids and counts only), and "verify the chain".
-import type { AuditEntry, ChainVerification } from '../../../audit/index.js';
+import type { AuditEntry, ChainVerification, SubjectKind } from '../../../audit/index.js';
 import { say, withLang } from '../../layout.js';
-import { CsrfField, StaffLayout, type ConsoleContext } from '../layout.js';
+import { CsrfField, ScrollTable, StaffLayout, type ConsoleContext } from '../layout.js';
 import type { OversightWords } from '../words/index.js';
 
 export function AuditPage(props: {
@@ -15,6 +15,7 @@ export function AuditPage(props: {
 }) {
   const { ctx } = props;
   const a = props.w.audit;
+  const codes = props.w.codes;
   const v = props.verified;
   return (
     <StaffLayout ctx={ctx} title={a.title} current="audit">
@@ -33,37 +34,22 @@ export function AuditPage(props: {
       {props.entries.length === 0 ? (
         <p>{say(ctx, a.empty)}</p>
       ) : (
-        <div class="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{say(ctx, a.seq)}</th>
-                <th scope="col">{say(ctx, a.at)}</th>
-                <th scope="col">{say(ctx, a.actor)}</th>
-                <th scope="col">{say(ctx, a.action)}</th>
-                <th scope="col">{say(ctx, a.subjects)}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.entries.map((e) => (
-                <tr key={e.seq}>
-                  <th scope="row">{String(e.seq)}</th>
-                  <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
-                  <td>{`${e.actor.kind} ${e.actor.id}`}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    {Object.entries(e.subjects)
-                      .filter((kv): kv is [string, string] => typeof kv[1] === 'string')
-                      .map(([k, id]) => `${k} ${id}`)
-                      .join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable ctx={ctx} headers={[a.seq, a.at, a.actor, a.action, a.subjects]}>
+          {props.entries.map((e) => (
+            <tr key={e.seq}>
+              <th scope="row">{String(e.seq)}</th>
+              <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
+              <td>{say(ctx, `${codes.actorKinds[e.actor.kind]} ${e.actor.id}`)}</td>
+              <td>{say(ctx, codes.auditActions[e.action] ?? e.action)}</td>
+              <td>
+                {Object.entries(e.subjects)
+                  .filter((kv): kv is [SubjectKind, string] => typeof kv[1] === 'string')
+                  .map(([k, id]) => `${codes.subjects[k] ?? k} ${id}`)
+                  .join(', ')}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       <p>
         {!props.first && <a href={withLang('/console/audit', ctx.lang)}>{say(ctx, a.newest)}</a>}

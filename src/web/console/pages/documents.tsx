@@ -2,7 +2,7 @@
 // checks (file:line, rule, message) so a DPO sees what is wrong without a terminal.
 import type { Diagnostic } from '../../../policy/index.js';
 import { say, withLang } from '../../layout.js';
-import { StaffLayout, type ConsoleContext } from '../layout.js';
+import { ScrollTable, StaffLayout, type ConsoleContext } from '../layout.js';
 import type { OversightWords } from '../words/index.js';
 
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = { en: 'English', fr: 'Français', 'fr-CA': 'Français (Canada)' };
@@ -37,34 +37,21 @@ export function DocumentsPage(props: { ctx: ConsoleContext; w: OversightWords; d
         ) : props.diagnostics.length === 0 ? (
           <p>{say(ctx, d.lintClean)}</p>
         ) : (
-          <div class="scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{say(ctx, d.where)}</th>
-                  <th scope="col">{say(ctx, d.severity)}</th>
-                  <th scope="col">{say(ctx, d.rule)}</th>
-                  <th scope="col">{say(ctx, d.message)}</th>
-                  <th scope="col">{say(ctx, d.fix)}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.diagnostics.map((x, i) => (
-                  <tr key={i}>
-                    <th scope="row">
-                      <code>{x.location ? `${x.location.file}:${x.location.line}` : '—'}</code>
-                    </th>
-                    <td>{x.severity}</td>
-                    <td>
-                      <code>{x.code}</code>
-                    </td>
-                    <td>{x.message}</td>
-                    <td>{x.fix ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable ctx={ctx} headers={[d.where, d.severity, d.rule, d.message, d.fix]}>
+            {props.diagnostics.map((x, i) => (
+              <tr key={i}>
+                <th scope="row">
+                  <code>{x.location ? `${x.location.file}:${x.location.line}` : '—'}</code>
+                </th>
+                <td>{say(ctx, props.w.codes.severities[x.severity])}</td>
+                <td>
+                  <code>{x.code}</code>
+                </td>
+                <td>{x.message}</td>
+                <td>{x.fix ?? ''}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
     </StaffLayout>

@@ -4,11 +4,13 @@ import type { SentMessage } from '../../../desk/index.js';
 import { dateInWords } from '../../../render/index.js';
 import { say, withLang } from '../../layout.js';
 import { StaffLayout, type ConsoleContext } from '../layout.js';
+import { codeWordsFor, languageName, templateName } from '../words/index.js';
 
 export type OutboxRow = SentMessage & { readonly requestId?: string | undefined };
 
 export function OutboxPage({ ctx, rows, next }: { ctx: ConsoleContext; rows: readonly OutboxRow[]; next?: string | undefined }) {
   const w = ctx.t.console.outbox;
+  const codes = codeWordsFor(ctx.lang);
   const when = (d: Date) => `${dateInWords(d, ctx.lang)} ${d.toISOString().slice(11, 16)} UTC`;
   return (
     <StaffLayout ctx={ctx} title={w.title} current="outbox">
@@ -33,12 +35,12 @@ export function OutboxPage({ ctx, rows, next }: { ctx: ConsoleContext; rows: rea
             <tbody>
               {rows.map((m) => (
                 <tr key={m.id}>
-                  <th scope="row">{m.template}</th>
+                  <th scope="row">{say(ctx, templateName(codes, m.template))}</th>
                   <td>
                     {m.requestId && <a href={withLang(`/console/requests/${encodeURIComponent(m.requestId)}`, ctx.lang)}>{m.requestId}</a>}
                   </td>
-                  <td>{m.language}</td>
-                  <td>{m.status}</td>
+                  <td>{say(ctx, languageName(codes, m.language))}</td>
+                  <td>{say(ctx, codes.delivery[m.status])}</td>
                   <td>{m.attempts}</td>
                   <td>{when(m.queuedAt)}</td>
                   <td>{m.sentAt ? when(m.sentAt) : ''}</td>

@@ -142,7 +142,7 @@ export function KeysPage(props: {
             {props.scopes.map((scope) => (
               <div class="choice" key={scope}>
                 <input type="checkbox" id={`scope-${scope}`} name="scopes" value={scope} />
-                <label for={`scope-${scope}`}>{scope}</label>
+                <label for={`scope-${scope}`}>{say(ctx, props.w.codes.scopes[scope] ?? scope)}</label>
               </div>
             ))}
           </fieldset>
@@ -169,7 +169,7 @@ export function KeysPage(props: {
                   <th scope="row">
                     <code>{`ck_${key.id}_…`}</code>
                   </th>
-                  <td>{key.scopes.join(', ')}</td>
+                  <td>{say(ctx, key.scopes.map((scope) => props.w.codes.scopes[scope] ?? scope).join(', '))}</td>
                   <td>{day(key.createdAt)}</td>
                   <td>{key.lastUsedAt ? day(key.lastUsedAt) : '—'}</td>
                   <td>

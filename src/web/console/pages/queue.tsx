@@ -3,7 +3,7 @@
 import { dateInWords } from '../../../render/index.js';
 import { REQUEST_KINDS, REQUEST_STATUSES, type RequestKind, type RequestStatus } from '../../../workflow/index.js';
 import { say, withLang } from '../../layout.js';
-import { StaffLayout, type ConsoleContext } from '../layout.js';
+import { jurisdictionName, StaffLayout, type ConsoleContext } from '../layout.js';
 
 /** One row as the page shows it (computed from the stored request on `now`'s day). */
 export interface QueueRow {
@@ -86,7 +86,7 @@ export function QueuePage({ ctx, view }: { ctx: ConsoleContext; view: QueueView 
             label={w.jurisdiction}
             value={f.jurisdiction}
             any={w.any}
-            options={view.jurisdictions.map((j) => [j, j])}
+            options={view.jurisdictions.map((j) => [j, jurisdictionName(ctx, j)])}
             ctx={ctx}
           />
           <Select
@@ -130,7 +130,7 @@ export function QueuePage({ ctx, view }: { ctx: ConsoleContext; view: QueueView 
                     </th>
                     <td>{say(ctx, ctx.t.kindName[row.kind])}</td>
                     <td>{say(ctx, w.statuses[row.status])}</td>
-                    <td>{row.jurisdiction}</td>
+                    <td>{say(ctx, jurisdictionName(ctx, row.jurisdiction))}</td>
                     <td>{dateInWords(row.receivedAt, ctx.lang)}</td>
                     <td>{dateInWords(row.due, ctx.lang)}</td>
                     <td>

@@ -3,7 +3,7 @@
 import type { RegisterView } from '../../../desk/index.js';
 import { REGISTER_KINDS, REGISTER_STATUSES, openedAt, type RegisterKind } from '../../../workflow/index.js';
 import { say, withLang } from '../../layout.js';
-import { CsrfField, StaffLayout, type ConsoleContext } from '../layout.js';
+import { CsrfField, ScrollTable, StaffLayout, type ConsoleContext } from '../layout.js';
 import { REGISTER_FORMS, type FormValues } from '../register-forms.js';
 import type { OversightWords } from '../words/index.js';
 
@@ -50,34 +50,21 @@ export function RegistersPage(props: {
           {props.lists[kind].length === 0 ? (
             <p>{say(ctx, r.none)}</p>
           ) : (
-            <div class="scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{say(ctx, r.id)}</th>
-                    <th scope="col">{say(ctx, r.opened)}</th>
-                    <th scope="col">{say(ctx, r.status)}</th>
-                    <th scope="col">{say(ctx, r.due)}</th>
-                    <th scope="col">{say(ctx, r.left)}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.lists[kind].map((view) => (
-                    <tr key={view.entry.id}>
-                      <th scope="row">
-                        <a href={withLang(`/console/registers/${REGISTER_SEGMENTS[kind]}/${view.entry.id}`, ctx.lang)}>{view.entry.id}</a>
-                      </th>
-                      <td>{stamp(openedAt(view.entry))}</td>
-                      <td>{view.entry.status}</td>
-                      <td>{stamp(view.clock.dueAt)}</td>
-                      <td>
-                        <ClockText ctx={ctx} w={props.w} view={view} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollTable ctx={ctx} headers={[r.id, r.opened, r.status, r.due, r.left]}>
+              {props.lists[kind].map((view) => (
+                <tr key={view.entry.id}>
+                  <th scope="row">
+                    <a href={withLang(`/console/registers/${REGISTER_SEGMENTS[kind]}/${view.entry.id}`, ctx.lang)}>{view.entry.id}</a>
+                  </th>
+                  <td>{stamp(openedAt(view.entry))}</td>
+                  <td>{say(ctx, props.w.codes.registerStatuses[view.entry.status])}</td>
+                  <td>{stamp(view.clock.dueAt)}</td>
+                  <td>
+                    <ClockText ctx={ctx} w={props.w} view={view} />
+                  </td>
+                </tr>
+              ))}
+            </ScrollTable>
           )}
         </section>
       ))}
@@ -175,10 +162,26 @@ export function RegisterEntryPage(props: {
 }) {
   const { ctx, view } = props;
   const r = props.w.registers;
+  const codes = props.w.codes;
   const entry = view.entry;
   const shown = Object.entries(entry).filter(([k]) => !['kind', 'id', 'notifications'].includes(k));
-  const value = (v: unknown): string =>
-    v instanceof Date ? stamp(v) : Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+  // Closed word lists (status, risk, yes or no) in words; what staff typed as they typed it.
+  const value = (k: string, v: unknown): string =>
+    k === 'status'
+      ? codes.registerStatuses[entry.status]
+      : k === 'risk' && typeof v === 'string' && v in r.risks
+        ? r.risks[v as keyof typeof r.risks]
+        : typeof v === 'boolean'
+          ? v
+            ? codes.yes
+            : codes.no
+          : v instanceof Date
+            ? stamp(v)
+            : Array.isArray(v)
+              ? v.join(', ')
+              : typeof v === 'object' && v !== null
+                ? JSON.stringify(v)
+                : String(v);
   return (
     <StaffLayout ctx={ctx} title={r.entryTitle(r.kinds[entry.kind], entry.id)} current="registers">
       {props.flash && (
@@ -198,7 +201,10 @@ export function RegisterEntryPage(props: {
             <ul>
               {view.clock.notifications.map((n) => (
                 <li key={`${n.law}-${n.to}`}>
-                  {`${n.source} · ${n.to}${n.authority ? ` (${n.authority})` : ''} · ${n.sentAt ? say(ctx, r.sent(stamp(n.sentAt))) : say(ctx, r.owed)}`}
+                  {say(
+                    ctx,
+                    `${n.source} · ${codes.recipients[n.to]}${n.authority ? ` (${n.authority})` : ''} · ${n.sentAt ? r.sent(stamp(n.sentAt)) : r.owed}`,
+                  )}
                 </li>
               ))}
             </ul>
@@ -211,7 +217,7 @@ export function RegisterEntryPage(props: {
           {shown.map(([k, v]) => (
             <div key={k}>
               <dt>{say(ctx, r.fields[k] ?? k)}</dt>
-              <dd>{value(v)}</dd>
+              <dd>{value(k, v)}</dd>
             </div>
           ))}
         </dl>
@@ -227,7 +233,7 @@ export function RegisterEntryPage(props: {
               <select id="status" name="status">
                 {REGISTER_STATUSES[entry.kind].map((s) => (
                   <option key={s} value={s} selected={s === entry.status}>
-                    {s}
+                    {say(ctx, codes.registerStatuses[s])}
                   </option>
                 ))}
               </select>

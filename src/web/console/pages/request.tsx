@@ -2,17 +2,21 @@
 // the results after (rows per collection, holds kept and until when), the timeline, the messages sent, and the actions
 // the signed-in role may take now, as forms. Viewing it is audited, and the page says so.
 import type { PlanPreview, RequestDetail } from '../../../desk/index.js';
+import type { ErasureStrategy } from '../../../policy/index.js';
 import { dateInWords } from '../../../render/index.js';
+import type { RunOutcome } from '../../../workflow/index.js';
 import { say, withLang } from '../../layout.js';
 import type { ConsoleAction } from '../../messages/index.js';
-import { CsrfField, StaffLayout, type ConsoleContext } from '../layout.js';
+import { CsrfField, jurisdictionName, StaffLayout, type ConsoleContext } from '../layout.js';
+import { whatHappens } from '../plan-words.js';
+import { codeWordsFor, languageName, templateName, type RightsAction } from '../words/index.js';
 import { NoticeLine, type Notice } from './sign-in.js';
 
 /** What a run did, read back from the journal: rows per collection, and the rows kept under a legal hold. */
 export interface RunResult {
   readonly runId: string;
-  readonly operation: string;
-  readonly outcome?: string | undefined;
+  readonly operation: RightsAction;
+  readonly outcome?: RunOutcome | undefined;
   readonly collections: readonly { readonly collection: string; readonly rows: number }[];
   readonly holds: readonly { readonly collection: string; readonly hold: string; readonly until?: string | undefined }[];
 }
@@ -35,7 +39,10 @@ const at = (date: Date, ctx: ConsoleContext) => `${dateInWords(date, ctx.lang)} 
 export function RequestPage({ ctx, view, notice }: { ctx: ConsoleContext; view: RequestView; notice?: Notice | undefined }) {
   const w = ctx.t.console.request;
   const q = ctx.t.console.queue;
+  const codes = codeWordsFor(ctx.lang);
   const { request, deadline } = view.detail;
+  // The rights planner's notes and reasons are English sentences: marked so, for a screen reader to say them right.
+  const english = ctx.lang === 'en' ? undefined : 'en';
   const base = `/console/requests/${encodeURIComponent(request.id)}`;
   return (
     <StaffLayout ctx={ctx} title={w.title(request.id)} current="queue">
@@ -56,7 +63,7 @@ export function RequestPage({ ctx, view, notice }: { ctx: ConsoleContext; view: 
           </div>
           <div>
             <dt>{say(ctx, q.jurisdiction)}</dt>
-            <dd>{request.jurisdiction}</dd>
+            <dd>{say(ctx, jurisdictionName(ctx, request.jurisdiction))}</dd>
           </div>
           <div>
             <dt>{say(ctx, q.received)}</dt>
@@ -94,11 +101,11 @@ export function RequestPage({ ctx, view, notice }: { ctx: ConsoleContext; view: 
             <p>{say(ctx, w.planIntro)}</p>
             {view.plan.operations.map((op) => (
               <div key={op.operation}>
-                <h3>{op.operation}</h3>
+                <h3>{say(ctx, codes.operations[op.operation])}</h3>
                 {!op.found && <p>{say(ctx, w.notFound)}</p>}
                 <div class="scroll">
                   <table>
-                    <caption>{`${say(ctx, w.plan)} (${op.operation})`}</caption>
+                    <caption>{say(ctx, `${w.plan} (${codes.operations[op.operation]})`)}</caption>
                     <thead>
                       <tr>
                         <th scope="col">{say(ctx, w.collection)}</th>
@@ -112,8 +119,25 @@ export function RequestPage({ ctx, view, notice }: { ctx: ConsoleContext; view: 
                         <tr key={c.collection}>
                           <th scope="row">{c.collection}</th>
                           <td>{c.rows}</td>
-                          <td>{c.actions.join('; ')}</td>
-                          <td>{c.fields.map((f) => `${f.field}: ${f.strategy}${f.hold ? ` (${f.hold})` : ''}`).join(', ')}</td>
+                          <td>
+                            {whatHappens(codes, op.operation, c).map((line, i) => (
+                              <span key={i} lang={line.english ? english : undefined}>
+                                {i > 0 && '; '}
+                                {say(ctx, line.text)}
+                              </span>
+                            ))}
+                          </td>
+                          <td>
+                            {say(
+                              ctx,
+                              c.fields
+                                .map(
+                                  (f) =>
+                                    `${f.field} : ${codes.strategies[f.strategy as ErasureStrategy] ?? f.strategy}${f.hold ? ` (${f.hold})` : ''}`,
+                                )
+                                .join(', '),
+                            )}
+                          </td>
                         </tr>
                       ))}
                     </tbody>
@@ -124,7 +148,10 @@ export function RequestPage({ ctx, view, notice }: { ctx: ConsoleContext; view: 
                     <h4>{say(ctx, w.unreachable)}</h4>
                     <ul>
                       {op.unreachable.map((u) => (
-                        <li key={u.collection}>{`${u.collection}: ${u.reason}`}</li>
+                        <li key={u.collection}>
+                          {`${u.collection} : `}
+                          <span lang={english}>{u.reason}</span>
+                        </li>
                       ))}
                     </ul>
                   </>
@@ -132,7 +159,9 @@ export function RequestPage({ ctx, view, notice }: { ctx: ConsoleContext; view: 
                 {op.notes.length > 0 && (
                   <ul>
                     {op.notes.map((n) => (
-                      <li key={n}>{n}</li>
+                      <li key={n} lang={english}>
+                        {n}
+                      </li>
                     ))}
                   </ul>
                 )}
@@ -146,7 +175,7 @@ export function RequestPage({ ctx, view, notice }: { ctx: ConsoleContext; view: 
         {view.results.length === 0 && <p>{say(ctx, w.resultsNone)}</p>}
         {view.results.map((run) => (
           <div key={run.runId}>
-            <h3>{say(ctx, w.run(run.operation, run.outcome ?? w.running))}</h3>
+            <h3>{say(ctx, w.run(codes.operations[run.operation], run.outcome ? codes.outcomes[run.outcome] : w.running))}</h3>
             {run.collections.length > 0 && (
               <table>
                 <caption>{run.runId}</caption>
@@ -208,7 +237,7 @@ export function RequestPage({ ctx, view, notice }: { ctx: ConsoleContext; view: 
                 <tr key={i}>
                   <td>{at(t.at, ctx)}</td>
                   <td>{`${say(ctx, w.events[t.event])} → ${say(ctx, q.statuses[t.to])}`}</td>
-                  <td>{`${t.actor.role} ${t.actor.id}`}</td>
+                  <td>{say(ctx, `${codes.actorRoles[t.actor.role]} ${t.actor.id}`)}</td>
                   <td>{t.reason ?? ''}</td>
                 </tr>
               ))}
@@ -223,7 +252,12 @@ export function RequestPage({ ctx, view, notice }: { ctx: ConsoleContext; view: 
         ) : (
           <ul>
             {view.detail.messages.map((m) => (
-              <li key={m.id}>{`${m.template} (${m.language}) · ${m.status} · ${at(m.sentAt ?? m.queuedAt, ctx)}`}</li>
+              <li key={m.id}>
+                {say(
+                  ctx,
+                  `${templateName(codes, m.template)} (${languageName(codes, m.language)}) · ${codes.delivery[m.status]} · ${at(m.sentAt ?? m.queuedAt, ctx)}`,
+                )}
+              </li>
             ))}
           </ul>
         )}

@@ -1,6 +1,6 @@
 // The console's sign-in page (e-mail, password, authenticator code) and its TOTP enrolment page (QR code and secret).
 import type { PageContext } from '../../layout.js';
-import { say, withLang } from '../../layout.js';
+import { OneTimeCodeInput, say, withLang } from '../../layout.js';
 import type { ConsoleEnrolment } from '../auth.js';
 import { CsrfField, OpenConsoleLayout, StaffLayout, type ConsoleContext } from '../layout.js';
 
@@ -35,16 +35,7 @@ export function SignInPage({ ctx, action, email, notice }: { ctx: PageContext; a
           <p class="hint" id="totp-hint">
             {say(ctx, w.totpHint)}
           </p>
-          <input
-            type="text"
-            id="totp"
-            name="totp"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            pattern="[0-9]{6}"
-            maxlength={6}
-            aria-describedby="totp-hint"
-          />
+          <OneTimeCodeInput id="totp" maxLength={6} digits={6} describedBy="totp-hint" />
         </div>
         <button type="submit">{say(ctx, w.submit)}</button>
       </form>
@@ -85,16 +76,7 @@ export function TotpPage(props: {
             <CsrfField ctx={ctx} />
             <div class="field">
               <label for="code">{say(ctx, w.code)}</label>
-              <input
-                type="text"
-                id="code"
-                name="code"
-                inputmode="numeric"
-                autocomplete="one-time-code"
-                pattern="[0-9]{6}"
-                maxlength={6}
-                required
-              />
+              <OneTimeCodeInput id="code" maxLength={6} digits={6} required />
             </div>
             <button type="submit">{say(ctx, w.confirm)}</button>
           </form>

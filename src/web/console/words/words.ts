@@ -1,10 +1,52 @@
 // The shape of the words of the console's oversight pages (dashboard, audit trail, users, API keys, registers,
-// documents): a missing word in a language is a type error.
-import type { ChainProblemKind } from '../../../audit/index.js';
-import type { RegisterKind } from '../../../workflow/index.js';
+// documents), and of the codes every console page shows in words: a missing word in a language is a type error.
+import type { ActorKind, AuditAction, ChainProblemKind, SubjectKind } from '../../../audit/index.js';
+import type { DeskTemplate } from '../../../desk/index.js';
+import type { ErasureStrategy, Language, Severity } from '../../../policy/index.js';
+import type { OutboxStatus } from '../../../store/index.js';
+import type { ActorRole, NOTIFICATION_RECIPIENTS, RegisterKind, RegisterStatus, RequestRun, RunOutcome } from '../../../workflow/index.js';
 import type { DaysLeftBand } from '../dashboard.js';
 
+/** The closed word lists of Custos as the console says them (a page never shows the code itself). */
+/** What a run does: access, portability, rectify, erase, restrict, lift-restriction. */
+export type RightsAction = RequestRun['operation'];
+
+export interface CodeWords {
+  /** What a run does (the plan's and the results' headings). */
+  readonly operations: Readonly<Record<RightsAction, string>>;
+  readonly outcomes: Readonly<Record<RunOutcome, string>>;
+  /** What an operation other than an erasure does to every collection it reaches. */
+  readonly copies: Readonly<Record<Exclude<RightsAction, 'erase'>, string>>;
+  /** What an erasure does to a collection's rows. */
+  readonly erasure: {
+    readonly untouched: string;
+    readonly delete: string;
+    readonly unlink: (field: string) => string;
+    readonly keep: (holds: string) => string;
+    readonly keepPlain: string;
+  };
+  readonly strategies: Readonly<Record<ErasureStrategy, string>>;
+  /** The desk's templates, and any other a mailer may queue. */
+  readonly templates: Readonly<Record<DeskTemplate, string>> & Readonly<Record<string, string>>;
+  readonly delivery: Readonly<Record<OutboxStatus, string>>;
+  readonly languages: Readonly<Record<Language, string>>;
+  /** Who moved a request (its timeline). */
+  readonly actorRoles: Readonly<Record<ActorRole, string>>;
+  /** Who acted (the audit trail). */
+  readonly actorKinds: Readonly<Record<ActorKind, string>>;
+  readonly auditActions: Readonly<Record<AuditAction, string>>;
+  readonly subjects: Readonly<Record<SubjectKind, string>>;
+  readonly registerStatuses: Readonly<Record<RegisterStatus, string>>;
+  readonly recipients: Readonly<Record<(typeof NOTIFICATION_RECIPIENTS)[number], string>>;
+  readonly severities: Readonly<Record<Severity, string>>;
+  /** An API key's scopes; a scope without words is shown as it is. */
+  readonly scopes: Readonly<Record<string, string>>;
+  readonly yes: string;
+  readonly no: string;
+}
+
 export interface OversightWords {
+  readonly codes: CodeWords;
   readonly dashboard: {
     readonly title: string;
     readonly open: (n: number) => string;
