@@ -1,4 +1,5 @@
-// The HTTP connector: for systems Custos cannot reach directly, the provider answers signed find/count/update/delete calls.
+// The HTTP connector: for systems Custos cannot reach directly, the provider answers signed find/count/update/delete calls
+// (protocol 1), and lists whole collections page by page when its ping answer says it speaks protocol 2.
 import { CustosError } from '../../errors.js';
 import { pagesOf } from '../pages.js';
 import type { CollectionModel, StoreKind } from '../../policy/index.js';
@@ -22,7 +23,10 @@ import { assertNotAborted, Lifecycle } from '../lifecycle.js';
 import { assertBounded, batchSizeOf, checkAssignments, checkSelection, type CheckedSelection, type WhereGroup } from '../selection.js';
 import type { StoreTarget } from '../target.js';
 import { httpConfig, type HttpConfig } from './config.js';
-import { call, classifyHttp, ProviderStatusError, readCount, readRows, type CallBody, type Operation } from './protocol.js';
+import { PROTOCOL_1, protocolOf, type ProviderProtocol } from './discovery.js';
+import { splitBody } from './key-limits.js';
+import { listRows, type ListBody } from './listing.js';
+import { call, classifyHttp, ProviderStatusError, readCount, readJson, readRows, type CallBody, type Operation } from './protocol.js';
 
 /** The provider answers for its own data: no transactions or introspection from here; rows stream when it sends NDJSON. */
 export const HTTP_CAPABILITIES: ConnectorCapabilities = Object.freeze({
@@ -47,6 +51,8 @@ class HttpConnector implements Connector {
   readonly #lifecycle: Lifecycle;
   /** Calls in flight, aborted when the connector closes. */
   readonly #inFlight = new Set<AbortController>();
+  /** What the provider declared at the last ping; asked on first need when the connector was opened without one. */
+  #protocol: Promise<ProviderProtocol> | undefined;
 
   constructor(target: StoreTarget, config: HttpConfig, now: () => number) {
     this.#target = target;
@@ -70,6 +76,10 @@ class HttpConnector implements Connector {
     const batchSize = batchSizeOf(options.batchSize);
     assertNotAborted(options.signal);
     if (checked.matchesNothing) return;
+    if (checked.groups.some((group) => group.length === 0)) {
+      yield* this.#list(selection.collection, fields, batchSize, options.signal);
+      return;
+    }
     const flight = this.#begin(options.signal);
     try {
       const response = await this.#call('find', { ...body(selection, checked), fields, batchSize }, flight.signal);
@@ -86,6 +96,64 @@ class HttpConnector implements Connector {
     }
   }
 
+  /**
+   * Every row of a collection, through protocol 2's `list`. A protocol 1 provider was never asked to send a whole
+   * collection in one answer, and may cap it without saying so: its reads are refused (CustosError 'precondition-failed'
+   * naming the operation to implement) rather than counted short.
+   */
+  async *#list(
+    collection: CollectionModel,
+    fields: readonly string[] | undefined,
+    batchSize: number,
+    signal?: AbortSignal,
+  ): AsyncGenerator<Row> {
+    const description = `list of ${collection.qualifiedName}`;
+    let protocol: ProviderProtocol;
+    try {
+      protocol = await this.#declared();
+    } catch (error) {
+      throw this.#wrap(error, description, signal);
+    }
+    if (!protocol.operations.has('list')) {
+      throw new CustosError({
+        code: 'precondition-failed',
+        message: `${this.#target.label}: the provider cannot list ${collection.name} (it speaks protocol ${protocol.version}); implement the list operation of protocol 2 (docs/connectors-http.md) so that retention can read whole collections`,
+        details: { reason: 'list-unsupported', protocol: protocol.version },
+      });
+    }
+    const limit = Math.min(batchSize, protocol.pageLimit ?? batchSize);
+    const fetchPage = (request: ListBody) => this.#pageRows(request, signal);
+    try {
+      for await (const row of listRows(collection, fields, limit, fetchPage, this.#target.label)) {
+        this.#lifecycle.assertOpen();
+        assertNotAborted(signal);
+        yield row;
+      }
+    } catch (error) {
+      throw this.#wrap(error, description, signal);
+    }
+  }
+
+  async *#pageRows(request: ListBody, signal?: AbortSignal): AsyncGenerator<Row> {
+    const flight = this.#begin(signal);
+    try {
+      yield* readRows(await this.#call('list', request, flight.signal), this.#target.label);
+    } finally {
+      flight.end();
+    }
+  }
+
+  /** The provider's declared protocol, from the last ping, else one ping now (a refused ping is protocol 1). */
+  #declared(): Promise<ProviderProtocol> {
+    if (this.#protocol === undefined) {
+      const asked = this.ping().then(() => this.#protocol ?? PROTOCOL_1);
+      // A ping that failed is asked again next time.
+      asked.catch(() => (this.#protocol = undefined));
+      this.#protocol = asked;
+    }
+    return this.#protocol;
+  }
+
   async count(selection: Selection): Promise<number> {
     const checked = this.#check(selection);
     if (checked.matchesNothing) return 0;
@@ -97,8 +165,11 @@ class HttpConnector implements Connector {
     const assignments = checkAssignments(selection.collection, set);
     assertBounded(checked, 'update');
     if (checked.matchesNothing) return 0;
-    const request = { ...body(selection, checked), set: Object.fromEntries(assignments) };
-    return this.#counted('update', request, `update of ${selection.collection.qualifiedName}`);
+    const values = Object.fromEntries(assignments);
+    let count = 0;
+    for (const request of await this.#bounded(selection, checked))
+      count += await this.#counted('update', { ...request, set: values }, `update of ${selection.collection.qualifiedName}`);
+    return count;
   }
 
   /** Row by row: the protocol's update sets the same values on every row it selects. */
@@ -110,7 +181,10 @@ class HttpConnector implements Connector {
     const checked = this.#check(selection);
     assertBounded(checked, 'delete');
     if (checked.matchesNothing) return 0;
-    return this.#counted('delete', body(selection, checked), `delete from ${selection.collection.qualifiedName}`);
+    let count = 0;
+    for (const request of await this.#bounded(selection, checked))
+      count += await this.#counted('delete', request, `delete from ${selection.collection.qualifiedName}`);
+    return count;
   }
 
   /** Runs `work` directly: each call is its own unit at the provider. */
@@ -128,9 +202,12 @@ class HttpConnector implements Connector {
     const flight = this.#begin();
     try {
       const response = await this.#call('ping', {}, flight.signal);
-      await response.body?.cancel();
+      this.#protocol = Promise.resolve(protocolOf(await readJson(response), this.#target.label));
     } catch (error) {
-      if (error instanceof ProviderStatusError && (error.status === 404 || error.status === 405)) return;
+      if (error instanceof ProviderStatusError && (error.status === 404 || error.status === 405)) {
+        this.#protocol = Promise.resolve(PROTOCOL_1);
+        return;
+      }
       const wrapped = this.#wrap(error, 'ping');
       if (wrapped.code === 'config' || wrapped.code === 'closed') throw wrapped;
       throw new CustosError({ code: 'store-unavailable', message: wrapped.message, details: wrapped.details });
@@ -169,6 +246,22 @@ class HttpConnector implements Connector {
     this.#lifecycle.assertOpen();
     checkIdentifier(selection.collection.name, 'collection');
     return checkSelection(selection);
+  }
+
+  /**
+   * A write's bodies within the provider's declared `limits.keys`: one body when it fits, else the longest list (or an
+   * OR's groups) cut into calls that each fit. A resent call is safe: rows already deleted or set are matched again as
+   * none, or set to the same values.
+   */
+  async #bounded(selection: Selection, checked: CheckedSelection): Promise<CallBody[]> {
+    const whole = body(selection, checked);
+    let limit: number | undefined;
+    try {
+      limit = (await this.#declared()).keysLimit;
+    } catch (error) {
+      throw this.#wrap(error, `write to ${selection.collection.qualifiedName}`);
+    }
+    return limit === undefined ? [whole] : splitBody(whole, limit);
   }
 
   async #counted(operation: Operation, request: CallBody, description: string): Promise<number> {

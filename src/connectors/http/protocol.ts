@@ -1,4 +1,6 @@
 // The wire protocol with a provider: signed JSON requests, `{ count }` answers, and rows as NDJSON (streamed) or `{ rows }`.
+// Protocol 1: ping, find, count, update, delete. Protocol 2 (declared in the ping answer, discovery.ts) adds `list`, whole
+// collections in keyset pages (listing.ts), and `limits`; a provider that declares nothing is spoken to as before.
 import { CustosError } from '../../errors.js';
 import type { Row, Value, Where } from '../connector.js';
 import type { StoreFailure } from '../failures.js';
@@ -6,7 +8,7 @@ import { jsonReplacer, normalizeRow } from '../values.js';
 import type { HttpConfig } from './config.js';
 import { CUSTOS_SIGNATURE_HEADER, signCustosBody } from './signature.js';
 
-export type Operation = 'find' | 'count' | 'update' | 'delete' | 'ping';
+export type Operation = 'find' | 'count' | 'update' | 'delete' | 'list' | 'ping';
 
 /**
  * What a call's JSON body holds (ping: `{}`).
@@ -125,7 +127,7 @@ export function classifyHttp(error: unknown): StoreFailure {
  * The JSON body, or undefined when it is not JSON. A body cut short by a dropped connection is thrown as it is (the caller
  * reports the provider unavailable), never read as a malformed answer, and never as no answer.
  */
-async function readJson(response: Response): Promise<unknown> {
+export async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   try {
     return JSON.parse(text) as unknown;
