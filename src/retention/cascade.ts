@@ -23,9 +23,10 @@ export interface CascadeContext {
   readonly now: Date;
   /**
    * The row test of a collection's own condition, when it has one: a child of the same rule whose own date says it is
-   * inside its period (or held, restricted, extended) stays, and keeps its parent if it requires it.
+   * inside its period (or held, restricted, extended) stays, and keeps its parent if it requires it. `unreadable` when
+   * the condition exists but its test could not be prepared (a store it reads failed): its rows all stay.
    */
-  readonly fateOf: (collection: CollectionModel) => Promise<FateReader | undefined>;
+  readonly fateOf: (collection: CollectionModel) => Promise<FateReader | 'unreadable' | undefined>;
 }
 
 /** Qualified collection → the rule its rows follow; a collection whose rule could not be compiled follows `?` (another). */
@@ -143,10 +144,13 @@ export async function decideCascade(
     // A row that only points at the parent, or follows another rule, is not the parent's to delete: it stays.
     const other = !belongs || (rule !== undefined && rule !== ctx.rule);
     const own = other ? undefined : await ctx.fateOf(collection);
-    const keptTest = other ? () => true : own ? (row: Row) => own.fate(row).kind !== 'due' : keptRow(ctx, collection);
+    // A child whose own condition cannot be tested is never judged by holds alone: it stays, as another rule's would.
+    const stays = other || own === 'unreadable';
+    const reader = own === 'unreadable' ? undefined : own;
+    const keptTest = stays ? () => true : reader ? (row: Row) => reader.fate(row).kind !== 'due' : keptRow(ctx, collection);
     const fields = [
       ...new Set([
-        ...(other ? collection.primaryKey : own ? own.fields : fieldsReadForHolds(ctx, collection)),
+        ...(stays ? collection.primaryKey : reader ? reader.fields : fieldsReadForHolds(ctx, collection)),
         ...collection.primaryKey,
         field,
       ]),

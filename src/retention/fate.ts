@@ -142,13 +142,15 @@ export async function fatesOf(
   now: Date,
   cache: ParentCache,
   signal?: AbortSignal,
-): Promise<(collection: CollectionModel) => Promise<FateReader | undefined>> {
-  const ready = new Map<string, FateReader>();
+): Promise<(collection: CollectionModel) => Promise<FateReader | 'unreadable' | undefined>> {
+  const ready = new Map<string, FateReader | 'unreadable'>();
   for (const c of conditions) {
     try {
       ready.set(c.collection, await fateReader(model, pool, c, holdRecords, now, cache, signal));
     } catch {
-      // A store that cannot be read fails its own condition; its rows then stay when they are children (kept below).
+      // A store that cannot be read fails its own condition; its rows then stay when they are children (the cascade
+      // keeps every row of an `unreadable` collection, never judging them by holds alone).
+      ready.set(c.collection, 'unreadable');
     }
   }
   return (collection) => Promise.resolve(ready.get(collection.qualifiedName));
