@@ -28,7 +28,8 @@ async function decisionFor(customer: number, unreadable: readonly string[]) {
     rules: rulesOf(compiled),
     holdRecords: [],
     now: NOW,
-    fateOf: (collection) => (unreadable.includes(collection.qualifiedName) ? Promise.resolve('unreadable' as const) : readers(collection)),
+    fateOf: (collection) =>
+      unreadable.includes(collection.qualifiedName) ? Promise.resolve({ unreadable: 'the test store failed' }) : readers(collection),
   };
   const customers = world.model.index.collections.get('shop.customers')!;
   const store = await pool.get('shop');

@@ -1,11 +1,12 @@
 // Deleting expired rows with the rows that belong to them, as erasure does: first read which parents must stay (a child
 // under another rule, held by an erasure's hold record or restricted, still needs them), then delete the rest children
 // first. The plan reads the same decision, so it counts the parents a sweep keeps for their children.
+import { CustosError } from '../errors.js';
 import type { CollectionModel, PolicyModel } from '../policy/index.js';
 import { primaryKeyOf, type ConnectorSession, type KeyValue, type Row, type Value, type Where } from '../connectors/index.js';
 import type { HoldRecord } from '../store/index.js';
 import type { CompiledRetention } from './conditions.js';
-import type { FateReader } from './fate.js';
+import type { FateReader, Unreadable } from './fate.js';
 import { fieldsRead, heldBy, recordsOf, valueKey } from './rows.js';
 
 const MAX_DEPTH = 6;
@@ -23,10 +24,10 @@ export interface CascadeContext {
   readonly now: Date;
   /**
    * The row test of a collection's own condition, when it has one: a child of the same rule whose own date says it is
-   * inside its period (or held, restricted, extended) stays, and keeps its parent if it requires it. `unreadable` when
+   * inside its period (or held, restricted, extended) stays, and keeps its parent if it requires it. `Unreadable` when
    * the condition exists but its test could not be prepared (a store it reads failed): its rows all stay.
    */
-  readonly fateOf: (collection: CollectionModel) => Promise<FateReader | 'unreadable' | undefined>;
+  readonly fateOf: (collection: CollectionModel) => Promise<FateReader | Unreadable | undefined>;
 }
 
 /** Qualified collection → the rule its rows follow; a collection whose rule could not be compiled follows `?` (another). */
@@ -123,6 +124,38 @@ export function childrenOf(
 }
 
 /**
+ * The first collection below `parent` whose rows a deletion would take along (`belongs-to`, the same rule, at any depth)
+ * and whose own condition could not be tested, with the reason: the condition fails rather than decide without it.
+ */
+export async function untestableChild(
+  ctx: CascadeContext,
+  parent: CollectionModel,
+  depth = 0,
+): Promise<{ readonly collection: string; readonly reason: string } | undefined> {
+  if (depth >= MAX_DEPTH) return undefined;
+  for (const { collection, belongs } of childrenOf(ctx.model, parent)) {
+    const rule = ctx.rules.get(collection.qualifiedName);
+    if (!belongs || (rule !== undefined && rule !== ctx.rule)) continue;
+    const own = await ctx.fateOf(collection);
+    if (own !== undefined && 'unreadable' in own) return { collection: collection.qualifiedName, reason: own.unreadable };
+    const below = await untestableChild(ctx, collection, depth + 1);
+    if (below) return below;
+  }
+  return undefined;
+}
+
+/** Throws `store-unavailable` naming the child collection whose condition could not be tested (see `untestableChild`). */
+export async function refuseUntestableChildren(ctx: CascadeContext, parent: CollectionModel): Promise<void> {
+  const child = await untestableChild(ctx, parent);
+  if (child)
+    throw new CustosError({
+      code: 'store-unavailable',
+      message: `${child.collection}, whose rows go with ${parent.qualifiedName}'s, could not be tested (${child.reason}): nothing of ${parent.qualifiedName} is deleted until it can; run again`,
+      details: { collection: child.collection },
+    });
+}
+
+/**
  * Reads which parents stay: one a child under another rule references through a required field; one whose child under
  * the same rule is held (a hold record of an erasure), restricted, or itself stays for its own children, through a
  * required field. A child that stays through a nullable field only loses its reference. Children of a parent that stays
@@ -145,8 +178,8 @@ export async function decideCascade(
     const other = !belongs || (rule !== undefined && rule !== ctx.rule);
     const own = other ? undefined : await ctx.fateOf(collection);
     // A child whose own condition cannot be tested is never judged by holds alone: it stays, as another rule's would.
-    const stays = other || own === 'unreadable';
-    const reader = own === 'unreadable' ? undefined : own;
+    const stays = other || (own !== undefined && 'unreadable' in own);
+    const reader = own === undefined || 'unreadable' in own ? undefined : own;
     const keptTest = stays ? () => true : reader ? (row: Row) => reader.fate(row).kind !== 'due' : keptRow(ctx, collection);
     const fields = [
       ...new Set([

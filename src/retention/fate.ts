@@ -1,5 +1,6 @@
 // One row's fate under a retention condition at an instant: inside its period, not started, kept (restricted, held),
 // already anonymised, or due (deleted or anonymised). The planner counts fates; the sweep acts on the due ones.
+import { isCustosError } from '../errors.js';
 import { addDuration, type CollectionModel, type PolicyModel } from '../policy/index.js';
 import type { ConnectorPool, Row } from '../connectors/index.js';
 import type { HoldRecord } from '../store/index.js';
@@ -15,6 +16,11 @@ export type RowFate =
   | { readonly kind: 'extended'; readonly clock: number; readonly consent: string }
   | { readonly kind: 'anonymised'; readonly clock: number }
   | { readonly kind: 'due'; readonly clock: number };
+
+/** A condition whose row test could not be prepared, and why (a CustosError's message: never data). */
+export interface Unreadable {
+  readonly unreadable: string;
+}
 
 export interface FateReader {
   /** The fields to read of each row of the collection. */
@@ -142,15 +148,15 @@ export async function fatesOf(
   now: Date,
   cache: ParentCache,
   signal?: AbortSignal,
-): Promise<(collection: CollectionModel) => Promise<FateReader | 'unreadable' | undefined>> {
-  const ready = new Map<string, FateReader | 'unreadable'>();
+): Promise<(collection: CollectionModel) => Promise<FateReader | Unreadable | undefined>> {
+  const ready = new Map<string, FateReader | Unreadable>();
   for (const c of conditions) {
     try {
       ready.set(c.collection, await fateReader(model, pool, c, holdRecords, now, cache, signal));
-    } catch {
-      // A store that cannot be read fails its own condition; its rows then stay when they are children (the cascade
-      // keeps every row of an `unreadable` collection, never judging them by holds alone).
-      ready.set(c.collection, 'unreadable');
+    } catch (error) {
+      // A store that cannot be read fails its own condition, and every condition whose rows it may hold as children
+      // (see `untestableChild` of cascade.ts): a rerun then decides once the store answers.
+      ready.set(c.collection, { unreadable: isCustosError(error) ? error.message : 'a store it reads failed' });
     }
   }
   return (collection) => Promise.resolve(ready.get(collection.qualifiedName));

@@ -3,7 +3,7 @@
 import { CustosError, isCustosError } from '../errors.js';
 import type { CollectionModel, PolicyModel } from '../policy/index.js';
 import type { ConnectorPool, Value } from '../connectors/index.js';
-import { blockedParents, rulesOf, type CascadeContext } from './cascade.js';
+import { blockedParents, refuseUntestableChildren, rulesOf, type CascadeContext } from './cascade.js';
 import type { HoldRecord } from '../store/index.js';
 import { compileRetention } from './compile.js';
 import type { CompiledRetention, FieldOperator, RetentionCondition, RetentionProblem, TransientRule } from './conditions.js';
@@ -127,6 +127,8 @@ async function countCondition(
     const reader = await fateReader(model, pool, condition, options.holdRecords ?? [], options.now, cache, options.signal);
     const collection = model.index.collections.get(condition.collection) as CollectionModel;
     const connector = await pool.get(collection.dataset);
+    const ctx: CascadeContext = { model, rule: condition.rule, rules, holdRecords: options.holdRecords ?? [], now: options.now, fateOf };
+    if (condition.action === 'delete') await refuseUntestableChildren(ctx, collection);
     // Deleting a row with a one-field key takes its children along, unless one must stay: the sweep then keeps the row.
     const [only, ...more] = collection.primaryKey;
     const single = condition.action === 'delete' && more.length === 0 ? only : undefined;
@@ -165,7 +167,6 @@ async function countCondition(
         }
       }
     }
-    const ctx = { model, rule: condition.rule, rules, holdRecords: options.holdRecords ?? [], now: options.now, fateOf };
     const keys = due.map((d) => d.key);
     const { blocked, unlinked } =
       single === undefined ? { blocked: new Set<string>(), unlinked: 0 } : await blockedParents(ctx, connector, collection, keys);

@@ -13,7 +13,7 @@ import type { RetentionCondition, RetentionProblem } from './conditions.js';
 import { expiryAllowed } from './expiry.js';
 import { fateReader, fatesOf } from './fate.js';
 import { valueKey, type ParentCache } from './rows.js';
-import { applyCascade, byKeys, decideCascade, rulesOf, type CascadeContext } from './cascade.js';
+import { applyCascade, byKeys, decideCascade, refuseUntestableChildren, rulesOf, type CascadeContext } from './cascade.js';
 
 export interface RunRetentionOptions {
   /** The instant the sweep runs at; a resumed sweep keeps the instant it started with. */
@@ -167,6 +167,7 @@ async function sweepCondition(
       });
     const reader = await fateReader(model, pool, condition, holdRecords, options.now, cache, options.signal);
     const cascade: CascadeContext = { model, rule: condition.rule, rules, holdRecords, now: options.now, fateOf };
+    if (condition.action === 'delete') await refuseUntestableChildren(cascade, collection);
     const connector = await pool.get(collection.dataset);
     const due: DueRow[] = [];
     const expires = expiryAllowed(model, connector, collection, condition);
