@@ -6,6 +6,8 @@
 // intake: CUSTOS_BENCH_INTAKE_SECONDS per route (default 10), CUSTOS_BENCH_INTAKE_WARMUP_SECONDS (2),
 // CUSTOS_BENCH_INTAKE_CONNECTIONS (10); the PostgreSQL store at CUSTOS_BENCH_POSTGRES_URL or CUSTOS_TEST_POSTGRES_URL.
 // drain: CUSTOS_BENCH_DRAIN_REQUESTS (2,000), CUSTOS_BENCH_DRAIN_CUSTOMERS (the distributed scale), CUSTOS_BENCH_DRAIN_WORKERS (2).
+// console: CUSTOS_BENCH_CONSOLE_REQUESTS open requests in the store (10,000), CUSTOS_BENCH_CONSOLE_RENDERS timed renders per
+// page (200), CUSTOS_BENCH_CONSOLE_CUSTOMERS the nimbus-cloud scale the request page's plan is counted in (1,000).
 import { benchCompile } from './compile.bench.js';
 import { benchRights, type RightsBenchSetup } from './rights.bench.js';
 import { nimbusDistributed, nimbusOnSqlitePaired } from './nimbus-setup.js';
@@ -14,6 +16,7 @@ import { benchAudit } from './audit.bench.js';
 import { benchIntake } from './intake.bench.js';
 import { benchAnonymize } from './anonymize.bench.js';
 import { benchDrain } from './drain.bench.js';
+import { benchConsole } from './console.bench.js';
 
 const sqliteCustomers = Number(process.env.CUSTOS_BENCH_CUSTOMERS ?? 1_000_000);
 const distributedCustomers = Number(process.env.CUSTOS_BENCH_DISTRIBUTED_CUSTOMERS ?? 100_000);
@@ -54,6 +57,12 @@ const benches: Record<string, () => Promise<void>> = {
       customers: Number(process.env.CUSTOS_BENCH_DRAIN_CUSTOMERS ?? distributedCustomers),
       workers: Number(process.env.CUSTOS_BENCH_DRAIN_WORKERS ?? 2),
       postgresUrl: process.env.CUSTOS_BENCH_POSTGRES_URL ?? process.env.CUSTOS_TEST_POSTGRES_URL,
+    }),
+  console: () =>
+    benchConsole({
+      requests: Number(process.env.CUSTOS_BENCH_CONSOLE_REQUESTS ?? 10_000),
+      renders: Number(process.env.CUSTOS_BENCH_CONSOLE_RENDERS ?? 200),
+      customers: Number(process.env.CUSTOS_BENCH_CONSOLE_CUSTOMERS ?? 1_000),
     }),
 };
 const selected = process.env.CUSTOS_BENCH?.split(',') ?? Object.keys(benches);

@@ -231,7 +231,14 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
       reply,
       <RequestPage
         ctx={ctx}
-        view={{ detail, plan, results: await resultsOf(desk, detail.request.runs), actions: CONSOLE_ACTIONS.filter(offered), verified }}
+        view={{
+          detail,
+          plan,
+          results: await resultsOf(desk, detail.request.runs),
+          actions: CONSOLE_ACTIONS.filter(offered),
+          verified,
+          proofsOpen: roleAllows(role, 'requests:manage'),
+        }}
         notice={notice}
       />,
       status,
@@ -242,6 +249,14 @@ export async function registerConsole(app: FastifyInstance, { desk, clock, auth,
     const done = FLASH.safeParse((request.query as Record<string, unknown>)['done']);
     const t = pageOf(request, reply).t.console.request;
     return requestPage(request, reply, id, done.success ? { text: t.done } : undefined);
+  });
+
+  // A proof the person sent, opened to check it: audited by the desk as a view of the person's data, never cached.
+  const PROOF = z.object({ id: z.string().min(1).max(128), proofId: z.string().min(1).max(128) });
+  app.get('/console/requests/:id/proofs/:proofId', { ...guarded('requests:manage'), schema: { params: PROOF } }, async (request, reply) => {
+    const { id, proofId } = request.params as z.infer<typeof PROOF>;
+    const { bytes, mediaType } = await desk.viewProof(id, proofId, actorOf(request));
+    return reply.type(mediaType).header('cache-control', 'no-store').header('content-disposition', 'inline').send(bytes);
   });
 
   for (const action of CONSOLE_ACTIONS)

@@ -113,6 +113,9 @@ export const consoleEn: ConsoleMessages = {
     notVerified: 'The person is not verified yet.',
     awaitingProof: 'A proof of identity was asked for and is awaited.',
     proofs: (n) => (n === 1 ? '1 proof received' : `${n} proofs received`),
+    proofOpen: (n, type, kilobytes) => `Open proof ${n} (${type}, ${kilobytes} KB)`,
+    proofAudited:
+      'Opening a proof shows you the person’s identity document: each opening is recorded in the audit trail under your name. Proofs are destroyed once the request is processed.',
     plan: 'What running it will do',
     planIntro: 'A dry run counted the person’s rows: nothing was changed.',
     planNone: 'The plan is shown once the person is verified, until the request runs.',

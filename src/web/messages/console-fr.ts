@@ -114,6 +114,9 @@ export const consoleFr: ConsoleMessages = {
     notVerified: 'La personne n’est pas encore vérifiée.',
     awaitingProof: 'Un justificatif d’identité a été demandé et est attendu.',
     proofs: (n) => (n === 1 ? '1 justificatif reçu' : `${n} justificatifs reçus`),
+    proofOpen: (n, type, kilobytes) => `Ouvrir le justificatif ${n} (${type}, ${kilobytes} Ko)`,
+    proofAudited:
+      'Ouvrir un justificatif vous montre la pièce d’identité de la personne : chaque ouverture est inscrite à votre nom dans le journal d’audit. Les justificatifs sont détruits une fois la demande traitée.',
     plan: 'Ce que l’exécution fera',
     planIntro: 'Un essai à blanc a compté les lignes de la personne : rien n’a été modifié.',
     planNone: 'Le plan s’affiche une fois la personne vérifiée, jusqu’à l’exécution de la demande.',

@@ -93,6 +93,9 @@ export interface ConsoleMessages {
     readonly notVerified: string;
     readonly awaitingProof: string;
     readonly proofs: (n: number) => string;
+    /** A link to one proof: its number, its file type (PDF, JPEG, PNG) and its size in kilobytes. */
+    readonly proofOpen: (n: number, type: string, kilobytes: number) => string;
+    readonly proofAudited: string;
     readonly plan: string;
     readonly planIntro: string;
     readonly planNone: string;

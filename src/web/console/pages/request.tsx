@@ -32,7 +32,12 @@ export interface RequestView {
   /** The actions offered: those the request accepts now, that the law allows and the role may take. */
   readonly actions: readonly ConsoleAction[];
   readonly verified: boolean;
+  /** Whether the role may open the proofs the person sent (`requests:manage`, as the staff API's proof route). */
+  readonly proofsOpen: boolean;
 }
+
+/** A proof's file type in words: the part of its media type people know (`application/pdf` → PDF). */
+const fileType = (mediaType: string): string => (mediaType.split('/')[1] ?? mediaType).toUpperCase();
 
 const at = (date: Date, ctx: ConsoleContext) => `${dateInWords(date, ctx.lang)} ${date.toISOString().slice(11, 16)} UTC`;
 
@@ -90,6 +95,21 @@ export function RequestPage({ ctx, view, notice }: { ctx: ConsoleContext; view: 
         <h2 id="verification">{say(ctx, w.verification)}</h2>
         <p>{say(ctx, view.verified ? w.verified : request.status === 'awaiting-proof' ? w.awaitingProof : w.notVerified)}</p>
         {view.detail.proofs.length > 0 && <p>{say(ctx, w.proofs(view.detail.proofs.length))}</p>}
+        {view.proofsOpen && view.detail.proofs.length > 0 && (
+          <>
+            <p>{say(ctx, w.proofAudited)}</p>
+            <ul>
+              {view.detail.proofs.map((proof, i) => (
+                <li key={proof.id}>
+                  <a href={`${base}/proofs/${encodeURIComponent(proof.id)}`}>
+                    {say(ctx, w.proofOpen(i + 1, fileType(proof.mediaType), Math.max(1, Math.ceil(proof.size / 1024))))}
+                  </a>
+                  {` · ${at(proof.uploadedAt, ctx)}`}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
       <Actions ctx={ctx} view={view} base={base} />
       <section aria-labelledby="plan">
