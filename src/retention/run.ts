@@ -105,7 +105,8 @@ export async function runRetention(
       break;
     }
     if (swept.status === 'failed') status = 'failed';
-    else await store.journal.completeSteps(sweepId, { steps: [{ stepId: stepOf(condition), result: { rows: swept.rows } }] });
+    // Audited before the step is marked done: a process killed between the two redoes the condition (nothing left to
+    // do, audited again with 0 rows), where the other order would leave a condition done that the trail never reports.
     await store.audit.append({
       actor: { kind: 'system', id: 'retention' },
       action: 'retention.swept',
@@ -123,6 +124,8 @@ export async function runRetention(
         expiring: swept.expiring,
       },
     });
+    if (swept.status !== 'failed')
+      await store.journal.completeSteps(sweepId, { steps: [{ stepId: stepOf(condition), result: { rows: swept.rows } }] });
   }
   const result: RetentionSweep = {
     sweepId,
