@@ -10,7 +10,9 @@ import { primaryKeyOf, type ConnectorPool, type ConnectorSession, type KeyValue,
 import type { Store } from '../store/index.js';
 import { compileRetention } from './compile.js';
 import type { RetentionCondition, RetentionProblem } from './conditions.js';
+import { anonymityAfterSweep, anonymityDetails, type SweepAnonymity } from './anonymity.js';
 import { fateReader, fatesOf } from './fate.js';
+import { generalisedValue } from './generalise.js';
 import { valueKey, type ParentCache } from './rows.js';
 import { applyCascade, byKeys, decideCascade, rulesOf, type CascadeContext } from './cascade.js';
 
@@ -46,6 +48,8 @@ export interface SweptCondition {
   readonly batches: number;
   readonly largestBatchMs: number;
   readonly error?: string | undefined;
+  /** A collection anonymised with declared thresholds: the three tests on its anonymised rows, after the sweep. */
+  readonly anonymity?: SweepAnonymity | undefined;
 }
 
 export interface RetentionSweep {
@@ -117,6 +121,7 @@ export async function runRetention(
         children: Object.values(swept.children).reduce((a, b) => a + b, 0),
         batches: swept.batches,
         largestBatchMs: Math.round(swept.largestBatchMs),
+        ...anonymityDetails(swept.anonymity),
       },
     });
   }
@@ -184,7 +189,11 @@ async function sweepCondition(
       if (ms > target) size = Math.max(1, Math.floor((size * target) / ms / 1.25));
       else if (ms < target / 2) size = Math.min(MAX_BATCH, size * 2);
     }
-    return { ...base, status: 'done', rows, referenced, children, batches, largestBatchMs };
+    const anonymity =
+      condition.action === 'anonymise' && collection.anonymity
+        ? await anonymityAfterSweep(model, pool, collection, reader, options.signal)
+        : undefined;
+    return { ...base, status: 'done', rows, referenced, children, batches, largestBatchMs, ...(anonymity ? { anonymity } : {}) };
   } catch (error) {
     const message = isCustosError(error) ? error.message : 'the store failed during the sweep';
     return { ...base, status: 'failed', rows, referenced, children, batches, largestBatchMs, error: message };
@@ -220,12 +229,14 @@ async function applyBatch(
   const where = byKeys(collection, batch);
   let touched = Object.keys(set).length > 0 ? await session.update({ collection, where }, set) : 0;
   const ipFields = condition.operators.filter((op) => op.operator === 'truncate-ip').map((op) => op.field);
+  const generalised = condition.operators.filter((op) => op.operator === 'generalise');
   const perRow = batch.flatMap((r) => {
     const own: Record<string, Value> = {};
     for (const f of ipFields) {
       const v = r.values[f];
       if (typeof v === 'string') own[f] = truncateIp(v) ?? null;
     }
+    for (const op of generalised) own[op.field] = generalisedValue(op, r.values[op.field]);
     return Object.keys(own).length > 0 ? [{ key: r.key, set: own }] : [];
   });
   if (perRow.length > 0) touched = Math.max(touched, await session.updateEach(collection, perRow));
