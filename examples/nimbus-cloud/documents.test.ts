@@ -82,6 +82,8 @@ const declared: Record<'en' | 'fr', string[]> = {
     'You can change your choices at any time from the cookie banner.',
     'These cookies are set only if you accept them',
     'every access is recorded',
+    // Issue 15: the satisfaction surveys' declared anonymity, cited after the retention table.
+    'Satisfaction survey answers: anonymised 2 years from collection. Each combination of hosting region, plan and team size is then shared by at least 10 records, and each such group holds at least 2 different values of score.',
   ],
   fr: [
     "Nous ne collectons, ne conservons et n'utilisons jamais les données suivantes",
@@ -95,6 +97,7 @@ const declared: Record<'en' | 'fr', string[]> = {
     'depuis le bandeau de gestion des cookies',
     'Ces cookies ne sont déposés que si vous les acceptez',
     'chaque accès est tracé',
+    "Réponses aux enquêtes de satisfaction : anonymisation 2 ans à compter de la collecte. Chaque combinaison de « région d'hébergement », « offre » et « taille de l'équipe » est alors partagée par au moins 10 enregistrements, et chaque groupe ainsi formé compte au moins 2 valeurs différentes de « note ».",
   ],
 };
 

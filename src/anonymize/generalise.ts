@@ -1,16 +1,13 @@
 // Generalisation and suppression: a value replaced by a coarser one (a month, a band, a postcode prefix) or by nothing.
 import { CustosError } from '../errors.js';
+import { DATE_GRANULARITIES, SUPPRESSIONS, type DateGranularity, type Suppression } from '../policy/index.js';
 
-/** What a suppressed value becomes: null, or the `*` that hierarchies use for "any value". */
-export const SUPPRESSIONS = ['null', 'star'] as const;
-export type Suppression = (typeof SUPPRESSIONS)[number];
+// The manifest states these words (`to: month`, `as: star`), so policy owns them.
+export { DATE_GRANULARITIES, SUPPRESSIONS, type DateGranularity, type Suppression };
 
 export function suppress(as: Suppression = 'null'): null | '*' {
   return as === 'null' ? null : '*';
 }
-
-export const DATE_GRANULARITIES = ['month', 'year'] as const;
-export type DateGranularity = (typeof DATE_GRANULARITIES)[number];
 
 /**
  * A date (a Date, an ISO 8601 text, or epoch milliseconds) as its month (`2026-03`) or year (`2026`), in UTC; undefined
@@ -42,11 +39,12 @@ export type NumberBands = { readonly width: number; readonly origin?: number } |
 
 /**
  * The band a number falls in, as a half-open interval: `[30, 40)`; with edges, `< 18` below the first and `≥ 65` from the
- * last. Undefined when the value is not a finite number (numeric text is read as a number).
+ * last. Undefined when the value is not a finite number (numeric text is read as a number). A band of these bands is
+ * returned as it is, so a sweep run again over banded rows finds them done instead of suppressing them as unreadable.
  */
 export function bandNumber(value: unknown, bands: NumberBands): string | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  if (!Number.isFinite(n)) return undefined;
+  if (!Number.isFinite(n)) return typeof value === 'string' && isBandOf(value, bands) ? value : undefined;
   if ('width' in bands) {
     const origin = bands.origin ?? 0;
     const low = origin + Math.floor((n - origin) / bands.width) * bands.width;
@@ -61,6 +59,16 @@ export function bandNumber(value: unknown, bands: NumberBands): string | undefin
   let i = 1;
   while (i < edges.length - 1 && n >= (edges[i] ?? Infinity)) i++;
   return `[${edges[i - 1]}, ${edges[i]})`;
+}
+
+/** `[30, 40)`, `< 18` or `≥ 65` exactly as `bandNumber` writes one of these bands. */
+function isBandOf(text: string, bands: NumberBands): boolean {
+  const interval = /^\[(-?[\d.e+-]+), (-?[\d.e+-]+)\)$/.exec(text);
+  if (interval) return bandNumber(Number(interval[1]), bands) === text;
+  const open = /^(<|≥) (-?[\d.e+-]+)$/.exec(text);
+  if (!open || 'width' in bands) return false;
+  const edge = Number(open[2]);
+  return bandNumber(open[1] === '<' ? edge - 1 : edge, bands) === text;
 }
 
 /** Checks bands once, where they are declared: a positive width, or at least one edge, strictly ascending. */

@@ -42,3 +42,4 @@ export {
 export type { AnonymityRow } from './check/columns.js';
 export type { LinkFound, LinkTarget, StableIdentifier, UnkeyedHash } from './check/linkability.js';
 export { formatAnonymityReport } from './check/format.js';
+export { declaredCheckOptions, type CollectionCheckOverrides } from './check/collection.js';

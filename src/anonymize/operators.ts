@@ -2,53 +2,41 @@
 import { z } from 'zod';
 import { CustosError } from '../errors.js';
 import {
-  bandNumber,
-  checkBands,
-  DATE_GRANULARITIES,
-  generaliseDate,
-  postcodePrefix,
-  SUPPRESSIONS,
-  suppress,
-  type NumberBands,
-} from './generalise.js';
+  BandOperator,
+  GeneraliseDateOperator,
+  INVALID_VALUE_POLICIES,
+  PostcodePrefixOperator,
+  SuppressOperator,
+  TruncateIpOperator,
+} from '../policy/index.js';
+import { bandNumber, checkBands, generaliseDate, postcodePrefix, suppress, type NumberBands } from './generalise.js';
 import { checkHierarchyLevel, type Hierarchy } from './hierarchy.js';
 import { truncateIp } from './ip.js';
 import { epochPseudonym, pseudonymEpochKey } from './pseudonym.js';
 
-/** What an operator does with a value it cannot read (not an address, not a date, not a number): null it, or stop. */
-export const INVALID_VALUE_POLICIES = ['suppress', 'refuse'] as const;
-const Invalid = z.enum(INVALID_VALUE_POLICIES).default('suppress');
+export { INVALID_VALUE_POLICIES };
 
+/**
+ * Every operator: the five a manifest may name per field (policy's `FieldAnonymiser`, one schema for both), and the two
+ * that need more than the manifest holds (the vault's pseudonym key, a hierarchy file).
+ */
 export const AnonymiseOperatorSpec = z.discriminatedUnion('op', [
-  z.strictObject({
-    op: z.literal('truncate-ip'),
-    /** Bits of an IPv4 address kept (default 16: the first half). */
-    ipv4Prefix: z.int().min(0).max(32).default(16),
-    /** Bits of an IPv6 address kept (default 48: the routing prefix of a site). */
-    ipv6Prefix: z.int().min(0).max(128).default(48),
-    invalid: Invalid,
-  }),
+  TruncateIpOperator,
   z.strictObject({
     op: z.literal('pseudonym'),
     /** The key lifetime (epoch): a new id after rotation, so tokens of two lifetimes do not link. */
     keyId: z.string().min(1),
   }),
-  z.strictObject({ op: z.literal('generalise-date'), to: z.enum(DATE_GRANULARITIES), invalid: Invalid }),
-  z.strictObject({
-    op: z.literal('band'),
-    width: z.number().positive().optional(),
-    origin: z.number().optional(),
-    edges: z.array(z.number()).min(1).optional(),
-    invalid: Invalid,
-  }),
-  z.strictObject({ op: z.literal('postcode-prefix'), length: z.int().min(0).max(16), invalid: Invalid }),
+  GeneraliseDateOperator,
+  BandOperator,
+  PostcodePrefixOperator,
   z.strictObject({
     op: z.literal('hierarchy'),
     /** The name of a hierarchy given to `compileOperator` (read with `readHierarchy`). */
     hierarchy: z.string().min(1),
     level: z.int().min(0),
   }),
-  z.strictObject({ op: z.literal('suppress'), as: z.enum(SUPPRESSIONS).default('null') }),
+  SuppressOperator,
 ]);
 export type AnonymiseOperatorSpec = z.input<typeof AnonymiseOperatorSpec>;
 export const ANONYMISE_OPERATORS = [

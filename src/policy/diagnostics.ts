@@ -75,6 +75,12 @@ export const DIAGNOSTIC_CODES = {
   CUS083: { severity: 'info', title: 'no controller address stated under the GDPR' },
   CUS084: { severity: 'error', title: 'field holding data a recipient collects directly' },
   CUS085: { severity: 'error', title: 'forbidden list edit that cannot apply' },
+  // Anonymisation that proves itself (issue 15): thresholds declared, checked after sweeps, cited by the notice.
+  CUS086: { severity: 'error', title: 'anonymity thresholds naming a field they cannot check' },
+  CUS087: { severity: 'error', title: 'anonymity thresholds out of range or incomplete' },
+  CUS088: { severity: 'error', title: 'anonymisation declared on rows that retention does not anonymise' },
+  CUS089: { severity: 'error', title: 'anonymise operator the field cannot take' },
+  CUS090: { severity: 'warning', title: 'field the notice cites for anonymity without a label' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

@@ -1,5 +1,6 @@
 // The compiled PolicyModel: the frozen, indexed form of the manifest that every engine reads.
 import type { Duration } from './duration.js';
+import type { FieldAnonymiser } from './schema/anonymity.js';
 import type {
   CardForm,
   CookieBasis,
@@ -360,6 +361,8 @@ export interface FieldModel {
   readonly class?: DataClass | undefined;
   readonly type?: FieldType | undefined;
   readonly description?: Text | undefined;
+  /** What people call the field, where the notice names it. */
+  readonly label?: Text | undefined;
   readonly identity?: string | undefined;
   readonly references?: ReferenceModel | undefined;
   /**
@@ -376,6 +379,8 @@ export interface FieldModel {
   readonly protection: Protection;
   readonly card?: CardForm | undefined;
   readonly minimise?: Minimisation | undefined;
+  /** What the `anonymise` retention action writes here instead of null (options resolved, defaults filled in). */
+  readonly anonymise?: FieldAnonymiser | undefined;
   readonly provided: boolean;
   /** Declared unique in its collection (no two rows share a value). */
   readonly unique?: boolean | undefined;
@@ -387,6 +392,16 @@ export interface ViolationModel {
   readonly reason: Text;
   /** YYYY-MM-DD. */
   readonly found: string;
+}
+
+/** A collection's declared anonymity thresholds (see docs/anonymize.md for what each test measures). */
+export interface AnonymityModel {
+  readonly quasi: readonly string[];
+  /** Empty when no sensitive attribute is declared (inference is then not checked). */
+  readonly sensitive: readonly string[];
+  readonly k: number;
+  readonly l?: number | undefined;
+  readonly t?: number | undefined;
 }
 
 /** How a person's rows are marked restricted (art. 18), and unmarked. */
@@ -421,6 +436,8 @@ export interface CollectionModel {
   /** Triggers the collection declares it holds no date for (`none`): its rows expire with the parent they belong to. */
   readonly undated?: readonly RetentionTrigger[] | undefined;
   readonly retention?: string | undefined;
+  /** The anonymity its rows must have once anonymised (checked after a sweep, cited by the notice). */
+  readonly anonymity?: AnonymityModel | undefined;
   readonly onErase: 'delete-row' | 'mask';
   readonly restriction?: RestrictionModel | undefined;
   readonly outbox: boolean;

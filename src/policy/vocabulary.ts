@@ -78,6 +78,18 @@ export const SAFE_CARD_FORMS: readonly CardForm[] = ['bin', 'last4', 'bin-last4'
 export const MINIMISATIONS = ['truncate-ip', 'pseudonymise', 'generalise'] as const;
 export type Minimisation = (typeof MINIMISATIONS)[number];
 
+/** What a date is generalised to by the anonymise action's `generalise-date` operator (issue 15). */
+export const DATE_GRANULARITIES = ['month', 'year'] as const;
+export type DateGranularity = (typeof DATE_GRANULARITIES)[number];
+
+/** What a suppressed value becomes: null, or the `*` that hierarchies use for "any value". */
+export const SUPPRESSIONS = ['null', 'star'] as const;
+export type Suppression = (typeof SUPPRESSIONS)[number];
+
+/** What an anonymise operator does with a value it cannot read (not an address, not a date, not a number): null it, or stop. */
+export const INVALID_VALUE_POLICIES = ['suppress', 'refuse'] as const;
+export type InvalidValuePolicy = (typeof INVALID_VALUE_POLICIES)[number];
+
 /** Scalar types a field can be declared with; rectification validates against them. */
 export const FIELD_TYPES = ['string', 'email', 'phone', 'integer', 'number', 'boolean', 'date', 'datetime', 'ip', 'json'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];

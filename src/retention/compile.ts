@@ -1,6 +1,13 @@
 // compileRetention: each retention rule turned into per-collection conditions (clock, period, cut-off, action, what keeps
 // rows), and every rule or collection that cannot be turned into one reported with its manifest place and why.
-import { subtractDuration, type CollectionModel, type FieldModel, type PolicyModel, type RetentionRuleModel } from '../policy/index.js';
+import {
+  fieldAnonymisation,
+  subtractDuration,
+  type CollectionModel,
+  type FieldModel,
+  type PolicyModel,
+  type RetentionRuleModel,
+} from '../policy/index.js';
 import { isClock, resolveClock } from './clocks.js';
 import type { CompiledRetention, FieldOperator, HoldAfter, RetentionCondition, RetentionProblem, TransientRule } from './conditions.js';
 
@@ -191,28 +198,37 @@ function holdAfter(
   return { hold: hold.id, clock, duration: hold.duration, durationText: hold.durationText };
 }
 
-const MEASURES = new Set(['integer', 'number', 'boolean']);
-
-/**
- * What anonymisation does to each field: the links to a person go (identities, references to their rows, keyed
- * pseudonyms, which link records by design), addresses keep their first half, declared fixed values are written,
- * measures (scores, amounts, flags) and `strategy: keep` fields stay. A required field that would be nulled is refused.
- */
+/** What anonymisation does to each field (`fieldAnonymisation`), by field name; a required field that would be nulled is refused. */
 function anonymiseOperators(c: CollectionModel): { operators: FieldOperator[]; refused: FieldModel[] } {
   const operators: FieldOperator[] = [];
   const refused: FieldModel[] = [];
   for (const f of [...c.fields.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-    if (c.primaryKey.includes(f.name) || f.name === c.restriction?.field) continue;
-    const links = f.identity !== undefined || (f.references !== undefined && f.references.link !== 'association');
-    if (!links && f.category === undefined) continue;
-    if (f.strategy === 'keep' || (!links && f.type !== undefined && MEASURES.has(f.type) && f.strategy === undefined)) continue;
-    if (f.strategy === 'fixed') operators.push({ field: f.name, operator: 'fixed', value: f.value ?? null });
-    else if (f.strategy === 'truncate-ip' || f.minimise === 'truncate-ip') operators.push({ field: f.name, operator: 'truncate-ip' });
-    else if (f.required) refused.push(f);
-    else operators.push({ field: f.name, operator: 'null' });
+    const fate = fieldAnonymisation(c, f);
+    switch (fate.kind) {
+      case 'kept':
+        break;
+      case 'refused':
+        refused.push(f);
+        break;
+      case 'null':
+      case 'truncate-ip':
+        operators.push({ field: f.name, operator: fate.kind });
+        break;
+      case 'fixed':
+        operators.push({ field: f.name, operator: 'fixed', value: fate.value });
+        break;
+      case 'operator':
+        operators.push({ field: f.name, operator: 'generalise', spec: fate.spec, ...(dated(f) ? { dated: true } : {}) });
+        break;
+      default:
+        fate satisfies never;
+    }
   }
   return { operators, refused };
 }
+
+/** A date column keeps a date: a month or year generalised is written as its first instant, not as `2026-03` text. */
+const dated = (f: FieldModel) => f.type === 'date' || f.type === 'datetime';
 
 /** Transient rules, with the collections whose fields hold their categories under no other rule (they contradict the notice). */
 function transientRules(model: PolicyModel): TransientRule[] {

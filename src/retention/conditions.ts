@@ -1,5 +1,5 @@
 // What a retention rule compiles to: per collection, the clock its rows count from, the period, the action and what keeps rows.
-import type { Duration, RetentionAction, RetentionTrigger } from '../policy/index.js';
+import type { Duration, FieldAnonymiser, RetentionAction, RetentionTrigger } from '../policy/index.js';
 
 /** One reference followed from a row to the row whose field holds its date (`customer_id` → `accounts.customers.id`). */
 export interface ClockHop {
@@ -23,11 +23,15 @@ export interface RetentionClock {
   readonly field: string;
 }
 
-/** What `anonymise` does to one field: null it, write a fixed value, or keep the first half of an IP address. */
+/**
+ * What `anonymise` does to one field: null it, write a fixed value, keep the first half of an IP address, or apply the
+ * field's declared `anonymise:` operator (`dated`: the field holds a date, so a month is written as its first instant).
+ */
 export type FieldOperator =
   | { readonly field: string; readonly operator: 'null' }
   | { readonly field: string; readonly operator: 'fixed'; readonly value: string | number | boolean | null }
-  | { readonly field: string; readonly operator: 'truncate-ip' };
+  | { readonly field: string; readonly operator: 'truncate-ip' }
+  | { readonly field: string; readonly operator: 'generalise'; readonly spec: FieldAnonymiser; readonly dated?: true };
 
 /** A legal hold the rows pass under when their period ends (`then:`): they stay until it ends, then go. */
 export interface HoldAfter {

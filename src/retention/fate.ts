@@ -5,6 +5,7 @@ import { addDuration, type CollectionModel, type PolicyModel } from '../policy/i
 import type { ConnectorPool, Row } from '../connectors/index.js';
 import type { HoldRecord } from '../store/index.js';
 import { truncateIp } from '../anonymize/index.js';
+import { isGeneralised } from './generalise.js';
 import type { FieldOperator, RetentionCondition } from './conditions.js';
 import { clockReading, fieldsRead, heldBy, recordsOf, valueKey, type ParentCache } from './rows.js';
 
@@ -130,6 +131,8 @@ export function isAnonymised(operators: readonly FieldOperator[], row: Row): boo
         return valueKey(v ?? null) === valueKey(op.value);
       case 'truncate-ip':
         return v === null || v === undefined || typeof v !== 'string' || truncateIp(v) === v || truncateIp(v) === undefined;
+      case 'generalise':
+        return isGeneralised(op, v);
       default:
         return op satisfies never;
     }

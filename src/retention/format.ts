@@ -28,7 +28,7 @@ function describeEntry(e: RetentionPlanEntry): string[] {
   lines.push(`  within their period: ${e.inside}; no date yet: ${e.notStarted}; rows read: ${e.rows}`);
   if (e.operators.length > 0) {
     lines.push(
-      `  anonymisation: ${e.operators.map((o) => (o.operator === 'fixed' ? `${o.field} → fixed value` : `${o.field} → ${o.operator}`)).join(', ')}`,
+      `  anonymisation: ${e.operators.map((o) => `${o.field} → ${o.operator === 'fixed' ? 'fixed value' : o.operator === 'generalise' ? o.spec.op : o.operator}`).join(', ')}`,
     );
   }
   for (const note of e.notes) lines.push(`  note: ${note}`);

@@ -21,6 +21,7 @@ export {
 } from './plan.js';
 export { formatRetentionPlan } from './format.js';
 export { runRetention, type RetentionSweep, type RunRetentionOptions, type SweptCondition } from './run.js';
+export { checkCollectionAnonymity, type RowFilter, type SweepAnonymity } from './anonymity.js';
 export {
   forecastRetention,
   type ForecastRetentionOptions,

@@ -11,7 +11,9 @@ import type { Store } from '../store/index.js';
 import { compileRetention } from './compile.js';
 import type { RetentionCondition, RetentionProblem } from './conditions.js';
 import { expiryAllowed } from './expiry.js';
+import { anonymityAfterSweep, anonymityDetails, type SweepAnonymity } from './anonymity.js';
 import { fateReader, fatesOf } from './fate.js';
+import { generalisedValue } from './generalise.js';
 import { valueKey, type ParentCache } from './rows.js';
 import { applyCascade, byKeys, decideCascade, refuseUntestableChildren, rulesOf, type CascadeContext } from './cascade.js';
 
@@ -49,6 +51,8 @@ export interface SweptCondition {
   /** Rows inside their period the store was told to remove at their end by itself (Redis keys' expiry). */
   readonly expiring: number;
   readonly error?: string | undefined;
+  /** A collection anonymised with declared thresholds: the three tests on its anonymised rows, after the sweep. */
+  readonly anonymity?: SweepAnonymity | undefined;
 }
 
 export interface RetentionSweep {
@@ -122,6 +126,7 @@ export async function runRetention(
         batches: swept.batches,
         largestBatchMs: Math.round(swept.largestBatchMs),
         expiring: swept.expiring,
+        ...anonymityDetails(swept.anonymity),
       },
     });
     if (swept.status !== 'failed')
@@ -201,7 +206,11 @@ async function sweepCondition(
       if (ms > target) size = Math.max(1, Math.floor((size * target) / ms / 1.25));
       else if (ms < target / 2) size = Math.min(MAX_BATCH, size * 2);
     }
-    return { ...base, status: 'done', rows, referenced, children, batches, largestBatchMs, expiring };
+    const anonymity =
+      condition.action === 'anonymise' && collection.anonymity
+        ? await anonymityAfterSweep(model, pool, collection, reader, options.signal)
+        : undefined;
+    return { ...base, status: 'done', rows, referenced, children, batches, largestBatchMs, expiring, ...(anonymity ? { anonymity } : {}) };
   } catch (error) {
     const message = isCustosError(error) ? error.message : 'the store failed during the sweep';
     return { ...base, status: 'failed', rows, referenced, children, batches, largestBatchMs, expiring, error: message };
@@ -237,12 +246,14 @@ async function applyBatch(
   const where = byKeys(collection, batch);
   let touched = Object.keys(set).length > 0 ? await session.update({ collection, where }, set) : 0;
   const ipFields = condition.operators.filter((op) => op.operator === 'truncate-ip').map((op) => op.field);
+  const generalised = condition.operators.filter((op) => op.operator === 'generalise');
   const perRow = batch.flatMap((r) => {
     const own: Record<string, Value> = {};
     for (const f of ipFields) {
       const v = r.values[f];
       if (typeof v === 'string') own[f] = truncateIp(v) ?? null;
     }
+    for (const op of generalised) own[op.field] = generalisedValue(op, r.values[op.field]);
     return Object.keys(own).length > 0 ? [{ key: r.key, set: own }] : [];
   });
   if (perRow.length > 0) touched = Math.max(touched, await session.updateEach(collection, perRow));

@@ -11,6 +11,8 @@ export const STREAMS = {
   sessions: 4,
   recruitment: 5,
   prospects: 6,
+  /** The context a satisfaction survey records (plan, team size, region): drawn apart so the other rows stay as they were. */
+  surveys: 7,
 } as const;
 
 /** splitmix32: spreads nearby integers (customer 41, 42…) into unrelated seeds. */

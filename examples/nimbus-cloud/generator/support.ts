@@ -5,7 +5,7 @@ import { TICKET_CHANNELS } from './catalog.js';
 import { phoneNumber } from './formats.js';
 import { CUSTOMER_MESSAGES, NOTIFICATIONS, STAFF_MESSAGES, SURVEY_COMMENTS, TICKET_SUBJECTS, fill } from './messages.js';
 import { DAY, type CustomerProfile } from './people.js';
-import type { Rng } from './random.js';
+import { Rng, STREAMS } from './random.js';
 import type { GenerationContext } from './rows.js';
 
 const HOUR = 3_600_000;
@@ -15,6 +15,12 @@ const TICKET_COUNTS: readonly (readonly [number, number])[] = [
   [1, 32],
   [2, 10],
   [3, 3],
+];
+/** The plan a customer is on, and the team sizes it allows (seats): what a survey records beside the score. */
+const SURVEY_PLANS: readonly (readonly [readonly [plan: string, seats: readonly [number, number]], number])[] = [
+  [['starter', [1, 9]], 60],
+  [['business', [10, 49]], 27],
+  [['enterprise', [50, 400]], 13],
 ];
 const SURVEY_SCORES: readonly (readonly [number, number])[] = [
   [5, 40],
@@ -66,6 +72,7 @@ export function writeSupport(p: CustomerProfile, rng: Rng, ctx: GenerationContex
     notify(NOTIFICATIONS[1 + rng.int(NOTIFICATIONS.length - 1)] as (typeof NOTIFICATIONS)[number], sentAt);
   }
 
+  const survey = surveyContext(p, ctx.seed);
   for (let t = rng.weighted(TICKET_COUNTS); t > 0; t--) {
     const ticketId = out.nextId('accounts.support_tickets');
     const values = templateValues(p, rng, input.billing);
@@ -111,10 +118,22 @@ export function writeSupport(p: CustomerProfile, rng: Rng, ctx: GenerationContex
         score: rng.weighted(SURVEY_SCORES),
         comment: rng.chance(0.3) ? rng.pick(SURVEY_COMMENTS[lang]) : null,
         answered_at: Math.min(lastActivity + rng.between(1, 72) * HOUR, now),
+        ...survey,
       });
     }
   }
   if (rng.chance(0.04)) writeCall(p, rng, ctx, null, end - rng.int(Math.min(span, 365 * DAY)));
+}
+
+/**
+ * What a survey records of the customer who answers it: their plan, team size (the seats on the account, exact: the
+ * anonymise action bands it) and the region of their first service. Drawn from a stream of its own.
+ */
+function surveyContext(p: CustomerProfile, seed: number): { plan: string; team_size: string; region: string } {
+  const rng = new Rng(seed, STREAMS.surveys, p.id);
+  const [plan, [fewest, most]] = rng.weighted(SURVEY_PLANS);
+  const region = p.services[0]?.region ?? (p.country.code === 'CA' ? 'ca-mtl' : 'fr-sbg');
+  return { plan, team_size: String(rng.between(fewest, most)), region };
 }
 
 function writeCall(p: CustomerProfile, rng: Rng, ctx: GenerationContext, ticketId: number | null, startedAt: number): void {

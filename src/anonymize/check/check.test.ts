@@ -42,7 +42,7 @@ describe('singling out', () => {
 
     const after = checkAnonymity(generalised(patients()), { quasi: QUASI, sensitive: 'diagnosis', k: 5, l: 2 });
     expect(after.singlingOut).toMatchObject({ passed: true, smallestClass: 6, classes: 16, classesBelowK: 0, recordsBelowK: 0 });
-    expect(after.inference).toMatchObject({ passed: true, smallestL: 3, classesWithOneValue: 0 });
+    expect(after.inference).toMatchObject([{ passed: true, smallestL: 3, classesWithOneValue: 0 }]);
     expect(after.linkability.passed).toBe(true);
     expect(after.passed).toBe(true);
   });
@@ -115,11 +115,23 @@ describe('linkability', () => {
 });
 
 describe('inference', () => {
+  it('checks each sensitive attribute on its own, and fails when one of them has a single value per class', () => {
+    const rows = generalised(patients()).map((r, i) => ({ ...r, ward: r.sex === 'F' ? 'maternity' : 'general', score: i % 3 }));
+    const report = checkAnonymity(rows, { quasi: QUASI, sensitive: ['score', 'ward'], l: 2 });
+    expect(report.inference.map((i) => [i.sensitive, i.passed])).toEqual([
+      ['score', true],
+      ['ward', false],
+    ]);
+    expect(report.passed).toBe(false);
+  });
+
   it('flags a sensitive attribute with one value per class', () => {
     const rows = generalised(patients()).map((r) => ({ ...r, diagnosis: r.sex === 'F' ? 'pregnant' : 'flu' }));
     const report = checkAnonymity(rows, { quasi: QUASI, sensitive: 'diagnosis', l: 2 });
     expect(report.singlingOut.passed).toBe(true);
-    expect(report.inference).toMatchObject({ passed: false, smallestL: 1, classesBelowL: 16, recordsBelowL: 96, classesWithOneValue: 16 });
+    expect(report.inference).toMatchObject([
+      { passed: false, smallestL: 1, classesBelowL: 16, recordsBelowL: 96, classesWithOneValue: 16 },
+    ]);
     expect(report.passed).toBe(false);
   });
 
@@ -127,9 +139,9 @@ describe('inference', () => {
     // Two classes of 4: A holds x,x,x,y; B holds y,y,y,x. Overall x and y are ½ each: each class is ¼ away.
     const rows = ['x', 'x', 'x', 'y', 'y', 'y', 'y', 'x'].map((s, i) => ({ q: i < 4 ? 'A' : 'B', s }));
     const loose = checkAnonymity(rows, { quasi: ['q'], sensitive: 's', k: 4, t: 0.3, columns: [] });
-    expect(loose.inference).toMatchObject({ passed: true, largestDistance: 0.25, classesAboveT: 0 });
+    expect(loose.inference).toMatchObject([{ passed: true, largestDistance: 0.25, classesAboveT: 0 }]);
     const tight = checkAnonymity(rows, { quasi: ['q'], sensitive: 's', k: 4, t: 0.2, columns: [] });
-    expect(tight.inference).toMatchObject({ passed: false, classesAboveT: 2 });
+    expect(tight.inference).toMatchObject([{ passed: false, classesAboveT: 2 }]);
   });
 });
 

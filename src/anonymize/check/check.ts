@@ -34,8 +34,8 @@ export type AnonymityThresholds = z.output<typeof AnonymityThresholds>;
 export interface AnonymityCheckOptions extends z.input<typeof AnonymityThresholds> {
   /** The quasi-identifiers: columns someone could know from elsewhere (age band, postcode, dates). At least one. */
   readonly quasi: readonly string[];
-  /** The sensitive attribute the inference test is about. Without it, inference is not checked. */
-  readonly sensitive?: string;
+  /** The sensitive attribute(s) the inference test is about, each checked on its own. Without one, inference is not checked. */
+  readonly sensitive?: string | readonly string[];
   /** Columns the linkability test scans (default: every column of the table, or of the first row). */
   readonly columns?: readonly string[];
   /** Known e-mail addresses or phone numbers: hashes of them are recomputed and matched (MD5, SHA-1, SHA-256; variants). */
@@ -84,14 +84,14 @@ export interface AnonymityReport {
   readonly thresholds: AnonymityThresholds;
   readonly singlingOut: SinglingOutResult;
   readonly linkability: LinkabilityResult;
-  /** Absent when no sensitive attribute was named. */
-  readonly inference?: InferenceResult;
+  /** One result per sensitive attribute, in the order named; empty when none was named. */
+  readonly inference: readonly InferenceResult[];
 }
 
 interface ResolvedCheck {
   readonly thresholds: AnonymityThresholds;
   readonly quasi: readonly string[];
-  readonly sensitive: string | undefined;
+  readonly sensitive: readonly string[];
   readonly scanned: readonly string[];
   readonly collected: readonly string[];
 }
@@ -183,15 +183,17 @@ function resolveCheck(options: AnonymityCheckOptions, available: readonly string
       });
   };
   options.quasi.forEach((name) => known(name, 'quasi-identifier'));
-  if (options.sensitive !== undefined) known(options.sensitive, 'sensitive attribute');
+  const sensitive =
+    options.sensitive === undefined ? [] : typeof options.sensitive === 'string' ? [options.sensitive] : [...options.sensitive];
+  sensitive.forEach((name) => known(name, 'sensitive attribute'));
   options.columns?.forEach((name) => known(name, 'column to scan'));
   for (const target of options.linkTargets ?? []) target.columns?.forEach((name) => known(name, `column linked to ${target.name}`));
   const scanned = options.columns ?? available ?? [];
-  const collected = [...new Set([...options.quasi, ...(options.sensitive === undefined ? [] : [options.sensitive]), ...scanned])];
+  const collected = [...new Set([...options.quasi, ...sensitive, ...scanned])];
   return Object.freeze({
     thresholds: Object.freeze(parsed.data),
     quasi: [...options.quasi],
-    sensitive: options.sensitive,
+    sensitive,
     scanned,
     collected,
   });
@@ -238,10 +240,9 @@ function evaluate(collector: ColumnCollector, resolved: ResolvedCheck, options: 
     links,
   };
 
-  const inference =
-    resolved.sensitive === undefined ? undefined : inferenceOf(classes, pick(resolved.sensitive), resolved.sensitive, thresholds);
-  const passed = singlingOut.passed && linkability.passed && (inference?.passed ?? true);
-  return { passed, rows, quasi: resolved.quasi, thresholds, singlingOut, linkability, ...(inference ? { inference } : {}) };
+  const inference = resolved.sensitive.map((name) => inferenceOf(classes, pick(name), name, thresholds));
+  const passed = singlingOut.passed && linkability.passed && inference.every((i) => i.passed);
+  return { passed, rows, quasi: resolved.quasi, thresholds, singlingOut, linkability, inference };
 }
 
 function inferenceOf(

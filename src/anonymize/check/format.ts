@@ -12,7 +12,7 @@ function pairs(rows: readonly (readonly [string, string])[]): string[] {
 }
 
 export function formatAnonymityReport(report: AnonymityReport, source = 'the data'): string {
-  const { singlingOut: s, linkability, inference: i, thresholds } = report;
+  const { singlingOut: s, linkability, thresholds } = report;
   const lines = [
     `anonymity check of ${source}: ${report.passed ? 'PASS' : 'FAIL'} (${count(report.rows)} rows; quasi-identifiers: ${report.quasi.join(', ')})`,
     '',
@@ -27,7 +27,7 @@ export function formatAnonymityReport(report: AnonymityReport, source = 'the dat
     `linkability: ${verdict(linkability.passed)}`,
     ...linkabilityLines(linkability, thresholds.k),
   ];
-  if (i) {
+  for (const i of report.inference) {
     lines.push(
       '',
       `inference — l-diversity of ${i.sensitive}, l = ${i.l}${i.t === undefined ? '' : `, t-closeness t = ${i.t}`}: ${verdict(i.passed)}`,
@@ -42,9 +42,8 @@ export function formatAnonymityReport(report: AnonymityReport, source = 'the dat
             ] as const)),
       ]),
     );
-  } else {
-    lines.push('', 'inference: not checked (no sensitive attribute named)');
   }
+  if (report.inference.length === 0) lines.push('', 'inference: not checked (no sensitive attribute named)');
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,18 +1,24 @@
-// `custos anonymize check FILE.csv`: the three anonymisation tests on a CSV file; exit 0 pass, 1 fail, 2 unusable input.
+// `custos anonymize check FILE.csv` or `--collection dataset.collection`: the three anonymisation tests on a CSV file or on a
+// collection against its declared thresholds; exit 0 pass, 1 fail, 2 unusable input.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { checkAnonymityOfTable, formatAnonymityReport, readCsv, type LinkTarget } from '../../anonymize/index.js';
+import { checkAnonymityOfTable, formatAnonymityReport, readCsv, type AnonymityReport, type LinkTarget } from '../../anonymize/index.js';
+import { createConnectorPool } from '../../connectors/index.js';
+import { checkCollectionAnonymity } from '../../retention/index.js';
 import { CustosError } from '../../errors.js';
+import { DEFAULT_MANIFEST_DIR, requireModel } from '../manifest.js';
 import { CommandExit, emit, EXIT } from '../output.js';
 
 interface CheckOptions {
-  quasi: string;
+  collection?: string;
+  profile?: string;
+  quasi?: string;
   sensitive?: string;
-  k: string;
-  l: string;
+  k?: string;
+  l?: string;
   t?: string;
-  maxShareBelowK: string;
-  identifierShare: string;
+  maxShareBelowK?: string;
+  identifierShare?: string;
   columns?: string;
   knownIdentifiers?: string;
   link: string[];
@@ -25,39 +31,86 @@ export function registerAnonymizeCommands(program: Command): void {
 
   anonymize
     .command('check')
-    .description('singling out (k-anonymity), linkability and inference (l-diversity, t-closeness) of a CSV file; exit 1 on a failed test')
-    .argument('<file>', 'a CSV file with a header line (RFC 4180)')
-    .requiredOption('--quasi <columns>', 'the quasi-identifiers, comma-separated: columns someone could know from elsewhere')
-    .option('--sensitive <column>', 'the sensitive attribute (without it, inference is not checked)')
-    .option('--k <n>', 'smallest equivalence class allowed', '5')
-    .option('--l <n>', 'distinct sensitive values each class must have', '2')
-    .option('--t <distance>', 'largest distance of a class’s sensitive values to the whole file’s, 0–1 (default: not checked)')
-    .option('--max-share-below-k <share>', 'share of records allowed in classes under k (a suppression budget), 0–1', '0')
-    .option('--identifier-share <share>', 'share of records with a value of their own that makes a column a stable identifier', '0.5')
-    .option('--columns <columns>', 'columns the linkability test scans, comma-separated (default: all)')
+    .description(
+      'singling out (k-anonymity), linkability and inference (l-diversity, t-closeness) of a CSV file, or of a collection against the thresholds its manifest declares; exit 1 on a failed test',
+    )
+    .argument(
+      '[source]',
+      `a CSV file with a header line (RFC 4180), or with --collection the manifest folder (default ${DEFAULT_MANIFEST_DIR})`,
+    )
+    .option('--collection <dataset.collection>', "check a collection of the provider's stores, read through its connector")
+    .option('--profile <name>', 'store profile of the datasets, with --collection (default CUSTOS_PROFILE)')
+    .option(
+      '--quasi <columns>',
+      "the quasi-identifiers, comma-separated: columns someone could know from elsewhere (a collection's: declared)",
+    )
+    .option('--sensitive <columns>', 'the sensitive attribute(s), comma-separated (without one, inference is not checked)')
+    .option('--k <n>', 'smallest equivalence class allowed (default: declared, else 5)')
+    .option('--l <n>', 'distinct sensitive values each class must have (default: declared, else 2)')
+    .option(
+      '--t <distance>',
+      'largest distance of a class’s sensitive values to the whole data’s, 0–1 (default: declared, else not checked)',
+    )
+    .option('--max-share-below-k <share>', 'share of records allowed in classes under k (a suppression budget), 0–1 (default 0)')
+    .option(
+      '--identifier-share <share>',
+      'share of records with a value of their own that makes a column a stable identifier (default 0.5)',
+    )
+    .option(
+      '--columns <columns>',
+      "columns the linkability test scans, comma-separated (default: all; a collection's: all but its primary key)",
+    )
     .option(
       '--known-identifiers <file>',
       'known e-mail addresses or phone numbers, one a line: their MD5, SHA-1 and SHA-256 are recomputed',
     )
     .option('--link <file[:column]>', 'another CSV file whose values records could be joined to (repeatable)', collect, [])
-    .option('--delimiter <char>', 'the field separator', ',')
+    .option('--delimiter <char>', 'the field separator of CSV files', ',')
     .option('--json', 'print the report as JSON')
-    .action((file: string, opts: CheckOptions) => {
-      const options = {
-        quasi: list(opts.quasi, '--quasi'),
-        ...(opts.sensitive === undefined ? {} : { sensitive: opts.sensitive }),
-        k: whole(opts.k, '--k'),
-        l: whole(opts.l, '--l'),
+    .action(async (source: string | undefined, opts: CheckOptions) => {
+      const given = {
+        ...(opts.quasi === undefined ? {} : { quasi: list(opts.quasi, '--quasi') }),
+        ...(opts.sensitive === undefined ? {} : { sensitive: list(opts.sensitive, '--sensitive') }),
+        ...(opts.k === undefined ? {} : { k: whole(opts.k, '--k') }),
+        ...(opts.l === undefined ? {} : { l: whole(opts.l, '--l') }),
         ...(opts.t === undefined ? {} : { t: share(opts.t, '--t') }),
-        maxShareBelowK: share(opts.maxShareBelowK, '--max-share-below-k'),
-        identifierShare: share(opts.identifierShare, '--identifier-share'),
+        ...(opts.maxShareBelowK === undefined ? {} : { maxShareBelowK: share(opts.maxShareBelowK, '--max-share-below-k') }),
+        ...(opts.identifierShare === undefined ? {} : { identifierShare: share(opts.identifierShare, '--identifier-share') }),
         ...(opts.columns === undefined ? {} : { columns: list(opts.columns, '--columns') }),
+      };
+      const extra = {
         ...(opts.knownIdentifiers === undefined ? {} : { knownIdentifiers: knownIdentifiers(opts.knownIdentifiers) }),
         linkTargets: opts.link.flatMap((spec) => linkTargets(spec, opts.delimiter)),
       };
-      const table = readCsv(readText(file, 'FILE'), { source: file, delimiter: opts.delimiter });
-      const report = checkAnonymityOfTable(table, options);
-      emit(opts.json ? JSON.stringify({ file, ...report }, null, 2) : formatAnonymityReport(report, file));
+      let report: AnonymityReport;
+      let named: { file: string } | { collection: string };
+      if (opts.collection !== undefined) {
+        const collection = opts.collection;
+        const model = requireModel(source ?? DEFAULT_MANIFEST_DIR, { now: new Date(), profile: opts.profile, warnings: false });
+        const pool = createConnectorPool(model);
+        try {
+          report = await checkCollectionAnonymity(model, pool, collection, { ...given, ...extra });
+        } finally {
+          await pool.close();
+        }
+        named = { collection };
+      } else {
+        if (source === undefined)
+          throw new CustosError({
+            code: 'invalid-input',
+            message: 'name a CSV file to check, or a collection with --collection dataset.collection',
+          });
+        if (given.quasi === undefined)
+          throw new CustosError({
+            code: 'invalid-input',
+            message: '--quasi: name the quasi-identifiers of the file, e.g. --quasi age,postcode',
+          });
+        const table = readCsv(readText(source, 'FILE'), { source, delimiter: opts.delimiter });
+        report = checkAnonymityOfTable(table, { ...given, quasi: given.quasi, ...extra });
+        named = { file: source };
+      }
+      const label = 'file' in named ? named.file : named.collection;
+      emit(opts.json ? JSON.stringify({ ...named, ...report }, null, 2) : formatAnonymityReport(report, label));
       if (!report.passed) throw new CommandExit(EXIT.errors);
     });
 }

@@ -72,6 +72,7 @@ function buildCollection(
         collection: name,
         class: f.category === undefined ? undefined : categories.get(f.category)?.class,
         description: optionalText(f.description),
+        label: optionalText(f.label),
         references: parseReference(f.references, f.link, dataset),
         required: f.required ?? false,
         ...(foldsCase(fieldName, f) ? { foldCase: true } : {}),
@@ -108,6 +109,18 @@ function buildCollection(
     timestamps: Object.fromEntries(Object.entries(c.timestamps ?? {}).filter(([, spec]) => spec !== UNDATED)),
     undated: RETENTION_TRIGGERS.filter((t) => c.timestamps?.[t] === UNDATED),
     retention: c.retention,
+    anonymity: c.anonymity && {
+      quasi: [...c.anonymity.quasi],
+      sensitive:
+        c.anonymity.sensitive === undefined
+          ? []
+          : typeof c.anonymity.sensitive === 'string'
+            ? [c.anonymity.sensitive]
+            : [...c.anonymity.sensitive],
+      k: c.anonymity.k,
+      l: c.anonymity.l,
+      t: c.anonymity.t,
+    },
     onErase: c.onErase ?? 'delete-row',
     restriction: c.restriction && {
       field: c.restriction.field,

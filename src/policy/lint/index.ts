@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { PolicyModel } from '../model.js';
 import type { SourceMap } from '../sources.js';
+import { checkAnonymity } from './anonymity.js';
 import { checkFieldClasses, checkLoggableClasses, checkMinimisation } from './classification.js';
 import {
   checkComplaintDeadlines,
@@ -72,6 +73,8 @@ export const LINT_RULES: readonly LintRule[] = [
   checkCollectedDirectly,
   checkForbiddenEdits,
   checkControllerAddress,
+  // Issue 15.
+  checkAnonymity,
 ];
 
 export interface LintOptions {

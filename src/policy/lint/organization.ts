@@ -117,7 +117,10 @@ function peopleFacingTexts(ctx: LintContext): [Text | undefined, PathSegment[]][
     [m.rights.fees, ['rights', 'fees']],
     [m.rights.postMortem?.description, ['rights', 'postMortem', 'description']],
   );
-  for (const c of m.index.collections.values()) texts.push([c.description, ['datasets', c.dataset, 'collections', c.name, 'description']]);
+  for (const c of m.index.collections.values()) {
+    texts.push([c.description, ['datasets', c.dataset, 'collections', c.name, 'description']]);
+    for (const f of c.fields.values()) texts.push([f.label, ['datasets', c.dataset, 'collections', c.name, 'fields', f.name, 'label']]);
+  }
   m.accounts.closure?.preconditions.forEach((p, i) =>
     texts.push([p.description, ['accounts', 'closure', 'preconditions', i, 'description']]),
   );

@@ -12,6 +12,7 @@ import {
   RETENTION_TRIGGERS,
   STORE_KINDS,
 } from '../vocabulary.js';
+import { AnonymityDeclaration, FieldAnonymiser } from './anonymity.js';
 import { CategoryKey, ConfigValue, Id, IsoDate, LocalizedText, SecretRef, StoreIdentifier } from './common.js';
 
 /** An identity a request can carry (email, customer id, handle…). */
@@ -61,6 +62,8 @@ export const Field = z.strictObject({
   category: CategoryKey.optional(),
   type: z.enum(FIELD_TYPES).optional(),
   description: LocalizedText.optional(),
+  /** What people call the field ("team size"), where the notice names it (the quasi-identifiers of `anonymity`). */
+  label: LocalizedText.optional(),
   /** This field carries the named identity (alternative to the collection's `identity` map). */
   identity: Id.optional(),
   /** `collection.field` in the same dataset, or `dataset.collection.field`. */
@@ -83,6 +86,8 @@ export const Field = z.strictObject({
   protection: z.enum(PROTECTIONS).optional(),
   card: z.enum(CARD_FORMS).optional(),
   minimise: z.enum(MINIMISATIONS).optional(),
+  /** What the retention rule's `anonymise` action writes here instead of null (a band, a month, a prefix). */
+  anonymise: FieldAnonymiser.optional(),
   /** Provided by the person (portability scope); defaults to the collection's setting. */
   provided: z.boolean().optional(),
   /**
@@ -128,6 +133,8 @@ export const Collection = z.strictObject({
   timestamps: z.partialRecord(z.enum(RETENTION_TRIGGERS), TimestampSpec).optional(),
   /** Retention rule for the rows of this collection, when not the one of its categories' purposes. */
   retention: Id.optional(),
+  /** The anonymity the rows must have once that rule anonymises them: checked after each sweep, cited by the notice. */
+  anonymity: AnonymityDeclaration.optional(),
   /** What erasure does to a row by default: remove it, or mask its personal fields. */
   onErase: z.enum(['delete-row', 'mask']).optional(),
   /**

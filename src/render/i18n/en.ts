@@ -1,5 +1,6 @@
 // English message table of the notice and the record of processing.
 import type { Messages } from './messages.js';
+import { listInWords } from '../words.js';
 
 export const en: Messages = {
   yes: 'Yes',
@@ -161,6 +162,17 @@ export const en: Messages = {
       untilLegalPeriods: 'until the retention periods imposed by law expire',
       collection: (name) => `${name} (collection)`,
       notStated: 'retention period not stated',
+      anonymity: (a) => {
+        const groups =
+          a.l === undefined
+            ? ''
+            : `, and each such group holds at least ${a.l} different values of ${a.sensitive.length > 1 ? 'each of ' : ''}${listInWords(a.sensitive, 'en')}`;
+        const spread =
+          a.t === undefined
+            ? ''
+            : `; in each group, the distribution of ${listInWords(a.sensitive, 'en')} differs from the whole's by at most ${a.t}`;
+        return `${a.name}: anonymised ${a.period}. Each combination of ${listInWords(a.quasi, 'en')} is then shared by at least ${a.k} records${groups}${spread}.`;
+      },
       byData: 'depends on the data, as detailed below',
       allData: 'All the data of this purpose',
       end: 'When a period ends, the data is deleted or anonymised automatically, and we keep a record of what was done.',

@@ -1,6 +1,7 @@
 // French message table of the notice and the record of processing (vouvoiement; the typesetter adds no-break spaces).
 import { agree } from './agreement.js';
 import type { Messages } from './messages.js';
+import { listInWords } from '../words.js';
 
 export const fr: Messages = {
   yes: 'Oui',
@@ -172,6 +173,22 @@ export const fr: Messages = {
       untilLegalPeriods: 'jusqu’à l’expiration des délais de conservation imposés par la loi',
       collection: (name) => `${name} (collection)`,
       notStated: 'durée de conservation non précisée',
+      anonymity: (a) => {
+        const quoted = (names: readonly string[]) =>
+          listInWords(
+            names.map((n) => `« ${n} »`),
+            'fr',
+          );
+        const groups =
+          a.l === undefined
+            ? ''
+            : `, et chaque groupe ainsi formé compte au moins ${a.l} valeurs différentes ${a.sensitive.length > 1 ? 'de chacun des champs ' : 'de '}${quoted(a.sensitive)}`;
+        const spread =
+          a.t === undefined
+            ? ''
+            : ` ; dans chaque groupe, la répartition de ${quoted(a.sensitive)} s’écarte d’au plus ${String(a.t).replace('.', ',')} de celle de l’ensemble`;
+        return `${a.name} : anonymisation ${a.period}. Chaque combinaison de ${quoted(a.quasi)} est alors partagée par au moins ${a.k} enregistrements${groups}${spread}.`;
+      },
       byData: 'dépend des données, comme détaillé ci-dessous',
       allData: 'Toutes les données de cette finalité',
       end: 'À la fin de chaque durée, les données sont supprimées ou anonymisées automatiquement, et nous gardons une trace de l’opération.',

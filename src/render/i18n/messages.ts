@@ -128,6 +128,11 @@ export interface NoticeMessages {
     /** The retention table's row for a collection's own `retention:` ("Server logs (collection)"). */
     readonly collection: (name: string) => string;
     readonly notStated: string;
+    /**
+     * A collection's declared anonymity, after the table: "Satisfaction answers: anonymised 2 years from collection.
+     * Each combination of region, plan and team size is then shared by at least 10 records, and …". Fields by label.
+     */
+    readonly anonymity: (a: AnonymityWords) => string;
     /** When periods are set per kind of data rather than for the whole purpose. */
     readonly byData: string;
     readonly allData: string;
@@ -259,4 +264,15 @@ export interface Messages {
   readonly vocab: Vocabulary;
   readonly notice: NoticeMessages;
   readonly ropa: RopaMessages;
+}
+
+/** What the notice says of a collection's anonymity thresholds: its name, the period, and the fields by their labels. */
+export interface AnonymityWords {
+  readonly name: string;
+  readonly period: string;
+  readonly quasi: readonly string[];
+  readonly k: number;
+  readonly sensitive: readonly string[];
+  readonly l?: number | undefined;
+  readonly t?: number | undefined;
 }

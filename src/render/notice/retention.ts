@@ -1,7 +1,8 @@
 // Notice section on how long data is kept: per purpose and category, in words from its trigger, and the legal holds (K3).
+import { anonymisingRule, type CollectionModel } from '../../policy/index.js';
 import { categoryLabels, holdPeriod, purposeRetention, retentionStatement, type RenderContext } from '../context.js';
 import { paragraph, section, traced, type Block, type Phrase, type Section, type Sources } from '../document/tree.js';
-import { countryName } from '../words.js';
+import { countryName, periodInWords } from '../words.js';
 import { ruleSources } from './sources.js';
 
 export function retentionSection(ctx: RenderContext): Section {
@@ -53,6 +54,7 @@ export function retentionSection(ctx: RenderContext): Section {
     [
       paragraph(m.intro),
       { kind: 'table', head: m.head, rows, rowHeaders: true, rowSources },
+      ...anonymityParagraphs(ctx),
       ctx.model.organization.deletion === 'automatic' ? traced([['organization', 'deletion']], paragraph(m.end)) : undefined,
       holds.length === 0 ? undefined : section('legal-holds', m.holdsHeading, [paragraph(m.holdsIntro), holdTable], [['legalHolds']]),
     ],
@@ -79,4 +81,31 @@ function collectionRows(ctx: RenderContext, stated: ReadonlySet<string>): { cell
       },
     ];
   });
+}
+
+/**
+ * The anonymity each anonymised collection declares (`anonymity:`), one paragraph each: when its rows are anonymised and
+ * the thresholds they then meet, fields named by their labels, traced to the declaration and the rule.
+ */
+function anonymityParagraphs(ctx: RenderContext): Block[] {
+  return [...ctx.model.index.collections.values()].flatMap((c) => {
+    const rule = anonymisingRule(ctx.model, c);
+    const a = c.anonymity;
+    if (a === undefined || rule?.duration === undefined || rule.trigger === undefined) return [];
+    const text = ctx.t.notice.retention.anonymity({
+      name: (ctx.text(c.description) || c.name).replace(/\.$/, ''),
+      period: periodInWords(rule.duration, rule.trigger, ctx.lang),
+      quasi: a.quasi.map((f) => fieldLabel(ctx, c, f)),
+      k: a.k,
+      sensitive: a.sensitive.map((f) => fieldLabel(ctx, c, f)),
+      l: a.l,
+      t: a.t,
+    });
+    return [traced([['datasets', c.dataset, 'collections', c.name, 'anonymity'], ...ruleSources(rule)], paragraph(text))];
+  });
+}
+
+/** A field's label, else its column name in words (`team_size` → "team size"; CUS090 warns). */
+function fieldLabel(ctx: RenderContext, c: CollectionModel, name: string): string {
+  return ctx.text(c.fields.get(name)?.label) || name.replace(/_/g, ' ');
 }
