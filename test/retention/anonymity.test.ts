@@ -158,5 +158,17 @@ describe('nimbus-cloud satisfaction surveys against their declared anonymity (is
     const again = await sweep(TWO_YEARS_AND_A_DAY, 'two-years-again');
     expect(again.conditions.find((c) => c.collection === SURVEYS)).toMatchObject({ rows: 0, anonymity: { passed: true } });
     expect(everyTable()).toEqual(before);
+    // The command line says the verdict under the collection's line, and exits 0 on a pass.
+    const run = await runCli(
+      ['retention', 'run', 'privacy', '--now', TWO_YEARS_AND_A_DAY.toISOString(), '--sweep-id', 'two-years-cli', '--store', 'custos.db'],
+      { cwd: dir },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `${SURVEYS.replace('.', '\\.')}: done, 0 anonymised.*\\n    anonymity: PASS on ${total} anonymised rows \\(k ≥ 10: smallest group \\d+, at least \\d+ sensitive values per group\\)`,
+      ),
+    );
+    expect(everyTable()).toEqual(before);
   }, 120_000);
 });

@@ -13,6 +13,7 @@ import {
   sweepCustosData,
   type CustosDataPeriods,
   type RetentionSweep,
+  type SweepAnonymity,
 } from '../../retention/index.js';
 import { withStore } from '../context.js';
 import { DEFAULT_MANIFEST_DIR, parseNow, requireModel } from '../manifest.js';
@@ -29,11 +30,21 @@ function formatSweep(sweep: RetentionSweep): string {
     const children = Object.entries(c.children).map(([collection, n]) => `${n} in ${collection}`);
     const verb = c.action === 'anonymise' ? 'anonymised' : 'deleted';
     lines.push(
-      `  ${c.rule} · ${c.collection}: ${c.status}, ${c.rows} ${verb}${children.length > 0 ? ` (with ${children.join(', ')})` : ''}${c.referenced > 0 ? `, ${c.referenced} kept for rows that reference them` : ''}, ${c.batches} batch${c.batches === 1 ? '' : 'es'}${c.error ? ` — ${c.error}` : ''}`,
+      `  ${c.rule} · ${c.collection}: ${c.status}, ${c.rows} ${verb}${children.length > 0 ? ` (with ${children.join(', ')})` : ''}${c.referenced > 0 ? `, ${c.referenced} kept for rows that reference them` : ''}${c.expiring > 0 ? `, ${c.expiring} given their end as an expiry` : ''}, ${c.batches} batch${c.batches === 1 ? '' : 'es'}${c.error ? ` — ${c.error}` : ''}`,
     );
+    if (c.anonymity) lines.push(`    ${anonymityLine(c.anonymity)}`);
   }
   if (sweep.status === 'paused') lines.push(`  resume with --sweep-id ${sweep.sweepId}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The declared thresholds' verdict on the rows a sweep anonymised: counts only. */
+function anonymityLine(a: SweepAnonymity): string {
+  if (a.error) return `anonymity: not checked — ${a.error}`;
+  const l = a.smallestL === undefined ? '' : `, at least ${a.smallestL} sensitive value${a.smallestL === 1 ? '' : 's'} per group`;
+  const below = a.recordsBelowK > 0 ? `, ${a.recordsBelowK} in groups under ${a.k}` : '';
+  const linkable = a.linkable > 0 ? `, ${a.linkable} linkable column${a.linkable === 1 ? '' : 's'}` : '';
+  return `anonymity: ${a.passed ? 'PASS' : 'FAIL'} on ${a.rows} anonymised rows (k ≥ ${a.k}: smallest group ${a.smallestClass}${below}${l}${linkable})`;
 }
 
 /** The periods of Custos's own records: the manifest's rule for request records, or CUSTOS_RETENTION_* (ISO durations). */
@@ -117,7 +128,9 @@ export function registerRetentionCommands(program: Command): void {
               ? JSON.stringify({ ...sweep, ...(ownRecords ? { ownRecords } : {}) }, null, 2)
               : `${formatSweep(sweep)}${ownRecords ? `\n${formatCustosData(ownRecords, 'run')}` : ''}`,
           );
-          if (sweep.status !== 'completed') process.exitCode = EXIT.errors;
+          // A sweep whose anonymised rows miss their declared thresholds is not a success: the data is not anonymous yet.
+          if (sweep.status !== 'completed' || sweep.conditions.some((c) => c.anonymity && !c.anonymity.passed))
+            process.exitCode = EXIT.errors;
         } finally {
           process.off('SIGINT', pause);
           await pool.close();
