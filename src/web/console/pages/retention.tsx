@@ -53,7 +53,16 @@ export function RetentionPage({ ctx, w, data }: { ctx: ConsoleContext; w: Oversi
                   <td>{say(ctx, r.actions[e.action])}</td>
                   <td>{e.countable ? String(e.due) : '—'}</td>
                   <td>{e.oldest && e.newest ? `${day(e.oldest)} – ${day(e.newest)}` : '—'}</td>
-                  <td>{say(ctx, e.countable ? keptText(r, e, day, ctx.lang) : r.notCountable(e.reason ?? ''))}</td>
+                  <td>
+                    {e.countable ? (
+                      say(ctx, keptText(r, e, day, ctx.lang))
+                    ) : (
+                      // The store's own reason is the engine's, in English: marked so, after the page's words.
+                      <>
+                        {say(ctx, r.notCountable)} <span lang="en">{e.reason ?? ''}</span>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

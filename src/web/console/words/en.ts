@@ -288,7 +288,7 @@ export const oversightEn: OversightWords = {
     restricted: (rows) => `${rows} restricted`,
     extended: (rows) => `${rows} possibly extended by consent`,
     referenced: (rows) => `${rows} still referenced by rows that stay`,
-    notCountable: (reason) => `Not counted: ${reason}`,
+    notCountable: 'Not counted:',
     nothingKept: 'None',
     problemsHeading: 'Rules that cannot be applied',
     noRules: 'The manifest has no retention rule on a stored collection.',

@@ -305,7 +305,7 @@ export const oversightFr: OversightWords = {
     restricted: (rows) => `${rows} sous limitation`,
     extended: (rows) => `${rows} peut-être prolongées par consentement`,
     referenced: (rows) => `${rows} encore liées à des lignes conservées`,
-    notCountable: (reason) => `Non dénombrées : ${reason}`,
+    notCountable: 'Non dénombrées :',
     nothingKept: 'Aucune',
     problemsHeading: 'Règles inapplicables',
     noRules: 'Le manifeste n’a aucune règle de conservation sur une collection stockée.',

@@ -176,7 +176,7 @@ export interface OversightWords {
     readonly restricted: (rows: number) => string;
     readonly extended: (rows: number) => string;
     readonly referenced: (rows: number) => string;
-    readonly notCountable: (reason: string) => string;
+    readonly notCountable: string;
     readonly nothingKept: string;
     readonly problemsHeading: string;
     readonly noRules: string;
