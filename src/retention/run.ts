@@ -10,6 +10,7 @@ import { primaryKeyOf, type ConnectorPool, type ConnectorSession, type KeyValue,
 import type { Store } from '../store/index.js';
 import { compileRetention } from './compile.js';
 import type { RetentionCondition, RetentionProblem } from './conditions.js';
+import { candidatePages, datedSelection } from './dated.js';
 import { fateReader, fatesOf } from './fate.js';
 import { valueKey, type ParentCache } from './rows.js';
 import { applyCascade, byKeys, decideCascade, rulesOf, type CascadeContext } from './cascade.js';
@@ -163,27 +164,48 @@ async function sweepCondition(
     const reader = await fateReader(model, pool, condition, holdRecords, options.now, cache, options.signal);
     const cascade: CascadeContext = { model, rule: condition.rule, rules, holdRecords, now: options.now, fateOf };
     const connector = await pool.get(collection.dataset);
-    const due: DueRow[] = [];
-    for await (const page of connector.findPages({ collection, where: {} }, { fields: reader.fields })) {
-      for (const row of page) if (reader.fate(row).kind === 'due') due.push({ key: primaryKeyOf(collection, row), values: row });
-    }
     const target = options.targetBatchMs ?? 50;
     let size = options.firstBatch ?? 256;
-    for (let start = 0; start < due.length;) {
-      if (options.signal?.aborted) return { ...base, status: 'paused', rows, referenced, children, batches, largestBatchMs };
-      const batch = due.slice(start, start + size);
-      const began = performance.now();
-      const done = await connector.transaction((session) => applyBatch(cascade, session, collection, condition, batch, children));
-      rows += done.rows;
-      referenced += done.referenced;
-      const ms = performance.now() - began;
-      batches++;
-      largestBatchMs = Math.max(largestBatchMs, ms);
-      start += batch.length;
-      options.onProgress?.({ rule: condition.rule, collection: condition.collection, done: start, total: due.length });
-      if (ms > target) size = Math.max(1, Math.floor((size * target) / ms / 1.25));
-      else if (ms < target / 2) size = Math.min(MAX_BATCH, size * 2);
+    let found = 0;
+    let done = 0;
+    let pending: DueRow[] = [];
+    let start = 0;
+    // Runs full batches of the due rows found so far (all of them when `all`); false when the sweep is to pause.
+    const drain = async (all: boolean): Promise<boolean> => {
+      while (pending.length - start >= size || (all && start < pending.length)) {
+        if (options.signal?.aborted) return false;
+        const batch = pending.slice(start, start + size);
+        const began = performance.now();
+        const applied = await connector.transaction((session) => applyBatch(cascade, session, collection, condition, batch, children));
+        rows += applied.rows;
+        referenced += applied.referenced;
+        const ms = performance.now() - began;
+        batches++;
+        largestBatchMs = Math.max(largestBatchMs, ms);
+        start += batch.length;
+        done += batch.length;
+        options.onProgress?.({ rule: condition.rule, collection: condition.collection, done, total: found });
+        if (ms > target) size = Math.max(1, Math.floor((size * target) / ms / 1.25));
+        else if (ms < target / 2) size = Math.min(MAX_BATCH, size * 2);
+      }
+      pending = pending.slice(start);
+      start = 0;
+      return true;
+    };
+    const paused = () => ({ ...base, status: 'paused' as const, rows, referenced, children, batches, largestBatchMs });
+    // Where the store reads only the rows that may have expired, in keyed pages, batches run as pages arrive (a page is
+    // read after the last key of the one before, so rows deleted meanwhile never shift it). Otherwise every row is read
+    // first: a find open while its own collection is deleted from is not safe on every store.
+    const dated = datedSelection(connector, collection, condition, options.now);
+    for await (const page of candidatePages(connector, dated, collection, { fields: reader.fields })) {
+      for (const row of page) {
+        if (reader.fate(row).kind !== 'due') continue;
+        pending.push({ key: primaryKeyOf(collection, row), values: row });
+        found++;
+      }
+      if (dated && !(await drain(false))) return paused();
     }
+    if (!(await drain(true))) return paused();
     return { ...base, status: 'done', rows, referenced, children, batches, largestBatchMs };
   } catch (error) {
     const message = isCustosError(error) ? error.message : 'the store failed during the sweep';
