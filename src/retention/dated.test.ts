@@ -7,6 +7,7 @@ import { createConnectorPool, type Connector } from '../connectors/index.js';
 import { openStore } from '../store/index.js';
 import { instantOf } from './clocks.js';
 import { dueBound } from './dated.js';
+import { expiryOf } from './fate.js';
 import { planRetention } from './plan.js';
 import { runRetention } from './run.js';
 import { shopWorld, type ShopWorld } from './shop.test-support.js';
@@ -81,6 +82,19 @@ describe('a retention date pushed down to the store', () => {
         // Rows dated up to a week after the bound: none of them may be due.
         const at = bound + 1 + next() * 7 * 86_400_000;
         expect(addDuration(new Date(at), duration).getTime() > now.getTime(), `${text} at ${now.toISOString()}`).toBe(true);
+      }
+    }
+  });
+
+  it('adds a period per day as the calendar adds it per row, time of day kept', () => {
+    const next = random(5);
+    for (const text of ['P1M', 'P1Y', 'P2Y1M', 'P1M1D', 'PT36H']) {
+      const duration = parseDuration(text)!;
+      const expiry = expiryOf(duration);
+      for (let i = 0; i < 5_000; i++) {
+        // From 1960 to 2040: days before the epoch too.
+        const start = Math.floor(Date.parse('1960-01-01') + next() * 80 * 365 * 86_400_000);
+        expect(expiry(start), `${text} from ${new Date(start).toISOString()}`).toBe(addDuration(new Date(start), duration).getTime());
       }
     }
   });
