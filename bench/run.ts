@@ -5,6 +5,8 @@
 // CUSTOS_BENCH_ANONYMIZE_ROWS the rows of the anonymity check (default 1,000,000, generated in memory).
 // intake: CUSTOS_BENCH_INTAKE_SECONDS per route (default 10), CUSTOS_BENCH_INTAKE_WARMUP_SECONDS (2),
 // CUSTOS_BENCH_INTAKE_CONNECTIONS (10); the PostgreSQL store at CUSTOS_BENCH_POSTGRES_URL or CUSTOS_TEST_POSTGRES_URL.
+// retention: CUSTOS_BENCH_RETENTION_ROWS (default 20,000,000, a quarter expired; generated once under bench/out, ~minutes),
+// PostgreSQL at CUSTOS_BENCH_POSTGRES_URL or CUSTOS_TEST_POSTGRES_URL.
 // drain: CUSTOS_BENCH_DRAIN_REQUESTS (2,000), CUSTOS_BENCH_DRAIN_CUSTOMERS (the distributed scale), CUSTOS_BENCH_DRAIN_WORKERS (2).
 import { benchCompile } from './compile.bench.js';
 import { benchRights, type RightsBenchSetup } from './rights.bench.js';
@@ -14,6 +16,7 @@ import { benchAudit } from './audit.bench.js';
 import { benchIntake } from './intake.bench.js';
 import { benchAnonymize } from './anonymize.bench.js';
 import { benchDrain } from './drain.bench.js';
+import { benchRetention } from './retention.bench.js';
 
 const sqliteCustomers = Number(process.env.CUSTOS_BENCH_CUSTOMERS ?? 1_000_000);
 const distributedCustomers = Number(process.env.CUSTOS_BENCH_DISTRIBUTED_CUSTOMERS ?? 100_000);
@@ -48,6 +51,11 @@ const benches: Record<string, () => Promise<void>> = {
       postgresUrl: process.env.CUSTOS_BENCH_POSTGRES_URL ?? process.env.CUSTOS_TEST_POSTGRES_URL,
     }),
   anonymize: () => benchAnonymize(),
+  retention: () =>
+    benchRetention({
+      rows: Number(process.env.CUSTOS_BENCH_RETENTION_ROWS ?? 20_000_000),
+      postgresUrl: process.env.CUSTOS_BENCH_POSTGRES_URL ?? process.env.CUSTOS_TEST_POSTGRES_URL,
+    }),
   drain: () =>
     benchDrain({
       requests: Number(process.env.CUSTOS_BENCH_DRAIN_REQUESTS ?? 2_000),
