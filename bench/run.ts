@@ -5,6 +5,8 @@
 // CUSTOS_BENCH_ANONYMIZE_ROWS the rows of the anonymity check (default 1,000,000, generated in memory).
 // intake: CUSTOS_BENCH_INTAKE_SECONDS per route (default 10), CUSTOS_BENCH_INTAKE_WARMUP_SECONDS (2),
 // CUSTOS_BENCH_INTAKE_CONNECTIONS (10); the PostgreSQL store at CUSTOS_BENCH_POSTGRES_URL or CUSTOS_TEST_POSTGRES_URL.
+// retention: CUSTOS_BENCH_RETENTION_ROWS (default 20,000,000, a quarter expired; generated once under bench/out, ~minutes),
+// PostgreSQL at CUSTOS_BENCH_POSTGRES_URL or CUSTOS_TEST_POSTGRES_URL.
 // drain: CUSTOS_BENCH_DRAIN_REQUESTS (2,000), CUSTOS_BENCH_DRAIN_CUSTOMERS (the distributed scale), CUSTOS_BENCH_DRAIN_WORKERS (2).
 // console: CUSTOS_BENCH_CONSOLE_REQUESTS open requests in the store (10,000), CUSTOS_BENCH_CONSOLE_RENDERS timed renders per
 // page (200), CUSTOS_BENCH_CONSOLE_CUSTOMERS the nimbus-cloud scale the request page's plan is counted in (1,000).
@@ -17,6 +19,7 @@ import { benchIntake } from './intake.bench.js';
 import { benchAnonymize } from './anonymize.bench.js';
 import { benchDrain } from './drain.bench.js';
 import { benchConsole } from './console.bench.js';
+import { benchRetention } from './retention.bench.js';
 
 const sqliteCustomers = Number(process.env.CUSTOS_BENCH_CUSTOMERS ?? 1_000_000);
 const distributedCustomers = Number(process.env.CUSTOS_BENCH_DISTRIBUTED_CUSTOMERS ?? 100_000);
@@ -51,6 +54,11 @@ const benches: Record<string, () => Promise<void>> = {
       postgresUrl: process.env.CUSTOS_BENCH_POSTGRES_URL ?? process.env.CUSTOS_TEST_POSTGRES_URL,
     }),
   anonymize: () => benchAnonymize(),
+  retention: () =>
+    benchRetention({
+      rows: Number(process.env.CUSTOS_BENCH_RETENTION_ROWS ?? 20_000_000),
+      postgresUrl: process.env.CUSTOS_BENCH_POSTGRES_URL ?? process.env.CUSTOS_TEST_POSTGRES_URL,
+    }),
   drain: () =>
     benchDrain({
       requests: Number(process.env.CUSTOS_BENCH_DRAIN_REQUESTS ?? 2_000),

@@ -47,6 +47,14 @@ export interface Selection {
   readonly where: Where | readonly Where[];
 }
 
+/** The rows of one collection whose date in `field` may be at or before `atMost` (see `Connector.findDatedPages`). */
+export interface DatedSelection {
+  readonly collection: CollectionModel;
+  /** A field of the collection's rows that holds a date (ISO text, epoch seconds or milliseconds, a timestamp). */
+  readonly field: string;
+  readonly atMost: Date;
+}
+
 /** One row's own values: the row named by its key fields (usually the primary key), and what to set on it. */
 export interface RowUpdate {
   readonly key: Readonly<Record<string, Value>>;
@@ -129,6 +137,14 @@ export interface Connector extends ConnectorSession {
   expireAt?(collection: CollectionModel, rows: readonly RowExpiry[]): Promise<number>;
   /** Runs `work` atomically where `capabilities.transactions`; otherwise runs it directly. */
   transaction<T>(work: (session: ConnectorSession) => Promise<T>): Promise<T>;
+  /**
+   * SQL stores: every row of a collection with a one-field primary key except rows whose `field` holds a date known to
+   * be after `atMost` (rows without a date come too, and a few dated a little after: the caller tests each row), in pages
+   * of `batchSize` in key order, each page its own statement after the last key of the one before, so rows deleted
+   * between pages never shift the next one. A column whose form the store cannot tell (free text in PostgreSQL or MySQL)
+   * is read whole. Absent: read with `findPages`.
+   */
+  findDatedPages?(selection: DatedSelection, options?: FindOptions): AsyncIterable<readonly Row[]>;
   /** Checks the store answers; throws CustosError('store-unavailable') when it does not. */
   ping(): Promise<void>;
   introspect(options?: { sampleSize?: number; signal?: AbortSignal }): Promise<readonly IntrospectedCollection[]>;

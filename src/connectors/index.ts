@@ -3,6 +3,7 @@ export type {
   Connector,
   ConnectorCapabilities,
   ConnectorSession,
+  DatedSelection,
   FindOptions,
   IntrospectedCollection,
   IntrospectedColumn,

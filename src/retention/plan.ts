@@ -7,6 +7,7 @@ import { blockedParents, refuseUntestableChildren, rulesOf, type CascadeContext 
 import type { HoldRecord } from '../store/index.js';
 import { compileRetention } from './compile.js';
 import type { CompiledRetention, FieldOperator, RetentionCondition, RetentionProblem, TransientRule } from './conditions.js';
+import { candidatePages, datedSelection } from './dated.js';
 import { fateReader, fatesOf } from './fate.js';
 import { valueKey, type ParentCache } from './rows.js';
 
@@ -119,7 +120,6 @@ async function countCondition(
     notes: condition.notes,
   };
   const tally = { rows: 0, due: 0, inside: 0, notStarted: 0, restricted: 0, extended: 0, referenced: 0, unlinked: 0, anonymised: 0 };
-  const due: { key: Value; clock: number }[] = [];
   let oldest = Infinity;
   let newest = -Infinity;
   const held = { rows: 0, until: '', withoutEnd: 0, holds: new Set<string>() };
@@ -133,7 +133,28 @@ async function countCondition(
     const [only, ...more] = collection.primaryKey;
     const single = condition.action === 'delete' && more.length === 0 ? only : undefined;
     const find = options.signal === undefined ? { fields: reader.fields } : { fields: reader.fields, signal: options.signal };
-    for await (const page of connector.findPages({ collection, where: {} }, find)) {
+    // Due rows are decided a thousand at a time as they are read (which of them a row that stays needs), never all held.
+    let due: { key: Value; clock: number }[] = [];
+    const decide = async () => {
+      const keys = due.map((d) => d.key);
+      const { blocked, unlinked } =
+        single === undefined ? { blocked: new Set<string>(), unlinked: 0 } : await blockedParents(ctx, connector, collection, keys);
+      tally.unlinked += unlinked;
+      for (const d of due) {
+        if (blocked.has(valueKey(d.key))) {
+          tally.referenced++;
+          continue;
+        }
+        tally.due++;
+        oldest = Math.min(oldest, d.clock);
+        newest = Math.max(newest, d.clock);
+      }
+      due = [];
+    };
+    // A store that reads only the rows that may have expired counts the others: every row it leaves is inside its period.
+    const dated = datedSelection(connector, collection, condition, options.now);
+    const total = dated ? await connector.count({ collection, where: {} }) : undefined;
+    for await (const page of candidatePages(connector, dated, collection, find)) {
       for (const row of page) {
         tally.rows++;
         const fate = reader.fate(row);
@@ -166,19 +187,12 @@ async function countCondition(
             fate satisfies never;
         }
       }
+      if (due.length >= 1000) await decide();
     }
-    const keys = due.map((d) => d.key);
-    const { blocked, unlinked } =
-      single === undefined ? { blocked: new Set<string>(), unlinked: 0 } : await blockedParents(ctx, connector, collection, keys);
-    tally.unlinked = unlinked;
-    for (const d of due) {
-      if (blocked.has(valueKey(d.key))) {
-        tally.referenced++;
-        continue;
-      }
-      tally.due++;
-      oldest = Math.min(oldest, d.clock);
-      newest = Math.max(newest, d.clock);
+    await decide();
+    if (total !== undefined && total > tally.rows) {
+      tally.inside += total - tally.rows;
+      tally.rows = total;
     }
   } catch (error) {
     if (isCustosError(error) && error.code === 'aborted') throw error;

@@ -12,6 +12,7 @@ import { compileRetention } from './compile.js';
 import type { RetentionCondition, RetentionProblem } from './conditions.js';
 import { expiryAllowed } from './expiry.js';
 import { anonymityAfterSweep, anonymityDetails, type SweepAnonymity } from './anonymity.js';
+import { candidatePages, datedSelection } from './dated.js';
 import { fateReader, fatesOf } from './fate.js';
 import { generalisedValue } from './generalise.js';
 import { valueKey, type ParentCache } from './rows.js';
@@ -177,35 +178,54 @@ async function sweepCondition(
     const cascade: CascadeContext = { model, rule: condition.rule, rules, holdRecords, now: options.now, fateOf };
     if (condition.action === 'delete') await refuseUntestableChildren(cascade, collection);
     const connector = await pool.get(collection.dataset);
-    const due: DueRow[] = [];
     const expires = expiryAllowed(model, connector, collection, condition);
-    for await (const page of connector.findPages({ collection, where: {} }, { fields: reader.fields })) {
+    const target = options.targetBatchMs ?? 50;
+    let size = options.firstBatch ?? 256;
+    let found = 0;
+    let done = 0;
+    let pending: DueRow[] = [];
+    let start = 0;
+    // Runs full batches of the due rows found so far (all of them when `all`); false when the sweep is to pause.
+    const drain = async (all: boolean): Promise<boolean> => {
+      while (pending.length - start >= size || (all && start < pending.length)) {
+        if (options.signal?.aborted) return false;
+        const batch = pending.slice(start, start + size);
+        const began = performance.now();
+        const applied = await connector.transaction((session) => applyBatch(cascade, session, collection, condition, batch, children));
+        rows += applied.rows;
+        referenced += applied.referenced;
+        const ms = performance.now() - began;
+        batches++;
+        largestBatchMs = Math.max(largestBatchMs, ms);
+        start += batch.length;
+        done += batch.length;
+        options.onProgress?.({ rule: condition.rule, collection: condition.collection, done, total: found });
+        if (ms > target) size = Math.max(1, Math.floor((size * target) / ms / 1.25));
+        else if (ms < target / 2) size = Math.min(MAX_BATCH, size * 2);
+      }
+      pending = pending.slice(start);
+      start = 0;
+      return true;
+    };
+    const paused = () => ({ ...base, status: 'paused' as const, rows, referenced, children, batches, largestBatchMs, expiring });
+    // Where the store reads only the rows that may have expired, in keyed pages, batches run as pages arrive (a page is
+    // read after the last key of the one before, so rows deleted meanwhile never shift it). Otherwise every row is read
+    // first: a find open while its own collection is deleted from is not safe on every store.
+    const dated = datedSelection(connector, collection, condition, options.now);
+    for await (const page of candidatePages(connector, dated, collection, { fields: reader.fields })) {
       const ending: RowExpiry[] = [];
       for (const row of page) {
         const fate = reader.fate(row);
-        if (fate.kind === 'due') due.push({ key: primaryKeyOf(collection, row), values: row });
-        else if (fate.kind === 'inside' && expires) ending.push({ row, at: addDuration(new Date(fate.clock), condition.duration) });
+        if (fate.kind === 'due') {
+          pending.push({ key: primaryKeyOf(collection, row), values: row });
+          found++;
+        } else if (fate.kind === 'inside' && expires) ending.push({ row, at: addDuration(new Date(fate.clock), condition.duration) });
       }
       // Rows inside their period are removed by the store itself at their end: nothing is left for a later sweep.
       if (ending.length > 0) expiring += await connector.expireAt!(collection, ending);
+      if (dated && !(await drain(false))) return paused();
     }
-    const target = options.targetBatchMs ?? 50;
-    let size = options.firstBatch ?? 256;
-    for (let start = 0; start < due.length;) {
-      if (options.signal?.aborted) return { ...base, status: 'paused', rows, referenced, children, batches, largestBatchMs, expiring };
-      const batch = due.slice(start, start + size);
-      const began = performance.now();
-      const done = await connector.transaction((session) => applyBatch(cascade, session, collection, condition, batch, children));
-      rows += done.rows;
-      referenced += done.referenced;
-      const ms = performance.now() - began;
-      batches++;
-      largestBatchMs = Math.max(largestBatchMs, ms);
-      start += batch.length;
-      options.onProgress?.({ rule: condition.rule, collection: condition.collection, done: start, total: due.length });
-      if (ms > target) size = Math.max(1, Math.floor((size * target) / ms / 1.25));
-      else if (ms < target / 2) size = Math.min(MAX_BATCH, size * 2);
-    }
+    if (!(await drain(true))) return paused();
     const anonymity =
       condition.action === 'anonymise' && collection.anonymity
         ? await anonymityAfterSweep(model, pool, collection, reader, options.signal)

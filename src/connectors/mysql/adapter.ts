@@ -3,7 +3,7 @@ import type { Value } from '../connector.js';
 import { errorCode, errorMessage, NETWORK_ERROR_CODES, type StoreFailure } from '../failures.js';
 import { probeThenStream, type SqlAdapter } from '../sql/index.js';
 import { normalizeRow } from '../values.js';
-import { introspectMysql } from './introspection.js';
+import { dateFormMysql, introspectMysql } from './introspection.js';
 
 const UNAVAILABLE = new Set([
   'ER_ACCESS_DENIED_ERROR',
@@ -36,6 +36,7 @@ export const mysqlAdapter: SqlAdapter = {
   // Small results in one buffered query; larger ones stream with backpressure (the socket pauses, Kysely ignores the chunk size).
   pages: probeThenStream,
   classify: classifyMysql,
+  dateForm: dateFormMysql,
   introspect: (db, context) => introspectMysql(db, mysqlAdapter, context),
 };
 

@@ -1,7 +1,7 @@
 // Reads a MySQL/MariaDB database's tables, columns, primary and foreign keys from information_schema.
 import { sql, type Kysely } from 'kysely';
 import type { IntrospectedCollection } from '../connector.js';
-import { introspectCatalog, type AnyDatabase, type IntrospectContext, type SqlAdapter } from '../sql/index.js';
+import { introspectCatalog, type AnyDatabase, type DateForm, type IntrospectContext, type SqlAdapter } from '../sql/index.js';
 
 interface ColumnRow {
   table_name: string;
@@ -49,4 +49,21 @@ export async function introspectMysql(
     references.rows.map((row) => ({ table: row.table_name, column: row.column_name, refTable: row.ref_table, refColumn: row.ref_column })),
     context,
   );
+}
+
+const NUMBER_TYPES = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'bigint', 'decimal', 'float', 'double']);
+
+/** A column's form as a date, read from its declared type (`unknown` when the column is not found). */
+export async function dateFormMysql(
+  db: Kysely<AnyDatabase>,
+  column: { readonly schema?: string | undefined; readonly table: string; readonly column: string },
+): Promise<DateForm> {
+  const { rows } = await sql<{ data_type: string }>`
+    select c.DATA_TYPE as data_type from information_schema.COLUMNS c
+    where c.TABLE_SCHEMA = coalesce(${column.schema ?? null}, database()) and c.TABLE_NAME = ${column.table}
+      and c.COLUMN_NAME = ${column.column}`.execute(db);
+  const type = String(rows[0]?.data_type ?? '').toLowerCase();
+  // TIMESTAMP reads in the session's zone, DATETIME and DATE in none: all compared on their day, two days wide.
+  if (type === 'timestamp' || type === 'datetime' || type === 'date') return 'naive';
+  return NUMBER_TYPES.has(type) ? 'number' : 'unknown';
 }

@@ -3,7 +3,7 @@ import type { IntrospectedCollection } from '../connector.js';
 import { errorCode, errorMessage, NETWORK_ERROR_CODES, type StoreFailure } from '../failures.js';
 import { probeThenStream, type SqlAdapter } from '../sql/index.js';
 import { normalizeRow } from '../values.js';
-import { introspectPostgres } from './introspection.js';
+import { dateFormPostgres, introspectPostgres } from './introspection.js';
 
 /** SQLSTATE classes: connection exception, authorization, unknown database, shutdown / cannot connect, too many connections. */
 const UNAVAILABLE_SQLSTATE = /^(08|28|3D|57P0[1-3]|53300)/;
@@ -32,6 +32,7 @@ export const postgresAdapter: SqlAdapter = {
   // Small results in one round trip; larger ones stream through a cursor (three round trips and an unnamed statement).
   pages: probeThenStream,
   classify: classifyPostgres,
+  dateForm: dateFormPostgres,
   introspect: (db, context): Promise<readonly IntrospectedCollection[]> => introspectPostgres(db, postgresAdapter, context),
 };
 

@@ -1,7 +1,7 @@
 // Reads a PostgreSQL schema's tables, columns, primary and foreign keys from pg_catalog.
 import { sql, type Kysely } from 'kysely';
 import type { IntrospectedCollection } from '../connector.js';
-import { introspectCatalog, type AnyDatabase, type IntrospectContext, type SqlAdapter } from '../sql/index.js';
+import { introspectCatalog, type AnyDatabase, type DateForm, type IntrospectContext, type SqlAdapter } from '../sql/index.js';
 
 interface ColumnRow {
   table_name: string;
@@ -58,4 +58,21 @@ export async function introspectPostgres(
     references.rows.map((row) => ({ table: row.table_name, column: row.column_name, refTable: row.ref_table, refColumn: row.ref_column })),
     context,
   );
+}
+
+const NUMBER_TYPES = new Set(['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision']);
+
+/** A column's form as a date, read from its declared type (`unknown` when the column is not found). */
+export async function dateFormPostgres(
+  db: Kysely<AnyDatabase>,
+  column: { readonly schema?: string | undefined; readonly table: string; readonly column: string },
+): Promise<DateForm> {
+  const schema = column.schema === undefined ? sql`current_schema()` : sql`${column.schema}`;
+  const { rows } = await sql<{ data_type: string }>`
+    select data_type from information_schema.columns
+    where table_schema = ${schema} and table_name = ${column.table} and column_name = ${column.column}`.execute(db);
+  const type = rows[0]?.data_type ?? '';
+  if (type === 'timestamp with time zone') return 'instant';
+  if (type === 'timestamp without time zone' || type === 'date') return 'naive';
+  return NUMBER_TYPES.has(type) ? 'number' : 'unknown';
 }

@@ -2,6 +2,7 @@
 import type { CompiledQuery, Expression, ExpressionBuilder, Kysely, QueryCreator, QueryResult, SelectQueryBuilder, SqlBool } from 'kysely';
 import type { IntrospectedCollection, Row, Value } from '../connector.js';
 import type { StoreFailure } from '../failures.js';
+import type { DateForm } from './dated.js';
 
 /** Tables and columns are only known at run time: every table is a record of unknown columns. */
 export type AnyDatabase = Record<string, Record<string, unknown>>;
@@ -79,5 +80,10 @@ export interface SqlAdapter {
   /** `runNow` for the statements of the open transaction, on the connection it holds (SQLite); undefined: use Kysely. */
   runInTransaction?(query: CompiledQuery): QueryResult<unknown> | undefined;
   classify(error: unknown): StoreFailure;
+  /** How `column`'s values read as instants (its declared type; SQLite: per value), for a date condition pushed down. */
+  dateForm(
+    db: Kysely<AnyDatabase>,
+    column: { readonly schema?: string | undefined; readonly table: string; readonly column: string },
+  ): Promise<DateForm>;
   introspect(db: Kysely<AnyDatabase>, context: IntrospectContext): Promise<readonly IntrospectedCollection[]>;
 }

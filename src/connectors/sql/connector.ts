@@ -5,6 +5,7 @@ import type {
   Connector,
   ConnectorCapabilities,
   ConnectorSession,
+  DatedSelection,
   FindOptions,
   IntrospectedCollection,
   Row,
@@ -15,7 +16,11 @@ import type {
 import { storeUnavailable, toStoreError } from '../failures.js';
 import { assertNotAborted, Lifecycle } from '../lifecycle.js';
 import type { StoreTarget } from '../target.js';
+import { CustosError } from '../../errors.js';
+import { checkIdentifier } from '../identifiers.js';
+import { batchSizeOf, resultFields } from '../selection.js';
 import type { AnyDatabase, SqlAdapter } from './adapter.js';
+import { datedCondition, datedPages, type DateForm } from './dated.js';
 import { SqlSession } from './session.js';
 import { ShapeCache } from './shapes.js';
 import type { RowIdentities } from './union.js';
@@ -49,6 +54,8 @@ export class SqlConnector implements Connector {
   readonly #session: SqlSession;
   readonly #shapes: ShapeCache;
   readonly #rowIdentities: RowIdentities = new Map();
+  /** `table|column` → its form as a date, read once from the catalog. */
+  readonly #dateForms = new Map<string, Promise<DateForm>>();
 
   constructor(parts: SqlConnectorParts) {
     this.kind = parts.adapter.kind;
@@ -86,6 +93,54 @@ export class SqlConnector implements Connector {
 
   delete(selection: Selection): Promise<number> {
     return this.#session.delete(selection);
+  }
+
+  /**
+   * Rows that may be dated at or before `atMost`, keyed pages outside any transaction (see `Connector.findDatedPages`):
+   * the condition follows the column's form, read once from the catalog; a form it cannot tell reads every row.
+   */
+  async *findDatedPages(selection: DatedSelection, options: FindOptions = {}): AsyncGenerator<readonly Row[]> {
+    this.#lifecycle.assertOpen();
+    assertNotAborted(options.signal);
+    const { collection, field, atMost } = selection;
+    const [key, ...more] = collection.primaryKey;
+    if (key === undefined || more.length > 0) {
+      throw new CustosError({
+        code: 'invalid-input',
+        message: `${collection.qualifiedName} has no one-field primary key: its rows cannot be read in keyed pages`,
+      });
+    }
+    const table = checkIdentifier(collection.name, 'collection');
+    checkIdentifier(field, `field of ${collection.qualifiedName}`);
+    const fields = resultFields(collection, options.fields);
+    const batchSize = batchSizeOf(options.batchSize);
+    const { target, adapter, schema } = this.#parts;
+    try {
+      const form = await this.#dateForm(table, field);
+      const db = schema ? this.#parts.db.withSchema(schema) : this.#parts.db;
+      const scope = { db, table, key, fields, condition: datedCondition(form, field, atMost) };
+      for await (const page of datedPages(scope, batchSize)) {
+        this.#lifecycle.assertOpen();
+        assertNotAborted(options.signal);
+        yield adapter.rowsAsReturned ? (page as Row[]) : page.map((row) => adapter.decode(row));
+      }
+    } catch (error) {
+      if (this.#lifecycle.closed) throw this.#lifecycle.closedError();
+      if (error instanceof CustosError) throw error;
+      throw toStoreError(target, error, adapter.classify(error), `dated find on ${collection.qualifiedName}`);
+    }
+  }
+
+  #dateForm(table: string, column: string): Promise<DateForm> {
+    const id = `${table}|${column}`;
+    let form = this.#dateForms.get(id);
+    if (form === undefined) {
+      form = this.#parts.adapter.dateForm(this.#parts.db, { schema: this.#parts.schema, table, column });
+      // A failed read is asked again next time, not remembered.
+      form.catch(() => this.#dateForms.delete(id));
+      this.#dateForms.set(id, form);
+    }
+    return form;
   }
 
   /** Runs `work` in one transaction: committed when it resolves, rolled back (and its error rethrown) when it throws. */

@@ -10,6 +10,7 @@ export type {
   SelectVariant,
   SqlAdapter,
 } from './adapter.js';
+export type { DateForm } from './dated.js';
 export { SqlConnector, SQL_CAPABILITIES, DEFAULT_SAMPLE_SIZE, type SqlConnectorParts } from './connector.js';
 export { introspectCatalog, type CatalogColumn, type CatalogReference } from './samples.js';
 export { SqlSession } from './session.js';

@@ -27,6 +27,8 @@ export function createSqliteAdapter(driver: SqliteDriver): SqlAdapter {
     runNow: (query) => driver.runNow(query),
     runInTransaction: (query) => driver.runInTransaction(query),
     classify: classifySqlite,
+    // A SQLite column holds any type whatever it declares: the condition tells the forms apart per value.
+    dateForm: () => Promise.resolve('per-row'),
     introspect: (db, context) => introspectSqlite(db, adapter, context),
   };
   return adapter;
