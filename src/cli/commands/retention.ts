@@ -1,4 +1,5 @@
 // `custos retention plan`: what a retention sweep at an instant would delete or anonymise, per rule and collection (a dry run).
+import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { createConnectorPool } from '../../connectors/index.js';
 import { SECRET_PARAMS } from '../../mail/index.js';
@@ -13,6 +14,7 @@ import {
   sweepCustosData,
   type CustosDataPeriods,
   type RetentionSweep,
+  type RunRetentionOptions,
   type SweepAnonymity,
 } from '../../retention/index.js';
 import { withStore } from '../context.js';
@@ -36,6 +38,29 @@ function formatSweep(sweep: RetentionSweep): string {
   }
   if (sweep.status === 'paused') lines.push(`  resume with --sweep-id ${sweep.sweepId}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * One progress bar per rule and collection on a terminal (stderr), its total the due rows found so far (a sweep reading
+ * only what may have expired finds them as it goes); nothing when stderr is not a terminal.
+ */
+function sweepProgress(): { onProgress?: RunRetentionOptions['onProgress']; stop(): void } {
+  if (!process.stderr.isTTY) return { stop: () => undefined };
+  const bars = new cliProgress.MultiBar(
+    { format: '{name} [{bar}] {value}/{total} rows', stream: process.stderr, hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+  const byCondition = new Map<string, cliProgress.SingleBar>();
+  return {
+    onProgress({ rule, collection, done, total }) {
+      const name = `${rule} · ${collection}`;
+      let bar = byCondition.get(name);
+      if (!bar) byCondition.set(name, (bar = bars.create(total, done, { name })));
+      if (bar.getTotal() !== total) bar.setTotal(total);
+      bar.update(done, { name });
+    },
+    stop: () => bars.stop(),
+  };
 }
 
 /** The declared thresholds' verdict on the rows a sweep anonymised: counts only. */
@@ -117,7 +142,13 @@ export function registerRetentionCommands(program: Command): void {
         const pool = createConnectorPool(model);
         try {
           const periods = ownPeriods(model);
-          const sweep = await runRetention(model, pool, store, { now, sweepId: opts.sweepId, signal: controller.signal });
+          const progress = sweepProgress();
+          const sweep = await runRetention(model, pool, store, {
+            now,
+            sweepId: opts.sweepId,
+            signal: controller.signal,
+            ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+          }).finally(() => progress.stop());
           // Custos's own records at the sweep's instant (a resumed sweep keeps its own), once the provider's rows are done.
           const ownRecords =
             sweep.status === 'paused'
