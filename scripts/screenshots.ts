@@ -9,18 +9,8 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { nimbusCustomer, nimbusEmail } from '../examples/nimbus-cloud/generator/index.js';
 import { webMessagesFor } from '../src/web/index.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/browser/chromium.js';
 
-/** The flags DEVELOPERS.md documents for the browser tests: headless, no sandbox, nothing fetched in the background. */
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const CHROMIUM = process.env['CUSTOS_CHROMIUM'] ?? '/usr/bin/chromium';
 const IMAGES = resolve('docs/images');
 /** The README's pictures stay light: a bigger one means the page changed in a way worth a look. */
 const MAX_BYTES = 300 * 1024;
@@ -83,7 +73,7 @@ async function main(): Promise<void> {
     demo = await startDemo(dir);
     await fileRequests(demo.url);
     mkdirSync(IMAGES, { recursive: true });
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS], headless: true });
     try {
       const page = await (await browser.newContext({ locale: 'en-GB', viewport: VIEWPORT, deviceScaleFactor: 1 })).newPage();
       await page.goto(`${demo.url}/privacy?jurisdiction=gdpr`);

@@ -10,22 +10,16 @@ import {
   buildServer,
   InMemoryStaffDirectory,
   InMemoryStaffSessions,
+  storeStaffAccounts,
   type CustosServer,
   type ServerOptions,
 } from '../../src/server/index.js';
+import { staffFixture } from '../../src/server/testing.test-support.js';
 import type { DeskWorld } from '../desk/world.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.js';
 
-/** The flags DEVELOPERS.md documents: headless, no sandbox (containers), nothing fetched in the background. */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
-export const CHROMIUM_PATH = process.env['CUSTOS_CHROMIUM'] ?? '/usr/bin/chromium';
+export { CHROMIUM_FLAGS, CHROMIUM_PATH };
+
 export const ARTIFACTS = resolve('test/.artifacts');
 
 export const launchBrowser = (): Promise<Browser> =>
@@ -128,3 +122,17 @@ export function englishOnly(en: readonly unknown[], fr: readonly unknown[]): str
 /** The phrases of `english` that stand in `text` as whole words ("Confirm" is English, "Confirmer" is not). */
 export const englishIn = (text: string, english: readonly string[]): string[] =>
   english.filter((phrase) => new RegExp(`(?<!\\p{L})${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text));
+
+/**
+ * The staff fixture's members written to the world's store (TOTP confirmed where the fixture has a secret), and the
+ * directory and sessions over that store for `serveForBrowser`.
+ */
+export async function storeStaff(world: DeskWorld) {
+  const fixture = await staffFixture();
+  const { directory, sessions } = storeStaffAccounts(world.store, world.vault);
+  for (const { totp, ...member } of Object.values(fixture.members)) {
+    await world.store.users.create({ ...member, disabled: false, createdAt: world.clock.now() });
+    if (totp) await directory.confirmTotp(member.id, totp);
+  }
+  return { adminTotpSecret: fixture.adminTotpSecret, directory, sessions };
+}

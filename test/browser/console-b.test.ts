@@ -7,12 +7,12 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRegisters } from '../../src/desk/index.js';
-import { storeStaffAccounts, totpCode } from '../../src/server/index.js';
-import { PASSWORD, staffFixture } from '../../src/server/testing.test-support.js';
+import { totpCode } from '../../src/server/index.js';
+import { PASSWORD } from '../../src/server/testing.test-support.js';
 import { oversightWordsFor } from '../../src/web/console/words/index.js';
 import type { StaffRole } from '../../src/workflow/index.js';
 import { deskWorld, type DeskWorld } from '../desk/world.js';
-import { newContext, serveForBrowser, visit } from './browser.test-support.js';
+import { newContext, serveForBrowser, storeStaff, visit } from './browser.test-support.js';
 
 const SUITE = 'console-b';
 const w = oversightWordsFor('en');
@@ -25,13 +25,9 @@ let adminTotpSecret: string;
 
 beforeAll(async () => {
   world = await deskWorld('console-b', 12);
-  const fixture = await staffFixture();
-  adminTotpSecret = fixture.adminTotpSecret;
-  const { directory, sessions } = storeStaffAccounts(world.store, world.vault);
-  for (const { totp, ...member } of Object.values(fixture.members)) {
-    await world.store.users.create({ ...member, disabled: false, createdAt: world.clock.now() });
-    if (totp) await directory.confirmTotp(member.id, totp);
-  }
+  const staff = await storeStaff(world);
+  adminTotpSecret = staff.adminTotpSecret;
+  const { directory, sessions } = staff;
   served = await serveForBrowser(world, {
     directory,
     sessions,

@@ -7,12 +7,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nimbusEmail } from '../../examples/nimbus-cloud/generator/index.js';
 import { openRegisters } from '../../src/desk/index.js';
-import { storeStaffAccounts, totpCode } from '../../src/server/index.js';
-import { logCapture, PASSWORD, staffFixture } from '../../src/server/testing.test-support.js';
+import { totpCode } from '../../src/server/index.js';
+import { logCapture, PASSWORD } from '../../src/server/testing.test-support.js';
 import { oversightWordsFor } from '../../src/web/console/words/index.js';
 import { webMessagesFor } from '../../src/web/index.js';
 import { deskWorld, type DeskWorld } from '../desk/world.js';
-import { englishIn, englishOnly, newContext, serveForBrowser, visit } from './browser.test-support.js';
+import { englishIn, englishOnly, newContext, serveForBrowser, storeStaff, visit } from './browser.test-support.js';
 
 const SUITE = 'console-fr';
 const fr = webMessagesFor('fr');
@@ -30,13 +30,9 @@ const capture = logCapture();
 beforeAll(async () => {
   // Access requests wait for an officer: the request's page then shows its plan.
   world = await deskWorld('console-fr', 12, { approval: { access: 'officer' } });
-  const fixture = await staffFixture();
-  adminTotpSecret = fixture.adminTotpSecret;
-  const { directory, sessions } = storeStaffAccounts(world.store, world.vault);
-  for (const { totp, ...member } of Object.values(fixture.members)) {
-    await world.store.users.create({ ...member, disabled: false, createdAt: world.clock.now() });
-    if (totp) await directory.confirmTotp(member.id, totp);
-  }
+  const staff = await storeStaff(world);
+  adminTotpSecret = staff.adminTotpSecret;
+  const { directory, sessions } = staff;
   served = await serveForBrowser(world, {
     directory,
     sessions,

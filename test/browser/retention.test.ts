@@ -6,13 +6,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConnectorPool } from '../../src/connectors/index.js';
 import { runRetention } from '../../src/retention/index.js';
-import { storeStaffAccounts } from '../../src/server/index.js';
-import { PASSWORD, staffFixture } from '../../src/server/testing.test-support.js';
+import { PASSWORD } from '../../src/server/testing.test-support.js';
 import { webMessagesFor } from '../../src/web/messages/index.js';
 import { oversightWordsFor } from '../../src/web/console/words/index.js';
 import type { StaffRole } from '../../src/workflow/index.js';
 import { deskWorld, type DeskWorld } from '../desk/world.js';
-import { newContext, serveForBrowser, visit } from './browser.test-support.js';
+import { newContext, serveForBrowser, storeStaff, visit } from './browser.test-support.js';
 
 const SUITE = 'retention';
 const [en, fr] = [oversightWordsFor('en'), oversightWordsFor('fr')];
@@ -24,12 +23,7 @@ let base: string;
 
 beforeAll(async () => {
   world = await deskWorld('retention', 12);
-  const fixture = await staffFixture();
-  const { directory, sessions } = storeStaffAccounts(world.store, world.vault);
-  for (const { totp, ...member } of Object.values(fixture.members)) {
-    await world.store.users.create({ ...member, disabled: false, createdAt: world.clock.now() });
-    if (totp) await directory.confirmTotp(member.id, totp);
-  }
+  const { directory, sessions } = await storeStaff(world);
   // One sweep a year before the page's instant, so the history has reports and the plan counts what a year brought.
   const pool = createConnectorPool(world.model);
   try {
