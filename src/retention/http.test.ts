@@ -9,7 +9,7 @@ import { openStore, type Store } from '../store/index.js';
 import { httpShop, type HttpShop } from './http-shop.test-support.js';
 import { planRetention, type RetentionPlan } from './plan.js';
 import { runRetention, type RetentionSweep } from './run.js';
-import { HOLD_RECORDS, ROWS, shopWorld } from './shop.test-support.js';
+import { expectedAfterSweep, HOLD_RECORDS, ROWS, shopWorld, type ShopSnapshot } from './shop.test-support.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -57,24 +57,6 @@ async function sqlitePlan(): Promise<RetentionPlan> {
   }
 }
 
-type Snapshot = Record<string, Record<string, unknown>[]>;
-
-/** The provider's data after a sweep at NOW, written from the rows' dates by hand (as in run.test.ts). */
-function expectedAfter(before: Snapshot): Snapshot {
-  const without = (table: string, ids: number[]) => (before[table] ?? []).filter((r) => !ids.includes(r.id as number));
-  return {
-    ...before,
-    // Customer 3's contract ended past its period and its hold: the customer, their order and its lines go.
-    customers: without('customers', [3]),
-    orders: without('orders', [3]),
-    order_lines: without('order_lines', [2, 3]),
-    // 11 is a day past ten years and 13's hold has ended; 10 is a day inside, 12 and 14 are held.
-    invoices: without('invoices', [11, 13]),
-    // 20 is a day past two years: anonymised; 21 is a day inside, 22 was anonymised before.
-    surveys: (before.surveys ?? []).map((r) => (r.id === 20 ? { ...r, customer_id: null, comment: null, ip: '203.0.0.0' } : r)),
-  };
-}
-
 describe('retention on an HTTP store (protocol 2)', () => {
   it('plans from the provider’s list pages what a plan of the same rows in SQLite counts', async () => {
     const shop = await withShop({ pageLimit: 2 });
@@ -95,17 +77,17 @@ describe('retention on an HTTP store (protocol 2)', () => {
   it('sweeps a day past and keeps a day inside, sending the due keys in calls within the provider’s limit', async () => {
     const shop = await withShop({ pageLimit: 2, keysLimit: 1 });
     const store = await custosStore();
-    const before = shop.world.snapshot() as Snapshot;
+    const before = shop.world.snapshot() as ShopSnapshot;
     const swept = await sweep(shop, store, 'sweep-http');
     expect(swept.status).toBe('completed');
-    expect(shop.world.snapshot()).toEqual(expectedAfter(before));
+    expect(shop.world.snapshot()).toEqual(expectedAfterSweep(before));
     const writes = shop.provider.requests.filter((r) => r.operation === 'delete' || r.operation === 'update');
     expect(writes.map((r) => r.body)).toContainEqual({ collection: 'invoices', where: { id: [13] } });
     expect(writes.every((r) => Object.values((r.body as { where: Record<string, unknown[]> }).where).flat().length === 1)).toBe(true);
     // A second sweep finds nothing more to do.
     const again = await sweep(shop, store, 'sweep-http-2');
     expect(again.conditions.every((c) => c.status === 'done' && c.rows === 0)).toBe(true);
-    expect(shop.world.snapshot()).toEqual(expectedAfter(before));
+    expect(shop.world.snapshot()).toEqual(expectedAfterSweep(before));
   });
 
   const failures: InjectedFailure[] = [
@@ -120,7 +102,7 @@ describe('retention on an HTTP store (protocol 2)', () => {
     async (failure) => {
       const shop = await withShop({ pageLimit: 2, keysLimit: 1 });
       const store = await custosStore();
-      const before = shop.world.snapshot() as Snapshot;
+      const before = shop.world.snapshot() as ShopSnapshot;
       shop.provider.inject(failure);
       const first: RetentionSweep = await sweep(shop, store, 'sweep-f');
       expect(first.status).toBe('failed');
@@ -133,7 +115,7 @@ describe('retention on an HTTP store (protocol 2)', () => {
       expect(rerun).toMatchObject({ status: 'completed', resumed: true });
       // The conditions done the first time are not swept again.
       expect(rerun.conditions.map((c) => c.collection).sort()).toEqual(failed.map((c) => c.collection).sort());
-      expect(shop.world.snapshot()).toEqual(expectedAfter(before));
+      expect(shop.world.snapshot()).toEqual(expectedAfterSweep(before));
     },
   );
 

@@ -5,7 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createConnectorPool } from '../connectors/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { runRetention, type RetentionSweep, type RunRetentionOptions } from './run.js';
-import { HOLD_RECORDS, ROWS, shopWorld, type ShopRows, type ShopWorld } from './shop.test-support.js';
+import {
+  expectedAfterSweep,
+  HOLD_RECORDS,
+  ROWS,
+  shopWorld,
+  type ShopRows,
+  type ShopSnapshot,
+  type ShopWorld,
+} from './shop.test-support.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -36,30 +44,13 @@ async function sweep(world: ShopWorld, store: Store, options: Partial<RunRetenti
   }
 }
 
-type Snapshot = Record<string, Record<string, unknown>[]>;
-
-/** The state a sweep at NOW must leave, written from the rows' dates by hand. */
-function expectedAfter(before: Snapshot): Snapshot {
-  const without = (table: string, ids: number[]) => (before[table] ?? []).filter((r) => !ids.includes(r.id as number));
-  return {
-    ...before,
-    // Customer 3's contract ended past the period and its hold; their order and its lines go with them.
-    customers: without('customers', [3]),
-    orders: without('orders', [3]),
-    order_lines: without('order_lines', [2, 3]),
-    // 11 is a day past ten years, 13's hold has ended; 12 and 14 are held, 10 is a day inside.
-    invoices: without('invoices', [11, 13]),
-    surveys: (before.surveys ?? []).map((r) => (r.id === 20 ? { ...r, customer_id: null, comment: null, ip: '203.0.0.0' } : r)),
-  };
-}
-
 describe('runRetention (SQLite)', () => {
   it('changes only the planned rows, children with their parent, and a second sweep changes nothing', async () => {
     const { world, store } = await setUp();
-    const before = world.snapshot() as Snapshot;
+    const before = world.snapshot() as ShopSnapshot;
     const first = await sweep(world, store, { sweepId: 'sweep-1', firstBatch: 1 });
     expect(first.status).toBe('completed');
-    expect(world.snapshot()).toEqual(expectedAfter(before));
+    expect(world.snapshot()).toEqual(expectedAfterSweep(before));
     expect(first.conditions.find((c) => c.collection === 'shop.customers')).toMatchObject({
       status: 'done',
       rows: 1,
@@ -68,15 +59,15 @@ describe('runRetention (SQLite)', () => {
     expect(first.conditions.find((c) => c.collection === 'shop.invoices')).toMatchObject({ rows: 2, batches: 2 });
     const second = await sweep(world, store, { sweepId: 'sweep-2' });
     expect(second.conditions.every((c) => c.rows === 0 && c.status === 'done')).toBe(true);
-    expect(world.snapshot()).toEqual(expectedAfter(before));
+    expect(world.snapshot()).toEqual(expectedAfterSweep(before));
   });
 
   it('leaves the child a parent takes along when it follows another rule, its reference nulled as erasure does', async () => {
     const recent = { id: 23, customer_id: 3, score: 2, comment: 'late', ip: '198.51.100.9', answered_at: '2026-10-01T00:00:00Z' };
     const { world, store } = await setUp({ ...ROWS, surveys: [...(ROWS.surveys ?? []), recent] });
-    const before = world.snapshot() as Snapshot;
+    const before = world.snapshot() as ShopSnapshot;
     await sweep(world, store, { sweepId: 'sweep-c' });
-    const expected = expectedAfter(before);
+    const expected = expectedAfterSweep(before);
     expect(world.snapshot()).toEqual({
       ...expected,
       surveys: (expected.surveys ?? []).map((r) => (r.id === 23 ? { ...r, customer_id: null } : r)),
@@ -85,7 +76,7 @@ describe('runRetention (SQLite)', () => {
 
   it('pauses between batches on its signal, and resumed under its id at the instant it started, ends as an uninterrupted sweep', async () => {
     const { world, store } = await setUp();
-    const before = world.snapshot() as Snapshot;
+    const before = world.snapshot() as ShopSnapshot;
     const controller = new AbortController();
     const paused = await sweep(world, store, {
       sweepId: 'sweep-p',
@@ -94,11 +85,11 @@ describe('runRetention (SQLite)', () => {
       onProgress: () => controller.abort(),
     });
     expect(paused.status).toBe('paused');
-    expect(world.snapshot()).not.toEqual(expectedAfter(before));
+    expect(world.snapshot()).not.toEqual(expectedAfterSweep(before));
     // Resumed ten years later by mistake: the journal keeps the sweep's own instant, so nothing more expires.
     const resumed = await sweep(world, store, { sweepId: 'sweep-p', now: new Date('2036-11-23T10:00:00Z') });
     expect(resumed).toMatchObject({ status: 'completed', resumed: true, now: NOW.toISOString() });
-    expect(world.snapshot()).toEqual(expectedAfter(before));
+    expect(world.snapshot()).toEqual(expectedAfterSweep(before));
   });
 
   it('reports each rule to the audit trail with counts and ids only', async () => {

@@ -235,3 +235,20 @@ export function shopWorld(rows: ShopRows): ShopWorld {
     },
   };
 }
+
+export type ShopSnapshot = Record<string, Record<string, unknown>[]>;
+
+/** The state a sweep of `ROWS` at 2026-11-23T10:00Z must leave (the shop's SQLite or HTTP store), written from the rows' dates by hand. */
+export function expectedAfterSweep(before: ShopSnapshot): ShopSnapshot {
+  const without = (table: string, ids: number[]) => (before[table] ?? []).filter((r) => !ids.includes(r.id as number));
+  return {
+    ...before,
+    // Customer 3's contract ended past the period and its hold; their order and its lines go with them.
+    customers: without('customers', [3]),
+    orders: without('orders', [3]),
+    order_lines: without('order_lines', [2, 3]),
+    // 11 is a day past ten years, 13's hold has ended; 12 and 14 are held, 10 is a day inside.
+    invoices: without('invoices', [11, 13]),
+    surveys: (before.surveys ?? []).map((r) => (r.id === 20 ? { ...r, customer_id: null, comment: null, ip: '203.0.0.0' } : r)),
+  };
+}
