@@ -36,7 +36,10 @@ export const DurationText = z.string().superRefine((s, ctx) => {
     ctx.addIssue({
       code: 'custom',
       message: `"${s.trim()}" is longer than ${MAX_DURATION_YEARS} years`,
-      params: { diagnostic: 'CUS051', fix: `at most P${MAX_DURATION_YEARS}Y (${MAX_DURATION_YEARS * 12} months, ${MAX_DURATION_YEARS * 365.25} days)` },
+      params: {
+        diagnostic: 'CUS051',
+        fix: `at most P${MAX_DURATION_YEARS}Y (${MAX_DURATION_YEARS * 12} months, ${MAX_DURATION_YEARS * 365.25} days)`,
+      },
     });
 });
 

@@ -120,10 +120,7 @@ export const Organization = z.strictObject({
   jointControllers: z.array(Contact).optional(),
   authorities: z.record(Id, Authority).optional(),
   /** Laws in force: a list of presets, or a map from preset to overrides (or from an id of its own to a custom jurisdiction). */
-  jurisdictions: z.union([
-    z.array(z.enum(JURISDICTIONS)).min(1),
-    z.record(Id, JurisdictionSettings).superRefine(checkJurisdictionKeys),
-  ]),
+  jurisdictions: z.union([z.array(z.enum(JURISDICTIONS)).min(1), z.record(Id, JurisdictionSettings).superRefine(checkJurisdictionKeys)]),
   languages: z.array(z.enum(LANGUAGES)).min(1).optional(),
   policy: z.strictObject({
     version: z.union([z.string(), z.number()]).transform(String),
@@ -157,10 +154,7 @@ export const RightsSettings = z.strictObject({
   verification: LocalizedText.optional(),
   /** K5.1 directives after death: what happens without directives (`destroy`, `keep`, `transfer`); unstated, the notice says nothing. */
   postMortem: z
-    .union([
-      PostMortemDefault,
-      z.strictObject({ default: PostMortemDefault.optional(), description: LocalizedText.optional() }),
-    ])
+    .union([PostMortemDefault, z.strictObject({ default: PostMortemDefault.optional(), description: LocalizedText.optional() })])
     .optional(),
   /** `true`: the notice says rectifications and erasures are passed on to the recipients of the data (GDPR art. 19). */
   notifyRecipients: z.boolean().optional(),

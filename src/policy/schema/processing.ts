@@ -1,6 +1,14 @@
 // `subjects`, `recipients`, `locations`, `purposes`, `retention`, `legalHolds`: what is processed, why, by whom, where, how long (K2, K3).
 import { z } from 'zod';
-import { CONCERNED_BY_REQUEST, LEGAL_BASES, RECIPIENT_KINDS, REGIONS, RETENTION_ACTIONS, RETENTION_TRIGGERS, SAFEGUARDS } from '../vocabulary.js';
+import {
+  CONCERNED_BY_REQUEST,
+  LEGAL_BASES,
+  RECIPIENT_KINDS,
+  REGIONS,
+  RETENTION_ACTIONS,
+  RETENTION_TRIGGERS,
+  SAFEGUARDS,
+} from '../vocabulary.js';
 import { CategoryKey, Country, DurationText, Id, LocalizedText } from './common.js';
 
 export const Subject = z.strictObject({
@@ -17,10 +25,7 @@ const placeProblem = (keys: readonly string[], required: boolean) => (value: Rec
   if (given.length > 1 || (required && given.length === 0))
     ctx.addIssue({
       code: 'custom',
-      message:
-        given.length > 1
-          ? `a place is stated one way only, here ${given.join(' and ')}`
-          : `a transfer names where the data goes`,
+      message: given.length > 1 ? `a place is stated one way only, here ${given.join(' and ')}` : `a transfer names where the data goes`,
       params: { diagnostic: 'CUS076', fix: `keep ${required ? 'exactly' : 'at most'} one of ${keys.join(', ')}` },
       // At the second way of saying it, else at the entry.
       ...(given[1] === undefined ? {} : { path: [given[1]] }),
@@ -116,7 +121,9 @@ function periodProblem(rule: Record<string, unknown>, ctx: z.RefinementCtx): voi
     ctx.addIssue({ code: 'custom', message, params: { diagnostic: 'CUS077', fix }, ...(at === undefined ? {} : { path: [at] }) });
   if (given.length !== 1)
     return report(
-      given.length === 0 ? 'a retention rule states how long it keeps data' : `a period is stated one way only, here ${given.join(' and ')}`,
+      given.length === 0
+        ? 'a retention rule states how long it keeps data'
+        : `a period is stated one way only, here ${given.join(' and ')}`,
       'keep exactly one of duration (kept that long), atMost (kept at most that long) or transient: true (never stored)',
       given[1],
     );
