@@ -25,7 +25,9 @@ function describeEntry(e: RetentionPlanEntry): string[] {
   if (e.referenced > 0) lines.push(`  kept because a row that stays (another rule's, held or restricted) references them: ${e.referenced}`);
   if (e.unlinked > 0) lines.push(`  rows elsewhere referencing these, their reference nulled if they stay: ${e.unlinked}`);
   if (e.anonymised > 0) lines.push(`  anonymised already: ${e.anonymised}`);
-  lines.push(`  within their period: ${e.inside}; no date yet: ${e.notStarted}; rows read: ${e.rows}`);
+  lines.push(
+    `  within their period: ${e.inside}${e.expiring > 0 ? ` (${e.expiring} would be given their end as an expiry, for the store to remove them then)` : ''}; no date yet: ${e.notStarted}; rows read: ${e.rows}`,
+  );
   if (e.operators.length > 0) {
     lines.push(
       `  anonymisation: ${e.operators.map((o) => `${o.field} → ${o.operator === 'fixed' ? 'fixed value' : o.operator === 'generalise' ? o.spec.op : o.operator}`).join(', ')}`,

@@ -3,6 +3,7 @@
 import { CustosError, isCustosError } from '../errors.js';
 import type { CollectionModel, PolicyModel } from '../policy/index.js';
 import type { ConnectorPool, Value } from '../connectors/index.js';
+import { expiryAllowed } from './expiry.js';
 import { blockedParents, refuseUntestableChildren, rulesOf, type CascadeContext } from './cascade.js';
 import type { HoldRecord } from '../store/index.js';
 import { compileRetention } from './compile.js';
@@ -48,6 +49,12 @@ export interface RetentionPlanEntry {
   readonly newest?: string | undefined;
   /** Within their period. */
   readonly inside: number;
+  /**
+   * Of those, the rows the sweep gives their end as an expiry, for the store to remove them on time by itself (Redis keys,
+   * when the rule allows it: see `expiryAllowed`); 0 elsewhere. An upper bound: a key the application already expires
+   * sooner keeps its own expiry, and the sweep's `expiring` counts only the keys it changed.
+   */
+  readonly expiring: number;
   /** No date yet (a contract still running): their clock has not started. */
   readonly notStarted: number;
   readonly held: HeldRows;
@@ -119,7 +126,18 @@ async function countCondition(
     operators: condition.operators,
     notes: condition.notes,
   };
-  const tally = { rows: 0, due: 0, inside: 0, notStarted: 0, restricted: 0, extended: 0, referenced: 0, unlinked: 0, anonymised: 0 };
+  const tally = {
+    rows: 0,
+    due: 0,
+    inside: 0,
+    expiring: 0,
+    notStarted: 0,
+    restricted: 0,
+    extended: 0,
+    referenced: 0,
+    unlinked: 0,
+    anonymised: 0,
+  };
   let oldest = Infinity;
   let newest = -Infinity;
   const held = { rows: 0, until: '', withoutEnd: 0, holds: new Set<string>() };
@@ -152,6 +170,7 @@ async function countCondition(
       due = [];
     };
     // A store that reads only the rows that may have expired counts the others: every row it leaves is inside its period.
+    const expires = expiryAllowed(model, connector, collection, condition);
     const dated = datedSelection(connector, collection, condition, options.now);
     const total = dated ? await connector.count({ collection, where: {} }) : undefined;
     for await (const page of candidatePages(connector, dated, collection, find)) {
@@ -161,6 +180,7 @@ async function countCondition(
         switch (fate.kind) {
           case 'inside':
             tally.inside++;
+            if (expires) tally.expiring++;
             break;
           case 'not-started':
             tally.notStarted++;
@@ -205,6 +225,7 @@ async function countCondition(
       rows: 0,
       due: 0,
       inside: 0,
+      expiring: 0,
       notStarted: 0,
       held: { rows: 0, withoutEnd: 0, holds: [] },
       restricted: 0,

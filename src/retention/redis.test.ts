@@ -10,6 +10,7 @@ import { testProvider } from '../../test/manifest-header.js';
 import { createConnectorPool } from '../connectors/index.js';
 import { compilePolicyFolder, type PolicyModel } from '../policy/index.js';
 import { openSqliteStore } from '../store/index.js';
+import { planRetention } from './plan.js';
 import { runRetention } from './run.js';
 
 const url = serviceUrl('redis');
@@ -97,6 +98,14 @@ datasets:
     const pool = createConnectorPool(model);
     const store = openSqliteStore(':memory:');
     try {
+      // The plan counts the keys inside their period that the sweep gives an expiry (one already expires sooner: it keeps
+      // that), and changes nothing.
+      const plan = await planRetention(model, pool, { now: NOW });
+      expect(plan.entries.map((e) => [e.rule, e.inside, e.expiring])).toEqual([
+        ['sessions', 1, 0],
+        ['tokens', 2, 2],
+      ]);
+      expect(await snapshot()).toEqual(before);
       const sweep = await runRetention(model, pool, store, { now: NOW });
       expect(sweep.status).toBe('completed');
       expect(sweep.conditions.map((c) => [c.rule, c.status, c.rows, c.expiring])).toEqual([
