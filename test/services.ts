@@ -25,3 +25,15 @@ export function serviceUrl(name: keyof TestServices): string | undefined {
   }
   return url;
 }
+
+/** Drops the schemas a suite created on the PostgreSQL server at `url` (with what they hold), in one connection. */
+export async function dropPostgresSchemas(url: string, ...schemas: string[]): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema.replace(/"/g, '""')}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,26 +1,17 @@
 // The desk's access path on a PostgreSQL store with pg-boss: the code from the outbox, the run as a pg-boss job, one download.
 import { buffer } from 'node:stream/consumers';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nimbusCustomer, nimbusEmail } from '../../examples/nimbus-cloud/generator/index.js';
 import { verifyChain } from '../../src/audit/index.js';
 import { openPgBossJobQueue } from '../../src/jobs/index.js';
 import { openPostgresStore } from '../../src/store/index.js';
-import { serviceUrl } from '../services.js';
+import { dropPostgresSchemas, serviceUrl } from '../services.js';
 import { deskWorld, eventually, type DeskWorld } from './world.js';
 
 const url = serviceUrl('postgres');
 const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 
-async function dropSchemas(...schemas: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
+const dropSchemas = (...schemas: string[]) => dropPostgresSchemas(url!, ...schemas);
 
 describe.skipIf(!url)('the request desk on PostgreSQL and pg-boss', () => {
   let w: DeskWorld;

@@ -2,7 +2,6 @@
 // requests: each request runs exactly once, none is lost.
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nimbusEmail } from '../../examples/nimbus-cloud/generator/index.js';
 import { systemClock } from '../../src/clock.js';
@@ -12,7 +11,7 @@ import { compilePolicyFolder } from '../../src/policy/index.js';
 import { openPostgresStore, type Store } from '../../src/store/index.js';
 import { generateMasterKey, loadMasterKeys, openMemoryKeyRing, openVault } from '../../src/vault/index.js';
 import { eventually } from '../desk/world.js';
-import { serviceUrl } from '../services.js';
+import { dropPostgresSchemas, serviceUrl } from '../services.js';
 import { nimbusCopy, serviceEnv, spawnCustos, type ServiceProcess } from './processes.js';
 
 const url = serviceUrl('postgres');
@@ -22,15 +21,7 @@ const schema = `custos_svc_${process.pid}_${Math.random().toString(36).slice(2, 
 const dir = resolve(`test/.tmp/service-pg-${process.pid}-${Date.now()}`);
 const agent = { role: 'agent', id: 'u_agent' } as const;
 
-async function dropSchemas(): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const name of [schema, `${schema}_jobs`]) await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
+const dropSchemas = () => dropPostgresSchemas(url!, schema, `${schema}_jobs`);
 
 describe.skipIf(!url)('two custos serve processes on PostgreSQL', () => {
   let privacy: string;

@@ -5,7 +5,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { createConnectorPool } from '../../src/connectors/index.js';
@@ -18,7 +17,7 @@ import { endedOwner } from '../../src/store/contract.test-support.js';
 import { transition } from '../../src/workflow/transitions.js';
 import { officer, request } from '../../src/workflow/requests.test-support.js';
 import { eventually } from '../desk/world.js';
-import { serviceUrl } from '../services.js';
+import { dropPostgresSchemas, serviceUrl } from '../services.js';
 import { nimbusCopy, serviceEnv } from './processes.js';
 
 const root = resolve(`test/.tmp/service-retention-${process.pid}-${Date.now().toString(36)}`);
@@ -138,15 +137,7 @@ describe('scheduled retention sweeps', () => {
 const url = serviceUrl('postgres');
 const schema = `custos_sweep_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 
-async function dropSchemas(): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const name of [schema, `${schema}_jobs`]) await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
+const dropSchemas = () => dropPostgresSchemas(url!, schema, `${schema}_jobs`);
 
 describe.skipIf(!url)('scheduled retention sweeps on PostgreSQL', () => {
   afterAll(dropSchemas);
