@@ -33,6 +33,7 @@ export {
   CUSTOS_DATA_KINDS,
   DEFAULT_REQUEST_PERIOD,
   REQUEST_RECORD_CATEGORY,
+  custosDataOverrides,
   custosDataPeriods,
   formatCustosData,
   planCustosData,

@@ -21,6 +21,22 @@ export interface CustosDataPeriods {
 }
 
 /**
+ * The periods of Custos's own records a deployment set, each from `given` else its variable (`CUSTOS_RETENTION_REQUESTS`,
+ * `…_MESSAGES`, `…_JOURNALS`); an empty value counts as unset. What `custosDataPeriods` then resolves.
+ */
+export function custosDataOverrides(
+  env: NodeJS.ProcessEnv,
+  given: Partial<Record<CustosDataKind, string | undefined>> = {},
+): Partial<Record<CustosDataKind, string>> {
+  return Object.fromEntries(
+    CUSTOS_DATA_KINDS.flatMap((kind) => {
+      const text = given[kind] ?? env[`CUSTOS_RETENTION_${kind.toUpperCase()}`];
+      return text === undefined || text === '' ? [] : [[kind, text]];
+    }),
+  );
+}
+
+/**
  * The periods of Custos's own records: requests as the manifest's rule for `user.request.record` says (default P1Y after
  * closing); messages and journals as long as requests (a person sees their messages with their request, K6.3), unless
  * overridden (ISO 8601 durations, e.g. `{ messages: 'P6M' }`).

@@ -5,7 +5,7 @@ import type { DeskOptions, RunOptions } from '../desk/index.js';
 import { CustosError } from '../errors.js';
 import type { Diagnostic, PolicyModel } from '../policy/index.js';
 import type { LogLevel } from '../server/index.js';
-import { sweepSchedule, type CustosDataKind, type SweepSchedule } from '../retention/index.js';
+import { custosDataOverrides, sweepSchedule, type CustosDataKind, type SweepSchedule } from '../retention/index.js';
 import { DEFAULT_STORE_FILE } from '../store/index.js';
 import type { DestinationStream } from 'pino';
 
@@ -158,14 +158,7 @@ export function resolveServiceOptions(options: ServiceOptions): ServiceConfig {
         options.retention?.every ?? env['CUSTOS_RETENTION_EVERY'],
         options.retention?.hour ?? env['CUSTOS_RETENTION_HOUR'],
       ),
-      periods: Object.freeze(
-        Object.fromEntries(
-          (['requests', 'messages', 'journals'] as const).flatMap((kind) => {
-            const text = options.retention?.periods?.[kind] ?? env[`CUSTOS_RETENTION_${kind.toUpperCase()}`];
-            return text === undefined || text === '' ? [] : [[kind, text]];
-          }),
-        ),
-      ),
+      periods: Object.freeze(custosDataOverrides(env, options.retention?.periods)),
       checkMs: whole('retention.checkMs', options.retention?.checkMs, 60_000, 100, 86_400_000),
     }),
   });

@@ -5,6 +5,7 @@ import { createConnectorPool } from '../../connectors/index.js';
 import { SECRET_PARAMS } from '../../mail/index.js';
 import type { PolicyModel } from '../../policy/index.js';
 import {
+  custosDataOverrides,
   custosDataPeriods,
   formatCustosData,
   formatRetentionPlan,
@@ -74,12 +75,7 @@ function anonymityLine(a: SweepAnonymity): string {
 
 /** The periods of Custos's own records: the manifest's rule for request records, or CUSTOS_RETENTION_* (ISO durations). */
 function ownPeriods(model: PolicyModel): CustosDataPeriods {
-  const env = process.env;
-  return custosDataPeriods(model, {
-    requests: env['CUSTOS_RETENTION_REQUESTS'] || undefined,
-    messages: env['CUSTOS_RETENTION_MESSAGES'] || undefined,
-    journals: env['CUSTOS_RETENTION_JOURNALS'] || undefined,
-  });
+  return custosDataPeriods(model, custosDataOverrides(process.env));
 }
 
 interface PlanOptions {
