@@ -1,8 +1,9 @@
-// The SQLite store against the store contract, each store in a file of its own.
+// The SQLite store against the store contract, each store in a file of its own; its migrations numbered without gaps.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../clock.js';
 import { AT, describeStoreContract } from '../contract.test-support.js';
 import type { Store } from '../store.js';
@@ -51,3 +52,9 @@ describeStoreContract('sqlite', async () => ({
     };
   },
 }));
+
+describe('the SQLite store migrations', () => {
+  it('are numbered 1 to N without a gap, so the count the contract checks is the highest id a store records', () => {
+    expect(SQLITE_MIGRATIONS.map((m) => m.id)).toEqual(SQLITE_MIGRATIONS.map((_, i) => i + 1));
+  });
+});

@@ -1,5 +1,6 @@
 // Ground truth of the rights engine on an HR schema, on SQLite and PostgreSQL: erasing an employee removes their job
 // history and dependents, and detaches (never erases) the employees they manage and the department they head.
+import { expect, it } from 'vitest';
 import { HR } from './hr.js';
 import { groundTruthSuite, marks, type Person, type Truth } from './suite.js';
 import { ids, type HandSql, type Row } from './tables.js';
@@ -58,4 +59,12 @@ async function truth(sql: HandSql, person: Person): Promise<Truth> {
   };
 }
 
-groundTruthSuite(HR, 'postgres', PEOPLE, truth);
+groundTruthSuite(HR, 'postgres', PEOPLE, truth, (world) => {
+  // Read by hand once every erasure above has run: whoever was erased is gone, whoever they managed stays.
+  it('leaves none of the erased employees, and Lex De Haan, whom the erased president managed, without a manager', async () => {
+    const { sql } = world();
+    const emails = PEOPLE.filter((p) => p.identity === 'email').map((p) => p.value.toLowerCase());
+    expect(await ids(sql, `SELECT id FROM employees WHERE lower(email) IN (${marks(emails)}) OR id = ?`, [...emails, 101])).toEqual([]);
+    expect(await ids(sql, 'SELECT id, manager_id FROM employees WHERE id = ?', [102])).toEqual(['102|']);
+  });
+});
