@@ -176,30 +176,7 @@ export function LineChart(props: {
       ))}
     </>
   );
-  const table = (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{props.pointHeader}</th>
-          {props.series.map((s) => (
-            <th scope="col" key={s.name}>
-              {s.name}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.points.map((p, j) => (
-          <tr key={p}>
-            <th scope="row">{p}</th>
-            {props.series.map((s) => (
-              <td key={s.name}>{String(s.values[j] ?? 0)}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const table = <SeriesTable pointHeader={props.pointHeader} points={props.points} series={props.series} />;
   return <Figure {...props} svg={svg} width={width} height={height} table={table} />;
 }
 
@@ -281,31 +258,48 @@ export function StackedBarChart(props: {
   // A wide table scrolls on its own: focusable and named, so a keyboard can scroll it too.
   const table = (
     <div class="scroll" tabIndex={0} role="region" aria-label={props.tableLabel}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{props.pointHeader}</th>
-            {props.series.map((s) => (
-              <th scope="col" key={s.name}>
-                {s.name}
-              </th>
-            ))}
-            <th scope="col">{props.totalHeader}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.points.map((p, i) => (
-            <tr key={p}>
-              <th scope="row">{p}</th>
-              {props.series.map((s) => (
-                <td key={s.name}>{String(s.values[i] ?? 0)}</td>
-              ))}
-              <td>{String(totals[i] ?? 0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SeriesTable
+        pointHeader={props.pointHeader}
+        points={props.points}
+        series={props.series}
+        total={{ header: props.totalHeader, values: totals }}
+      />
     </div>
   );
   return <Figure {...props} svg={svg} width={width} height={height} table={table} />;
+}
+
+/** A chart's numbers as a table: a row per point, a column per series, and a total column when given. */
+function SeriesTable(props: {
+  readonly pointHeader: string;
+  readonly points: readonly string[];
+  readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];
+  readonly total?: { readonly header: string; readonly values: readonly number[] } | undefined;
+}) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{props.pointHeader}</th>
+          {props.series.map((s) => (
+            <th scope="col" key={s.name}>
+              {s.name}
+            </th>
+          ))}
+          {props.total && <th scope="col">{props.total.header}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {props.points.map((p, i) => (
+          <tr key={p}>
+            <th scope="row">{p}</th>
+            {props.series.map((s) => (
+              <td key={s.name}>{String(s.values[i] ?? 0)}</td>
+            ))}
+            {props.total && <td>{String(props.total.values[i] ?? 0)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
