@@ -96,9 +96,17 @@ export function OpenConsoleLayout(props: { ctx: PageContext; title: string; chil
 }
 
 /** A table that scrolls sideways on a phone: its column headers (in the page's words) and its body's rows. */
-export function ScrollTable(props: { ctx: PageContext; headers: readonly string[]; caption?: string; children: ComponentChildren }) {
+export function ScrollTable(props: {
+  ctx: PageContext;
+  headers: readonly string[];
+  caption?: string;
+  /** A wide table named `label` scrolls on its own: focusable and named, so a keyboard can scroll it too. */
+  label?: string;
+  children: ComponentChildren;
+}) {
+  const region = props.label === undefined ? {} : { tabIndex: 0, role: 'region' as const, 'aria-label': say(props.ctx, props.label) };
   return (
-    <div class="scroll">
+    <div class="scroll" {...region}>
       <table>
         {props.caption !== undefined && <caption>{say(props.ctx, props.caption)}</caption>}
         <thead>

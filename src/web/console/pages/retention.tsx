@@ -4,7 +4,7 @@ import type { Language, PolicyModel } from '../../../policy/index.js';
 import { dateInWords, listInWords, periodInWords } from '../../../render/index.js';
 import { say } from '../../layout.js';
 import { StackedBarChart } from '../charts.js';
-import { StaffLayout, type ConsoleContext } from '../layout.js';
+import { ScrollTable, StaffLayout, type ConsoleContext } from '../layout.js';
 import { HISTORY_SCAN, type PlanRow, type RetentionPageData } from '../retention.js';
 import type { OversightWords } from '../words/index.js';
 
@@ -25,49 +25,35 @@ export function RetentionPage({ ctx, w, data }: { ctx: ConsoleContext; w: Oversi
       {plan.entries.length === 0 ? (
         <p>{say(ctx, r.noRules)}</p>
       ) : (
-        <div class="scroll" tabIndex={0} role="region" aria-label={say(ctx, r.planHeading)}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{say(ctx, r.rule)}</th>
-                <th scope="col">{say(ctx, r.collection)}</th>
-                <th scope="col">{say(ctx, r.action)}</th>
-                <th scope="col">{say(ctx, r.due)}</th>
-                <th scope="col">{say(ctx, r.range)}</th>
-                <th scope="col">{say(ctx, r.kept)}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.entries.map((e) => (
-                <tr key={`${e.rule}|${e.collection}`}>
-                  <th scope="row">
-                    <code>{e.rule}</code>
-                    <br />
-                    <small>
-                      {say(ctx, r.period(periodOf(ctx.model, e, ctx.lang)))} <code>{e.clock}</code>
-                    </small>
-                  </th>
-                  <td>
-                    <code>{e.collection}</code>
-                  </td>
-                  <td>{say(ctx, r.actions[e.action])}</td>
-                  <td>{e.countable ? String(e.due) : '—'}</td>
-                  <td>{e.oldest && e.newest ? `${day(e.oldest)} – ${day(e.newest)}` : '—'}</td>
-                  <td>
-                    {e.countable ? (
-                      say(ctx, keptText(r, e, day, ctx.lang))
-                    ) : (
-                      // The store's own reason is the engine's, in English: marked so, after the page's words.
-                      <>
-                        {say(ctx, r.notCountable)} <span lang="en">{e.reason ?? ''}</span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable ctx={ctx} label={r.planHeading} headers={[r.rule, r.collection, r.action, r.due, r.range, r.kept]}>
+          {plan.entries.map((e) => (
+            <tr key={`${e.rule}|${e.collection}`}>
+              <th scope="row">
+                <code>{e.rule}</code>
+                <br />
+                <small>
+                  {say(ctx, r.period(periodOf(ctx.model, e, ctx.lang)))} <code>{e.clock}</code>
+                </small>
+              </th>
+              <td>
+                <code>{e.collection}</code>
+              </td>
+              <td>{say(ctx, r.actions[e.action])}</td>
+              <td>{e.countable ? String(e.due) : '—'}</td>
+              <td>{e.oldest && e.newest ? `${day(e.oldest)} – ${day(e.newest)}` : '—'}</td>
+              <td>
+                {e.countable ? (
+                  say(ctx, keptText(r, e, day, ctx.lang))
+                ) : (
+                  // The store's own reason is the engine's, in English: marked so, after the page's words.
+                  <>
+                    {say(ctx, r.notCountable)} <span lang="en">{e.reason ?? ''}</span>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       {plan.problems.length > 0 && (
         <>
@@ -104,42 +90,28 @@ export function RetentionPage({ ctx, w, data }: { ctx: ConsoleContext; w: Oversi
       {data.history.length === 0 ? (
         <p>{say(ctx, r.historyEmpty)}</p>
       ) : (
-        <div class="scroll" tabIndex={0} role="region" aria-label={say(ctx, r.historyHeading)}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{say(ctx, r.at)}</th>
-                <th scope="col">{say(ctx, r.rule)}</th>
-                <th scope="col">{say(ctx, r.collection)}</th>
-                <th scope="col">{say(ctx, r.action)}</th>
-                <th scope="col">{say(ctx, r.status)}</th>
-                <th scope="col">{say(ctx, r.rows)}</th>
-                <th scope="col">{say(ctx, r.batches)}</th>
-                <th scope="col">{say(ctx, r.longest)}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.history.map((h) => (
-                <tr key={h.seq}>
-                  <th scope="row">{h.at.replace('T', ' ').slice(0, 16)}</th>
-                  <td>
-                    <code>{h.rule}</code>
-                  </td>
-                  <td>
-                    <code>{h.collection}</code>
-                  </td>
-                  <td>{h.action === 'delete' || h.action === 'anonymise' ? say(ctx, r.actions[h.action]) : h.action}</td>
-                  <td>
-                    {h.status === 'done' || h.status === 'failed' || h.status === 'paused' ? say(ctx, r.statuses[h.status]) : h.status}
-                  </td>
-                  <td>{String(h.rows)}</td>
-                  <td>{String(h.batches)}</td>
-                  <td>{say(ctx, r.ms(h.largestBatchMs))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          ctx={ctx}
+          label={r.historyHeading}
+          headers={[r.at, r.rule, r.collection, r.action, r.status, r.rows, r.batches, r.longest]}
+        >
+          {data.history.map((h) => (
+            <tr key={h.seq}>
+              <th scope="row">{h.at.replace('T', ' ').slice(0, 16)}</th>
+              <td>
+                <code>{h.rule}</code>
+              </td>
+              <td>
+                <code>{h.collection}</code>
+              </td>
+              <td>{h.action === 'delete' || h.action === 'anonymise' ? say(ctx, r.actions[h.action]) : h.action}</td>
+              <td>{h.status === 'done' || h.status === 'failed' || h.status === 'paused' ? say(ctx, r.statuses[h.status]) : h.status}</td>
+              <td>{String(h.rows)}</td>
+              <td>{String(h.batches)}</td>
+              <td>{say(ctx, r.ms(h.largestBatchMs))}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       {data.historyCut && <p>{say(ctx, r.historyCut(HISTORY_SCAN))}</p>}
     </StaffLayout>
