@@ -1,5 +1,8 @@
-// A retention plan for people: one block per rule and collection, then the problems and the transient rules.
+// A retention plan for people: one block per rule and collection, then the problems and the transient rules; and a
+// sweep's result, one line per rule and collection.
+import type { SweepAnonymity } from './anonymity.js';
 import type { RetentionPlan, RetentionPlanEntry } from './plan.js';
+import type { RetentionSweep } from './run.js';
 
 const day = (iso: string | undefined) => (iso === undefined ? '' : iso.slice(0, 10));
 
@@ -57,4 +60,28 @@ export function formatRetentionPlan(plan: RetentionPlan): string {
   const totals = plan.entries.reduce((sum, e) => sum + e.due, 0);
   blocks.push(`Total due: ${totals} row${totals === 1 ? '' : 's'}.`);
   return `${blocks.join('\n')}\n`;
+}
+
+/** One line per rule and collection: what the sweep did, and a failure's reason. */
+export function formatRetentionSweep(sweep: RetentionSweep): string {
+  const lines = [`Retention sweep ${sweep.sweepId} at ${sweep.now}${sweep.resumed ? ' (resumed)' : ''}: ${sweep.status}`];
+  for (const c of sweep.conditions) {
+    const children = Object.entries(c.children).map(([collection, n]) => `${n} in ${collection}`);
+    const verb = c.action === 'anonymise' ? 'anonymised' : 'deleted';
+    lines.push(
+      `  ${c.rule} · ${c.collection}: ${c.status}, ${c.rows} ${verb}${children.length > 0 ? ` (with ${children.join(', ')})` : ''}${c.referenced > 0 ? `, ${c.referenced} kept for rows that reference them` : ''}${c.expiring > 0 ? `, ${c.expiring} given their end as an expiry` : ''}, ${c.batches} batch${c.batches === 1 ? '' : 'es'}${c.error ? ` — ${c.error}` : ''}`,
+    );
+    if (c.anonymity) lines.push(`    ${anonymityLine(c.anonymity)}`);
+  }
+  if (sweep.status === 'paused') lines.push(`  resume with --sweep-id ${sweep.sweepId}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The declared thresholds' verdict on the rows a sweep anonymised: counts only. */
+function anonymityLine(a: SweepAnonymity): string {
+  if (a.error) return `anonymity: not checked — ${a.error}`;
+  const l = a.smallestL === undefined ? '' : `, at least ${a.smallestL} sensitive value${a.smallestL === 1 ? '' : 's'} per group`;
+  const below = a.recordsBelowK > 0 ? `, ${a.recordsBelowK} in groups under ${a.k}` : '';
+  const linkable = a.linkable > 0 ? `, ${a.linkable} linkable column${a.linkable === 1 ? '' : 's'}` : '';
+  return `anonymity: ${a.passed ? 'PASS' : 'FAIL'} on ${a.rows} anonymised rows (k ≥ ${a.k}: smallest group ${a.smallestClass}${below}${l}${linkable})`;
 }

@@ -19,7 +19,7 @@ export {
   type RetentionPlan,
   type RetentionPlanEntry,
 } from './plan.js';
-export { formatRetentionPlan } from './format.js';
+export { formatRetentionPlan, formatRetentionSweep } from './format.js';
 export { runRetention, type RetentionSweep, type RunRetentionOptions, type SweptCondition } from './run.js';
 export { checkCollectionAnonymity, type RowFilter, type SweepAnonymity } from './anonymity.js';
 export {

@@ -9,14 +9,13 @@ import {
   custosDataPeriods,
   formatCustosData,
   formatRetentionPlan,
+  formatRetentionSweep,
   planCustosData,
   planRetention,
   runRetention,
   sweepCustosData,
   type CustosDataPeriods,
-  type RetentionSweep,
   type RunRetentionOptions,
-  type SweepAnonymity,
 } from '../../retention/index.js';
 import { withStore } from '../context.js';
 import { DEFAULT_MANIFEST_DIR, parseNow, requireModel } from '../manifest.js';
@@ -24,21 +23,6 @@ import { emit, EXIT } from '../output.js';
 
 interface RunOptions extends PlanOptions {
   sweepId?: string;
-}
-
-/** One line per rule and collection: what the sweep did, and a failure's reason. */
-function formatSweep(sweep: RetentionSweep): string {
-  const lines = [`Retention sweep ${sweep.sweepId} at ${sweep.now}${sweep.resumed ? ' (resumed)' : ''}: ${sweep.status}`];
-  for (const c of sweep.conditions) {
-    const children = Object.entries(c.children).map(([collection, n]) => `${n} in ${collection}`);
-    const verb = c.action === 'anonymise' ? 'anonymised' : 'deleted';
-    lines.push(
-      `  ${c.rule} · ${c.collection}: ${c.status}, ${c.rows} ${verb}${children.length > 0 ? ` (with ${children.join(', ')})` : ''}${c.referenced > 0 ? `, ${c.referenced} kept for rows that reference them` : ''}${c.expiring > 0 ? `, ${c.expiring} given their end as an expiry` : ''}, ${c.batches} batch${c.batches === 1 ? '' : 'es'}${c.error ? ` — ${c.error}` : ''}`,
-    );
-    if (c.anonymity) lines.push(`    ${anonymityLine(c.anonymity)}`);
-  }
-  if (sweep.status === 'paused') lines.push(`  resume with --sweep-id ${sweep.sweepId}`);
-  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -62,15 +46,6 @@ function sweepProgress(): { onProgress?: RunRetentionOptions['onProgress']; stop
     },
     stop: () => bars.stop(),
   };
-}
-
-/** The declared thresholds' verdict on the rows a sweep anonymised: counts only. */
-function anonymityLine(a: SweepAnonymity): string {
-  if (a.error) return `anonymity: not checked — ${a.error}`;
-  const l = a.smallestL === undefined ? '' : `, at least ${a.smallestL} sensitive value${a.smallestL === 1 ? '' : 's'} per group`;
-  const below = a.recordsBelowK > 0 ? `, ${a.recordsBelowK} in groups under ${a.k}` : '';
-  const linkable = a.linkable > 0 ? `, ${a.linkable} linkable column${a.linkable === 1 ? '' : 's'}` : '';
-  return `anonymity: ${a.passed ? 'PASS' : 'FAIL'} on ${a.rows} anonymised rows (k ≥ ${a.k}: smallest group ${a.smallestClass}${below}${l}${linkable})`;
 }
 
 /** The periods of Custos's own records: the manifest's rule for request records, or CUSTOS_RETENTION_* (ISO durations). */
@@ -153,7 +128,7 @@ export function registerRetentionCommands(program: Command): void {
           emit(
             opts.json
               ? JSON.stringify({ ...sweep, ...(ownRecords ? { ownRecords } : {}) }, null, 2)
-              : `${formatSweep(sweep)}${ownRecords ? `\n${formatCustosData(ownRecords, 'run')}` : ''}`,
+              : `${formatRetentionSweep(sweep)}${ownRecords ? `\n${formatCustosData(ownRecords, 'run')}` : ''}`,
           );
           // A sweep whose anonymised rows miss their declared thresholds is not a success: the data is not anonymous yet.
           if (sweep.status !== 'completed' || sweep.conditions.some((c) => c.anonymity && !c.anonymity.passed))
